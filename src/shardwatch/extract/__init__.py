@@ -1,0 +1,22 @@
+"""Extraction: an annotated article in, records with evidence out."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from shardwatch.extract import attacks
+from shardwatch.extract.events import attack_event
+from shardwatch.extract.mentions import actor_mentions, place_mentions
+from shardwatch.resolve.article import merge_article_events
+from shardwatch.types import Article, Extraction
+
+__all__ = ["extract"]
+
+
+def extract(article: Article, doc: Doc) -> Extraction:
+    """Every record one article gives: actor and place mentions and its events."""
+    places = place_mentions(doc, article)
+    people = actor_mentions(doc, article)
+    frames = attacks.frames_in(doc, article, places, people)
+    events = merge_article_events([attack_event(article, f) for f in frames])
+    return Extraction(article=article, events=tuple(events), mentions=tuple(places + people))

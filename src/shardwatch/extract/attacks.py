@@ -1,0 +1,383 @@
+"""Attack events, one per sentence that reports an attack.
+
+1. Find trigger words (``data/triggers.jsonl``) by lemma and part of speech.
+2. Drop statements that are hypothetical or negated (``modality``), generic plurals
+   ("attacks in Turkey, France and Belgium" with no date or toll), and killings by state
+   forces (combat, not attacks).
+3. Fill the frame from the sentence: place (finest resolved place, else the paragraph's),
+   date (the date expression nearest the trigger), perpetrators (organisations from the actor
+   data; persons and attacker nouns that are the trigger's subject or agent), target, weapon,
+   killed and wounded.
+4. Decide the link to the organisation from cue sentences (``data/link_cues.jsonl``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from shardwatch.data import load_jsonl
+from shardwatch.extract.mentions import actor_of, actors, person_id
+from shardwatch.extract.modality import modality_of
+from shardwatch.extract.numbers import QUANTITY, QUANTITY_RE, quantity_from_match
+from shardwatch.extract.temporal import ResolvedDate, resolve_date
+from shardwatch.types import Article, Mention, Quantity
+
+EXTRACTOR = "attacks"
+VERSION = "1"
+ATTACKER_NOUNS = {
+    "gunman", "gunmen", "attacker", "attackers", "bomber", "bombers", "assailant", "assailants",
+    "militant", "militants", "jihadist", "jihadists", "terrorist", "terrorists", "guerrilla",
+    "guerrillas", "rebel", "rebels", "insurgent", "insurgents", "fighter", "fighters",
+    "suicide bomber", "shooter", "driver", "killer", "killers", "hijacker", "hijackers",
+    "urban guerrillas", "terrorist commando", "commando", "subversives", "extremists",
+}
+VICTIM_NOUNS = {
+    "people", "civilians", "persons", "children", "soldiers", "policemen", "officers",
+    "police", "worshippers", "passengers", "tourists", "revellers", "spectators", "victims",
+    "pedestrians", "guards", "students", "peasants", "villagers", "shoppers", "fans",
+    "concertgoers", "clubgoers", "man", "woman", "child", "soldier", "policeman", "civilian",
+}
+_NUM = rf"(?P<q>{QUANTITY})"
+_WHO = r"(?:\s+(?:other\s+)?(?:[a-z-]+\s+){0,2}?(?:people|persons|civilians|victims|others|soldiers|policemen|police officers|officers|children|men|women|worshippers|passengers|tourists|revellers|pedestrians|guards|students|peasants|villagers|fans|concertgoers|members|troops|spectators|shoppers|individuals))?"
+KILLED_PATTERNS = [
+    re.compile(rf"\b(?:kill(?:ed|ing|s)?|left|leaving|claim(?:ed|ing)|massacr(?:ed|ing)|murder(?:ed|ing))\s+{_NUM}{_WHO}", re.I),
+    re.compile(rf"\b{_NUM}{_WHO}\s+(?:(?:were|was|had been|have been|are|being)\s+)?(?:(?:reported|confirmed|believed)\s+)?(?:killed|dead|died|slain|murdered|lost their lives)", re.I),
+    re.compile(rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:of|at|to|rose to|stood at|reached|is|was)\s+{_NUM}", re.I),
+    re.compile(rf"\b(?:the\s+)?deaths?\s+of\s+{_NUM}{_WHO}", re.I),
+]
+WOUNDED_PATTERNS = [
+    re.compile(rf"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+{_NUM}{_WHO}", re.I),
+    re.compile(rf"\b{_NUM}{_WHO}\s+(?:(?:were|was|had been|have been|are|being)\s+)?(?:(?:reported|seriously|critically|badly)\s+)?(?:wounded|injured|hurt)", re.I),
+]
+
+
+@dataclass
+class AttackFrame:
+    """An attack as one sentence tells it, with the surface words of each role."""
+
+    sentence: Span
+    trigger: Token
+    modality: str
+    attack_type: str | None = None
+    weapon_type: str | None = None
+    weapon: str | None = None
+    place: Mention | None = None
+    date: ResolvedDate | None = None
+    perpetrator_orgs: list[tuple[str, str]] = field(default_factory=list)  # (actor id, text)
+    perpetrator_people: list[tuple[str | None, str]] = field(default_factory=list)  # (actor id or None, text)
+    targets: list[str] = field(default_factory=list)
+    victims: list[str] = field(default_factory=list)
+    killed: Quantity | None = None
+    wounded: Quantity | None = None
+    link: str = "unknown"
+    cue_sentences: list[Span] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)  # later sentences naming the same attack
+    segment: list[Span] = field(default_factory=list)  # sentences that continue its story
+
+
+@cache
+def _triggers() -> dict[tuple[str, str], dict]:
+    return {(r["lemma"], r["pos"]): r for r in load_jsonl("triggers.jsonl")}
+
+
+@cache
+def _weapons() -> list[tuple[re.Pattern, dict]]:
+    records = sorted(load_jsonl("weapons.jsonl"), key=lambda r: -len(r["term"]))
+    return [(re.compile(rf"\b{re.escape(r['term'])}s?\b", re.I), r) for r in records]
+
+
+@cache
+def _link_cues() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(r["pattern"], re.I), r["link"]) for r in load_jsonl("link_cues.jsonl")]
+
+
+LINK_STRENGTH = {"directed": 4, "enabled": 3, "inspired": 2, "claimed": 1, "unknown": 0}
+STATE_KINDS = {"state_force", "coalition"}
+
+
+def trigger_of(token: Token) -> dict | None:
+    pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
+    record = _triggers().get((token.lemma_.lower(), pos))
+    if record and record.get("particle"):
+        if not any(c.dep_ == "prt" and c.lower_ == record["particle"] for c in token.children):
+            return None
+    return record
+
+
+def _quantity(patterns: list[re.Pattern], text: str) -> Quantity | None:
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            quantity = quantity_from_match(_inner(match))
+            if quantity is not None and (quantity.low or quantity.high):
+                return quantity
+    return None
+
+
+def _inner(match: re.Match) -> re.Match:
+    """The QUANTITY sub-match inside a casualty pattern match."""
+    return QUANTITY_RE.match(match.group("q"))
+
+
+def casualties(text: str) -> tuple[Quantity | None, Quantity | None]:
+    """(killed, wounded) stated in a sentence."""
+    return _quantity(KILLED_PATTERNS, text), _quantity(WOUNDED_PATTERNS, text)
+
+
+def _subject_or_agent(trigger: Token) -> list[Token]:
+    """Tokens standing for who did it: subject of the trigger verb, agent of a passive,
+    the possessor or "by" phrase of a noun trigger."""
+    heads = [trigger]
+    # "an attack that killed", "the gunman who opened fire": climb to the governing verb
+    if trigger.dep_ in ("dobj", "attr", "pobj") and trigger.head.pos_ == "VERB":
+        heads.append(trigger.head)
+    found = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("nsubj", "poss", "compound") and child.pos_ in ("NOUN", "PROPN"):
+                found.append(child)
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                found.extend(g for g in child.children if g.dep_ == "pobj")
+    return found
+
+
+def _span_text(token: Token) -> str:
+    """The noun phrase a token heads, without leading determiners."""
+    left = token.left_edge
+    words = [t for t in token.doc[left.i: token.i + 1] if t.dep_ not in ("det", "poss", "case", "punct")]
+    return " ".join(t.text for t in words) or token.text
+
+
+def _in_span(ent: Span | Token, sent: Span) -> bool:
+    start = ent.start_char if isinstance(ent, Span) else ent.idx
+    return sent.start_char <= start < sent.end_char
+
+
+def _is_generic(trigger: Token, killed: Quantity | None, date: ResolvedDate | None, places: list[Mention]) -> bool:
+    """A plural noun trigger with no toll names no single attack ("a string of bombings in
+    2016", "attacks in Turkey, France and Belgium") unless a date and a city pin it down."""
+    if trigger.pos_ != "NOUN" or trigger.tag_ != "NNS" or killed is not None:
+        return False
+    return date is None or not any(m.place.precision == 1 for m in places)
+
+
+# Military action against the group is not an attack by it: killings by air or drone
+# strike, or whose victims are the militants themselves.
+_STATE_ACTION = re.compile(r"\b(air ?strikes?|drone strikes?|air raids?|bombing raids?|coalition strikes?)\b", re.I)
+
+
+def _state_subject(trigger: Token, doc_actor: dict[int, str]) -> bool:
+    for token in _subject_or_agent(trigger):
+        actor_id = doc_actor.get(token.i)
+        if actor_id and actors().get(actor_id) and actors()[actor_id].kind in STATE_KINDS:
+            return True
+    return False
+
+
+def _nearest_date(sent: Span, trigger: Token, article: Article) -> ResolvedDate | None:
+    best = None
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        # "the deadliest since July 2005", "more than in 2015": a comparison, not the date
+        if ent.start > sent.start and sent.doc[ent.start - 1].lower_ in ("since", "than", "before"):
+            continue
+        resolved = resolve_date(ent.text, reference=article.published)
+        if resolved is None:
+            continue
+        distance = abs(ent.start - trigger.i)
+        if best is None or distance < best[0]:
+            best = (distance, resolved)
+    return best[1] if best else None
+
+
+def _best_place(places: list[Mention]) -> Mention | None:
+    """The finest place; a city beats its country, and the first of equals wins."""
+    if not places:
+        return None
+    return min(places, key=lambda m: (m.place.precision, m.start))
+
+
+def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_mentions: list[Mention]) -> list[AttackFrame]:
+    """Every attack frame in a document, in text order (before merging within the article)."""
+    token_actor: dict[int, str] = {}
+    for mention in actor_mentions:
+        span = doc.char_span(mention.start, mention.end)
+        if span is not None:
+            for token in span:
+                token_actor[token.i] = mention.actor_id
+    frames: list[AttackFrame] = []
+    paragraph_place: Mention | None = None
+    previous_end = 0
+    for sent in doc.sents:
+        if "\n\n" in doc.text[previous_end: sent.start_char]:
+            paragraph_place = None
+        previous_end = sent.end_char
+        sent_places = [m for m in place_mentions if sent.start_char <= m.start < sent.end_char]
+        frame = _frame_for_sentence(sent, article, sent_places, actor_mentions, token_actor)
+        if sent_places:
+            paragraph_place = _best_place(sent_places)
+        if frame is None:
+            continue
+        if frames and _is_anaphoric(frame, frames[-1]):
+            frames[-1].mentions.append(sent)
+            continue
+        if frame.place is None and paragraph_place is not None:
+            frame.place = paragraph_place
+        frames.append(frame)
+    _assign_segments(doc, frames, token_actor)
+    return frames
+
+
+def _is_anaphoric(frame: AttackFrame, previous: AttackFrame) -> bool:
+    """"The attack", "this massacre", "it" refer back to the attack just reported: a noun
+    trigger with a definite or demonstrative determiner and no figures or place of its own."""
+    trigger = frame.trigger
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "his", "their")
+                   for c in trigger.children)
+    if trigger.pos_ != "NOUN" or not definite or frame.killed or frame.wounded:
+        return False
+    if frame.place and previous.place and frame.place.place.canonical != previous.place.place.canonical:
+        return False
+    return True
+
+
+def _appositive_people(sent: Span, token_actor: dict[int, str]) -> list[tuple[str, str]]:
+    """People named beside an attacker noun: "the driver, Mohamed Lahouaiej-Bouhlel," /
+    "Salman Abedi, the bomber,"."""
+    found = []
+    for ent in sent.ents:
+        if ent.label_ != "PERSON":
+            continue
+        root = ent.root
+        partner = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
+        # The parser often misses the apposition; the words next to the name tell as well.
+        doc = sent.doc
+        before = ent.start - 1
+        while before >= sent.start and doc[before].is_punct:
+            before -= 1
+        after = ent.end
+        while after < sent.end and (doc[after].is_punct or doc[after].dep_ == "det"):
+            after += 1
+        neighbours = [t for t in (partner, doc[before] if before >= sent.start else None,
+                                  doc[after] if after < sent.end else None) if t is not None]
+        if any(t.lower_ in ATTACKER_NOUNS or t.lemma_.lower() in ATTACKER_NOUNS for t in neighbours):
+            found.append((token_actor.get(root.i) or person_id(ent.text), ent.text))
+    return found
+
+
+def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], actor_mentions: list[Mention],
+                        token_actor: dict[int, str]) -> AttackFrame | None:
+    triggers = [(t, r) for t in sent if (r := trigger_of(t)) and r["kind"] == "attack"]
+    if not triggers:
+        return None
+    chosen = None
+    for token, record in triggers:
+        modality = modality_of(token)
+        if modality in ("hypothetical", "negated"):
+            continue
+        if _state_subject(token, token_actor):
+            continue
+        chosen = (token, record, modality)
+        break
+    if chosen is None:
+        return None
+    trigger, record, modality = chosen
+    killed, wounded = casualties(sent.text)
+    date = _nearest_date(sent, trigger, article)
+    if _is_generic(trigger, killed, date, places):
+        return None
+    if _STATE_ACTION.search(sent.text) and trigger.lemma_.lower() in ("kill", "attack", "bomb"):
+        return None
+    frame = AttackFrame(sentence=sent, trigger=trigger, modality=modality, killed=killed, wounded=wounded, date=date)
+    frame.attack_type = next((r.get("attack_type") for _, r in triggers if r.get("attack_type")), None)
+    for pattern, weapon in _weapons():
+        match = pattern.search(sent.text)
+        if match:
+            frame.weapon = match.group(0)
+            frame.weapon_type = weapon["weapon_type"]
+            frame.attack_type = weapon.get("attack_type") or frame.attack_type
+            break
+    frame.place = _best_place(places)
+    for mention in actor_mentions:
+        if not (sent.start_char <= mention.start < sent.end_char):
+            continue
+        actor = actors().get(mention.actor_id)
+        if actor is not None and actor.kind == "organisation":
+            if mention.actor_id not in [a for a, _ in frame.perpetrator_orgs]:
+                frame.perpetrator_orgs.append((mention.actor_id, mention.text))
+    for token in _subject_or_agent(trigger):
+        actor_id = token_actor.get(token.i)
+        text = _span_text(token)
+        if actor_id and actors().get(actor_id, None) and actors()[actor_id].kind != "person":
+            continue
+        if token.ent_type_ == "PERSON":
+            ent = next(e for e in sent.ents if e.start <= token.i < e.end)
+            frame.perpetrator_people.append((actor_id or person_id(ent.text), ent.text))
+        elif token.lower_ in ATTACKER_NOUNS or token.lemma_.lower() in ATTACKER_NOUNS:
+            frame.perpetrator_people.append((None, text))
+    for child in trigger.subtree if trigger.pos_ == "VERB" else trigger.children:
+        if child.head.i != trigger.i and not (child.head.head.i == trigger.i and child.head.dep_ == "prep"):
+            continue
+        if child.dep_ in ("dobj", "pobj") and child.pos_ in ("NOUN", "PROPN"):
+            if child.dep_ == "pobj" and child.head.lower_ not in ("on", "at", "against", "in", "into"):
+                continue
+            if child.ent_type_ in ("GPE", "LOC", "DATE", "CARDINAL") or trigger_of(child):
+                continue
+            text = _span_text(child)
+            if child.lemma_.lower() in ATTACKER_NOUNS or child.lower_ in ATTACKER_NOUNS:
+                return None  # "killed 50,000 fighters": the militants are the dead, not the attackers
+            (frame.victims if child.lemma_.lower() in VICTIM_NOUNS else frame.targets).append(text)
+    return frame
+
+
+def _assign_segments(doc: Doc, frames: list[AttackFrame], token_actor: dict[int, str]) -> None:
+    """Give each frame the sentences that continue its story, and read its link there.
+
+    A frame's segment runs from its sentence to the next frame's sentence: the sentences
+    after a lede carry the attacker's name ("the driver, X,") and the link ("he had pledged
+    allegiance", "the group claimed it through Amaq").
+    """
+    if not frames:
+        return
+    starts = [f.sentence.start_char for f in frames]
+    for sent in doc.sents:
+        owner = None
+        for frame, start in zip(frames, starts):
+            if start <= sent.start_char:
+                owner = frame
+        if owner is not None:
+            owner.segment.append(sent)
+    for frame in frames:
+        for sent in frame.segment:
+            for actor_id, text in _appositive_people(sent, token_actor):
+                if actor_id not in [a for a, _ in frame.perpetrator_people]:
+                    frame.perpetrator_people.append((actor_id, text))
+        best = "unknown"
+        for sent in frame.segment:
+            if not modality_free(sent):
+                continue
+            for pattern, link in _link_cues():
+                if pattern.search(sent.text):
+                    if LINK_STRENGTH[link] > LINK_STRENGTH[best]:
+                        best = link
+                    if sent not in frame.cue_sentences:
+                        frame.cue_sentences.append(sent)
+        frame.link = best
+        if best != "unknown" and not frame.perpetrator_orgs:
+            for sent in frame.cue_sentences:
+                orgs = [(token_actor[t.i], t) for t in sent if t.i in token_actor
+                        and actors().get(token_actor[t.i]) and actors()[token_actor[t.i]].kind == "organisation"]
+                if orgs:
+                    actor_id, token = orgs[0]
+                    ent = next((e for e in sent.ents if e.start <= token.i < e.end), None)
+                    frame.perpetrator_orgs.append((actor_id, ent.text if ent is not None else token.text))
+                    break
+
+
+def modality_free(sent: Span) -> bool:
+    """A cue sentence counts unless its main verb is hypothetical or negated."""
+    return modality_of(sent.root) not in ("hypothetical", "negated")

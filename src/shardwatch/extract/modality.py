@@ -1,0 +1,85 @@
+"""What a statement asserts: asserted, reported, hypothetical or negated.
+
+Read off the dependency parse around the trigger with the cue words of
+``data/modality_cues.jsonl``: a modal auxiliary ("might attack"), a conditional or
+interrogative marker ("if Raqqa falls"), a negation ("did not attack"), or a governing verb
+("denied that guerrillas attacked", "plans to attack", "officials said").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from shardwatch.data import load_jsonl
+
+# How far up the parse a governing verb may be: trigger -> its clause head -> the verb the
+# clause depends on ("denied [that guerrillas attacked]") -> one more for reported speech
+# inside a relative clause. Deeper governors are usually unrelated.
+MAX_GOVERNOR_DEPTH = 3
+
+
+@cache
+def _cues() -> dict[tuple[str, str], str]:
+    return {(r["scope"], r["lemma"]): r["kind"] for r in load_jsonl("modality_cues.jsonl")}
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb whose clause the token is in (a noun trigger's governing verb)."""
+    head = token
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head is not head:
+        head = head.head
+    return head
+
+
+def _own_markers(verb: Token) -> str | None:
+    cues = _cues()
+    for child in verb.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ == "neg" or lemma in ("never", "not", "n't"):
+            return "negated"
+        if child.dep_ in ("aux", "auxpass") and cues.get(("aux", lemma)) == "hypothetical":
+            return "hypothetical"
+        if child.dep_ in ("mark", "advmod") and cues.get(("mark", lemma)) == "hypothetical":
+            return "hypothetical"
+    return None
+
+
+def modality_of(trigger: Token) -> str:
+    """asserted, reported, hypothetical or negated, for the statement the trigger heads."""
+    if trigger.pos_ == "NOUN":
+        # "no attack", "a possible attack", "a planned attack", "plots of attacks"
+        for child in trigger.children:
+            if child.dep_ == "det" and child.lower_ == "no":
+                return "negated"
+            if child.lower_ in ("possible", "potential", "planned", "future", "foiled", "thwarted", "attempted"):
+                return "hypothetical"
+    verb = _clause_head(trigger)
+    cues = _cues()
+    own = _own_markers(verb)
+    if own:
+        return own
+    if trigger.pos_ == "VERB" and trigger is not verb:
+        own = _own_markers(trigger)
+        if own:
+            return own
+    reported = False
+    node = verb
+    for _ in range(MAX_GOVERNOR_DEPTH):
+        if node.head is node:
+            break
+        # xcomp/ccomp/advcl/acl/pobj chains lead to the verb that governs the clause
+        node = node.head
+        kind = cues.get(("governor", node.lemma_.lower()))
+        if kind in ("hypothetical", "negated"):
+            return kind
+        if kind == "reported":
+            reported = True
+        marker = _own_markers(node)
+        if marker == "hypothetical":
+            return marker
+    for child in verb.children:
+        if cues.get(("governor", child.lemma_.lower())) == "reported" and child.dep_ in ("parataxis", "advcl", "prep", "ccomp"):
+            reported = True
+    return "reported" if reported else "asserted"

@@ -1,0 +1,84 @@
+"""Date expressions resolved against the article's publication date.
+
+dateparser does the calendar work; this module only trims the words around a date that
+dateparser does not accept ("early on 1 January", "last December") and maps dateparser's
+period to our precision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from dateparser.date import DateDataParser
+
+_PERIOD_TO_PRECISION = {"day": "day", "time": "day", "part_of_day": "day", "week": "week",
+                        "month": "month", "year": "year"}
+_LEADING = re.compile(
+    r"^(?:(?:early|late|mid|middle|on|in|at|since|by|from|during|until|of|the|night of|"
+    r"morning of|evening of|last|this|past|earlier|later|end of|beginning of|start of)[\s-]+)+",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(r"\s+(?:night|morning|evening|afternoon)$", re.IGNORECASE)
+# Durations and vague spans are not dates: "three years", "the past two years", "decades".
+_NOT_A_DATE = re.compile(
+    r"^(?:(?!\bago\b).)*\b(?:years|months|weeks|days|decades?|centur(?:y|ies))\b(?:(?!\bago\b).)*$"
+    r"|\bfor\b|\b\d{2,4}s\b|^(?:the )?(?:year|month|week|day)$|^(?:now|recently|currently|once)$",
+    re.IGNORECASE,
+)
+_YEAR_ONLY = re.compile(r"^(?:in |the )?(\d{4})$")
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    date: dt.date
+    precision: str  # day, week, month, year
+    text: str
+
+
+@cache
+def _parser(base: dt.date) -> DateDataParser:
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": dt.datetime.combine(base, dt.time()),
+            "PREFER_DATES_FROM": "past",
+            "RETURN_TIME_AS_PERIOD": True,
+            "PREFER_DAY_OF_MONTH": "first",
+        },
+    )
+
+
+def resolve_date(expression: str, *, reference: dt.date | None) -> ResolvedDate | None:
+    """The date an expression refers to, relative to ``reference`` (the publication date).
+
+    Without a reference only absolute expressions with a year resolve; "last week" in an
+    undated article stays unresolved rather than being pinned to today.
+    """
+    text = " ".join(expression.split())
+    if not text or _NOT_A_DATE.search(text):
+        return None
+    year_only = _YEAR_ONLY.match(text)
+    if year_only:
+        year = int(year_only.group(1))
+        return ResolvedDate(dt.date(year, 1, 1), "year", expression) if 1900 <= year <= 2100 else None
+    core = _TRAILING.sub("", _LEADING.sub("", text)) or text
+    has_year = bool(re.search(r"\b\d{4}\b", core))
+    if reference is None and not has_year:
+        return None
+    base = reference or dt.date(2000, 1, 1)
+    for candidate in (text, core):
+        data = _parser(base).get_date_data(candidate)
+        if data.date_obj is not None:
+            precision = _PERIOD_TO_PRECISION.get(data.period or "day", "day")
+            date = data.date_obj.date()
+            if precision == "month":
+                date = date.replace(day=1)
+            elif precision == "year":
+                date = date.replace(month=1, day=1)
+            if reference is not None and date > reference and not has_year:
+                return None  # "in May" never points after the report
+            return ResolvedDate(date, precision, expression)
+    return None

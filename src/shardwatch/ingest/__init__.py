@@ -1,0 +1,53 @@
+"""Ingest: sources in, cleaned ``Article`` records out.
+
+1. Read files, folders (recursively), JSON Lines and stdin (``sources``).
+2. Normalise the text and remove page-furniture lines, counting them (``clean``).
+3. Date the article from metadata, else from a dateline or byline (``dates``).
+4. Identify it by a hash of the normalised text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from shardwatch.ingest.clean import article_id, normalise, remove_furniture
+from shardwatch.ingest.dates import date_from_text, parse_metadata_date
+from shardwatch.ingest.sources import RawDocument, read_documents
+from shardwatch.types import Article, IngestFailure
+
+__all__ = ["article_from_raw", "read_articles"]
+
+
+def article_from_raw(raw: RawDocument) -> Article | IngestFailure:
+    text, removed = remove_furniture(normalise(raw.text))
+    if not text:
+        return IngestFailure(raw.origin, "no text left after removing page furniture")
+    published, precision = parse_metadata_date(raw.published)
+    how = "metadata" if published else "none"
+    if published is None:
+        published, precision, how = date_from_text(text)
+    title = raw.title or _first_line_title(text)
+    return Article(
+        id=article_id(text),
+        text=text,
+        title=title,
+        source=raw.source,
+        url=raw.url,
+        published=published,
+        published_precision=precision,
+        published_from=how,
+        language=raw.language or "en",
+        removed_lines=removed,
+        path=raw.origin,
+    )
+
+
+def _first_line_title(text: str) -> str | None:
+    first = text.split("\n", 1)[0].strip()
+    return first[:120] if first and len(first) <= 120 and not first.endswith(".") else None
+
+
+def read_articles(paths: Iterable[str]) -> Iterator[Article | IngestFailure]:
+    """Articles from the given paths, in order; failures are yielded, never raised."""
+    for raw in read_documents(paths):
+        yield raw if isinstance(raw, IngestFailure) else article_from_raw(raw)

@@ -1,0 +1,81 @@
+"""Publication dates: from metadata, else from a dateline or byline in the text.
+
+Never the time of ingest: when no date is found the article's date is unknown, and says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import dateparser
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_DAY_MONTH = rf"(?:\d{{1,2}}\s+(?:{MONTHS})\.?|(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+# "BAGHDAD, June 26, 2016 (Meridian Wire) -" / "NICE, France, 15 July 2016 -" / "MOSUL (Reuters) -"
+DATELINE = re.compile(
+    rf"^\s*(?P<place>[A-Z][A-Z'.\- ]{{1,40}}(?:,\s+[A-Z][A-Za-z.\- ]{{1,30}})?)\s*,?\s*"
+    rf"(?P<date>{_WEEKDAY}{_DAY_MONTH}(?:,?\s+(?P<year>\d{{4}}))?)?\s*"
+    rf"(?:\((?P<agency>[^)]{{1,40}})\))?\s*[-–—:]+\s"
+)
+BYLINE = re.compile(
+    r"^\s*(?:Published|Posted|Updated|Last updated|Date)\s*(?:on)?\s*:?\s*(?P<date>.{4,60}?)\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_PARSER_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]}
+
+
+def parse_metadata_date(value: object) -> tuple[dt.date | None, str]:
+    """A date from a metadata field (ISO string, date or datetime); precision day/month/year."""
+    if value is None or value == "":
+        return None, "unknown"
+    if isinstance(value, dt.datetime):
+        return value.date(), "day"
+    if isinstance(value, dt.date):
+        return value, "day"
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}", text):
+        return dt.date(int(text), 1, 1), "year"
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return dt.date(int(text[:4]), int(text[5:]), 1), "month"
+    try:
+        return dt.date.fromisoformat(text[:10]), "day"
+    except ValueError:
+        pass
+    parsed = dateparser.parse(text, languages=["en"], settings=_PARSER_SETTINGS)
+    return (parsed.date(), "day") if parsed else (None, "unknown")
+
+
+def date_from_text(text: str) -> tuple[dt.date | None, str, str]:
+    """(date, precision, how) from a dateline at the top or a byline in the first lines.
+
+    A dateline without a year ("BAGHDAD, June 26 (Wire) -") takes the latest year the
+    text mentions, and says so in ``how``; with no year anywhere, the date stays unknown.
+    """
+    head = text[:400]
+    match = DATELINE.match(head)
+    if match and match.group("date"):
+        raw = re.sub(_WEEKDAY, "", match.group("date"))
+        year = match.group("year")
+        how = "dateline"
+        if not year:
+            years = [int(y) for y in YEAR.findall(text)]
+            if not years:
+                return None, "unknown", "none"
+            year = str(max(years))
+            raw = f"{raw} {year}"
+            how = "dateline (year from text)"
+        parsed = dateparser.parse(raw, languages=["en"], settings=_PARSER_SETTINGS)
+        if parsed:
+            return parsed.date(), "day", how
+    first_lines = "\n".join(text.split("\n")[:6])
+    for byline in BYLINE.finditer(first_lines):
+        date, precision = parse_metadata_date(byline.group("date"))
+        if date:
+            return date, precision, "byline"
+    return None, "unknown", "none"

@@ -1,0 +1,1 @@
+"""Presentation: the CLI's listings, exports and the brief. Only this layer prints or serves."""

@@ -1,0 +1,1 @@
+"""Resolution: records of one or many articles merged into what they are about."""

@@ -1,0 +1,88 @@
+"""The database schema, as numbered migrations. Applied ones are recorded in the database."""
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (1, "initial", """
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    title TEXT,
+    source TEXT,
+    url TEXT,
+    published TEXT,
+    published_precision TEXT NOT NULL,
+    published_from TEXT NOT NULL,
+    language TEXT,
+    removed_lines INTEGER NOT NULL DEFAULT 0,
+    path TEXT,
+    text TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    date TEXT,
+    date_precision TEXT NOT NULL,
+    reported TEXT,
+    modality TEXT NOT NULL,
+    place_name TEXT,
+    place_canonical TEXT,
+    country TEXT,
+    lat REAL,
+    lon REAL,
+    place_precision INTEGER,
+    gazetteer_id TEXT,
+    killed_low REAL, killed_high REAL, killed_qualifier TEXT, killed_text TEXT,
+    wounded_low REAL, wounded_high REAL, wounded_qualifier TEXT, wounded_text TEXT,
+    target TEXT, victims TEXT, weapon TEXT,
+    attack_type TEXT, weapon_type TEXT, link TEXT,
+    change TEXT, outcome TEXT, means TEXT,
+    trigger TEXT NOT NULL,
+    confidence REAL NOT NULL
+);
+CREATE INDEX events_kind_date ON events(kind, date);
+CREATE INDEX events_country ON events(country);
+CREATE INDEX events_article ON events(article_id);
+CREATE TABLE event_actors (
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    actor_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    text TEXT,
+    PRIMARY KEY (event_id, actor_id, role)
+);
+CREATE INDEX event_actors_actor ON event_actors(actor_id);
+CREATE TABLE evidence (
+    record_type TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    extractor TEXT NOT NULL,
+    version TEXT NOT NULL,
+    PRIMARY KEY (record_type, record_id, seq)
+);
+CREATE TABLE mentions (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    label TEXT NOT NULL,
+    actor_id TEXT,
+    place_canonical TEXT, country TEXT, lat REAL, lon REAL, place_precision INTEGER, gazetteer_id TEXT,
+    PRIMARY KEY (article_id, start, end)
+);
+CREATE INDEX mentions_actor ON mentions(actor_id);
+CREATE INDEX mentions_country ON mentions(country);
+"""),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]

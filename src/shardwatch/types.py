@@ -1,0 +1,184 @@
+"""The records that stages pass to each other.
+
+Every record is a frozen dataclass: stages never hand each other bare dicts or tuples, and a
+record, once made, is not changed (``dataclasses.replace`` makes a new one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+# Date precision, from finest to coarsest. "reported" means the text gave no date for the
+# event and the report's own publication date stands in for it.
+DATE_PRECISIONS = ("day", "week", "month", "year", "reported", "unknown")
+EVENT_KINDS = ("attack", "territory", "leadership", "allegiance")
+MODALITIES = ("asserted", "reported", "hypothetical")
+LINKS = ("directed", "enabled", "inspired", "claimed", "unknown")
+ACTOR_ROLES = (
+    "perpetrator",
+    "perpetrator_individual",
+    "target",
+    "victim",
+    "gaining",
+    "losing",
+    "subject",
+)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One report, as ingested: cleaned text plus what is known about where it came from."""
+
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    # day, month, year or unknown
+    published_precision: str = "unknown"
+    # where the date came from: metadata, dateline, byline or none
+    published_from: str = "none"
+    language: str = "en"
+    removed_lines: int = 0
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The span of an article that a record rests on."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    extractor: str
+    version: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor from the actor data files."""
+
+    id: str
+    name: str
+    kind: str  # organisation, person, state_force, coalition
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place as written, resolved to the gazetteer."""
+
+    name: str
+    canonical: str
+    country: str | None  # ISO 3166-1 alpha-2
+    lat: float | None
+    lon: float | None
+    gazetteer_id: str | None
+    precision: int  # 1 city or site, 2 region, 3 country
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A count as written: a point value or a low/high range, with its qualifier."""
+
+    low: float | None
+    high: float | None
+    qualifier: str | None = None  # about, at least, more than, up to, fewer than
+    text: str = ""
+
+    @property
+    def value(self) -> float | None:
+        return self.low if self.low is not None and self.low == self.high else None
+
+    def as_json(self) -> float | dict | None:
+        """The export form: a number for a point value, else {"low", "high"}."""
+        def number(x: float | None) -> float | int | None:
+            return int(x) if x is not None and float(x).is_integer() else x
+
+        if self.value is not None:
+            return number(self.value)
+        return {"low": number(self.low), "high": number(self.high)}
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor taking part in an event, in a role, with the words the article used."""
+
+    actor_id: str
+    name: str
+    role: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor or place named in an article."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy label (ORG, PERSON, GPE, LOC, FAC, NORP)
+    actor_id: str | None = None
+    place: Place | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened, as one article tells it."""
+
+    id: str
+    kind: str
+    article_id: str
+    date: dt.date | None
+    date_precision: str
+    reported: dt.date | None
+    modality: str
+    place: Place | None
+    actors: tuple[ActorRef, ...]
+    evidence: tuple[Evidence, ...]
+    trigger: str
+    confidence: float
+    killed: Quantity | None = None
+    wounded: Quantity | None = None
+    target: str | None = None
+    victims: str | None = None
+    weapon: str | None = None
+    attack_type: str | None = None
+    weapon_type: str | None = None
+    link: str | None = None
+    change: str | None = None
+    outcome: str | None = None
+    means: str | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one article."""
+
+    article: Article
+    events: tuple[Event, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class IngestFailure:
+    """A source that could not be ingested, and why."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What one ingest run did."""
+
+    added: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()
+    failures: tuple[IngestFailure, ...] = ()
+    events_by_kind: dict[str, int] = field(default_factory=dict)
