@@ -166,26 +166,56 @@ def _is_generic(trigger: Token, killed: Quantity | None, date: ResolvedDate | No
 
 # Military action against the group is not an attack by it: killings by air or drone
 # strike, or whose victims are the militants themselves.
-_STATE_ACTION = re.compile(r"\b(air ?strikes?|drone strikes?|air raids?|bombing raids?|coalition strikes?)\b", re.I)
+_STATE_ACTION = re.compile(
+    r"\b(air ?strikes?|drone strikes?|air raids?|bombing raids?|coalition strikes?|warplanes?|drones?)\b", re.I)
+# Who kills or shoots in the course of policing or war: "shot dead by police".
+STATE_NOUNS = {"police", "policeman", "policemen", "officer", "officers", "troops", "soldiers", "forces",
+               "army", "commandos", "marksmen", "snipers", "gendarmes", "team"}
+LEADER_WORDS = {"leader", "spokesman", "commander", "chief", "emir", "deputy", "minister", "head", "founder"}
 
 
 def _state_subject(trigger: Token, doc_actor: dict[int, str]) -> bool:
     for token in _subject_or_agent(trigger):
+        if token.lemma_.lower() in STATE_NOUNS or token.lower_ in STATE_NOUNS:
+            return True
         actor_id = doc_actor.get(token.i)
         if actor_id and actors().get(actor_id) and actors()[actor_id].kind in STATE_KINDS:
             return True
     return False
 
 
+def _leader_killed(trigger: Token, token_actor: dict[int, str]) -> bool:
+    """"al-Adnani, the group's spokesman, was killed": a leadership loss, not an attack."""
+    for child in trigger.children:
+        if child.dep_ not in ("nsubjpass", "dobj"):
+            continue
+        actor = actors().get(token_actor.get(child.i, ""))
+        if actor is not None and actor.kind == "person" and actor.role:
+            return True
+        if any(t.lemma_.lower() in LEADER_WORDS for t in child.subtree):
+            return True
+        if child.lemma_.lower() in ATTACKER_NOUNS and child.dep_ == "nsubjpass":
+            return True  # "50,000 fighters had been killed"
+    return False
+
+
 def _nearest_date(sent: Span, trigger: Token, article: Article) -> ResolvedDate | None:
     best = None
     for ent in sent.ents:
-        if ent.label_ != "DATE":
+        # TIME too: "on Monday night" is a TIME entity and often the attack's only date
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if any(t.lower_ == "since" for t in list(ent.root.ancestors)[:4]):
             continue
         # "the deadliest since July 2005", "more than in 2015": a comparison, not the date
-        if ent.start > sent.start and sent.doc[ent.start - 1].lower_ in ("since", "than", "before"):
+        preceding = [t.lower_ for t in sent.doc[max(sent.start, ent.start - 2): ent.start]]
+        if any(word in ("since", "than", "before") for word in preceding):
             continue
-        resolved = resolve_date(ent.text, reference=article.published)
+        text = ent.text
+        previous = sent.doc[ent.start - 1] if ent.start > sent.start else None
+        if previous is not None and previous.like_num and previous.text.isdigit() and 1 <= int(previous.text) <= 31:
+            text = f"{previous.text} {text}"  # NER often leaves the day out: "13 [November]"
+        resolved = resolve_date(text, reference=article.published)
         if resolved is None:
             continue
         distance = abs(ent.start - trigger.i)
@@ -241,7 +271,11 @@ def _is_anaphoric(frame: AttackFrame, previous: AttackFrame) -> bool:
     if trigger.pos_ != "NOUN" or not definite or frame.killed or frame.wounded:
         return False
     if frame.place and previous.place and frame.place.place.canonical != previous.place.place.canonical:
-        return False
+        # "the Paris attacks" names its own attack; "the attack ... in Afghanistan" does not
+        modifiers = {c.i for c in trigger.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
+        place_tokens = {t.i for t in trigger.doc.char_span(frame.place.start, frame.place.end, alignment_mode="expand") or ()}
+        if modifiers & place_tokens:
+            return False
     return True
 
 
@@ -279,8 +313,10 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
         modality = modality_of(token)
         if modality in ("hypothetical", "negated"):
             continue
-        if _state_subject(token, token_actor):
+        if _state_subject(token, token_actor) or _leader_killed(token, token_actor):
             continue
+        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+            continue  # "the will to kill", "plans to attack": not an act that happened
         chosen = (token, record, modality)
         break
     if chosen is None:

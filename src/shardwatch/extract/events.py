@@ -15,8 +15,9 @@ def event_id(article_id: str, kind: str, start: int, end: int) -> str:
 
 
 def _evidence(article: Article, sent) -> Evidence:
-    return Evidence(article_id=article.id, start=sent.start_char, end=sent.end_char,
-                    text=sent.text, extractor=attacks.EXTRACTOR, version=attacks.VERSION)
+    text = sent.text.rstrip()
+    return Evidence(article_id=article.id, start=sent.start_char, end=sent.start_char + len(text),
+                    text=text, extractor=attacks.EXTRACTOR, version=attacks.VERSION)
 
 
 def _confidence(frame: attacks.AttackFrame) -> float:

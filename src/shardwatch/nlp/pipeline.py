@@ -55,6 +55,15 @@ def entity_patterns(nlp: Language) -> list[dict]:
     return patterns
 
 
+@Language.component("paragraph_sentences", assigns=["token.is_sent_start"])
+def paragraph_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, datelines and paragraphs never run together."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @cache
 def get_nlp() -> Language:
     """The pipeline, built once per process."""
@@ -64,6 +73,7 @@ def get_nlp() -> Language:
         raise RuntimeError(
             f"the spaCy model package {MODEL_PACKAGE!r} is not installed; run `make install`"
         ) from exc
+    nlp.add_pipe("paragraph_sentences", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": True})
     ruler.add_patterns(entity_patterns(nlp))
     return nlp

