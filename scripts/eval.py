@@ -53,8 +53,8 @@ class Result:
     dataset: Dataset
     docs: int
     table: dict
-    roles_cmd: list[str]
-    score_cmd: list[str]
+    roles_cmd: str  # as displayed
+    score_cmd: str
     seconds: float
 
 
@@ -65,18 +65,20 @@ def shardwatch_executable() -> Path:
     return exe
 
 
-def _display(cmd: list[str]) -> str:
-    """The command as one could type it from the current folder."""
-    def short(arg: str) -> str:
-        if os.path.isabs(arg) and os.path.exists(arg) or arg.startswith(tempfile.gettempdir()):
-            if arg.startswith(tempfile.gettempdir()):
-                return Path(arg).name
-            try:
-                return os.path.relpath(arg)
-            except ValueError:
-                return arg
-        return arg
-    return shlex.join(short(a) for a in cmd)
+def _display(cmd: list[str], tmp: Path | None = None) -> str:
+    """The command as one could type it from the current folder (temporary files by name only)."""
+    shown = []
+    for arg in cmd:
+        path = Path(arg)
+        if arg == sys.executable:
+            shown.append("python3")  # the scorer needs only the standard library
+        elif tmp is not None and tmp in path.parents:
+            shown.append(path.name)
+        elif path.is_absolute():
+            shown.append(os.path.relpath(arg))
+        else:
+            shown.append(arg)
+    return shlex.join(shown)
 
 
 def run_one(dataset: Dataset, shared: Path, tmp: Path, processes: int) -> Result:
@@ -87,7 +89,7 @@ def run_one(dataset: Dataset, shared: Path, tmp: Path, processes: int) -> Result
     roles_cmd = [str(shardwatch_executable()), "roles", str(gold), "--out", str(pred)]
     if processes > 1:
         roles_cmd += ["--processes", str(processes)]
-    print(f"{dataset.name}: {_display(roles_cmd)}", file=sys.stderr, flush=True)
+    print(f"{dataset.name}: {_display(roles_cmd, tmp)}", file=sys.stderr, flush=True)
     start = time.perf_counter()
     subprocess.run(roles_cmd, check=True)
     seconds = time.perf_counter() - start
@@ -95,7 +97,7 @@ def run_one(dataset: Dataset, shared: Path, tmp: Path, processes: int) -> Result
     score_cmd = [sys.executable, str(scorer), str(gold), str(pred), *dataset.score_options, "--json"]
     out = subprocess.run(score_cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
     docs = sum(1 for line in gold.open(encoding="utf-8") if line.strip())
-    return Result(dataset, docs, json.loads(out), roles_cmd, score_cmd, seconds)
+    return Result(dataset, docs, json.loads(out), _display(roles_cmd, tmp), _display(score_cmd, tmp), seconds)
 
 
 def commit() -> str:
@@ -141,7 +143,7 @@ def markdown(results: list[Result], args: argparse.Namespace) -> str:
         "published 54.50 on MUC-4 test). The dev sets are for measuring only: nothing is tuned on them.",
         "",
         f"Measured {today}, commit `{commit()}`, shardwatch {version()}, "
-        f"`{_display([sys.executable, 'scripts/eval.py', *sys.argv[1:]]).replace(sys.executable, '.venv/bin/python')}`"
+        f"`{shlex.join([os.path.relpath(sys.executable), os.path.relpath(__file__), *sys.argv[1:]])}`"
         " (`make eval`).",
         "",
         "## Summary",
@@ -176,8 +178,8 @@ def markdown(results: list[Result], args: argparse.Namespace) -> str:
         out += [
             "",
             "```sh",
-            _display(r.roles_cmd).replace(str(Path(sys.executable).parent), ".venv/bin"),
-            _display(r.score_cmd).replace(sys.executable, "python3"),
+            r.roles_cmd,
+            r.score_cmd,
             "```",
         ]
     if any("perpetrator" in r.table for r in results):

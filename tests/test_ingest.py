@@ -391,11 +391,6 @@ def test_parse_metadata_date(value, expected):
     assert parse_metadata_date(value) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: dates.py parses relative bylines ('3 hours ago', 'yesterday', 'today') with dateparser "
-    "against the clock, so the article is dated on the day of ingest",
-)
 @pytest.mark.parametrize("byline", ["Published: 3 hours ago", "Updated: yesterday", "Posted: today"])
 def test_relative_byline_is_not_today(byline):
     date, precision, how = date_from_text(f"Bomb kills 12 in Kirkuk market\n{byline}\n\n{PARA1}")
@@ -403,20 +398,10 @@ def test_relative_byline_is_not_today(byline):
     assert (precision, how) == ("unknown", "none")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a byline without a year ('Date: 12 March') passes REQUIRE_PARTS=['year'] because "
-    "dateparser reads '12' as the year 2012, giving 2012-03-01",
-)
 def test_byline_without_year_is_unknown():
     assert date_from_text(f"Bomb kills 12\nDate: 12 March\n\n{PARA1}") == (None, "unknown", "none")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: for an HTML page without a publication date, trafilatura/htmldate falls back to the "
-    "copyright year in the footer ('(c) 2016') and returns 2016-01-01, which is stored as a day-precision date",
-)
 def test_html_copyright_year_is_not_a_day_precision_date(tmp_path):
     page = HTML.replace('<meta property="article:published_time" content="2016-07-03T09:30:00Z">', "")
     page = page.replace("<p>Contact us</p>", "<p>&copy; 2016 Meridian Wire. All rights reserved.</p>")
@@ -516,11 +501,6 @@ def test_json_line_object_without_text(tmp_path):
     assert [a.path for a in articles_of(items)] == [str(good)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: sources._parse_json reads any .json file not starting with '[' as JSON Lines, so a "
-    "pretty-printed single JSON object gives one 'malformed JSON line' failure per line",
-)
 def test_pretty_printed_json_object_file(tmp_path):
     path = tmp_path / "one.json"
     path.write_text(json.dumps({"title": "Kirkuk bombing", "text": PARA1}, indent=2), encoding="utf-8")

@@ -73,21 +73,11 @@ def test_year_out_of_range_is_rejected():
     assert resolve_date("1066", reference=REF) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a weekday equal to the reference's own weekday resolves a week back "
-    "(Wednesday report, 'on Wednesday' -> the previous Wednesday); wire copy uses the day name for same-day events",
-)
 def test_same_weekday_as_reference_is_the_reference_day():
     resolved = resolve_date("on Wednesday", reference=REF)
     assert resolved.date == REF
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: 'last December' in a report dated in December resolves to the current December, "
-    "because the leading 'last' is trimmed and the bare month resolves to the current one",
-)
 def test_last_month_name_in_that_month_means_the_previous_year():
     resolved = resolve_date("last December", reference=dt.date(2016, 12, 20))
     assert resolved.date == dt.date(2015, 12, 1)

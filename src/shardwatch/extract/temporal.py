@@ -31,6 +31,10 @@ _NOT_A_DATE = re.compile(
 _YEAR_ONLY = re.compile(r"^(?:in |the )?(\d{4})$")
 
 
+_WEEKDAYS = {name: i for i, name in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+
+
 @dataclass(frozen=True)
 class ResolvedDate:
     date: dt.date
@@ -69,6 +73,10 @@ def resolve_date(expression: str, *, reference: dt.date | None) -> ResolvedDate 
     if reference is None and not has_year:
         return None
     base = reference or dt.date(2000, 1, 1)
+    weekday = _WEEKDAYS.get(core.lower())
+    if reference is not None and weekday == reference.weekday():
+        # wire copy names the day of the report itself: "on Wednesday" in a Wednesday story
+        return ResolvedDate(reference, "day", expression)
     for candidate in (text, core):
         data = _parser(base).get_date_data(candidate)
         if data.date_obj is not None:
@@ -80,5 +88,8 @@ def resolve_date(expression: str, *, reference: dt.date | None) -> ResolvedDate 
                 date = date.replace(month=1, day=1)
             if reference is not None and date > reference and not has_year:
                 return None  # "in May" never points after the report
+            if (reference is not None and precision == "month" and not has_year
+                    and text.lower().startswith("last ") and (date.year, date.month) == (reference.year, reference.month)):
+                date = date.replace(year=date.year - 1)  # "last December" in a December report
             return ResolvedDate(date, precision, expression)
     return None

@@ -26,7 +26,11 @@ BYLINE = re.compile(
     r"^\s*(?:Published|Posted|Updated|Last updated|Date)\s*(?:on)?\s*:?\s*(?P<date>.{4,60}?)\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_PARSER_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]}
+# Absolute dates only: a relative byline ("3 hours ago") would be read against the clock,
+# dating the article on the day of ingest.
+_PARSER_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"],
+                    "PARSERS": ["timestamp", "custom-formats", "absolute-time"]}
+_HAS_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
 
 def parse_metadata_date(value: object) -> tuple[dt.date | None, str]:
@@ -46,6 +50,8 @@ def parse_metadata_date(value: object) -> tuple[dt.date | None, str]:
         return dt.date.fromisoformat(text[:10]), "day"
     except ValueError:
         pass
+    if not _HAS_YEAR.search(text):  # "12 March": dateparser would read 12 as the year 2012
+        return None, "unknown"
     parsed = dateparser.parse(text, languages=["en"], settings=_PARSER_SETTINGS)
     return (parsed.date(), "day") if parsed else (None, "unknown")
 

@@ -150,7 +150,9 @@ def _parse_markdown(text: str, origin: str) -> RawDocument | IngestFailure:
 
 
 def _parse_html(html: str, origin: str) -> RawDocument | IngestFailure:
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    # extensive_search off: only dates the page marks up as its own, never a footer's year.
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
+                                      date_extraction_params={"extensive_search": False, "original_date": True})
     text = doc.text if doc is not None else None
     if not text or not text.strip():
         return IngestFailure(origin, "no article text found in the HTML page")
@@ -167,6 +169,13 @@ def _parse_html(html: str, origin: str) -> RawDocument | IngestFailure:
 
 def _parse_json(text: str, origin: str) -> Iterator[RawDocument | IngestFailure]:
     stripped = text.lstrip()
+    if stripped.startswith("{") and "\n" in stripped.strip():
+        try:  # one pretty-printed object rather than JSON Lines
+            single = json.loads(text)
+        except json.JSONDecodeError:
+            single = None
+        if isinstance(single, dict):
+            stripped, text = "[", json.dumps([single])
     if stripped.startswith("["):
         try:
             items = json.loads(text)
