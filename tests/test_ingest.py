@@ -531,3 +531,29 @@ def test_bad_files_in_a_folder_do_not_stop_good_ones(tmp_path):
         ("IngestFailure", str(tmp_path / "d-latin1.txt")),
         ("Article", str(tmp_path / "e-good.md")),
     ]
+
+
+def test_pretty_printed_json_object_without_text_is_one_failure(tmp_path):
+    good = good_file(tmp_path)
+    bad = tmp_path / "notext.json"
+    bad.write_text(json.dumps({"title": "Headline only", "source": "Meridian Wire"}, indent=2), encoding="utf-8")
+    items = read(bad, good)
+    assert failures_of(items) == [IngestFailure(f"{bad}:1", "JSON item has no text (fields tried: text, body, content)")]
+    assert [a.path for a in articles_of(items)] == [str(good)]
+
+
+def test_malformed_pretty_printed_json_object_is_one_failure(tmp_path):
+    good = good_file(tmp_path)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{\n  "title": "Kirkuk",\n  "text": "A bomb exploded in Kirkuk.",\n}\n', encoding="utf-8")
+    items = read(bad, good)
+    fails = failures_of(items)
+    assert len(fails) == 1
+    assert fails[0].source == str(bad)
+    assert fails[0].reason.startswith("malformed JSON")
+    assert [a.path for a in articles_of(items)] == [str(good)]
+
+
+def test_yearless_dateline_falls_back_to_byline():
+    text = f"BAGHDAD, June 26 (Meridian Wire) - {PARA1}\nPublished: 26 June 2016\n\n{PARA2}"
+    assert date_from_text(text) == (dt.date(2016, 6, 26), "day", "byline")

@@ -81,3 +81,12 @@ def test_same_weekday_as_reference_is_the_reference_day():
 def test_last_month_name_in_that_month_means_the_previous_year():
     resolved = resolve_date("last December", reference=dt.date(2016, 12, 20))
     assert resolved.date == dt.date(2015, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("expression", "reference", "expected"),
+    [("last Wednesday", REF, dt.date(2016, 3, 16)),
+     ("last Tuesday", dt.date(2016, 12, 20), dt.date(2016, 12, 13))],
+)
+def test_last_weekday_on_that_weekday_is_a_week_back(expression, reference, expected):
+    assert resolve_date(expression, reference=reference).date == expected

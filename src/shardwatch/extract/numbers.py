@@ -38,6 +38,8 @@ _QUALIFIERS = {
     "approximately": "about", "nearly": "about", "almost": "about", "an estimated": "about",
     "estimated": "about", "up to": "up to", "as many as": "up to", "at most": "up to",
     "fewer than": "fewer than", "less than": "fewer than", "under": "fewer than",
+    # "killing all 224 on board": an exact count, no qualifier
+    "all": None, "all of the": None,
 }
 _WORD = "|".join(sorted({*_UNITS, *_TENS, *_SCALES} - {"a", "an", "no"}, key=len, reverse=True))
 _NUMBER_WORDS = rf"(?:(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*)"

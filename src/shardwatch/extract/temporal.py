@@ -74,7 +74,7 @@ def resolve_date(expression: str, *, reference: dt.date | None) -> ResolvedDate 
         return None
     base = reference or dt.date(2000, 1, 1)
     weekday = _WEEKDAYS.get(core.lower())
-    if reference is not None and weekday == reference.weekday():
+    if reference is not None and weekday == reference.weekday() and not re.match(r"(last|past|previous)\b", text, re.I):
         # wire copy names the day of the report itself: "on Wednesday" in a Wednesday story
         return ResolvedDate(reference, "day", expression)
     for candidate in (text, core):

@@ -59,25 +59,24 @@ def parse_metadata_date(value: object) -> tuple[dt.date | None, str]:
 def date_from_text(text: str) -> tuple[dt.date | None, str, str]:
     """(date, precision, how) from a dateline at the top or a byline in the first lines.
 
-    A dateline without a year ("BAGHDAD, June 26 (Wire) -") leaves the date unknown, and
-    ``how`` says why.
+    A dateline without a year ("BAGHDAD, June 26 (Wire) -") does not date the article; a
+    byline still can, else the date is unknown and ``how`` says why.
     """
-    head = text[:400]
-    match = DATELINE.match(head)
+    how_failed = "none"
+    match = DATELINE.match(text[:400])
     if match and match.group("date"):
-        raw = re.sub(_WEEKDAY, "", match.group("date"))
-        year = match.group("year")
-        how = "dateline"
-        if not year:
+        if match.group("year"):
+            raw = re.sub(_WEEKDAY, "", match.group("date"))
+            parsed = dateparser.parse(raw, languages=["en"], settings=_PARSER_SETTINGS)
+            if parsed:
+                return parsed.date(), "day", "dateline"
+        else:
             # The year cannot be told from the dateline; guessing it from years the story
-            # mentions gets recalled events wrong ("since 2014"), so the date stays unknown.
-            return None, "unknown", "dateline without year"
-        parsed = dateparser.parse(raw, languages=["en"], settings=_PARSER_SETTINGS)
-        if parsed:
-            return parsed.date(), "day", how
+            # mentions gets recalled events wrong ("since 2014"). A byline may still date it.
+            how_failed = "dateline without year"
     first_lines = "\n".join(text.split("\n")[:6])
     for byline in BYLINE.finditer(first_lines):
         date, precision = parse_metadata_date(byline.group("date"))
         if date:
             return date, precision, "byline"
-    return None, "unknown", "none"
+    return None, "unknown", how_failed

@@ -172,8 +172,13 @@ def _parse_json(text: str, origin: str) -> Iterator[RawDocument | IngestFailure]
     if stripped.startswith("{") and "\n" in stripped.strip():
         try:  # one pretty-printed object rather than JSON Lines
             single = json.loads(text)
-        except json.JSONDecodeError:
+        except json.JSONDecodeError as exc:
             single = None
+            try:
+                json.loads(stripped.split("\n", 1)[0])
+            except json.JSONDecodeError:  # not JSON Lines either: one broken object
+                yield IngestFailure(origin, f"malformed JSON: {exc.msg} at line {exc.lineno}")
+                return
         if isinstance(single, dict):
             stripped, text = "[", json.dumps([single])
     if stripped.startswith("["):
