@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import os
 import shlex
+import signal
 import subprocess
 import sys
 import tempfile
@@ -52,10 +53,11 @@ DATASETS = (
 class Result:
     dataset: Dataset
     docs: int
-    table: dict
+    table: dict | None
     roles_cmd: str  # as displayed
     score_cmd: str
     seconds: float
+    error: str | None = None  # why shardwatch roles gave no predictions; table is None then
 
 
 def shardwatch_executable() -> Path:
@@ -81,23 +83,40 @@ def _display(cmd: list[str], tmp: Path | None = None) -> str:
     return shlex.join(shown)
 
 
-def run_one(dataset: Dataset, shared: Path, tmp: Path, processes: int) -> Result:
+def _run_with_timeout(cmd: list[str], timeout: float | None) -> str | None:
+    """Run the command; None when it succeeded, else why it did not (its process group is killed on timeout)."""
+    with subprocess.Popen(cmd, start_new_session=True) as proc:
+        try:
+            code = proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            return f"timed out after {timeout:g} s"
+    return None if code == 0 else f"exit status {code}"
+
+
+def run_one(dataset: Dataset, shared: Path, tmp: Path, processes: int, timeout: float | None) -> Result:
     gold = shared / dataset.gold
     if not gold.is_file():
         sys.exit(f"no gold file at {gold}")
+    docs = sum(1 for line in gold.open(encoding="utf-8") if line.strip())
     pred = tmp / ("pred_" + dataset.gold.split("/")[1] + "_" + gold.stem + ".jsonl")
     roles_cmd = [str(shardwatch_executable()), "roles", str(gold), "--out", str(pred)]
     if processes > 1:
         roles_cmd += ["--processes", str(processes)]
-    print(f"{dataset.name}: {_display(roles_cmd, tmp)}", file=sys.stderr, flush=True)
-    start = time.perf_counter()
-    subprocess.run(roles_cmd, check=True)
-    seconds = time.perf_counter() - start
     scorer = shared / "eval" / "score_roles.py"
     score_cmd = [sys.executable, str(scorer), str(gold), str(pred), *dataset.score_options, "--json"]
-    out = subprocess.run(score_cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
-    docs = sum(1 for line in gold.open(encoding="utf-8") if line.strip())
-    return Result(dataset, docs, json.loads(out), _display(roles_cmd, tmp), _display(score_cmd, tmp), seconds)
+    print(f"{dataset.name}: {_display(roles_cmd, tmp)}", file=sys.stderr, flush=True)
+    start = time.perf_counter()
+    error = _run_with_timeout(roles_cmd, timeout)
+    seconds = time.perf_counter() - start
+    table = None
+    if error is None:
+        out = subprocess.run(score_cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
+        table = json.loads(out)
+    else:
+        print(f"error: {dataset.name}: shardwatch roles failed ({error}); not scored", file=sys.stderr)
+    return Result(dataset, docs, table, _display(roles_cmd, tmp), _display(score_cmd, tmp), seconds, error)
 
 
 def commit() -> str:
@@ -123,6 +142,8 @@ def _rows(table: dict) -> list[tuple[str, dict]]:
 
 
 def text_table(result: Result) -> str:
+    if result.table is None:
+        return f"{result.dataset.name}: {result.docs} docs, NOT SCORED: shardwatch roles {result.error}"
     micro = result.table["micro_avg"]["f1"]
     lines = [f"{result.dataset.name}: {result.docs} docs, micro F1 {micro:.2f} "
              f"(target >= {result.dataset.target:g}, naive baseline ~{result.dataset.naive:g}); "
@@ -152,6 +173,10 @@ def markdown(results: list[Result], args: argparse.Namespace) -> str:
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
+        if r.table is None:
+            out.append(f"| {r.dataset.name} | {r.docs} | - | - | **not scored** ({r.error}) "
+                       f"| >= {r.dataset.target:g} | ~{r.dataset.naive:g} | {r.seconds:.1f} s |")
+            continue
         m = r.table["micro_avg"]
         status = "met" if m["f1"] >= r.dataset.target else "not met"
         out.append(f"| {r.dataset.name} | {r.docs} | {m['p']:.2f} | {m['r']:.2f} | **{m['f1']:.2f}** "
@@ -168,10 +193,12 @@ def markdown(results: list[Result], args: argparse.Namespace) -> str:
             "",
             f"## {r.dataset.name}",
             "",
-            "| role | P | R | F1 | matched | predicted | gold |",
-            "|---|---:|---:|---:|---:|---:|---:|",
         ]
-        for role, row in _rows(r.table):
+        if r.table is None:
+            out.append(f"Not scored: `shardwatch roles` {r.error}, so there are no predictions.")
+        else:
+            out += ["| role | P | R | F1 | matched | predicted | gold |", "|---|---:|---:|---:|---:|---:|---:|"]
+        for role, row in _rows(r.table) if r.table is not None else []:
             name = "**micro average**" if role == "micro_avg" else f"`{role}`"
             out.append(f"| {name} | {row['p']:.2f} | {row['r']:.2f} | {row['f1']:.2f} | {row['matched']} "
                        f"| {row['predicted']} | {row['gold']} |")
@@ -182,7 +209,7 @@ def markdown(results: list[Result], args: argparse.Namespace) -> str:
             r.score_cmd,
             "```",
         ]
-    if any("perpetrator" in r.table for r in results):
+    if any(r.table is not None and "perpetrator" in r.table for r in results):
         out += [
             "",
             "WikiEvents is scored as `../shared/eval/README.md` says: `--match suffix` (gold mentions "
@@ -200,6 +227,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
                         help="The shared folder with data/ and eval/ (default: ../shared next to the project).")
     parser.add_argument("--out", type=Path, metavar="FILE", help="Write the tables as Markdown here.")
+    parser.add_argument("--timeout", type=float, default=600, metavar="SECONDS",
+                        help="Give up on a `shardwatch roles` run after this long; the set is reported "
+                             "as not scored (default: 600; 0 for no limit).")
     parser.add_argument("--processes", "-j", type=int, default=1, metavar="N",
                         help="Processes for `shardwatch roles` (default: 1).")
     args = parser.parse_args(argv)
@@ -209,7 +239,7 @@ def main(argv: list[str] | None = None) -> None:
         parser.error(f"no eval/score_roles.py under {args.shared}")
 
     with tempfile.TemporaryDirectory(prefix="shardwatch-eval-") as tmp:
-        results = [run_one(d, args.shared, Path(tmp), args.processes) for d in DATASETS]
+        results = [run_one(d, args.shared, Path(tmp), args.processes, args.timeout or None) for d in DATASETS]
     print("\n\n".join(text_table(r) for r in results))
     if args.out:
         text = markdown(results, args)
@@ -218,6 +248,8 @@ def main(argv: list[str] | None = None) -> None:
         part.write_text(text, encoding="utf-8")
         part.replace(args.out)
         print(f"wrote {args.out}", file=sys.stderr)
+    if any(r.table is None for r in results):
+        sys.exit(1)
 
 
 if __name__ == "__main__":

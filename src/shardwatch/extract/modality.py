@@ -28,7 +28,7 @@ def _cues() -> dict[tuple[str, str], str]:
 def _clause_head(token: Token) -> Token:
     """The verb whose clause the token is in (a noun trigger's governing verb)."""
     head = token
-    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
         head = head.head
     return head
 
@@ -67,7 +67,7 @@ def modality_of(trigger: Token) -> str:
     reported = False
     node = verb
     for _ in range(MAX_GOVERNOR_DEPTH):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         # xcomp/ccomp/advcl/acl/pobj chains lead to the verb that governs the clause
         node = node.head
