@@ -154,7 +154,7 @@ def text_table(result: Result) -> str:
     return "\n".join(lines)
 
 
-def markdown(results: list[Result], args: argparse.Namespace) -> str:
+def markdown(results: list[Result]) -> str:
     today = dt.date.today().isoformat()
     out = [
         "# Evaluation",
@@ -242,7 +242,7 @@ def main(argv: list[str] | None = None) -> None:
         results = [run_one(d, args.shared, Path(tmp), args.processes, args.timeout or None) for d in DATASETS]
     print("\n\n".join(text_table(r) for r in results))
     if args.out:
-        text = markdown(results, args)
+        text = markdown(results)
         part = args.out.with_name(args.out.name + ".part")
         args.out.parent.mkdir(parents=True, exist_ok=True)
         part.write_text(text, encoding="utf-8")

@@ -17,13 +17,14 @@ import click
 from shardwatch import __version__
 from shardwatch.errors import ShardwatchError
 from shardwatch.store import EventFilter, Store
+from shardwatch.types import EVENT_KINDS
 
 DEFAULT_DB = "shardwatch.db"
 FORMATS = ("table", "json", "csv")
 
 
 def _date_option(name: str, help_text: str):
-    def parse(ctx, param, value):
+    def parse(_ctx, _param, value):
         if value is None:
             return None
         try:
@@ -41,7 +42,7 @@ def listing_options(func):
     @_date_option("--until", "Only records dated on or before this day.")
     @click.option("--country", metavar="ISO2", help="Only records placed in this country (ISO 3166-1 alpha-2).")
     @click.option("--actor", help="Only records involving this actor (canonical id such as islamic-state, or name).")
-    @click.option("--kind", type=click.Choice(["attack", "territory", "leadership", "allegiance"]),
+    @click.option("--kind", type=click.Choice(EVENT_KINDS),
                   help="Only events of this kind.")
     @click.option("--limit", type=click.IntRange(min=1), help="At most this many records.")
     @functools.wraps(func)

@@ -12,18 +12,11 @@ from dataclasses import dataclass, field
 # Date precision, from finest to coarsest. "reported" means the text gave no date for the
 # event and the report's own publication date stands in for it.
 DATE_PRECISIONS = ("day", "week", "month", "year", "reported", "unknown")
+PRECISION_RANK = {precision: rank for rank, precision in enumerate(DATE_PRECISIONS)}
 EVENT_KINDS = ("attack", "territory", "leadership", "allegiance")
-MODALITIES = ("asserted", "reported", "hypothetical")
+# Links of an attack to the organisation, strongest first; the strongest cue wins.
 LINKS = ("directed", "enabled", "inspired", "claimed", "unknown")
-ACTOR_ROLES = (
-    "perpetrator",
-    "perpetrator_individual",
-    "target",
-    "victim",
-    "gaining",
-    "losing",
-    "subject",
-)
+LINK_STRENGTH = {link: len(LINKS) - 1 - rank for rank, link in enumerate(LINKS)}
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,11 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from shardwatch.data import load_jsonl
-from shardwatch.extract.mentions import actor_of, actors, person_id
+from shardwatch.extract.mentions import actors, person_id
 from shardwatch.extract.modality import modality_of
 from shardwatch.extract.numbers import QUANTITY, QUANTITY_RE, quantity_from_match
 from shardwatch.extract.temporal import ResolvedDate, resolve_date
-from shardwatch.types import Article, Mention, Quantity
+from shardwatch.types import LINK_STRENGTH, Article, Mention, Quantity
 
 EXTRACTOR = "attacks"
 VERSION = "1"
@@ -95,7 +95,6 @@ def _link_cues() -> list[tuple[re.Pattern, str]]:
     return [(re.compile(r["pattern"], re.I), r["link"]) for r in load_jsonl("link_cues.jsonl")]
 
 
-LINK_STRENGTH = {"directed": 4, "enabled": 3, "inspired": 2, "claimed": 1, "unknown": 0}
 STATE_KINDS = {"state_force", "coalition"}
 
 
@@ -149,11 +148,6 @@ def _span_text(token: Token) -> str:
     left = token.left_edge
     words = [t for t in token.doc[left.i: token.i + 1] if t.dep_ not in ("det", "poss", "case", "punct")]
     return " ".join(t.text for t in words) or token.text
-
-
-def _in_span(ent: Span | Token, sent: Span) -> bool:
-    start = ent.start_char if isinstance(ent, Span) else ent.idx
-    return sent.start_char <= start < sent.end_char
 
 
 def _is_generic(trigger: Token, killed: Quantity | None, date: ResolvedDate | None, places: list[Mention]) -> bool:

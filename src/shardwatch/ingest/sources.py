@@ -169,25 +169,17 @@ def _parse_html(html: str, origin: str) -> RawDocument | IngestFailure:
 
 def _parse_json(text: str, origin: str) -> Iterator[RawDocument | IngestFailure]:
     stripped = text.lstrip()
-    if stripped.startswith("{") and "\n" in stripped.strip():
-        try:  # one pretty-printed object rather than JSON Lines
-            single = json.loads(text)
-        except json.JSONDecodeError as exc:
-            single = None
-            try:
-                json.loads(stripped.split("\n", 1)[0])
-            except json.JSONDecodeError:  # not JSON Lines either: one broken object
-                yield IngestFailure(origin, f"malformed JSON: {exc.msg} at line {exc.lineno}")
-                return
-        if isinstance(single, dict):
-            stripped, text = "[", json.dumps([single])
-    if stripped.startswith("["):
+    # A list, or one object spread over several lines, is one JSON document; a file whose
+    # first line is a whole object is JSON Lines.
+    whole = stripped.startswith("[") or (
+        stripped.startswith("{") and "\n" in stripped.strip() and not _is_json(stripped.split("\n", 1)[0]))
+    if whole:
         try:
             items = json.loads(text)
         except json.JSONDecodeError as exc:
             yield IngestFailure(origin, f"malformed JSON: {exc.msg} at line {exc.lineno}")
             return
-        numbered = [(i + 1, item) for i, item in enumerate(items)]
+        numbered = list(enumerate(items if isinstance(items, list) else [items], 1))
         where = "item"
     else:
         numbered = []
@@ -217,6 +209,14 @@ def _parse_json(text: str, origin: str) -> Iterator[RawDocument | IngestFailure]
             published=_first(item, DATE_FIELDS),
             language=_str(item.get("language")),
         )
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError:
+        return False
+    return True
 
 
 def _first(mapping: dict, keys: tuple[str, ...]) -> object:

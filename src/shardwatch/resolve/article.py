@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from shardwatch.types import Event, Quantity
-
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "reported": 4, "unknown": 5}
+from shardwatch.types import LINK_STRENGTH, PRECISION_RANK, Event, Quantity
 
 
 def _place_key(event: Event) -> str | None:
@@ -22,7 +20,7 @@ def _place_key(event: Event) -> str | None:
 def _compatible_dates(a: Event, b: Event) -> bool:
     if a.date is None or b.date is None or "reported" in (a.date_precision, b.date_precision):
         return True
-    coarse = max(a.date_precision, b.date_precision, key=_PRECISION_RANK.get)
+    coarse = max(a.date_precision, b.date_precision, key=PRECISION_RANK.get)
     if coarse == "year":
         return a.date.year == b.date.year
     if coarse in ("month", "week"):
@@ -50,9 +48,8 @@ def _larger(a: Quantity | None, b: Quantity | None) -> Quantity | None:
 
 def _merge(a: Event, b: Event) -> Event:
     best_place = min((e.place for e in (a, b) if e.place), key=lambda p: p.precision, default=None)
-    dated = min((a, b), key=lambda e: _PRECISION_RANK.get(e.date_precision, 9))
+    dated = min((a, b), key=lambda e: PRECISION_RANK.get(e.date_precision, 9))
     actors = list(a.actors) + [r for r in b.actors if (r.actor_id, r.role) not in {(x.actor_id, x.role) for x in a.actors}]
-    link_rank = {"directed": 4, "enabled": 3, "inspired": 2, "claimed": 1, "unknown": 0, None: -1}
     evidence = list(a.evidence) + [e for e in b.evidence if (e.start, e.end) not in {(x.start, x.end) for x in a.evidence}]
     return replace(
         a,
@@ -68,7 +65,7 @@ def _merge(a: Event, b: Event) -> Event:
         weapon=a.weapon or b.weapon,
         attack_type=a.attack_type or b.attack_type,
         weapon_type=a.weapon_type or b.weapon_type,
-        link=max(a.link, b.link, key=link_rank.get),
+        link=max(a.link, b.link, key=lambda link: LINK_STRENGTH.get(link, -1)),
         confidence=max(a.confidence, b.confidence),
         modality="asserted" if "asserted" in (a.modality, b.modality) else a.modality,
     )
