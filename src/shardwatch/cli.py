@@ -226,6 +226,37 @@ def brief(ctx: click.Context, out_dir: str) -> None:
 
 
 @cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind. Anything but a loopback address needs a token.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help="Port to listen on.")
+@click.option("--token", envvar="SHARDWATCH_TOKEN", metavar="TOKEN",
+              help="Every request must present this token (Authorization: Bearer TOKEN, or open /?token=TOKEN "
+                   "once in a browser). Also read from $SHARDWATCH_TOKEN.")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, token: str | None) -> None:
+    """Serve the HTTP API (/api/v1, OpenAPI at /openapi.json, docs at /docs) and the dashboard at /.
+
+    The database is opened read-only for every request, so an ingest can run at the same time.
+    """
+    import ipaddress
+
+    import uvicorn
+
+    from shardwatch.serve.api import check_database, create_app
+
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback and not token:
+        raise ShardwatchError(f"binding to {host} needs a token: pass --token or set SHARDWATCH_TOKEN")
+    check_database(ctx.obj["db"])
+    click.echo(f"serving {ctx.obj['db']} on http://{host}:{port}/ (API at /api/v1, docs at /docs); Ctrl-C stops",
+               err=True)
+    uvicorn.run(create_app(ctx.obj["db"], token=token), host=host, port=port, log_level="warning")
+
+
+@cli.command()
 @click.argument("infile", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--out", required=True, type=click.Path(dir_okay=False, writable=True, allow_dash=True),
               help="Output JSON Lines file (- for stdout).")

@@ -1,0 +1,121 @@
+"""What a store can give beyond articles and events, checked in this one place.
+
+Claims, quotes, incidents, indicators and contradictions come from later parts of the
+pipeline. The HTTP API, the dashboard, the brief and the exports ask this module for them:
+when the store lacks the table or the method, the answer is ``None`` ("none yet"), never an
+error; when they are there, they are used. Once every part has landed, this module can shrink
+to direct calls.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import importlib
+import sqlite3
+from collections.abc import Callable
+from typing import Any
+
+from shardwatch.store import EventFilter, Store
+
+# record kind -> (the tables it needs, the name of the Store method or analyse function)
+OPTIONAL_RECORDS: dict[str, tuple[tuple[str, ...], str]] = {
+    "claims": (("claims",), "claims"),
+    "quotes": (("quotes",), "quotes"),
+    "incidents": (("incidents",), "incidents"),
+    "indicators": (("claims",), "indicators"),
+    "contradictions": (("claims",), "contradictions"),
+}
+# The singular "type" of each kind in the export line format.
+RECORD_TYPE = {"claims": "claim", "quotes": "quote", "incidents": "incident", "indicators": "indicator",
+               "contradictions": "contradiction"}
+
+
+class UnsupportedFilter(ValueError):
+    """A filter this store cannot apply (``as_of`` before the incidents work has landed)."""
+
+
+def filter_fields() -> set[str]:
+    return {f.name for f in dataclasses.fields(EventFilter)}
+
+
+def supports_as_of() -> bool:
+    return "as_of" in filter_fields()
+
+
+def make_filter(**values: Any) -> EventFilter:
+    """An EventFilter from the values given (None means unset); refuses filters it lacks."""
+    known = filter_fields()
+    unsupported = sorted(k for k, v in values.items() if v is not None and k not in known)
+    if unsupported:
+        raise UnsupportedFilter(f"filter {', '.join(unsupported)} is not supported by this version of the store")
+    return EventFilter(**{k: v for k, v in values.items() if k in known})
+
+
+def tables(store: Store) -> set[str]:
+    return {row[0] for row in store.db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+
+
+def _provider(store: Store, kind: str) -> Callable[[EventFilter], list] | None:
+    needed, name = OPTIONAL_RECORDS[kind]
+    if not set(needed) <= tables(store):
+        return None
+    method = getattr(store, name, None)
+    if callable(method):
+        return method
+    try:
+        analyse = importlib.import_module("shardwatch.analyse")
+    except ImportError:
+        return None
+    function = getattr(analyse, name, None)
+    return (lambda filters: function(store, filters)) if callable(function) else None
+
+
+def available(store: Store) -> dict[str, bool]:
+    """For each optional record kind, whether this store can list it."""
+    return {kind: _provider(store, kind) is not None for kind in OPTIONAL_RECORDS}
+
+
+def optional_records(store: Store, kind: str, filters: EventFilter = EventFilter()) -> list[dict] | None:
+    """The records of an optional kind as export-format dicts, or None when the store has none yet."""
+    provider = _provider(store, kind)
+    if provider is None:
+        return None
+    try:
+        found = provider(filters)
+    except sqlite3.OperationalError:  # a table of an older or half-merged schema
+        return None
+    return [to_record(item, RECORD_TYPE[kind]) for item in found]
+
+
+def to_record(item: Any, record_type: str) -> dict:
+    """A record in the export line format: the records module's converter where it has one."""
+    if isinstance(item, dict):
+        return {"type": record_type, **item} if "type" not in item else item
+    from shardwatch.present import records
+
+    converter = getattr(records, f"{record_type}_record", None)
+    if callable(converter):
+        return converter(item)
+    if dataclasses.is_dataclass(item):
+        return {"type": record_type, **_plain(dataclasses.asdict(item))}
+    raise TypeError(f"cannot turn {type(item).__name__} into a {record_type} record")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def evidence_spans(store: Store, article_id: str) -> list[dict]:
+    """Every record's evidence span in one article: events now, claims and quotes once stored."""
+    rows = store.db.execute(
+        "SELECT record_type, record_id, seq, start, end, text, extractor, version FROM evidence"
+        " WHERE article_id = ? ORDER BY start, end, record_type, record_id", (article_id,)).fetchall()
+    return [{"record_type": r["record_type"], "record_id": r["record_id"], "seq": r["seq"], "start": r["start"],
+             "end": r["end"], "text": r["text"], "extractor": f"{r['extractor']}/{r['version']}"} for r in rows]

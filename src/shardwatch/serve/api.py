@@ -1,0 +1,297 @@
+"""The HTTP API (``/api/v1/...``) and the dashboard (``/``), served by one FastAPI app.
+
+- Every request opens the database read-only (SQLite in WAL mode), so reads go on while an
+  ingest writes, and no request can change it.
+- Every error, from a bad date to an unknown route, has one shape:
+  ``{"ok": false, "status": 422, "error": "one line", "details": [{"location", "message"}]}``.
+- Query parameters are validated (dates, country codes, kinds, page sizes up to
+  ``MAX_PAGE``) and unknown ones are refused.
+- Record kinds a store does not have yet (claims, quotes, incidents, indicators,
+  contradictions before their parts land) answer an empty page with ``"available": false``.
+- With a token, every request must carry it: ``Authorization: Bearer TOKEN``, or the cookie
+  that opening ``/?token=TOKEN`` once sets for the browser.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hmac
+import sqlite3
+from collections.abc import Callable, Iterator
+from importlib import resources
+from typing import Annotated, Any, Literal
+
+from fastapi import FastAPI, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from shardwatch import __version__
+from shardwatch.errors import ShardwatchError, StoreError
+from shardwatch.present import capabilities as caps
+from shardwatch.present.charts import KIND_COLOURS, LINK_COLOURS, SERIES_COLOURS, SERIES_LABELS, monthly_timeline
+from shardwatch.present.records import article_record, event_record
+from shardwatch.store import Store
+from shardwatch.types import EVENT_KINDS
+
+API = "/api/v1"
+MAX_PAGE = 500
+DEFAULT_PAGE = 100
+TOKEN_COOKIE = "shardwatch_token"
+STATIC = resources.files("shardwatch.serve").joinpath("static")
+
+EventKind = Literal[EVENT_KINDS]  # type: ignore[valid-type]
+Country = Annotated[str | None, Field(None, pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code.")]
+
+
+class Page(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    limit: int = Field(DEFAULT_PAGE, ge=1, le=MAX_PAGE, description=f"Records per page (at most {MAX_PAGE}).")
+    offset: int = Field(0, ge=0, description="Records to skip.")
+
+
+class ArticleQuery(Page):
+    since: dt.date | None = Field(None, description="Published on or after this day (YYYY-MM-DD).")
+    until: dt.date | None = Field(None, description="Published on or before this day.")
+    as_of: dt.date | None = Field(None, description="Only what had been published by this day.")
+
+
+class RecordQuery(Page):
+    since: dt.date | None = Field(None, description="Dated on or after this day (YYYY-MM-DD).")
+    until: dt.date | None = Field(None, description="Dated on or before this day.")
+    country: Country = None
+    actor: str | None = Field(None, max_length=200, description="Canonical actor id (islamic-state) or name.")
+    as_of: dt.date | None = Field(None, description="As known on this day (needs a store that keeps report history).")
+
+
+class EventQuery(RecordQuery):
+    kind: EventKind | None = Field(None, description="Only events of this kind.")
+
+
+class SearchQuery(Page):
+    q: str = Field(..., min_length=1, max_length=500, description="SQLite FTS5 query: words, \"phrases\", OR, NEAR.")
+
+
+class TimelineQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    since: dt.date | None = Field(None, description="Events dated on or after this day.")
+    until: dt.date | None = Field(None, description="Events dated on or before this day.")
+    as_of: dt.date | None = Field(None, description="As known on this day (where supported).")
+
+
+class ApiError(Exception):
+    """An error answered in the one error shape."""
+
+    def __init__(self, status: int, message: str, details: list[dict] | None = None) -> None:
+        super().__init__(message)
+        self.status, self.message, self.details = status, message, details or []
+
+
+def _error(status: int, message: str, details: list[dict] | None = None) -> JSONResponse:
+    return JSONResponse({"ok": False, "status": status, "error": message, "details": details or []}, status_code=status)
+
+
+def _validation_details(exc: RequestValidationError) -> list[dict]:
+    details = []
+    for err in exc.errors():
+        location = ".".join(str(part) for part in err.get("loc", ()))
+        message = "unknown parameter" if err.get("type") == "extra_forbidden" else err.get("msg", "invalid")
+        details.append({"location": location, "message": message})
+    return details
+
+
+def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
+    """The app for one database; with ``token``, every request must present it."""
+    app = FastAPI(
+        title="shardwatch", version=__version__,
+        description="Sourced, structured records from reporting on political violence. Every record carries "
+                    "the evidence spans (article id, character offsets, sentence) it rests on.",
+        docs_url=None, redoc_url=None, openapi_url="/openapi.json",
+    )
+
+    # -- errors: one shape ------------------------------------------------------------------
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError):
+        return _error(exc.status, exc.message, exc.details)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError):
+        details = _validation_details(exc)
+        first = details[0] if details else {"location": "request", "message": "invalid"}
+        return _error(422, f"invalid request: {first['location']}: {first['message']}", details)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException):
+        message = {404: "not found", 405: "method not allowed"}.get(exc.status_code, str(exc.detail))
+        return _error(exc.status_code, message)
+
+    @app.exception_handler(StoreError)
+    async def _store(_request: Request, exc: StoreError):
+        return _error(503, str(exc))
+
+    @app.exception_handler(caps.UnsupportedFilter)
+    async def _unsupported(_request: Request, exc: caps.UnsupportedFilter):
+        return _error(422, str(exc))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_request: Request, exc: Exception):
+        return _error(500, f"unexpected {type(exc).__name__}")
+
+    # -- the token ------------------------------------------------------------------------------
+
+    if token:
+        @app.middleware("http")
+        async def _check_token(request: Request, call_next: Callable):
+            given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+            given = given or request.cookies.get(TOKEN_COOKIE, "")
+            from_query = request.url.path == "/" and request.query_params.get("token")
+            if from_query and hmac.compare_digest(from_query, token):
+                response = RedirectResponse("/", status_code=303)
+                response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+                return response
+            if not given or not hmac.compare_digest(given, token):
+                return _error(401, "a valid token is required (Authorization: Bearer TOKEN, or open /?token=TOKEN)")
+            return await call_next(request)
+
+    # -- the store, read-only, one connection a request -------------------------------------
+
+    @contextlib.contextmanager
+    def open_store() -> Iterator[Store]:
+        store = Store(db_path, readonly=True)
+        try:
+            store.db.execute("PRAGMA query_only = ON")
+            yield store
+        finally:
+            store.close()
+
+    def page(items: list, query: Page, *, available: bool = True) -> dict:
+        """One page; ``items`` holds up to offset + limit + 1 records, so the next page is known."""
+        shown = items[query.offset: query.offset + query.limit]
+        more = len(items) > query.offset + query.limit
+        return {"ok": True, "available": available, "items": shown, "count": len(shown), "limit": query.limit,
+                "offset": query.offset, "next_offset": query.offset + query.limit if more else None}
+
+    def record_filter(query: RecordQuery, *, kind: str | None = None, limit: int | None = None):
+        return caps.make_filter(kind=kind, since=query.since, until=query.until, country=query.country,
+                                actor=query.actor, as_of=query.as_of, limit=limit)
+
+    def optional(kind: str, query: RecordQuery, event_kind: str | None = None) -> dict:
+        with open_store() as store:
+            records = caps.optional_records(store, kind, record_filter(query, kind=event_kind))
+        if records is None:
+            return page([], query, available=False)
+        return page(records, query)
+
+    # -- routes -----------------------------------------------------------------------------
+
+    @app.get(f"{API}/meta", tags=["meta"], summary="What the database holds and which record kinds it has")
+    def meta() -> dict:
+        with open_store() as store:
+            counts = store.counts()
+            available = caps.available(store)
+            schema = store.schema_version()
+        return {"ok": True, "version": __version__, "schema_version": schema, "counts": counts,
+                "available": {"articles": True, "events": True, **available}, "as_of": caps.supports_as_of(),
+                "max_page": MAX_PAGE, "event_kinds": list(EVENT_KINDS),
+                "colours": {"links": LINK_COLOURS, "kinds": KIND_COLOURS, "series": SERIES_COLOURS},
+                "series_labels": SERIES_LABELS}
+
+    @app.get(f"{API}/articles", tags=["records"], summary="Articles, by publication date")
+    def articles(query: Annotated[ArticleQuery, Query()]) -> dict:
+        until = min(d for d in (query.until, query.as_of) if d) if (query.until or query.as_of) else None
+        with open_store() as store:
+            found = store.articles(since=query.since, until=until, limit=query.offset + query.limit + 1)
+        return page([article_record(a) for a in found], query)
+
+    @app.get(f"{API}/articles/{{article_id}}", tags=["records"],
+             summary="One article: its text and the evidence span of every record found in it")
+    def article(article_id: Annotated[str, Path(max_length=200)]) -> dict:
+        with open_store() as store:
+            found = store.article(article_id)
+            if found is None:
+                raise ApiError(404, f"no article {article_id}")
+            spans = caps.evidence_spans(store, article_id)
+        return {"ok": True, "article": article_record(found) | {"text": found.text}, "spans": spans}
+
+    @app.get(f"{API}/events", tags=["records"], summary="Events (attack, territory, leadership, allegiance)")
+    def events(query: Annotated[EventQuery, Query()]) -> dict:
+        with open_store() as store:
+            found = store.events(record_filter(query, kind=query.kind, limit=query.offset + query.limit + 1))
+        return page([event_record(e) for e in found], query)
+
+    @app.get(f"{API}/incidents", tags=["records"], summary="Incidents: one real event merged from many reports")
+    def incidents(query: Annotated[EventQuery, Query()]) -> dict:
+        return optional("incidents", query, query.kind)
+
+    @app.get(f"{API}/claims", tags=["records"], summary="Claims: figures with their claimants")
+    def claims(query: Annotated[RecordQuery, Query()]) -> dict:
+        return optional("claims", query)
+
+    @app.get(f"{API}/quotes", tags=["records"], summary="Quotes with their speakers")
+    def quotes(query: Annotated[RecordQuery, Query()]) -> dict:
+        return optional("quotes", query)
+
+    @app.get(f"{API}/indicators", tags=["analyses"], summary="Indicators: claims on one measure and scope over time")
+    def indicators(query: Annotated[RecordQuery, Query()]) -> dict:
+        return optional("indicators", query)
+
+    @app.get(f"{API}/contradictions", tags=["analyses"], summary="Contradictions: figures that cannot both hold")
+    def contradictions(query: Annotated[RecordQuery, Query()]) -> dict:
+        return optional("contradictions", query)
+
+    @app.get(f"{API}/search", tags=["records"], summary="Full-text search of the articles")
+    def search(query: Annotated[SearchQuery, Query()]) -> dict:
+        with open_store() as store:
+            try:
+                hits = store.search(query.q, limit=query.offset + query.limit + 1)
+            except StoreError as exc:
+                raise ApiError(422, str(exc)) from None
+        return page([article_record(a) | {"snippet": snippet} for a, snippet in hits], query)
+
+    @app.get(f"{API}/timeline", tags=["analyses"],
+             summary="By month: the organisation's territory lost and gained, and its attacks abroad by link")
+    def timeline(query: Annotated[TimelineQuery, Query()]) -> dict:
+        filters = caps.make_filter(since=query.since, until=query.until, as_of=query.as_of)
+        with open_store() as store:
+            events_ = [event_record(e) for e in store.events(filters)]
+            incidents_ = caps.optional_records(store, "incidents", filters)
+        return {"ok": True, **monthly_timeline(events_, incidents_)}
+
+    @app.get(f"{API}/geo/countries", tags=["meta"], summary="Country outlines (Natural Earth 1:110m) as GeoJSON")
+    def geo_countries() -> Response:
+        return JSONResponse(_countries_geojson(), headers={"Cache-Control": "max-age=86400"})
+
+    # -- the dashboard ------------------------------------------------------------------------
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> Response:
+        return FileResponse(str(STATIC.joinpath("index.html")), media_type="text/html")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> Response:
+        # Drawn from /openapi.json by a local script: no CDN, works offline.
+        return FileResponse(str(STATIC.joinpath("docs.html")), media_type="text/html")
+
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    return app
+
+
+def _countries_geojson() -> dict[str, Any]:
+    from shardwatch.data.geo import countries_geojson
+
+    return countries_geojson()
+
+
+def check_database(db_path: str) -> None:
+    """Fail early, with one line, when the database is missing or unreadable."""
+    try:
+        with Store(db_path, readonly=True) as store:
+            store.counts()
+    except sqlite3.DatabaseError as exc:
+        raise ShardwatchError(f"cannot read database {db_path}: {exc}") from exc
