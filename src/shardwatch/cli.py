@@ -186,30 +186,39 @@ def search(ctx: click.Context, query: str, limit: int, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "geojson"]), default="jsonl",
+              show_default=True, help="jsonl: every record in the line format; csv, parquet: one row an event; "
+                                      "geojson: a FeatureCollection of events with coordinates.")
+@click.option("--layout", type=click.Choice(["native", "acled", "gtd"]), default="native", show_default=True,
+              help="Columns and categories for csv, parquet and geojson: shardwatch's own, ACLED's or the GTD's "
+                   "(attacks only); see docs/EXPORTS.md.")
 @click.option("--table", type=click.Choice(["events", "articles"]), default="events", show_default=True,
-              help="For csv: which records (jsonl holds all of them).")
-@click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+              help="For csv in the native layout: which records.")
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout (parquet needs it).")
 @click.pass_context
-def export(ctx: click.Context, fmt: str, table: str, out: str | None) -> None:
-    """Export records: JSON Lines in the documented line format, or CSV."""
-    from shardwatch.present.records import (ARTICLE_CSV_COLUMNS, EVENT_CSV_COLUMNS, article_record, csv_text,
-                                            event_row, jsonl_lines)
+def export(ctx: click.Context, fmt: str, layout: str, table: str, out: str | None) -> None:
+    """Export records: JSON Lines in the documented line format, CSV, Parquet or GeoJSON."""
+    from shardwatch.present.exports import write_export
+    from shardwatch.present.records import ARTICLE_CSV_COLUMNS, article_record, csv_text
 
     with _open(ctx) as store:
-        if fmt == "jsonl":
-            text = "".join(line + "\n" for line in jsonl_lines(store.articles(), store.events()))
-        elif table == "events":
-            text = csv_text((event_row(e) for e in store.events()), EVENT_CSV_COLUMNS)
+        if fmt == "csv" and table == "articles":
+            if layout != "native":
+                raise ShardwatchError("--table articles has no --layout: ACLED and GTD rows are events")
+            data = csv_text((article_record(a) | {"path": a.path} for a in store.articles()), ARTICLE_CSV_COLUMNS)
+            summary = "articles"
         else:
-            text = csv_text((article_record(a) | {"path": a.path} for a in store.articles()), ARTICLE_CSV_COLUMNS)
+            data, summary = write_export(store, fmt, layout, Path(out) if out else None)
     if out:
         tmp = Path(out).with_name(Path(out).name + ".part")
-        tmp.write_text(text, encoding="utf-8")
+        if isinstance(data, bytes):
+            tmp.write_bytes(data)
+        else:
+            tmp.write_text(data, encoding="utf-8")
         tmp.replace(out)
-        click.echo(f"wrote {out}", err=True)
+        click.echo(f"wrote {out}: {summary}", err=True)
     else:
-        click.echo(text, nl=False)
+        click.echo(data, nl=False)
 
 
 @cli.command()

@@ -186,6 +186,9 @@ def timeline_svg(timeline: dict) -> str | None:
     top.bar(x, series["territory_gained"], color=SERIES_COLOURS["territory_gained"], label="gained")
     top.bar(x, [-n for n in series["territory_lost"]], color=SERIES_COLOURS["territory_lost"], label="lost")
     top.axhline(0, color="#333", linewidth=0.6)
+    if not any(series["territory_gained"]) and not any(series["territory_lost"]):
+        top.set_ylim(-1, 1)
+        top.text(len(months) / 2, 0.4, "no territory changes of the organisation yet", ha="center", color="#666")
     top.set_ylabel("territory changes")
     top.set_title("The organisation's territory (Iraq, Syria and provinces) against its attacks abroad")
     top.legend(loc="upper left", frameon=False, ncols=2)
@@ -226,7 +229,10 @@ def map_svg(records: list[dict]) -> str:
     plt = _pyplot()
     west, east, south, north = map_extent(records)
     fig, ax = plt.subplots(figsize=(9, 9 * (north - south) / max(east - west, 1) + 0.6))
-    rings = [ring for country in countries() for ring in country.rings]
+    # Only outlines that reach into the drawn box: a smaller file, the same picture.
+    rings = [ring for country in countries() for ring in country.rings
+             if min(p[0] for p in ring) <= east and max(p[0] for p in ring) >= west
+             and min(p[1] for p in ring) <= north and max(p[1] for p in ring) >= south]
     ax.add_collection(PolyCollection(rings, facecolors="#eceff1", edgecolors="#90a4ae", linewidths=0.4))
     placed = [r for r in records if isinstance(r.get("place"), dict) and r["place"].get("lon") is not None]
     ax.scatter([r["place"]["lon"] for r in placed], [r["place"]["lat"] for r in placed],

@@ -1,0 +1,254 @@
+"""The HTTP API on a small hand-made database: routes, filters, pagination, the one error shape,
+tokens, optional record kinds, and reads while an ingest writes."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import time
+
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+import dashboard_fixture
+from shardwatch.cli import cli
+from shardwatch.errors import ShardwatchError
+from shardwatch.present import capabilities as caps
+from shardwatch.serve.api import MAX_PAGE, create_app
+from shardwatch.store import Store
+
+ERROR_KEYS = {"ok", "status", "error", "details"}
+ROUTES = ["articles", "events", "incidents", "claims", "quotes", "indicators", "contradictions"]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> str:
+    return dashboard_fixture.build(tmp_path_factory.mktemp("api") / "fixture.db")
+
+
+@pytest.fixture(scope="module")
+def client(db) -> TestClient:
+    return TestClient(create_app(db))
+
+
+def ids(response) -> list[str]:
+    assert response.status_code == 200, response.text
+    return [item["id"] for item in response.json()["items"]]
+
+
+def assert_error(response, status: int, *needles: str) -> dict:
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == ERROR_KEYS
+    assert body["ok"] is False and body["status"] == status
+    assert isinstance(body["error"], str) and "\n" not in body["error"]
+    for needle in needles:
+        assert needle in body["error"] or any(needle in str(d) for d in body["details"]), body
+    return body
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_every_listing_answers_a_page(client, route):
+    body = client.get(f"/api/v1/{route}").json()
+    assert body["ok"] is True
+    assert set(body) >= {"items", "count", "limit", "offset", "next_offset", "available"}
+    assert body["count"] == len(body["items"])
+
+
+def test_events_in_the_line_format_with_evidence(client):
+    events = {e["id"]: e for e in client.get("/api/v1/events").json()["items"]}
+    assert set(events) == {"ev-nice", "ev-istanbul", "ev-baghdad", "ev-fallujah", "ev-arish", "ev-undated"}
+    nice = events["ev-nice"]
+    assert nice["type"] == "event" and nice["kind"] == "attack" and nice["link"] == "inspired"
+    assert nice["place"]["country"] == "FR" and nice["killed"] == 84
+    assert nice["evidence"][0]["text"].startswith("A man drove a lorry")
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("country=FR", ["ev-nice"]),
+    ("country=iq", ["ev-fallujah", "ev-baghdad"]),
+    ("kind=territory", ["ev-fallujah"]),
+    ("since=2016-07-01&until=2016-12-31", ["ev-baghdad", "ev-nice", "ev-arish"]),
+    ("since=2017-01-01", ["ev-istanbul"]),
+    ("actor=iraqi-forces", ["ev-fallujah"]),
+    ("actor=Islamic%20State&country=TR", ["ev-istanbul"]),
+])
+def test_event_filters(client, query, expected):
+    assert ids(client.get(f"/api/v1/events?{query}")) == expected
+
+
+def test_pagination_walks_every_event_once(client):
+    seen, offset = [], 0
+    while offset is not None:
+        body = client.get(f"/api/v1/events?limit=2&offset={offset}").json()
+        assert body["count"] <= 2
+        seen += [e["id"] for e in body["items"]]
+        offset = body["next_offset"]
+    assert seen == ids(client.get("/api/v1/events"))
+    assert len(seen) == 6
+
+
+def test_articles_filters_and_one_article_with_spans(client):
+    assert ids(client.get("/api/v1/articles?since=2016-10-01")) == ["art-arish", "art-istanbul"]
+    body = client.get("/api/v1/articles/art-nice").json()
+    text = body["article"]["text"]
+    assert body["article"]["title"] == "Lorry attack in Nice"
+    [span] = body["spans"]
+    assert span["record_type"] == "event" and span["record_id"] == "ev-nice"
+    assert text[span["start"]:span["end"]] == span["text"]
+
+
+def test_search(client):
+    body = client.get("/api/v1/search?q=lorry").json()
+    assert [a["id"] for a in body["items"]] == ["art-nice"]
+    assert "[lorry]" in body["items"][0]["snippet"]
+    assert_error(client.get("/api/v1/search?q=%22unclosed"), 422, "bad search query")
+    assert_error(client.get("/api/v1/search"), 422, "query.q")
+
+
+def test_timeline_counts_losses_and_attacks_abroad_by_link(client):
+    body = client.get("/api/v1/timeline").json()
+    months = body["months"]
+    assert months[0] == "2016-06" and months[-1] == "2017-01" and len(months) == 8
+    series = {name: dict(zip(months, values)) for name, values in body["series"].items()}
+    assert series["territory_lost"]["2016-06"] == 1
+    assert series["inspired"]["2016-07"] == 1  # Nice; Baghdad is in Iraq and not abroad
+    assert series["enabled"]["2017-01"] == 1
+    assert series["unknown"]["2016-10"] == 1  # claimed only counts as unknown
+    assert sum(sum(v) for v in body["series"].values()) == 4
+    assert body["records"]["territory_lost"]["2016-06"] == [["ev-fallujah"]]
+    assert body["left_out"] == 0
+
+
+@pytest.mark.parametrize("route", ["incidents", "claims", "quotes", "indicators", "contradictions"])
+def test_optional_kinds_are_empty_and_marked_when_the_store_lacks_them(client, db, route):
+    with Store(db, readonly=True) as store:
+        present = caps.available(store)[route]
+    body = client.get(f"/api/v1/{route}").json()
+    assert body["available"] is present
+    if not present:
+        assert body["items"] == [] and body["next_offset"] is None
+
+
+def test_optional_kind_is_used_once_the_store_has_it(tmp_path, monkeypatch):
+    """With a claims table and a Store.claims method, /claims lists what the method returns."""
+    path = dashboard_fixture.build(tmp_path / "claims.db")
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TABLE IF NOT EXISTS claims (id TEXT PRIMARY KEY)")
+    seen_filters = []
+
+    def claims(self, filters):
+        seen_filters.append(filters)
+        return [{"id": "c1", "measure": "fighters_remaining", "value": 15000, "claimant": {"name": "officials"}}]
+
+    monkeypatch.setattr(Store, "claims", claims, raising=False)
+    client = TestClient(create_app(path))
+    body = client.get("/api/v1/claims?country=IQ").json()
+    assert body["available"] is True
+    assert body["items"] == [{"type": "claim", "id": "c1", "measure": "fighters_remaining", "value": 15000,
+                              "claimant": {"name": "officials"}}]
+    assert seen_filters[0].country == "IQ"
+    assert client.get("/api/v1/meta").json()["available"]["claims"] is True
+
+
+@pytest.mark.parametrize(("url", "status", "needle"), [
+    ("/api/v1/events?since=2016-02-30", 422, "query.since"),
+    ("/api/v1/events?until=yesterday", 422, "query.until"),
+    ("/api/v1/events?colour=red", 422, "unknown parameter"),
+    ("/api/v1/articles?country=FR", 422, "unknown parameter"),
+    (f"/api/v1/events?limit={MAX_PAGE + 1}", 422, "query.limit"),
+    ("/api/v1/events?limit=0", 422, "query.limit"),
+    ("/api/v1/events?offset=-1", 422, "query.offset"),
+    ("/api/v1/events?kind=picnic", 422, "query.kind"),
+    ("/api/v1/events?country=FRA", 422, "query.country"),
+    ("/api/v1/claims?since=2016-99-01", 422, "query.since"),
+    ("/api/v1/articles/no-such-article", 404, "no article"),
+    ("/api/v1/no-such-route", 404, "not found"),
+    ("/nothing-here", 404, "not found"),
+])
+def test_one_error_shape(client, url, status, needle):
+    assert_error(client.get(url), status, needle)
+
+
+def test_wrong_method_has_the_error_shape(client):
+    assert_error(client.post("/api/v1/events"), 405, "method not allowed")
+
+
+def test_as_of_is_applied_or_refused_clearly(client):
+    response = client.get("/api/v1/events?as_of=2016-12-31")
+    if caps.supports_as_of():
+        assert response.status_code == 200
+        assert "ev-istanbul" not in ids(response)
+    else:
+        assert_error(response, 422, "as_of")
+    # articles: as_of is a publication cut-off, always available
+    assert ids(client.get("/api/v1/articles?as_of=2016-07-01")) == ["art-fallujah"]
+
+
+def test_openapi_lists_every_route_and_docs_are_offline(client):
+    spec = client.get("/openapi.json").json()
+    for route in [*ROUTES, "search", "timeline", "articles/{article_id}"]:
+        assert f"/api/v1/{route}" in spec["paths"], route
+    params = {p["name"] for p in spec["paths"]["/api/v1/events"]["get"]["parameters"]}
+    assert params == {"since", "until", "country", "actor", "kind", "as_of", "limit", "offset"}
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/static/docs.js" in docs.text
+    assert "http://" not in docs.text and "https://" not in docs.text
+
+
+def test_dashboard_and_its_assets_are_served_without_outside_resources(client):
+    page = client.get("/")
+    assert page.status_code == 200 and 'id="map"' in page.text and 'id="timeline"' in page.text
+    for asset in ("app.js", "style.css"):
+        body = client.get(f"/static/{asset}").text
+        # the SVG namespace is a name, not a resource that is fetched
+        assert not re.search(r"https?://(?!www\.w3\.org/2000/svg)", body), asset
+    assert "innerHTML" not in client.get("/static/app.js").text
+    geo = client.get("/api/v1/geo/countries").json()
+    assert geo["type"] == "FeatureCollection" and len(geo["features"]) > 150
+    names = {f["properties"]["name"] for f in geo["features"]}
+    assert {"Iraq", "Syria", "France", "Turkey"} <= names
+
+
+def test_token_is_required_on_every_request(db):
+    client = TestClient(create_app(db, token="s3cret"))
+    for url in ("/", "/api/v1/events", "/openapi.json", "/static/app.js"):
+        assert_error(client.get(url), 401, "token")
+    assert_error(client.get("/api/v1/events", headers={"Authorization": "Bearer wrong"}), 401, "token")
+    assert client.get("/api/v1/events", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+    # a browser opens /?token=... once, gets a cookie, and is sent to / without the token in the address
+    first = client.get("/?token=s3cret", follow_redirects=False)
+    assert first.status_code == 303 and first.headers["location"] == "/"
+    assert client.get("/api/v1/meta").status_code == 200
+
+
+def test_reads_go_on_while_an_ingest_holds_the_write_lock(tmp_path):
+    path = dashboard_fixture.build(tmp_path / "busy.db")
+    client = TestClient(create_app(path))
+    writer = sqlite3.connect(path, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("INSERT INTO articles (id, published_precision, published_from, text, ingested_at) "
+                       "VALUES ('art-new', 'unknown', 'none', 'new text', 'now')")
+        started = time.monotonic()
+        assert len(ids(client.get("/api/v1/articles"))) == 6  # the last committed state
+        assert time.monotonic() - started < 5
+        writer.execute("COMMIT")
+    finally:
+        writer.close()
+    assert len(ids(client.get("/api/v1/articles"))) == 7
+
+
+def test_serve_refuses_other_addresses_without_a_token(db, monkeypatch):
+    monkeypatch.delenv("SHARDWATCH_TOKEN", raising=False)
+    result = CliRunner().invoke(cli, ["--db", db, "serve", "--host", "0.0.0.0"])
+    assert result.exit_code != 0
+    assert isinstance(result.exception, ShardwatchError)
+    assert "needs a token" in str(result.exception)
+
+
+def test_serve_refuses_a_missing_database(tmp_path):
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "none.db"), "serve"])
+    assert isinstance(result.exception, ShardwatchError)
+    assert "no database" in str(result.exception)
