@@ -4,8 +4,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 DB     ?= shardwatch.db
+# The browser the dashboard's end-to-end test drives (Debian's package; never a downloaded build).
+CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install run test bench eval clean
+.PHONY: install run test bench eval clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +27,21 @@ run: install
 	$(BIN)/shardwatch --db $(DB) ingest examples/reports
 	$(BIN)/shardwatch --db $(DB) brief --out out
 
-test: $(VENV)/.installed-test
+# Installs Debian's chromium for the browser test when it is missing and we are root; otherwise
+# that test is skipped with the reason.
+browser:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing Debian's chromium for the dashboard's browser test"; \
+	    (apt-get -o DPkg::Lock::Timeout=300 update -qq && DEBIAN_FRONTEND=noninteractive \
+	     apt-get -o DPkg::Lock::Timeout=300 install -y -qq chromium >/dev/null) \
+	    || echo "warning: could not install chromium; the browser test will be skipped"; \
+	  else \
+	    echo "note: $(CHROMIUM) is missing and installing it needs root; the browser test will be skipped"; \
+	  fi; \
+	fi
+
+test: $(VENV)/.installed-test browser
 	$(BIN)/python -m pytest -q
 
 bench: install

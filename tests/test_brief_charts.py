@@ -1,0 +1,69 @@
+"""The shared series (monthly territory vs attacks abroad) and the shipped country outlines."""
+
+from __future__ import annotations
+
+from shardwatch.data.geo import countries, countries_geojson
+from shardwatch.present.charts import map_extent, monthly_timeline, territory_change
+
+
+def event(id_, kind="attack", date="2016-07-14", country="FR", link=None, place="Nice", precision="day", actors=()):
+    return {"id": id_, "kind": kind, "date": date, "date_precision": precision, "link": link,
+            "place": {"canonical": place, "country": country, "lat": 43.7, "lon": 7.3} if country else None,
+            "actors": list(actors)}
+
+
+def test_same_place_and_day_count_once_with_the_strongest_link():
+    timeline = monthly_timeline([event("a", link="claimed"), event("b", link="inspired"),
+                                 event("c", link="directed", place="Paris", date="2016-07-20")])
+    assert timeline["months"] == ["2016-07"]
+    assert timeline["series"]["inspired"] == [1]
+    assert timeline["series"]["directed"] == [1]
+    assert timeline["series"]["unknown"] == [0]
+    assert timeline["records"]["inspired"]["2016-07"] == [["a", "b"]]
+
+
+def test_incidents_merge_events_across_places_and_days():
+    events = [event("a", link="enabled"), event("b", place="Promenade", date="2016-07-15")]
+    incidents = [{"id": "inc1", "event_ids": ["a", "b"]}]
+    timeline = monthly_timeline(events, incidents)
+    assert timeline["series"]["enabled"] == [1] and sum(timeline["series"]["unknown"]) == 0
+
+
+def test_home_countries_unplaced_and_yearly_records_are_left_out():
+    timeline = monthly_timeline([event("iq", country="IQ"), event("sy", country="SY"), event("none", country=None),
+                                 event("year", precision="year"), event("ok", date="2017-01-02")])
+    assert timeline["months"] == ["2017-01"]
+    assert timeline["left_out"] == 1
+
+
+def test_territory_roles_and_changes():
+    org = {"id": "islamic-state", "role": "losing"}
+    assert territory_change({"actors": [org]}) == "territory_lost"
+    assert territory_change({"actors": [{"id": "is-libya", "role": "gaining"}]}) == "territory_gained"
+    assert territory_change({"actors": [{"id": "islamic-state", "role": "subject"}], "change": "retaken"}) == "territory_lost"
+    assert territory_change({"actors": [{"id": "iraqi-forces", "role": "gaining"}], "change": "captured"}) is None
+    months = monthly_timeline([event("t", kind="territory", country="IQ", date="2016-06-26", actors=[org])])
+    assert months["series"]["territory_lost"] == [1]  # territory in Iraq counts: it is not an attack abroad
+
+
+def test_months_run_without_gaps():
+    timeline = monthly_timeline([event("a", date="2016-11-01"), event("b", date="2017-02-01", place="X")])
+    assert timeline["months"] == ["2016-11", "2016-12", "2017-01", "2017-02"]
+
+
+def test_country_outlines_decode_to_plausible_shapes():
+    shapes = {c.name: c for c in countries()}
+    assert len(shapes) > 170 and "Antarctica" not in shapes
+    iraq = [p for ring in shapes["Iraq"].rings for p in ring]
+    assert 38 < min(p[0] for p in iraq) < 39.5 and 48 < max(p[0] for p in iraq) < 49
+    assert 29 < min(p[1] for p in iraq) < 29.5 and 37 < max(p[1] for p in iraq) < 37.5
+    for ring in shapes["Russia"].rings:  # unwrapped: no jump across the map
+        assert all(abs(a[0] - b[0]) < 180 for a, b in zip(ring, ring[1:]))
+    geo = countries_geojson()
+    assert geo["type"] == "FeatureCollection" and geo["features"][0]["geometry"]["type"] == "MultiPolygon"
+
+
+def test_map_extent_fits_the_points_or_the_world():
+    assert map_extent([]) == (-180.0, 180.0, -60.0, 85.0)
+    west, east, south, north = map_extent([event("a")])
+    assert west < 7.3 < east and south < 43.7 < north
