@@ -252,3 +252,37 @@ def test_serve_refuses_a_missing_database(tmp_path):
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "none.db"), "serve"])
     assert isinstance(result.exception, ShardwatchError)
     assert "no database" in str(result.exception)
+
+
+def test_records_as_dataclasses_become_line_format_dicts(tmp_path, monkeypatch):
+    """A Store method returning frozen dataclasses (as the stages do) is turned into plain JSON."""
+    import dataclasses
+    import datetime as dt
+
+    @dataclasses.dataclass(frozen=True)
+    class Quote:
+        id: str
+        text: str
+        said: dt.date
+
+    path = dashboard_fixture.build(tmp_path / "quotes.db")
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TABLE IF NOT EXISTS quotes (id TEXT PRIMARY KEY)")
+    monkeypatch.setattr(Store, "quotes", lambda self, filters: [Quote("q1", "We will win.", dt.date(2016, 5, 1))],
+                        raising=False)
+    body = TestClient(create_app(path)).get("/api/v1/quotes").json()
+    assert body["items"] == [{"type": "quote", "id": "q1", "text": "We will win.", "said": "2016-05-01"}]
+
+
+def test_article_spans_include_every_record_type(tmp_path):
+    """Claims and quotes keep their evidence in the same table; the article route shows them all."""
+    path = dashboard_fixture.build(tmp_path / "spans.db")
+    with Store(path) as store:
+        text = store.article("art-nice").text
+    start = text.index("Prosecutors said")
+    with sqlite3.connect(path) as con:
+        con.execute("INSERT INTO evidence VALUES ('claim', 'c9', 0, 'art-nice', ?, ?, ?, 'claims', '1')",
+                    (start, len(text), text[start:]))
+    spans = TestClient(create_app(path)).get("/api/v1/articles/art-nice").json()["spans"]
+    assert [(s["record_type"], s["record_id"]) for s in spans] == [("event", "ev-nice"), ("claim", "c9")]
+    assert all(text[s["start"]:s["end"]] == s["text"] for s in spans)
