@@ -45,6 +45,8 @@ def listing_options(func):
     @click.option("--kind", type=click.Choice(EVENT_KINDS),
                   help="Only events of this kind.")
     @click.option("--limit", type=click.IntRange(min=1), help="At most this many records.")
+    @_date_option("--as-of", "What was known then: only articles published on or before this day (undated "
+                  "ones left out), and incidents with their sources and figures as they stood.")
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         return func(*args, **kwargs)
@@ -53,7 +55,8 @@ def listing_options(func):
 
 def _filters(kwargs) -> EventFilter:
     return EventFilter(kind=kwargs.get("kind"), since=kwargs.get("since"), until=kwargs.get("until"),
-                       country=kwargs.get("country"), actor=kwargs.get("actor"), limit=kwargs.get("limit"))
+                       country=kwargs.get("country"), actor=kwargs.get("actor"), limit=kwargs.get("limit"),
+                       as_of=kwargs.get("as_of"))
 
 
 def _open(ctx: click.Context, *, readonly: bool = True) -> Store:
@@ -149,7 +152,8 @@ def articles(ctx: click.Context, fmt: str, **kwargs) -> None:
 
     with _open(ctx) as store:
         rows = [article_record(a) | {"path": a.path} for a in
-                store.articles(since=kwargs["since"], until=kwargs["until"], limit=kwargs["limit"])]
+                store.articles(since=kwargs["since"], until=kwargs["until"], limit=kwargs["limit"],
+                               as_of=kwargs["as_of"])]
     columns = ARTICLE_CSV_COLUMNS if fmt == "csv" else ["published", "source", "title", "removed_lines", "id"]
     _emit(rows, columns, fmt)
 
@@ -175,11 +179,12 @@ def events(ctx: click.Context, fmt: str, **kwargs) -> None:
 @click.argument("query")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@_date_option("--as-of", "Only articles published on or before this day.")
 @click.pass_context
-def search(ctx: click.Context, query: str, limit: int, fmt: str) -> None:
+def search(ctx: click.Context, query: str, limit: int, fmt: str, as_of: dt.date | None) -> None:
     """Full-text search of article text (SQLite FTS5 syntax: words, "phrases", OR, NEAR)."""
     with _open(ctx) as store:
-        hits = store.search(query, limit=limit)
+        hits = store.search(query, limit=limit, as_of=as_of)
     rows = [{"published": a.published, "source": a.source, "title": a.title, "snippet": snip, "id": a.id}
             for a, snip in hits]
     _emit(rows, ["published", "source", "title", "snippet", "id"], fmt)
@@ -187,22 +192,29 @@ def search(ctx: click.Context, query: str, limit: int, fmt: str) -> None:
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
-@click.option("--table", type=click.Choice(["events", "articles"]), default="events", show_default=True,
+@click.option("--table", type=click.Choice(["events", "articles", "incidents"]), default="events", show_default=True,
               help="For csv: which records (jsonl holds all of them).")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+@_date_option("--as-of", "What was known then: only articles published on or before this day, and "
+              "incidents as they stood.")
 @click.pass_context
-def export(ctx: click.Context, fmt: str, table: str, out: str | None) -> None:
+def export(ctx: click.Context, fmt: str, table: str, out: str | None, as_of: dt.date | None) -> None:
     """Export records: JSON Lines in the documented line format, or CSV."""
-    from shardwatch.present.records import (ARTICLE_CSV_COLUMNS, EVENT_CSV_COLUMNS, article_record, csv_text,
-                                            event_row, jsonl_lines)
+    from shardwatch.present.records import (ARTICLE_CSV_COLUMNS, EVENT_CSV_COLUMNS, INCIDENT_CSV_COLUMNS,
+                                            article_record, csv_text, event_row, incident_row, jsonl_lines)
 
+    cut = EventFilter(as_of=as_of)
     with _open(ctx) as store:
         if fmt == "jsonl":
-            text = "".join(line + "\n" for line in jsonl_lines(store.articles(), store.events()))
+            text = "".join(line + "\n" for line in jsonl_lines(store.articles(as_of=as_of), store.events(cut),
+                                                                store.incidents(cut)))
         elif table == "events":
-            text = csv_text((event_row(e) for e in store.events()), EVENT_CSV_COLUMNS)
+            text = csv_text((event_row(e) for e in store.events(cut)), EVENT_CSV_COLUMNS)
+        elif table == "incidents":
+            text = csv_text((incident_row(i) for i in store.incidents(cut)), INCIDENT_CSV_COLUMNS)
         else:
-            text = csv_text((article_record(a) | {"path": a.path} for a in store.articles()), ARTICLE_CSV_COLUMNS)
+            text = csv_text((article_record(a) | {"path": a.path} for a in store.articles(as_of=as_of)),
+                            ARTICLE_CSV_COLUMNS)
     if out:
         tmp = Path(out).with_name(Path(out).name + ".part")
         tmp.write_text(text, encoding="utf-8")
@@ -255,6 +267,36 @@ def roles(infile: str, out: str, processes: int) -> None:
         handle.write(output)
     if out != "-":
         click.echo(f"wrote {len(items)} lines to {out}", err=True)
+
+
+@cli.command()
+@listing_options
+@click.option("--min-sources", type=click.IntRange(min=1),
+              help="Only incidents with at least this many independent sources (wire copies count once).")
+@click.option("--contradictions", "show_contradictions", is_flag=True,
+              help="List the incidents' contradicting figures instead of the incidents.")
+@click.pass_context
+def incidents(ctx: click.Context, fmt: str, min_sources: int | None, show_contradictions: bool, **kwargs) -> None:
+    """List incidents: the events of many articles that are one real event, with every source's
+    figures, the consensus and range, and how many independent sources stand behind each."""
+    from shardwatch.present.records import INCIDENT_CSV_COLUMNS, incident_record, incident_row
+    from shardwatch.resolve.incident_view import disagreements
+
+    with _open(ctx) as store:
+        found = store.incidents(_filters(kwargs), min_sources=min_sources)
+    if show_contradictions:
+        rows = [c for incident in found for c in disagreements(incident)]
+        if fmt == "json":
+            _emit(rows, [], fmt)
+        else:
+            _emit(rows, ["id", "about", "incident_id", "detail"], fmt)
+    elif fmt == "json":
+        _emit([incident_record(i) for i in found], [], fmt)
+    else:
+        columns = INCIDENT_CSV_COLUMNS if fmt == "csv" else [
+            "date", "kind", "place_canonical", "country", "perpetrators", "killed", "killed_values",
+            "independent_sources", "first_reported", "id"]
+        _emit([incident_row(i) for i in found], columns, fmt)
 
 
 def main() -> None:

@@ -36,7 +36,9 @@ def assemble_all(members: Iterable[tuple[str, str, int, Event, Article]],
         grouped[incident_id].append((event, article))
         kinds[incident_id] = kind
         order.setdefault(incident_id, seq)
-    return [assemble(i, kinds[i], grouped[i], duplicate_links) for i in sorted(grouped, key=order.get)]
+    found = [assemble(i, kinds[i], grouped[i], duplicate_links) for i in grouped]
+    # in date order like the events listing; undated last, then in the order they were found
+    return sorted(found, key=lambda x: (x.date is None, x.date or dt.date.min, order[x.id]))
 
 
 def assemble(incident_id: str, kind: str, members: list[tuple[Event, Article]],
