@@ -13,7 +13,7 @@
    named attackers count one disagreement, a target with no word in common half of one (the
    extracted target text is noisy: "foyer", "departure hall"). One disagreement rules a match
    out unless the two give the same day; one and a half rule it out always.
-4. Ties: an event that fits several incidents equally well merges them when they fit each
+4. Ties: an event that fits several incidents about equally well merges them when they fit each
    other (the oldest id stays), else it starts its own incident rather than guess.
 5. Ids: an incident's id comes from the first event that founded it; events are processed in
    publication order, so re-running over the same corpus gives the same ids, and adding
@@ -55,6 +55,10 @@ FAR_RATIO = 2.5
 # events even on the same day: a toll far off plus another target, or two named differences.
 TARGET_WEIGHT = 0.5
 EXACT_REJECT = 1.5
+# Candidates scoring within this of the best are a tie (a city 10 km off scores 1 less than the
+# same city): a mention that fits two incidents about as well merges them if they fit each
+# other, else starts its own rather than guess.
+TIE_MARGIN = 1.0
 
 # Words of extracted target text that say nothing about which target it was.
 _STOP = frozenset("a an the of in at on and or to for by with from near its their his her early late hours "
@@ -376,7 +380,7 @@ class Resolver:
         target: Cluster | None = None
         if scored:
             best = max(s for s, _ in scored)
-            top = [c for s, c in scored if s == best]
+            top = [c for s, c in scored if s >= best - TIE_MARGIN]
             target = top[0]
             for other in top[1:]:
                 if not clusters_fit(target, other, self.parents):
