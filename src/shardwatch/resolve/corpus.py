@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from shardwatch.extract.mentions import actors
 from shardwatch.ingest.dedupe import Sketch, is_duplicate, sketch
-from shardwatch.resolve.incidents import Cluster, EventFacts, Resolver, lookup_keys
+from shardwatch.resolve.actors import descriptor_mentions
+from shardwatch.resolve.incidents import Cluster, EventFacts, Resolver, final_merges, lookup_keys
 from shardwatch.store import Store
+from shardwatch.types import Article
 
 _SEP = "\x1f"
 
@@ -24,6 +26,7 @@ class CorpusUpdate:
 
     sketched: int = 0
     duplicates: int = 0
+    descriptors: int = 0
     events: int = 0
     incidents_created: int = 0
     incidents_merged: int = 0
@@ -32,15 +35,28 @@ class CorpusUpdate:
 def update(store: Store) -> CorpusUpdate:
     """Link new near-duplicate articles and resolve new events into incidents, in one transaction."""
     with store.transaction():
-        sketched, duplicates = link_duplicates(store)
+        new = store.unsketched_articles()
+        descriptors = link_descriptors(store, new)
+        sketched, duplicates = link_duplicates(store, new)
         events, created, merged = resolve_incidents(store)
-    return CorpusUpdate(sketched, duplicates, events, created, merged)
+    return CorpusUpdate(sketched, duplicates, descriptors, events, created, merged)
 
 
-def link_duplicates(store: Store) -> tuple[int, int]:
+def link_descriptors(store: Store, articles: list[Article]) -> int:
+    """Add mentions for role descriptors ("the group's spokesman") of people the article names."""
+    added = 0
+    for article in articles:
+        found = descriptor_mentions(article, store.article_mentions(article.id))
+        store.add_mentions(found)
+        added += len(found)
+    return added
+
+
+def link_duplicates(store: Store, new: list[Article] | None = None) -> tuple[int, int]:
     """Sketch unsketched articles and link each near-duplicate group to its original: the
     earliest published article of the group (undated ones last), then the first ingested."""
-    new = store.unsketched_articles()
+    if new is None:
+        new = store.unsketched_articles()
     linked = 0
     for article in new:
         mine = sketch(article)
@@ -118,7 +134,7 @@ def resolve_incidents(store: Store) -> tuple[int, int, int]:
         resolver.add(facts)
     result = resolver.result
     created = [(c.id, c.kind, c.seq) for c in result.created if c.merged_into is None]
-    merged_old = {old: new_id for old, new_id in result.merged.items() if old in existing}
+    merged_old = {old: new_id for old, new_id in final_merges(result.merged).items() if old in existing}
     store.write_resolution(created=created, merged=merged_old, assigned=result.assigned,
                            keys={i: c.keys() for i, c in result.touched.items()})
     return len(new), len(created), len(merged_old)

@@ -177,8 +177,10 @@ class Cluster:
     targets: set[str] = field(default_factory=set)
     orgs: set[str] = field(default_factory=set)
     people: set[str] = field(default_factory=set)
+    _cache: dict = field(default_factory=dict, repr=False)
 
     def add(self, facts: EventFacts) -> None:
+        self._cache.clear()
         self.members.append(facts)
         if facts.precision == "day" and facts.date:
             self.day_votes[facts.date] += 1
@@ -200,12 +202,20 @@ class Cluster:
 
     def day(self) -> dt.date | None:
         """The day most sources give (the earliest of a tie)."""
-        if not self.day_votes:
-            return None
-        best = max(self.day_votes.values())
-        return min(d for d, n in self.day_votes.items() if n == best)
+        if "day" not in self._cache:
+            day = None
+            if self.day_votes:
+                best = max(self.day_votes.values())
+                day = min(d for d, n in self.day_votes.items() if n == best)
+            self._cache["day"] = day
+        return self._cache["day"]
 
     def interval(self) -> tuple[dt.date, dt.date] | None:
+        if "interval" not in self._cache:
+            self._cache["interval"] = self._interval()
+        return self._cache["interval"]
+
+    def _interval(self) -> tuple[dt.date, dt.date] | None:
         day = self.day()
         if day is not None:
             pad = dt.timedelta(days=DAY_TOLERANCE)
@@ -219,6 +229,11 @@ class Cluster:
 
     def keys(self) -> set[str]:
         """The blocking keys this incident is filed under."""
+        if "keys" not in self._cache:
+            self._cache["keys"] = self._keys()
+        return self._cache["keys"]
+
+    def _keys(self) -> set[str]:
         interval = self.interval()
         span = months(interval) if interval else ["none"]
         keys = set()
@@ -411,12 +426,21 @@ class Resolver:
         other.merged_into = into.id
         self.clusters.pop(other.id, None)
         self.result.touched.pop(other.id, None)
-        for merged, survivor in list(self.result.merged.items()):
-            if survivor == other.id:
-                self.result.merged[merged] = into.id
-        self.result.merged[other.id] = into.id
+        self.result.merged[other.id] = into.id  # chains (a -> b -> c) are followed by final_merges()
         self._file(into)
         self.result.touched[into.id] = into
+
+
+def final_merges(merged: dict[str, str]) -> dict[str, str]:
+    """Each merged incident id -> the id it finally merged into."""
+    out = {}
+    for old in merged:
+        target, seen = merged[old], {old}
+        while target in merged and target not in seen:
+            seen.add(target)
+            target = merged[target]
+        out[old] = target
+    return out
 
 
 def incident_id(founding_event_id: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from shardwatch.errors import StoreError
 from shardwatch.store.schema import MIGRATIONS, SCHEMA_VERSION
-from shardwatch.types import ActorRef, Article, Event, Evidence, Extraction, Incident, Place, Quantity
+from shardwatch.types import ActorRef, Article, Event, Evidence, Extraction, Incident, Mention, Place, Quantity
 
 __all__ = ["EventFilter", "Store", "SCHEMA_VERSION"]
 
@@ -482,6 +482,30 @@ class Store:
             "incidents": self.db.execute("SELECT COUNT(*) FROM incidents WHERE merged_into IS NULL").fetchone()[0],
             "duplicates": self.db.execute("SELECT COUNT(*) FROM article_duplicates").fetchone()[0],
         }
+
+    def article_mentions(self, article_id: str) -> list[Mention]:
+        """The actor and place mentions of one article, in text order."""
+        out = []
+        for r in self.db.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY start", (article_id,)):
+            place = None
+            if r["place_canonical"]:
+                place = Place(r["text"], r["place_canonical"], r["country"], r["lat"], r["lon"], r["gazetteer_id"],
+                              r["place_precision"])
+            out.append(Mention(r["article_id"], r["start"], r["end"], r["text"], r["label"], r["actor_id"], place))
+        return out
+
+    def add_mentions(self, mentions: Iterable[Mention]) -> None:
+        """Add actor mentions found after extraction (inside ``transaction``); a span already
+        held is kept as it is."""
+        self.db.executemany(
+            "INSERT OR IGNORE INTO mentions (article_id, start, end, text, label, actor_id) VALUES (?,?,?,?,?,?)",
+            [(m.article_id, m.start, m.end, m.text, m.label, m.actor_id) for m in mentions])
+
+    def actor_mention_counts(self) -> dict[str, tuple[int, int]]:
+        """Canonical actor id -> (mentions, articles) across the corpus."""
+        return {r[0]: (r[1], r[2]) for r in self.db.execute(
+            "SELECT actor_id, COUNT(*), COUNT(DISTINCT article_id) FROM mentions WHERE actor_id IS NOT NULL"
+            " GROUP BY actor_id")}
 
 
 def _chunks(items: list, size: int = 400) -> Iterator[list]:
