@@ -62,7 +62,7 @@ START = dt.date(2014, 1, 1)
 
 
 def cluster_size(rng: random.Random) -> int:
-    """Mentions of one incident: a discrete Pareto tail, mean about 5, capped at 200."""
+    """Mentions of one incident: a discrete Pareto tail (85% one to three), mean about 3, capped at 200."""
     return min(200, int(1 / (rng.random() ** (1 / 1.35))))
 
 

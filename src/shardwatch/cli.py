@@ -140,6 +140,8 @@ def status(ctx: click.Context) -> None:
     """What the database holds: articles, events by kind, places, schema version."""
     with _open(ctx) as store:
         click.echo(_summary_line(store.counts(), ctx.obj["db"]))
+        resolved = store.incident_counts()
+        click.echo(f"{resolved['incidents']} incidents; {resolved['duplicates']} articles are near-duplicates of another")
         click.echo(f"schema version {store.schema_version()}")
 
 

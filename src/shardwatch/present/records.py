@@ -173,7 +173,7 @@ def incident_row(incident: Incident) -> dict:
         "perpetrators": "; ".join(a.name for a in incident.actors if a.role in ("perpetrator", "perpetrator_individual")),
         "killed": _number(incident.killed_consensus.value) if incident.killed_consensus else "",
         "killed_range": _range_text(incident.killed_consensus),
-        "killed_values": "; ".join(f"{_quantity_text(v.value.as_json())} ({v.source or v.article_id[:8]}"
+        "killed_values": "; ".join(f"{v.value.text or _quantity_text(v.value.as_json())} ({v.source or v.article_id[:8]}"
                                    f"{', copy' if v.duplicate_of else ''})" for v in incident.killed),
         "wounded": _number(incident.wounded_consensus.value) if incident.wounded_consensus else "",
         "wounded_range": _range_text(incident.wounded_consensus),
