@@ -46,6 +46,7 @@ test: $(VENV)/.installed-test browser
 
 bench: install
 	$(BIN)/python scripts/bench.py --corpus $(SHARED)/data/corpora/bbc
+	$(BIN)/python scripts/bench_resolve.py --sizes 10000 100000
 
 eval: install
 	$(BIN)/python scripts/eval.py --shared $(SHARED) --out docs/EVALUATION.md

@@ -35,7 +35,8 @@ def _find(events, city_fragment, date):
 
 
 def test_nice_attack_with_date_place_and_evidence(attacks):
-    nice = _find(attacks, "Nice", "2016-07-14")
+    # the early report's event (the anniversary piece of 2017 dates the attack 2016-07-14 too)
+    nice = [e for e in _find(attacks, "Nice", "2016-07-14") if e.reported and e.reported.year == 2016]
     assert len(nice) == 1
     event = nice[0]
     assert event.place.country == "FR"

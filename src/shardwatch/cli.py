@@ -45,6 +45,8 @@ def listing_options(func):
     @click.option("--kind", type=click.Choice(EVENT_KINDS),
                   help="Only events of this kind.")
     @click.option("--limit", type=click.IntRange(min=1), help="At most this many records.")
+    @_date_option("--as-of", "What was known then: only articles published on or before this day (undated "
+                  "ones left out), and incidents with their sources and figures as they stood.")
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         return func(*args, **kwargs)
@@ -53,7 +55,8 @@ def listing_options(func):
 
 def _filters(kwargs) -> EventFilter:
     return EventFilter(kind=kwargs.get("kind"), since=kwargs.get("since"), until=kwargs.get("until"),
-                       country=kwargs.get("country"), actor=kwargs.get("actor"), limit=kwargs.get("limit"))
+                       country=kwargs.get("country"), actor=kwargs.get("actor"), limit=kwargs.get("limit"),
+                       as_of=kwargs.get("as_of"))
 
 
 def _open(ctx: click.Context, *, readonly: bool = True) -> Store:
@@ -137,6 +140,8 @@ def status(ctx: click.Context) -> None:
     """What the database holds: articles, events by kind, places, schema version."""
     with _open(ctx) as store:
         click.echo(_summary_line(store.counts(), ctx.obj["db"]))
+        resolved = store.incident_counts()
+        click.echo(f"{resolved['incidents']} incidents; {resolved['duplicates']} articles are near-duplicates of another")
         click.echo(f"schema version {store.schema_version()}")
 
 
@@ -149,7 +154,8 @@ def articles(ctx: click.Context, fmt: str, **kwargs) -> None:
 
     with _open(ctx) as store:
         rows = [article_record(a) | {"path": a.path} for a in
-                store.articles(since=kwargs["since"], until=kwargs["until"], limit=kwargs["limit"])]
+                store.articles(since=kwargs["since"], until=kwargs["until"], limit=kwargs["limit"],
+                               as_of=kwargs["as_of"])]
     columns = ARTICLE_CSV_COLUMNS if fmt == "csv" else ["published", "source", "title", "removed_lines", "id"]
     _emit(rows, columns, fmt)
 
@@ -175,11 +181,12 @@ def events(ctx: click.Context, fmt: str, **kwargs) -> None:
 @click.argument("query")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@_date_option("--as-of", "Only articles published on or before this day.")
 @click.pass_context
-def search(ctx: click.Context, query: str, limit: int, fmt: str) -> None:
+def search(ctx: click.Context, query: str, limit: int, fmt: str, as_of: dt.date | None) -> None:
     """Full-text search of article text (SQLite FTS5 syntax: words, "phrases", OR, NEAR)."""
     with _open(ctx) as store:
-        hits = store.search(query, limit=limit)
+        hits = store.search(query, limit=limit, as_of=as_of)
     rows = [{"published": a.published, "source": a.source, "title": a.title, "snippet": snip, "id": a.id}
             for a, snip in hits]
     _emit(rows, ["published", "source", "title", "snippet", "id"], fmt)
@@ -192,23 +199,31 @@ def search(ctx: click.Context, query: str, limit: int, fmt: str) -> None:
 @click.option("--layout", type=click.Choice(["native", "acled", "gtd"]), default="native", show_default=True,
               help="Columns and categories for csv, parquet and geojson: shardwatch's own, ACLED's or the GTD's "
                    "(attacks only); see docs/EXPORTS.md.")
-@click.option("--table", type=click.Choice(["events", "articles"]), default="events", show_default=True,
+@click.option("--table", type=click.Choice(["events", "articles", "incidents"]), default="events", show_default=True,
               help="For csv in the native layout: which records.")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout (parquet needs it).")
+@_date_option("--as-of", "What was known then: only articles published on or before this day, and "
+              "incidents as they stood.")
 @click.pass_context
-def export(ctx: click.Context, fmt: str, layout: str, table: str, out: str | None) -> None:
+def export(ctx: click.Context, fmt: str, layout: str, table: str, out: str | None, as_of: dt.date | None) -> None:
     """Export records: JSON Lines in the documented line format, CSV, Parquet or GeoJSON."""
     from shardwatch.present.exports import write_export
-    from shardwatch.present.records import ARTICLE_CSV_COLUMNS, article_record, csv_text
+    from shardwatch.present.records import (ARTICLE_CSV_COLUMNS, INCIDENT_CSV_COLUMNS, article_record, csv_text,
+                                            incident_row)
 
+    cut = EventFilter(as_of=as_of)
     with _open(ctx) as store:
-        if fmt == "csv" and table == "articles":
+        if fmt == "csv" and table in ("articles", "incidents"):
             if layout != "native":
-                raise ShardwatchError("--table articles has no --layout: ACLED and GTD rows are events")
-            data = csv_text((article_record(a) | {"path": a.path} for a in store.articles()), ARTICLE_CSV_COLUMNS)
-            summary = "articles"
+                raise ShardwatchError(f"--table {table} has no --layout: ACLED and GTD rows are events")
+            if table == "articles":
+                data = csv_text((article_record(a) | {"path": a.path} for a in store.articles(as_of=as_of)),
+                                ARTICLE_CSV_COLUMNS)
+            else:
+                data = csv_text((incident_row(i) for i in store.incidents(cut)), INCIDENT_CSV_COLUMNS)
+            summary = table
         else:
-            data, summary = write_export(store, fmt, layout, Path(out) if out else None)
+            data, summary = write_export(store, fmt, layout, Path(out) if out else None, cut)
     if out:
         tmp = Path(out).with_name(Path(out).name + ".part")
         if isinstance(data, bytes):
@@ -295,6 +310,36 @@ def roles(infile: str, out: str, processes: int) -> None:
         handle.write(output)
     if out != "-":
         click.echo(f"wrote {len(items)} lines to {out}", err=True)
+
+
+@cli.command()
+@listing_options
+@click.option("--min-sources", type=click.IntRange(min=1),
+              help="Only incidents with at least this many independent sources (wire copies count once).")
+@click.option("--contradictions", "show_contradictions", is_flag=True,
+              help="List the incidents' contradicting figures instead of the incidents.")
+@click.pass_context
+def incidents(ctx: click.Context, fmt: str, min_sources: int | None, show_contradictions: bool, **kwargs) -> None:
+    """List incidents: the events of many articles that are one real event, with every source's
+    figures, the consensus and range, and how many independent sources stand behind each."""
+    from shardwatch.present.records import INCIDENT_CSV_COLUMNS, incident_record, incident_row
+    from shardwatch.resolve.incident_view import disagreements
+
+    with _open(ctx) as store:
+        found = store.incidents(_filters(kwargs), min_sources=min_sources)
+    if show_contradictions:
+        rows = [c for incident in found for c in disagreements(incident)]
+        if fmt == "json":
+            _emit(rows, [], fmt)
+        else:
+            _emit(rows, ["id", "about", "incident_id", "detail"], fmt)
+    elif fmt == "json":
+        _emit([incident_record(i) for i in found], [], fmt)
+    else:
+        columns = INCIDENT_CSV_COLUMNS if fmt == "csv" else [
+            "date", "kind", "place_canonical", "country", "perpetrators", "killed", "killed_values",
+            "independent_sources", "first_reported", "id"]
+        _emit([incident_row(i) for i in found], columns, fmt)
 
 
 def main() -> None:

@@ -54,5 +54,9 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size
             flush()
     if batch:
         flush()
+    # issue 5: near-duplicates and incidents, over the new articles and the blocks they touch
+    from shardwatch.resolve.corpus import update as resolve_corpus
+
+    resolve_corpus(store)
     return IngestReport(added=tuple(added), skipped=tuple(skipped), failures=tuple(failures),
                         events_by_kind=dict(by_kind))

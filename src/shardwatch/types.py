@@ -175,3 +175,64 @@ class IngestReport:
     skipped: tuple[str, ...] = ()
     failures: tuple[IngestFailure, ...] = ()
     events_by_kind: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SourceValue:
+    """One source's figure for an incident: the article, the event it came from, the value."""
+
+    article_id: str
+    event_id: str
+    published: dt.date | None
+    source: str | None
+    value: Quantity
+    # the original article when this one is a near-duplicate (wire copy), else None
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Consensus:
+    """What the independent sources say about one figure: the agreed value and the range."""
+
+    value: float | None  # the figure of the latest independent report (tolls are revised)
+    low: float | None  # the lowest figure any independent source gave
+    high: float | None  # the highest
+    sources: int  # independent sources that gave a figure
+
+
+@dataclass(frozen=True)
+class IncidentActor:
+    """An actor of an incident, with its canonical parent organisation or person's role."""
+
+    actor_id: str
+    name: str
+    role: str  # the part played: perpetrator, perpetrator_individual, ...
+    kind: str | None = None  # organisation, person, state_force, coalition (None: not in the data)
+    parent: str | None = None
+    person_role: str | None = None
+    mentions: int = 1  # events naming the actor in this role
+
+
+@dataclass(frozen=True)
+class Incident:
+    """One real-world event merged from the events of many articles, every source kept."""
+
+    id: str
+    kind: str
+    date: dt.date | None
+    date_precision: str
+    place: Place | None
+    event_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    independent_sources: int
+    first_reported: dt.date | None
+    # (publication date, independent sources known by then), one entry per date with a change
+    sources_over_time: tuple[tuple[dt.date, int], ...] = ()
+    actors: tuple[IncidentActor, ...] = ()
+    killed: tuple[SourceValue, ...] = ()
+    wounded: tuple[SourceValue, ...] = ()
+    killed_consensus: Consensus | None = None
+    wounded_consensus: Consensus | None = None
+    link: str | None = None
+    # article id -> original article id, for the near-duplicates among the sources
+    duplicates: dict[str, str] = field(default_factory=dict)

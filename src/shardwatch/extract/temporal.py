@@ -29,6 +29,7 @@ _NOT_A_DATE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_ONLY = re.compile(r"^(?:in |the )?(\d{4})$")
+_LAST_YEAR = re.compile(r"^(.*\S)\s+(?:of\s+)?last year$", re.IGNORECASE)
 
 
 _WEEKDAYS = {name: i for i, name in enumerate(
@@ -68,6 +69,12 @@ def resolve_date(expression: str, *, reference: dt.date | None) -> ResolvedDate 
     if year_only:
         year = int(year_only.group(1))
         return ResolvedDate(dt.date(year, 1, 1), "year", expression) if 1900 <= year <= 2100 else None
+    # (issue 5, incidents helper) "14 July last year": the day, in the year before the report
+    last_year = _LAST_YEAR.match(text)
+    if last_year and reference is not None:
+        inner = resolve_date(last_year.group(1), reference=reference.replace(month=12, day=31))
+        if inner is not None and inner.precision in ("day", "month") and (inner.date.month, inner.date.day) != (2, 29):
+            return ResolvedDate(inner.date.replace(year=reference.year - 1), inner.precision, expression)
     core = _TRAILING.sub("", _LEADING.sub("", text)) or text
     has_year = bool(re.search(r"\b\d{4}\b", core))
     if reference is None and not has_year:

@@ -17,7 +17,7 @@ from pathlib import Path
 from shardwatch.errors import ShardwatchError
 from shardwatch.present import capabilities as caps
 from shardwatch.present.records import EVENT_CSV_COLUMNS, csv_text, event_record, event_row, jsonl_lines
-from shardwatch.store import Store
+from shardwatch.store import EventFilter, Store
 from shardwatch.types import Article, Event
 
 FORMATS = ("jsonl", "csv", "parquet", "geojson")
@@ -299,24 +299,25 @@ def dataframe(rows: list[dict], columns: list[str]):
     return frame.replace("", None).convert_dtypes()
 
 
-def jsonl_text(store: Store) -> str:
-    """Every record the store holds, in the design's line format."""
-    lines = list(jsonl_lines(store.articles(), store.events()))
+def jsonl_text(store: Store, filters: EventFilter = EventFilter()) -> str:
+    """Every record the store holds (as known on ``filters.as_of``), in the design's line format."""
+    lines = list(jsonl_lines(store.articles(as_of=filters.as_of), store.events(filters)))
     for kind in ("claims", "quotes", "incidents", "contradictions"):
-        for record in caps.optional_records(store, kind) or ():
+        for record in caps.optional_records(store, kind, filters) or ():
             lines.append(json.dumps(record, ensure_ascii=False, default=str))
     return "".join(line + "\n" for line in lines)
 
 
-def write_export(store: Store, fmt: str, layout: str, out: Path | None) -> tuple[str | bytes, str]:
+def write_export(store: Store, fmt: str, layout: str, out: Path | None,
+                 filters: EventFilter = EventFilter()) -> tuple[str | bytes, str]:
     """The export as text (or bytes, for Parquet) and a one-line summary of what it holds."""
     if fmt == "jsonl":
         if layout != "native":
             raise ShardwatchError("--layout applies to csv, parquet and geojson; jsonl is always the line format")
-        text = jsonl_text(store)
+        text = jsonl_text(store, filters)
         return text, f"{text.count(chr(10))} records"
-    articles = {a.id: a for a in store.articles()}
-    rows, columns = export_rows(store.events(), articles, layout)
+    articles = {a.id: a for a in store.articles(as_of=filters.as_of)}
+    rows, columns = export_rows(store.events(filters), articles, layout)
     if fmt == "csv":
         return csv_text(rows, columns), f"{len(rows)} events ({layout} layout)"
     if fmt == "parquet":

@@ -7,7 +7,7 @@ import io
 import json
 from collections.abc import Iterable, Iterator
 
-from shardwatch.types import Article, Event
+from shardwatch.types import Article, Consensus, Event, Incident
 
 EVENT_CSV_COLUMNS = [
     "id", "kind", "date", "date_precision", "reported", "modality", "place_name", "place_canonical", "country",
@@ -83,11 +83,14 @@ def event_row(event: Event) -> dict:
     }
 
 
-def jsonl_lines(articles: Iterable[Article], events: Iterable[Event]) -> Iterator[str]:
+def jsonl_lines(articles: Iterable[Article], events: Iterable[Event],
+                incidents: Iterable[Incident] = ()) -> Iterator[str]:
     for article in articles:
         yield json.dumps(article_record(article), ensure_ascii=False)
     for event in events:
         yield json.dumps(event_record(event), ensure_ascii=False)
+    for incident in incidents:
+        yield json.dumps(incident_record(incident), ensure_ascii=False)
 
 
 def csv_text(rows: Iterable[dict], columns: list[str]) -> str:
@@ -97,3 +100,84 @@ def csv_text(rows: Iterable[dict], columns: list[str]) -> str:
     for row in rows:
         writer.writerow(row)
     return out.getvalue()
+
+
+# -- incidents (issue 5) -------------------------------------------------------------------
+
+INCIDENT_CSV_COLUMNS = [
+    "id", "kind", "date", "date_precision", "place_canonical", "country", "lat", "lon", "perpetrators",
+    "killed", "killed_range", "killed_values", "wounded", "wounded_range", "link", "independent_sources",
+    "articles", "events", "first_reported",
+]
+
+
+def _consensus_json(c: Consensus | None) -> dict | None:
+    if c is None:
+        return None
+    return {"value": _json_number(c.value), "low": _json_number(c.low), "high": _json_number(c.high),
+            "sources": c.sources}
+
+
+def _json_number(x):
+    return int(x) if x is not None and float(x).is_integer() else x
+
+
+def incident_record(incident: Incident) -> dict:
+    """An incident in the export line format: every source's values, consensus and range,
+    independent sources (wire copies once), first report and sources over time."""
+    place = incident.place
+    return {
+        "type": "incident", "id": incident.id, "kind": incident.kind,
+        "date": incident.date.isoformat() if incident.date else None, "date_precision": incident.date_precision,
+        "place": None if place is None else {
+            "name": place.name, "canonical": place.canonical, "country": place.country, "lat": place.lat,
+            "lon": place.lon, "precision": place.precision, "gazetteer_id": place.gazetteer_id,
+        },
+        "actors": [{"id": a.actor_id, "name": a.name, "role": a.role, "kind": a.kind, "parent": a.parent,
+                    "person_role": a.person_role, "mentions": a.mentions} for a in incident.actors],
+        "link": incident.link,
+        "event_ids": list(incident.event_ids),
+        "article_ids": list(incident.article_ids),
+        "independent_sources": incident.independent_sources,
+        "duplicates": [{"article_id": a, "duplicate_of": o} for a, o in sorted(incident.duplicates.items())],
+        "first_reported": incident.first_reported.isoformat() if incident.first_reported else None,
+        "sources_over_time": [{"date": d.isoformat(), "independent_sources": n} for d, n in incident.sources_over_time],
+        "values": {
+            measure: [{"article_id": v.article_id, "event_id": v.event_id, "value": v.value.as_json(),
+                       "text": v.value.text, "source": v.source,
+                       "published": v.published.isoformat() if v.published else None,
+                       "duplicate_of": v.duplicate_of} for v in values]
+            for measure, values in (("killed", incident.killed), ("wounded", incident.wounded))
+        },
+        "consensus": {"killed": _consensus_json(incident.killed_consensus),
+                      "wounded": _consensus_json(incident.wounded_consensus)},
+    }
+
+
+def _range_text(c: Consensus | None) -> str:
+    if c is None:
+        return ""
+    if c.low == c.high:
+        return _number(c.low)
+    return f"{_number(c.low)}-{_number(c.high)}" if c.high is not None else f"{_number(c.low)}+"
+
+
+def incident_row(incident: Incident) -> dict:
+    """An incident as one flat row (table and CSV)."""
+    place = incident.place
+    return {
+        "id": incident.id, "kind": incident.kind, "date": incident.date.isoformat() if incident.date else None,
+        "date_precision": incident.date_precision,
+        "place_canonical": place.canonical if place else None, "country": place.country if place else None,
+        "lat": place.lat if place else None, "lon": place.lon if place else None,
+        "perpetrators": "; ".join(a.name for a in incident.actors if a.role in ("perpetrator", "perpetrator_individual")),
+        "killed": _number(incident.killed_consensus.value) if incident.killed_consensus else "",
+        "killed_range": _range_text(incident.killed_consensus),
+        "killed_values": "; ".join(f"{v.value.text or _quantity_text(v.value.as_json())} ({v.source or v.article_id[:8]}"
+                                   f"{', copy' if v.duplicate_of else ''})" for v in incident.killed),
+        "wounded": _number(incident.wounded_consensus.value) if incident.wounded_consensus else "",
+        "wounded_range": _range_text(incident.wounded_consensus),
+        "link": incident.link, "independent_sources": incident.independent_sources,
+        "articles": len(incident.article_ids), "events": len(incident.event_ids),
+        "first_reported": incident.first_reported.isoformat() if incident.first_reported else None,
+    }

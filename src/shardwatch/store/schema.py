@@ -85,4 +85,43 @@ CREATE INDEX mentions_country ON mentions(country);
 """),
 ]
 
+# -- migration 4: near-duplicate articles and cross-article incidents (issue 5) -------------
+MIGRATIONS.append((4, "duplicates_and_incidents", """
+CREATE TABLE article_sketches (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    shingles INTEGER NOT NULL,
+    signature BLOB NOT NULL
+);
+CREATE TABLE article_lsh (
+    band INTEGER NOT NULL,
+    bucket INTEGER NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (band, bucket, article_id)
+) WITHOUT ROWID;
+CREATE TABLE article_duplicates (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    original_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    similarity REAL NOT NULL
+);
+CREATE INDEX article_duplicates_original ON article_duplicates(original_id);
+CREATE TABLE incidents (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    seq INTEGER NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    merged_into TEXT REFERENCES incidents(id)
+);
+CREATE TABLE incident_events (
+    event_id TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    incident_id TEXT NOT NULL REFERENCES incidents(id)
+);
+CREATE INDEX incident_events_incident ON incident_events(incident_id);
+CREATE TABLE incident_keys (
+    key TEXT NOT NULL,
+    incident_id TEXT NOT NULL REFERENCES incidents(id),
+    PRIMARY KEY (key, incident_id)
+) WITHOUT ROWID;
+CREATE INDEX incident_keys_incident ON incident_keys(incident_id);
+"""))
+
 SCHEMA_VERSION = MIGRATIONS[-1][0]
