@@ -1,0 +1,331 @@
+"""What every event extractor needs from one annotated article: which actor or place a token
+stands for, the organisation the article is about, paragraphs, and the date of a clause.
+
+Extractors of the four event kinds share one ``DocContext`` per article so that actor and
+place look-ups are built once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+from shardwatch.extract.mentions import actors
+from shardwatch.extract.temporal import ResolvedDate, resolve_date
+from shardwatch.types import Actor, Article, Mention
+
+# Nouns that, in reporting on one organisation, stand for it: "the militants", "the
+# jihadists", "the group". "fighters" is left out: "tribal fighters", "peshmerga fighters".
+GROUP_NOUNS = {"militant", "militants", "jihadist", "jihadists", "group", "extremists", "insurgents",
+               "caliphate"}
+# Verbs of saying and declaring whose date also dates the clause they report:
+# "Abadi declared on Tuesday that Tikrit had been liberated".
+REPORTING_VERBS = {"say", "said", "declare", "announce", "report", "tell", "state", "confirm", "claim"}
+# Nouns a place can be named by in a later sentence: "the city", "the town".
+PLACE_NOUNS = {"city", "town", "village", "area", "district", "districts", "neighbourhood", "neighbourhoods",
+               "neighborhood", "neighborhoods", "stronghold", "capital", "centre", "center", "province",
+               "crossing", "border crossing", "refinery", "base", "region", "territory", "positions", "side",
+               "half", "quarter", "strip", "buildings", "compound"}
+STATE_KINDS = {"state_force", "coalition"}
+
+
+@dataclass
+class DocContext:
+    """An annotated article with its actor and place mentions indexed by token."""
+
+    doc: Doc
+    article: Article
+    places: list[Mention]
+    actor_mentions: list[Mention]
+    token_actor: dict[int, str] = field(default_factory=dict)
+    token_place: dict[int, Mention] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for mention in self.actor_mentions:
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and mention.actor_id:
+                for token in span:
+                    self.token_actor[token.i] = mention.actor_id
+        for mention in self.places:
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                for token in span:
+                    self.token_place[token.i] = mention
+
+    @cached_property
+    def main_org(self) -> str | None:
+        """The organisation the article is mostly about: the most often named one (ties go to the
+        first named), which "the militants" and "the group" stand for."""
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for mention in self.actor_mentions:
+            actor = actors().get(mention.actor_id or "")
+            if actor is not None and actor.kind == "organisation":
+                counts[actor.id] += 1
+                first.setdefault(actor.id, mention.start)
+        if not counts:
+            return None
+        return max(counts, key=lambda a: (counts[a], -first[a]))
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        return actors().get(actor_id or "")
+
+    def actor_of(self, token: Token) -> str | None:
+        """The canonical actor a token names, or the article's organisation for "the militants"."""
+        if token.i in self.token_actor:
+            return self.token_actor[token.i]
+        if token.lower_ in GROUP_NOUNS and token.pos_ == "NOUN":
+            return self.main_org
+        return None
+
+    def actors_in(self, head: Token) -> list[str]:
+        """Actors named in the phrase a token heads, including its conjuncts, in text order;
+        a relative or participle clause inside it is not searched ("forces backed by Russia")."""
+        found: list[str] = []
+        for token in _phrase(head):
+            actor_id = self.actor_of(token)
+            actor = actors().get(actor_id or "")
+            if actor is not None and actor_id not in found and actor.kind != "person":
+                found.append(actor_id)
+        return found
+
+    def place_of(self, token: Token) -> Mention | None:
+        """The place a token names, directly or through "the city of X", "X, the capital", or
+        a place noun whose apposition names it."""
+        if token.i in self.token_place:
+            return self.token_place[token.i]
+        if token.lower_ in PLACE_NOUNS or token.lemma_.lower() in PLACE_NOUNS:
+            for child in token.children:
+                if child.dep_ in ("appos", "compound") and child.i in self.token_place:
+                    return self.token_place[child.i]
+                if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found = self.place_of(pobj)
+                            if found is not None:
+                                return found
+            if token.dep_ == "appos" and token.head.i in self.token_place:
+                return self.token_place[token.head.i]
+            if token.dep_ in ("attr",) and token.head.pos_ == "AUX":
+                subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.i in self.token_place:
+                    return self.token_place[subject.i]
+        return None
+
+    def places_in(self, head: Token) -> list[Mention]:
+        """Places named by a token and its conjuncts: "from Ramadi, Tikrit and Falluja"."""
+        found: list[Mention] = []
+        for token in [head, *_conjuncts(head)]:
+            place = self.place_of(token)
+            if place is None:
+                # "Abu Ghraib": the head of a multi-word name may sit on any of its tokens
+                span_place = next((self.token_place[t.i] for t in token.subtree
+                                   if t.i in self.token_place and t.dep_ in ("compound", "pobj", "appos")), None)
+                place = span_place if token.pos_ == "PROPN" else None
+            if place is not None and all(p.start != place.start for p in found):
+                found.append(place)
+        return found
+
+    def sentence_places(self, sent: Span) -> list[Mention]:
+        return [m for m in self.places if sent.start_char <= m.start < sent.end_char]
+
+    def paragraph_of(self, sent: Span) -> int:
+        """The number of the paragraph (blank-line separated) the sentence starts in."""
+        return self.doc.text.count("\n\n", 0, sent.start_char)
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    found = []
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ == "conj":
+                found.append(child)
+                stack.append(child)
+    return found
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The tokens of a noun phrase and its conjuncts, leaving out relative and participle
+    clauses and prepositional attachments other than "of", "loyal to" and "aligned with"."""
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        for child in token.children:
+            if child.dep_ in ("relcl", "acl") and child.lower_ not in ("loyal", "aligned", "allied"):
+                continue
+            if child.dep_ == "prep" and child.lower_ not in ("of", "to", "with") :
+                continue
+            if child.dep_ == "agent":
+                continue
+            stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def verb_children(verb: Token, dep: str) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == dep]
+
+
+def prep_objects(verb: Token, *preps: str) -> list[Token]:
+    """Objects of the verb's prepositions among ``preps``: ``prep_objects(v, "from")``."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in ("prep", "agent", "prt", "advmod") and child.lower_ in preps:
+            found.extend(g for g in child.children if g.dep_ == "pobj")
+            # "out of Tikrit": the particle's own preposition
+            for grand in child.children:
+                if grand.dep_ == "prep" and grand.lower_ in ("of", "from"):
+                    found.extend(g for g in grand.children if g.dep_ == "pobj")
+    return found
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, borrowed from the governing verb for an infinitive or a
+    conjoined verb ("retook Palmyra ..., only to lose it")."""
+    node = verb
+    for _ in range(3):
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subject is not None:
+            return subject
+        if node.dep_ in ("xcomp", "advcl", "conj") and node.head.i != node.i:
+            node = node.head
+            continue
+        if node.dep_ == "relcl":
+            return None
+        break
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _owner(ent: Span) -> Token | None:
+    """The verb (or noun event) a date expression modifies."""
+    node = ent.root
+    for _ in range(6):
+        if node.head.i == node.i:
+            return node
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
+            return node
+    return node
+
+
+def _resolved(ent: Span, article: Article) -> ResolvedDate | None:
+    text = ent.text
+    doc = ent.doc
+    previous = doc[ent.start - 1] if ent.start > ent.sent.start else None
+    if previous is not None and previous.text.isdigit() and 1 <= int(previous.text) <= 31:
+        text = f"{previous.text} {text}"  # NER often leaves the day out: "13 [November]"
+    return resolve_date(text, reference=article.published)
+
+
+def _is_comparison(ent: Span, *, allow_since: bool) -> bool:
+    doc = ent.doc
+    preceding = [t.lower_ for t in doc[max(ent.sent.start, ent.start - 2): ent.start]]
+    blocked = {"than", "before"} | (set() if allow_since else {"since"})
+    if any(word in blocked for word in preceding) or (not allow_since and ent.text.lower().startswith("since")):
+        return True
+    return not allow_since and any(t.lower_ == "since" for t in list(ent.root.ancestors)[:2])
+
+
+def clause_date(trigger: Token, article: Article, *, owners: tuple[Token, ...] = (),
+                allow_since: bool = False) -> ResolvedDate | None:
+    """The date of the clause a trigger heads: a date expression modifying the trigger (or
+    one of ``owners``, or for a noun trigger its governing verb or its own phrase), else one
+    modifying a verb of saying that reports the clause. Dates of other clauses in the sentence
+    ("seven months after the jihadists overran the city") are not taken."""
+    sent = trigger.sent
+    own = {trigger.i, *(o.i for o in owners)}
+    if trigger.pos_ == "NOUN":
+        node = trigger
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head
+        own.add(node.i)
+    subtree = {t.i for t in trigger.subtree} if trigger.pos_ == "NOUN" else set()
+    reporting = set()
+    node = trigger
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.lemma_.lower() in REPORTING_VERBS:
+            reporting.add(node.i)
+    best: tuple[int, int, ResolvedDate] | None = None
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME") or _is_comparison(ent, allow_since=allow_since):
+            continue
+        owner = _owner(ent)
+        if owner is None:
+            continue
+        if owner.i in own or ent.root.i in subtree or ent.start in subtree:
+            rank = 0
+        elif owner.i in reporting:
+            rank = 1
+        else:
+            continue
+        resolved = _resolved(ent, article)
+        if resolved is None:
+            continue
+        key = (rank, abs(ent.start - trigger.i))
+        if best is None or key < best[:2]:
+            best = (*key, resolved)
+    return best[2] if best else None
+
+
+def nearest_date(sent: Span, trigger: Token, article: Article) -> ResolvedDate | None:
+    """The date expression of the sentence nearest the trigger (comparisons and "since" left out)."""
+    best = None
+    for ent in sent.ents:
+        # TIME too: "on Monday night" is a TIME entity and often the event's only date
+        if ent.label_ not in ("DATE", "TIME") or _is_comparison(ent, allow_since=False):
+            continue
+        resolved = _resolved(ent, article)
+        if resolved is None:
+            continue
+        distance = abs(ent.start - trigger.i)
+        if best is None or distance < best[0]:
+            best = (distance, resolved)
+    return best[1] if best else None
+
+
+# A place the text ties to a person or a journey, not to the event: "born in New York", "a
+# native of Idlib", "lived in Nice", "visitors from Saudi Arabia", "a flight to St Petersburg".
+_ORIGIN_HEADS = {"born", "raised", "grew", "lived", "lives", "living", "resident", "native", "citizen",
+                 "national", "nationals", "visitors", "tourists", "holidaymakers", "immigrant", "immigrants",
+                 "flight", "flights", "bound", "route", "travelled", "traveled", "returned", "headed",
+                 "heading", "destined", "originally", "parents", "family", "trained", "training"}
+
+
+def incidental_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Place mentions that say where a person comes from or a journey goes, not where an
+    event happened."""
+    found = []
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        node = span.root
+        # climb over the preposition (and a conjunct list) to the word it attaches to
+        for _ in range(4):
+            if node.dep_ in ("conj", "appos") and node.head.i != node.i:
+                node = node.head
+                continue
+            break
+        if node.dep_ != "pobj":
+            continue
+        prep = node.head
+        head = prep.head
+        if prep.lower_ in ("in", "of", "from", "to", "for") and (
+                head.lower_ in _ORIGIN_HEADS or head.lemma_.lower() in _ORIGIN_HEADS):
+            found.append(mention)
+        elif prep.lower_ in ("to", "for") and head.lower_ in ("off", "left") :
+            found.append(mention)
+    return found
