@@ -20,6 +20,6 @@ def extract(article: Article, doc: Doc) -> Extraction:
     people = actor_mentions(doc, article)
     frames = attacks.frames_in(doc, article, places, people)
     incidental = incidental_places(doc, places)
-    ctx = DocContext(doc, article, [m for m in places if m not in incidental], people)
+    ctx = DocContext(doc, article, [m for m in places if m not in incidental], people, all_places=places)
     events = merge_article_events(all_events(ctx, frames))
     return Extraction(article=article, events=tuple(events), mentions=tuple(places + people))

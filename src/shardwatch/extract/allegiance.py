@@ -89,12 +89,53 @@ def _pronoun_group(ctx: DocContext, token: Token, exclude: set[str]) -> str | No
     return None
 
 
+_PLEDGE_FORMS = {"pledged", "swore", "sworn", "pledges", "swears"}
+_PLEDGE_OBJECTS = {"allegiance", "loyalty", "bay'ah", "bayah"}
+
+
+def _surface_pledge(ctx: DocContext, token: Token) -> AllegianceFrame | None:
+    """A pledge the parser did not read as a verb ("Shekau, swore allegiance to Baghdadi" with
+    "swore" tagged as an adjective): the group named before it pledges to the one after "to"."""
+    if token.pos_ in ("VERB", "AUX") or token.lower_ not in _PLEDGE_FORMS:
+        return None
+    following = token.doc[token.i + 1: token.i + 3]
+    if not any(t.lower_ in _PLEDGE_OBJECTS for t in following):
+        return None
+    sent = token.sent
+    to = next((t for t in token.doc[token.i + 1: sent.end] if t.lower_ == "to"), None)
+    if to is None:
+        return None
+    gaining = []
+    for t in token.doc[to.i + 1: sent.end]:
+        org = _org(ctx.token_actor.get(t.i))
+        if org and org not in gaining:
+            gaining.append(org)
+    groups = []
+    for t in token.doc[sent.start: token.i]:
+        org = _org(ctx.token_actor.get(t.i))
+        if org and org not in groups and org not in gaining:
+            groups.append(org)
+    if not gaining or not groups:
+        return None
+    modality = modality_of(token)
+    if modality in ("hypothetical", "negated"):
+        return None
+    places = ctx.sentence_places(sent)
+    return AllegianceFrame(
+        sentence=sent, trigger=token, group=groups[0], relation="pledged", modality=modality, gaining=gaining[:1],
+        date=clause_date(token, ctx.article), place=min(places, key=lambda m: (m.place.precision, m.start)) if places else None,
+    )
+
+
 def frames_in(ctx: DocContext) -> list[AllegianceFrame]:
     frames: list[AllegianceFrame] = []
     for sent in ctx.doc.sents:
         for token in sent:
             cue = cue_of(token, "allegiance")
             if cue is None:
+                surface = _surface_pledge(ctx, token)
+                if surface is not None:
+                    frames.append(surface)
                 continue
             modality = modality_of(token)
             if modality in ("hypothetical", "negated"):

@@ -202,8 +202,9 @@ def _leader_killed(trigger: Token, token_actor: dict[int, str]) -> bool:
             return True
         if any(t.lemma_.lower() in LEADER_WORDS for t in child.subtree):
             return True
-        if child.lemma_.lower() in ATTACKER_NOUNS and child.dep_ == "nsubjpass":
-            return True  # "50,000 fighters had been killed"
+        if child.dep_ == "nsubjpass" and any(t.lemma_.lower() in ATTACKER_NOUNS or t.lower_ in ATTACKER_NOUNS
+                                              for t in child.subtree):
+            return True  # "50,000 fighters had been killed", "hundreds of pro-government fighters were killed"
     return False
 
 

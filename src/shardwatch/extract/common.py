@@ -23,7 +23,7 @@ GROUP_NOUNS = {"militant", "militants", "jihadist", "jihadists", "group", "extre
                "caliphate"}
 # Verbs of saying and declaring whose date also dates the clause they report:
 # "Abadi declared on Tuesday that Tikrit had been liberated".
-REPORTING_VERBS = {"say", "said", "declare", "announce", "report", "tell", "state", "confirm", "claim"}
+REPORTING_VERBS = {"say", "said", "declare", "announce", "report", "tell", "state", "confirm"}
 # Nouns a place can be named by in a later sentence: "the city", "the town".
 PLACE_NOUNS = {"city", "town", "village", "area", "district", "districts", "neighbourhood", "neighbourhoods",
                "neighborhood", "neighborhoods", "stronghold", "capital", "centre", "center", "province",
@@ -42,6 +42,8 @@ class DocContext:
     actor_mentions: list[Mention]
     token_actor: dict[int, str] = field(default_factory=dict)
     token_place: dict[int, Mention] = field(default_factory=dict)
+    # every place mention, including those not usable as an event's place ("travelled to Iraq")
+    all_places: list[Mention] | None = None
 
     def __post_init__(self) -> None:
         for mention in self.actor_mentions:
@@ -101,7 +103,7 @@ class DocContext:
             for child in token.children:
                 if child.dep_ in ("appos", "compound") and child.i in self.token_place:
                     return self.token_place[child.i]
-                if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                if child.dep_ == "prep" and child.lower_ in ("of", "in", "at"):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             found = self.place_of(pobj)
@@ -128,6 +130,14 @@ class DocContext:
             if place is not None and all(p.start != place.start for p in found):
                 found.append(place)
         return found
+
+    def country_supported(self, mention: Mention) -> bool:
+        """Another place mention of the article lies in the same country: a name that alone
+        points to another country ("the Old City" read as Jerusalem's in a story about
+        Mosul) is not taken."""
+        country = mention.place.country
+        return any(m.place.country == country and m.start != mention.start
+                   for m in (self.all_places if self.all_places is not None else self.places))
 
     def sentence_places(self, sent: Span) -> list[Mention]:
         return [m for m in self.places if sent.start_char <= m.start < sent.end_char]
@@ -190,7 +200,20 @@ def subject_of(verb: Token) -> Token | None:
     conjoined verb ("retook Palmyra ..., only to lose it")."""
     node = verb
     for _ in range(3):
-        subject = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        # of two subjects (a misparse), the one nearest before the verb
+        before = [c for c in subjects if c.i < node.i]
+        subject = before[-1] if before else (subjects[0] if subjects else None)
+        if subject is not None and subject.lower_ in ("they", "it", "we") and node.dep_ == "ccomp":
+            # "The SDF said on Tuesday that they had captured Raqqa": the speaker
+            speaker = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+            return speaker if speaker is not None else subject
+        if subject is not None and subject.lower_ in ("they", "it") and node.dep_ != "ccomp":
+            # "the jihadists have taken ... since they swept through Mosul": the last group
+            # or actor named before the pronoun in the sentence
+            for t in reversed(list(subject.doc[subject.sent.start: subject.i])):
+                if t.ent_type_ in ("ORG", "NORP") or t.lower_ in GROUP_NOUNS:
+                    return t
         if subject is not None:
             return subject
         if node.dep_ in ("xcomp", "advcl", "conj") and node.head.i != node.i:
@@ -227,48 +250,121 @@ def _resolved(ent: Span, article: Article) -> ResolvedDate | None:
     return resolve_date(text, reference=article.published)
 
 
-def _is_comparison(ent: Span, *, allow_since: bool) -> bool:
+def _in_dateline(ent: Span) -> bool:
+    """"BAGHDAD, May 17 (Atlas Daily) - ...": the report's date, not the event's."""
     doc = ent.doc
+    before = doc[ent.sent.start: ent.start]
+    if len(before) > 6 or any(t.pos_ in ("VERB", "AUX") for t in before):
+        return False
+    after = doc[ent.end: min(ent.end + 8, ent.sent.end)]
+    return any(t.text in ("-", "\u2013", "\u2014", "--") and t.whitespace_ and doc[t.i - 1].whitespace_
+               for t in after)
+
+
+def _is_comparison(ent: Span, *, allow_since: bool, clause: Token | None = None) -> bool:
+    doc = ent.doc
+    if _in_dateline(ent):
+        return True
     preceding = [t.lower_ for t in doc[max(ent.sent.start, ent.start - 2): ent.start]]
     blocked = {"than", "before"} | (set() if allow_since else {"since"})
     if any(word in blocked for word in preceding) or (not allow_since and ent.text.lower().startswith("since")):
         return True
-    return not allow_since and any(t.lower_ == "since" for t in list(ent.root.ancestors)[:2])
+    if allow_since:
+        return False
+    ancestors = list(ent.root.ancestors)[:3]
+    # "since they swept through Mosul in June 2014": a date inside a since-clause
+    return any(t.lower_ == "since" for t in ancestors[:2]) or any(
+        c.dep_ == "mark" and c.lower_ in ("since", "until", "before") for t in ancestors
+        if clause is None or t.i != clause.i for c in t.children)
+
+
+# Verbs whose date is the date of their event-noun subject or object: "the offensive began
+# on 2 March", "launched an offensive on Monday", "the bombings struck Brussels on 22 March".
+ASPECT_VERBS = {"begin", "began", "start", "launch", "open", "mount", "end", "come", "happen", "occur",
+                "strike", "hit", "kill", "wound", "leave", "rock", "target", "carry", "stage"}
+
+
+def _perfect_or_present(token: Token) -> bool:
+    return token.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
+
+
+def _own_clause(head: Token) -> set[int]:
+    """The token's subtree without the finite clauses below it that tell another event
+    ("took the last positions, three months after Iraqi forces drove the group out of Mosul
+    in July"); a when- or as-clause tells the time of this one and stays."""
+    out: set[int] = set()
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        out.add(token.i)
+        for child in token.children:
+            if (child.dep_ in ("advcl", "ccomp", "conj", "pcomp", "relcl") and child.pos_ in ("VERB", "AUX")
+                    and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who")
+                            for c in child.children)
+                    and not any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "while")
+                                for c in child.children)):
+                continue
+            stack.append(child)
+    return out
 
 
 def clause_date(trigger: Token, article: Article, *, owners: tuple[Token, ...] = (),
                 allow_since: bool = False) -> ResolvedDate | None:
-    """The date of the clause a trigger heads: a date expression modifying the trigger (or
-    one of ``owners``, or for a noun trigger its governing verb or its own phrase), else one
-    modifying a verb of saying that reports the clause. Dates of other clauses in the sentence
-    ("seven months after the jihadists overran the city") are not taken."""
+    """The date of the clause a trigger heads, best first:
+
+    0. a date expression modifying the trigger or one of ``owners`` (for a noun trigger, also
+       the verb it is the subject or object of, when that verb only places it in time: "the
+       offensive began on 2 March");
+    1. a date inside the trigger's own phrase or clause ("pledged allegiance in a message
+       posted on Saturday", "who killed 12 when he drove a truck ... last December");
+    2. the date of a verb of saying that reports a perfect or present clause ("declared on
+       Tuesday that Tikrit had been liberated", "has been killed ..., the group announced on
+       Tuesday"); a past event told by a later statement keeps its own date ("Russia said on
+       Tuesday that a bomb brought down the airliner") or none.
+
+    Dates of other clauses ("seven months after the jihadists overran the city" for the
+    retaking) are not taken."""
     sent = trigger.sent
     own = {trigger.i, *(o.i for o in owners)}
-    if trigger.pos_ == "NOUN":
-        node = trigger
-        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-            node = node.head
-        own.add(node.i)
-    subtree = {t.i for t in trigger.subtree} if trigger.pos_ == "NOUN" else set()
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass", "dobj") and \
+            trigger.head.lemma_.lower() in ASPECT_VERBS:
+        own.add(trigger.head.i)
+    subtree = _own_clause(trigger).union(*(_own_clause(o) for o in owners))
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children):
+        # "the loss of Mosul, the group's largest city, to Iraqi forces in July": the parser
+        # often hangs the date on an apposition; the words up to the next verb are the phrase
+        for token in sent.doc[trigger.i + 1: sent.end]:
+            if token.pos_ in ("VERB", "AUX"):
+                break
+            subtree.add(token.i)
     reporting = set()
-    node = trigger
-    for _ in range(4):
-        if node.head.i == node.i:
-            break
-        node = node.head
-        if node.lemma_.lower() in REPORTING_VERBS:
-            reporting.add(node.i)
+    if _perfect_or_present(trigger) or trigger.pos_ == "NOUN":
+        node = trigger
+        for _ in range(4):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.lemma_.lower() in REPORTING_VERBS:
+                reporting.add(node.i)
     best: tuple[int, int, ResolvedDate] | None = None
     for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME") or _is_comparison(ent, allow_since=allow_since):
+        if ent.label_ not in ("DATE", "TIME") or _is_comparison(ent, allow_since=allow_since, clause=trigger):
             continue
         owner = _owner(ent)
         if owner is None:
             continue
-        if owner.i in own or ent.root.i in subtree or ent.start in subtree:
+        if owner.i in own:
             rank = 0
-        elif owner.i in reporting:
+        elif ent.root.i in subtree:
             rank = 1
+        elif owner.i in reporting:
+            rank = 2
+        elif ent.start < trigger.i and not any(t.pos_ in ("VERB", "AUX", "PROPN", "PRON") or t.dep_ == "nsubj"
+                                               for t in sent.doc[sent.start: ent.start]):
+            # a fronted date frames the whole sentence: "On 31 October 2015 it claimed
+            # responsibility for downing ...", "Last December a man drove a truck ..., killing 12"
+            rank = 3
         else:
             continue
         resolved = _resolved(ent, article)
@@ -277,6 +373,12 @@ def clause_date(trigger: Token, article: Article, *, owners: tuple[Token, ...] =
         key = (rank, abs(ent.start - trigger.i))
         if best is None or key < best[:2]:
             best = (*key, resolved)
+    if best is None and trigger.dep_ == "relcl" and trigger.head.ent_type_ == "DATE":
+        # "since May, when they captured Ramadi"
+        ent = next((e for e in sent.ents if e.start <= trigger.head.i < e.end), None)
+        resolved = _resolved(ent, article) if ent is not None else None
+        if resolved is not None:
+            return resolved
     return best[2] if best else None
 
 

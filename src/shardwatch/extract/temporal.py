@@ -28,6 +28,7 @@ _NOT_A_DATE = re.compile(
     r"|\bfor\b|\b\d{2,4}s\b|^(?:the )?(?:year|month|week|day)$|^(?:now|recently|currently|once)$",
     re.IGNORECASE,
 )
+_RELATIVE_YEAR = re.compile(r"^(.*\S)\s+(?:of\s+)?(last|this|previous)\s+year$", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"^(?:in |the )?(\d{4})$")
 
 
@@ -68,6 +69,11 @@ def resolve_date(expression: str, *, reference: dt.date | None) -> ResolvedDate 
     if year_only:
         year = int(year_only.group(1))
         return ResolvedDate(dt.date(year, 1, 1), "year", expression) if 1900 <= year <= 2100 else None
+    relative_year = _RELATIVE_YEAR.match(text)
+    if relative_year and reference is not None:
+        # "June of last year", "14 July last year": the named day or month in that year
+        offset = {"last": -1, "this": 0, "previous": -1}[relative_year.group(2).lower()]
+        text = f"{relative_year.group(1)} {reference.year + offset}"
     core = _TRAILING.sub("", _LEADING.sub("", text)) or text
     has_year = bool(re.search(r"\b\d{4}\b", core))
     if reference is None and not has_year:

@@ -103,7 +103,7 @@ def _actors_of(ctx: DocContext, tokens: list[Token]) -> list[str]:
         for actor_id in ctx.actors_in(token):
             if actor_id not in found:
                 found.append(actor_id)
-        if token.lower_ in ("them", "it", "they") and not ctx.actors_in(token) and ctx.main_org:
+        if token.lower_ in ("them", "it") and token.dep_ == "dobj" and ctx.main_org:
             # "drove them out", "pushed it out": the organisation the article is about
             if ctx.main_org not in found:
                 found.append(ctx.main_org)
@@ -147,10 +147,14 @@ def _places(ctx: DocContext, tokens: list[Token]) -> tuple[list[Mention], bool]:
     return places, vague
 
 
-def _fallback_place(ctx: DocContext, sent: Span, focus: Mention | None) -> Mention | None:
-    """The place a sentence is about when its event names none: its only city or region,
-    else the place of the article's previous territory event."""
+def _fallback_place(ctx: DocContext, sent: Span, focus: Mention | None, *, vague: bool) -> Mention | None:
+    """The place a sentence is about when its event names none. "The offensive began in May":
+    the sentence's only city or region, else the place of the article's previous territory
+    event. "took the last positions" (a place noun that names no place) refers back: the
+    previous event's place in the same paragraph comes first."""
     local = {m.place.canonical: m for m in ctx.sentence_places(sent) if m.place.precision <= 2}
+    if vague and focus is not None and ctx.paragraph_of(sent) == ctx.doc.text.count("\n\n", 0, focus.start):
+        return focus
     if len(local) == 1:
         return next(iter(local.values()))
     return focus
@@ -168,18 +172,32 @@ def _arguments(ctx: DocContext, trigger: Token, cue: dict, focus: Mention | None
     vague = False
     passive = is_passive(trigger)
     if frame == "take":
-        if passive:
-            places, vague = _places(ctx, verb_children(trigger, "nsubjpass"))
+        small_clause = (trigger.tag_ == "VBN" and not _objects(trigger) and verb_children(trigger, "nsubj")
+                        and not any(c.dep_ == "aux" for c in trigger.children))
+        if (passive and not _objects(trigger)) or small_clause:
+            # "Tikrit had been liberated"; "declared the eastern half of Mosul liberated"
+            places, vague = _places(ctx, verb_children(trigger, "nsubjpass") or verb_children(trigger, "nsubj"))
             gaining = _actors_of(ctx, prep_objects(trigger, "by"))
         else:
-            objects = _objects(trigger)
-            if not objects and trigger.dep_ == "relcl":
+            objects = [o for o in _objects(trigger) if o.lower_ not in ("which", "that", "what")]
+            if cue.get("particle"):
+                objects += prep_objects(trigger, cue["particle"])  # "swept through Mosul and Tikrit"
+            relative = not objects and trigger.dep_ == "relcl"
+            if relative:
                 objects = [trigger.head]  # "the border crossing that Kurdish forces captured"
             if not objects:
                 return None
             places, vague = _places(ctx, objects)
+            if relative:
+                places = places[:1]  # "Tikrit, which Iraqi forces retook": not the list Tikrit is in
             subject = subject_of(trigger)
             gaining = _actors_of(ctx, [subject]) if subject is not None else []
+            if subject is None:
+                # a parse without a subject ("IS seized Ramadi" with "IS" read as a verb):
+                # the actor named last before the verb
+                before = [ctx.token_actor[t.i] for t in sent.doc[sent.start: trigger.i] if t.i in ctx.token_actor
+                          and actors().get(ctx.token_actor[t.i]) and actors()[ctx.token_actor[t.i]].kind != "person"]
+                gaining = before[-1:]
         losing = _actors_of(ctx, prep_objects(trigger, "from"))
         if not places and not vague:
             return None
@@ -202,8 +220,15 @@ def _arguments(ctx: DocContext, trigger: Token, cue: dict, focus: Mention | None
             owners = [c for c in trigger.children if c.dep_ == "poss"]
             losing = _actors_of(ctx, owners)
             gaining = _actors_of(ctx, prep_objects(trigger, "to"))
-            for place_token in prep_objects(trigger, "of"):
-                gaining += [a for a in _actors_of(ctx, prep_objects(place_token, "to")) if a not in gaining]
+            # "the loss of Mosul, the group's largest city, to Iraqi forces": "to" often hangs
+            # off the apposition; take the first "to X" before the next verb
+            for token in sent.doc[trigger.i + 1: sent.end]:
+                if token.pos_ in ("VERB", "AUX"):
+                    break
+                if token.lower_ == "to" and token.dep_ == "prep":
+                    gaining += [a for a in _actors_of(ctx, [c for c in token.children if c.dep_ == "pobj"])
+                                if a not in gaining]
+                    break
         else:
             places, vague = _places(ctx, _objects(trigger))
             subject = subject_of(trigger)
@@ -228,13 +253,21 @@ def _arguments(ctx: DocContext, trigger: Token, cue: dict, focus: Mention | None
         if not places:
             return None
     elif frame == "besiege":
+        if trigger.dep_ in ("amod", "acl") and not passive:
+            return None  # "the surrounding area", "surrounded by senior commanders"
         if passive:
             losing = _actors_of(ctx, verb_children(trigger, "nsubjpass"))
             gaining = _actors_of(ctx, prep_objects(trigger, "by"))
-            places, vague = _places(ctx, prep_objects(trigger, "in", "inside"))
+            places, vague = _places(ctx, prep_objects(trigger, "in", "inside") + verb_children(trigger, "nsubjpass"))
+            if not losing and not places:
+                return None
         elif trigger.pos_ == "NOUN":
             places, vague = _places(ctx, prep_objects(trigger, "of", "on"))
+            if not places:
+                return None
         else:
+            if not _objects(trigger):
+                return None
             places, vague = _places(ctx, _objects(trigger))
             subject = subject_of(trigger)
             gaining = _actors_of(ctx, [subject]) if subject is not None else []
@@ -260,6 +293,16 @@ def _arguments(ctx: DocContext, trigger: Token, cue: dict, focus: Mention | None
             subject = subject_of(governor)
             gaining = _actors_of(ctx, [subject]) if subject is not None else []
         vague = vague or not places
+    elif frame == "victory":
+        # "declared victory over the Islamic State in Mosul"
+        if trigger.head.lemma_.lower() not in ("declare", "claim", "announce", "proclaim"):
+            return None
+        losing = _actors_of(ctx, prep_objects(trigger, "over", "against"))
+        places, vague = _places(ctx, prep_objects(trigger, "in", "at") + prep_objects(trigger.head, "in", "at"))
+        if not losing or not places:
+            return None
+        gaining = [a for a in dict.fromkeys(ctx.token_actor[t.i] for t in sent if t.i in ctx.token_actor)
+                   if actors().get(a) and actors()[a].kind in ("state_force", "coalition")]
     elif frame == "enter":
         lemma = trigger.lemma_.lower()
         if lemma == "clear" and trigger.tag_ != "VBG":
@@ -284,7 +327,7 @@ def _arguments(ctx: DocContext, trigger: Token, cue: dict, focus: Mention | None
         return None
     explicit = bool(places)
     if not places:
-        place = _fallback_place(ctx, sent, focus)
+        place = _fallback_place(ctx, sent, focus, vague=vague)
         if place is None:
             return None
         places = [place]
@@ -301,7 +344,15 @@ def _change(cue: dict, trigger: Token, place: Mention, gaining: list[str], losin
         again = cue.get("again") or any(c.lower_ in ("again", "back") for c in trigger.children)
         home = any(_home_country().get(a) == place.place.country for a in gaining)
         return "retaken" if again or home else "captured"
-    return "retaken" if cue.get("again") else "lost"
+    # "Tikrit had been liberated", "Iraqi forces retook ...": taken back, by a side not named here
+    return "retaken" if cue.get("again") or cue.get("liberate") else "lost"
+
+
+def _present(token: Token) -> bool:
+    """Told in the present or present perfect: "are besieged", "have retaken", "are fighting"."""
+    if token.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in token.children)
 
 
 def _is_org_side(actor_id: str) -> bool:
@@ -345,14 +396,18 @@ def frames_in(ctx: DocContext) -> list[TerritoryFrame]:
                 continue
             if not any(_is_org_side(a) for a in gaining + losing):
                 continue  # a change between states is outside the mission's scope
-            date = clause_date(token, ctx.article, allow_since=cue["frame"] in ("offensive", "enter"),
-                               owners=tuple(c for c in token.children if c.dep_ in ("advcl", "xcomp")
-                                            and c.pos_ == "VERB" and cue["frame"] == "offensive"))
-            present = token.tag_ in ("VBZ", "VBP", "VBG") or any(
-                c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in token.children)
+            owners = ()
+            if cue["frame"] == "offensive":
+                # "launched an offensive to retake Mosul on Monday": the purpose verb's date
+                owners = tuple(c for v in (token, token.head) for c in v.children
+                               if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB")
+            date = clause_date(token, ctx.article, allow_since=cue["frame"] in ("offensive", "enter"), owners=owners)
+            present = _present(token)
             for place in places:
                 if place.place.precision > 2:
                     continue  # a country is not a place that changes hands in one event
+                if not ctx.country_supported(place):
+                    continue  # "the Old City" read as Jerusalem's in a story about Mosul
                 change = _change(cue, token, place, gaining, losing)
                 frames.append(TerritoryFrame(
                     sentence=sent, trigger=token, place=place, change=change, modality=modality,

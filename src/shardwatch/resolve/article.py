@@ -84,8 +84,9 @@ def _same_event(a: Event, b: Event) -> bool:
     if a.kind == "territory":
         if _place_key(a) != _place_key(b) or not _compatible_dates(a, b):
             return False
-        if a.change != b.change and "lost" not in (a.change, b.change):
-            return False
+        if a.change != b.change:
+            if "lost" not in (a.change, b.change) or not _actor_ids(a, "losing") & _actor_ids(b, "losing"):
+                return False
         ga, gb = _actor_ids(a, "gaining"), _actor_ids(b, "gaining")
         if ga and gb and not ga & gb:
             return False
