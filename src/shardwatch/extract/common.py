@@ -7,6 +7,7 @@ place look-ups are built once.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -135,6 +136,10 @@ class DocContext:
         """Another place mention of the article lies in the same country: a name that alone
         points to another country ("the Old City" read as Jerusalem's in a story about
         Mosul) is not taken."""
+        from shardwatch.extract.gazetteer import get_gazetteer, normalise_name
+
+        if normalise_name(mention.text) in get_gazetteer().aliases:
+            return True  # a place of the data files, named as the data names it
         country = mention.place.country
         return any(m.place.country == country and m.start != mention.start
                    for m in (self.all_places if self.all_places is not None else self.places))
@@ -289,6 +294,23 @@ def _perfect_or_present(token: Token) -> bool:
         c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
 
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_EXPLICIT_DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{_MONTHS})(?:,? \d{{4}})?|(?:{_MONTHS}) \d{{1,2}}(?:, \d{{4}})?)\b")
+
+
+def date_spans(sent: Span) -> list[Span]:
+    """The sentence's DATE and TIME entities, plus explicit dates the model missed ("in the
+    early hours of 1 January", where only "the early hours" is an entity)."""
+    spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    covered = {t.i for e in sent.ents for t in e if e.label_ in ("DATE", "TIME")}
+    for match in _EXPLICIT_DATE.finditer(sent.text):
+        span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
+                                  alignment_mode="contract")
+        if span is not None and len(span) and not any(t.i in covered for t in span):
+            spans.append(span)
+    return spans
+
+
 def _own_clause(head: Token) -> set[int]:
     """The token's subtree without the finite clauses below it that tell another event
     ("took the last positions, three months after Iraqi forces drove the group out of Mosul
@@ -348,8 +370,8 @@ def clause_date(trigger: Token, article: Article, *, owners: tuple[Token, ...] =
             if node.lemma_.lower() in REPORTING_VERBS:
                 reporting.add(node.i)
     best: tuple[int, int, ResolvedDate] | None = None
-    for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME") or _is_comparison(ent, allow_since=allow_since, clause=trigger):
+    for ent in date_spans(sent):
+        if _is_comparison(ent, allow_since=allow_since, clause=trigger):
             continue
         owner = _owner(ent)
         if owner is None:

@@ -111,7 +111,8 @@ def _actors_of(ctx: DocContext, tokens: list[Token]) -> list[str]:
 
 
 def _objects(verb: Token) -> list[Token]:
-    return verb_children(verb, "dobj")
+    # "oprd": the small model sometimes reads the object of "IS seized Ramadi" so
+    return verb_children(verb, "dobj") + verb_children(verb, "oprd")
 
 
 def _pronoun_place(ctx: DocContext, token: Token) -> Mention | None:
@@ -131,7 +132,10 @@ def _places(ctx: DocContext, tokens: list[Token]) -> tuple[list[Mention], bool]:
             place = _pronoun_place(ctx, token)
             found = [place] if place else []
             vague = vague or not found
-        if not found and (token.lemma_.lower() in _CONTROL or token.lower_ in _CONTROL):
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "this", "that", "his")
+                       for c in token.children)
+        if not found and (token.lemma_.lower() in _CONTROL or token.lower_ in _CONTROL) and (
+                definite or token.lower_ == "control"):
             # "took control of the coastal city of Sirte", "the centre of Ramadi"
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "at"):

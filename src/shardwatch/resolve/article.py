@@ -85,7 +85,9 @@ def _same_event(a: Event, b: Event) -> bool:
         if _place_key(a) != _place_key(b) or not _compatible_dates(a, b):
             return False
         if a.change != b.change:
-            if "lost" not in (a.change, b.change) or not _actor_ids(a, "losing") & _actor_ids(b, "losing"):
+            # "Raqqa fell" and "the SDF took the last positions": one change, told twice
+            if "lost" not in (a.change, b.change) or not {a.change, b.change} <= {"lost", "captured", "retaken"} \
+                    or not _actor_ids(a, "losing") & _actor_ids(b, "losing"):
                 return False
         ga, gb = _actor_ids(a, "gaining"), _actor_ids(b, "gaining")
         if ga and gb and not ga & gb:
