@@ -132,7 +132,7 @@ def _places(ctx: DocContext, tokens: list[Token]) -> tuple[list[Mention], bool]:
             place = _pronoun_place(ctx, token)
             found = [place] if place else []
             vague = vague or not found
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "this", "that", "his")
+        definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
                        for c in token.children)
         if not found and (token.lemma_.lower() in _CONTROL or token.lower_ in _CONTROL) and (
                 definite or token.lower_ == "control"):
@@ -145,8 +145,11 @@ def _places(ctx: DocContext, tokens: list[Token]) -> tuple[list[Mention], bool]:
                             if not found and (pobj.lemma_.lower() in _CONTROL):
                                 vague = True
             vague = vague or not found
+        if found and all(p.place.precision > 2 for p in found):
+            # "Iraq's second-largest city": a country is not the place itself
+            found, vague = [], True
         for place in found:
-            if all(p.start != place.start for p in places):
+            if all(p.start != place.start for p in places) and place.place.precision <= 2:
                 places.append(place)
     return places, vague
 
