@@ -109,8 +109,9 @@ def trigger_of(token: Token) -> dict | None:
     if record and record.get("particle"):
         if not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == record["particle"] for c in token.children):
             return None
-    if record and record.get("head") and token.head.lemma_.lower() != record["head"]:
-        return None  # "opened fire": "fire" only with "open"
+    if record and record.get("head") and token.head.lemma_.lower() != record["head"] and not any(
+            c.lemma_.lower() == record["head"] for c in token.children):
+        return None  # "opened fire": "fire" only with "open" (the parser may hang "opened" below it)
     if record and record.get("object"):
         # "drove a truck into the crowd": "drive" only with a vehicle object and "into"
         objects = [c for c in token.children if c.dep_ == "dobj"]

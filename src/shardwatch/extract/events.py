@@ -3,7 +3,7 @@
 Dates: the date the event's own clause gives (see ``common.clause_date``). An event whose
 sentence gives none takes the report's date (precision ``reported``) only when it is news:
 told in the present or present perfect ("troops are fighting their way into Ramadi", "have
-retaken Tikrit") or in the article's first paragraph. A past event recalled further down
+retaken Tikrit") or as the main statement of the article's first paragraph. A past event recalled further down
 without a date of its own keeps no date (precision ``unknown``) rather than the report's;
 merging with another mention of it in the article may give it one.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from shardwatch.extract import allegiance, attacks, leadership, territory
 from shardwatch.extract.common import DocContext
@@ -56,11 +56,25 @@ def in_lede(sent: Span) -> bool:
     return False
 
 
-def event_date(article: Article, date: ResolvedDate | None, sent: Span, *, present: bool = False):
+def main_clause(trigger: Token) -> bool:
+    """The trigger's clause is what the sentence asserts, not a clause inside it that recalls
+    something else ("seven months after the jihadists overran the city")."""
+    node = trigger
+    for _ in range(8):
+        if node.dep_ == "ROOT" or node.head.i == node.i:
+            return True
+        if node.dep_ in ("advcl", "relcl", "pcomp", "acl") and node.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return True
+
+
+def event_date(article: Article, date: ResolvedDate | None, sent: Span, *, present: bool = False,
+               trigger: Token | None = None):
     """(date, precision) by the rule of this module."""
     if date is not None:
         return date.date, date.precision
-    if article.published is not None and (present or in_lede(sent)):
+    if article.published is not None and (present or (in_lede(sent) and (trigger is None or main_clause(trigger)))):
         return article.published, "reported"
     return None, "unknown"
 
@@ -73,7 +87,8 @@ def attack_event(article: Article, frame: attacks.AttackFrame) -> Event:
         if actor_id:
             known = actors().get(actor_id)
             refs.append(ActorRef(actor_id, known.name if known else text, "perpetrator_individual", text))
-    date, precision = event_date(article, frame.date, frame.sentence, present=frame.tense_present)
+    date, precision = event_date(article, frame.date, frame.sentence, present=frame.tense_present,
+                                 trigger=frame.trigger)
     evidence = [_evidence(article, frame.sentence)]
     for sent in frame.mentions + frame.cue_sentences + frame.claim_sentences:
         if all(sent.start_char != ev.start for ev in evidence):
@@ -107,7 +122,8 @@ def attack_event(article: Article, frame: attacks.AttackFrame) -> Event:
 def territory_event(article: Article, frame: territory.TerritoryFrame) -> Event:
     refs = [ActorRef(a, actors()[a].name, "gaining", text) for a, text in frame.gaining]
     refs += [ActorRef(a, actors()[a].name, "losing", text) for a, text in frame.losing]
-    date, precision = event_date(article, frame.date, frame.sentence, present=frame.tense_present)
+    date, precision = event_date(article, frame.date, frame.sentence, present=frame.tense_present,
+                                 trigger=frame.trigger)
     filled = sum(bool(x) for x in (frame.gaining, frame.losing, frame.date))
     return Event(
         id=event_id(article.id, "territory", frame.sentence.start_char, frame.sentence.end_char,
@@ -130,7 +146,8 @@ def territory_event(article: Article, frame: territory.TerritoryFrame) -> Event:
 def leadership_event(article: Article, frame: leadership.LeadershipFrame) -> Event:
     known = actors().get(frame.person_id)
     refs = (ActorRef(frame.person_id, known.name if known else frame.person_text, "subject", frame.person_text),)
-    date, precision = event_date(article, frame.date, frame.sentence, present=frame.tense_present)
+    date, precision = event_date(article, frame.date, frame.sentence, present=frame.tense_present,
+                                 trigger=frame.trigger)
     evidence = [_evidence(article, frame.sentence, leadership.EXTRACTOR, leadership.VERSION)]
     if frame.means_sentence is not None and frame.means_sentence.start_char != frame.sentence.start_char:
         evidence.append(_evidence(article, frame.means_sentence, leadership.EXTRACTOR, leadership.VERSION))
@@ -158,7 +175,8 @@ def allegiance_event(article: Article, frame: allegiance.AllegianceFrame) -> Eve
     refs = [ActorRef(group.id, group.name, "subject", group.name)]
     refs += [ActorRef(a, actors()[a].name, "gaining", actors()[a].name) for a in frame.gaining]
     refs += [ActorRef(a, actors()[a].name, "losing", actors()[a].name) for a in frame.losing]
-    date, precision = event_date(article, frame.date, frame.sentence, present=frame.tense_present)
+    date, precision = event_date(article, frame.date, frame.sentence, present=frame.tense_present,
+                                 trigger=frame.trigger)
     return Event(
         id=event_id(article.id, "allegiance", frame.sentence.start_char, frame.sentence.end_char, frame.group),
         kind="allegiance",
