@@ -155,6 +155,18 @@ def test_fallujah_is_lost_by_the_group_and_gained_by_iraqi_forces(projected):
     assert found[0]["actors"] == ["gaining:iraqi-forces", "losing:islamic-state"]
 
 
-def test_no_event_placed_by_furniture_or_nationality(projected):
+def test_no_event_placed_by_furniture_nationality_or_destination(projected):
     countries = {r["country"] for r in projected}
-    assert not countries & {"CL", "VE", "SA", "LB", "IL", "UZ", "AF", "RU"}
+    assert not countries & {"CL", "VE", "SA", "LB", "IL", "UZ", "AF"}
+    # St Petersburg is the Metrojet flight's destination; the Reina gunman trained in Afghanistan
+    assert "RU" not in {r["country"] for r in projected if r["kind"] == "attack"}
+
+
+def test_a_list_of_places_is_split_and_variants_and_regions_resolve(projected):
+    report = "analysis_iraq_losses_2016.md"
+    lost = _find(projected, report, "territory", what="lost")
+    assert sorted(r["place"] for r in lost) == ["Fallujah", "Hit", "Ramadi", "Tikrit"]
+    diyala = _find(projected, report, "territory", place="Diyala Governorate", what="retaken", date="2015-01-01")
+    assert diyala and diyala[0]["country"] == "IQ"
+    assert _find(projected, report, "leadership", what="killed", date="2016-07-01")
+    assert _find(projected, report, "allegiance", what="province", place="North Caucasus")
