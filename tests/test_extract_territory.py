@@ -64,6 +64,7 @@ def test_encircled_is_besieged_with_the_report_date_when_told_in_the_present():
     "If Raqqa falls, the Islamic State will have lost its capital.",
     "Commanders said they expected to retake Mosul from the Islamic State before the end of the year.",
     "The army denied that the Islamic State had captured Ramadi.",
+    "The prime minister has vowed to move on to Mosul, which he wants retaken from the Islamic State by December.",
 ])
 def test_hypothetical_future_and_denied_changes_are_not_events(text):
     assert events_of(text, kind="territory") == []

@@ -48,6 +48,8 @@ from shardwatch.types import Mention
 EXTRACTOR = "territory"
 VERSION = "1"
 CHANGES = ("captured", "lost", "retaken", "besieged", "under_offensive")
+# Verbs of intending or expecting: what they govern has not happened.
+_INTENT = {"expect", "hope", "vow", "promise", "want", "plan", "prepare", "aim", "intend", "seek", "pledge"}
 # Verbs that start an offensive: "launched an offensive", "the assault began".
 _LAUNCH = {"launch", "begin", "began", "start", "open", "mount"}
 # Objects of "take" that mean control of a place: "took control of Sirte", "took the last positions".
@@ -381,8 +383,8 @@ def frames_in(ctx: DocContext) -> list[TerritoryFrame]:
                 continue
             if any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children) and cue["frame"] != "lose":
                 continue  # "an offensive to retake Mosul": the purpose, not the deed
-            if token.head.lemma_.lower() in ("expect", "hope", "vow", "promise", "want", "plan", "prepare", "aim"):
-                continue
+            if any(a.lemma_.lower() in _INTENT for a in list(token.ancestors)[:3]):
+                continue  # "which he wants retaken before the end of the year", "expect to retake"
             args = _arguments(ctx, token, cue, focus)
             if args is None:
                 continue
