@@ -129,10 +129,16 @@ def test_dashboard_on_the_sample_reports(browser, sample_server):
     assert page.locator("#timeline rect.bar").count() >= 10
     directed = page.locator('#timeline rect.bar[data-series="directed"][data-month="2015-11"]')
     assert directed.count() == 1
-    assert page.locator('#timeline rect.bar[data-month="2016-08"]').count() == 0  # only an attack in Syria then
+    # one bar for every month and series the API counts, none elsewhere
+    timeline = sample_server.get("/api/v1/timeline")
+    cells = {(series, month) for series, counts in timeline["series"].items()
+             for month, n in zip(timeline["months"], counts) if n}
+    drawn = page.locator("#timeline rect.bar").evaluate_all(
+        "bars => bars.map(b => [b.dataset.series, b.dataset.month])")
+    assert {tuple(cell) for cell in drawn} == cells
+    assert ("territory_lost", "2016-06") in cells  # Fallujah, lost by the organisation
     directed.click()
     assert "attacks abroad: directed" in page.locator("#evidence-body .record-head").inner_text()
-    timeline = sample_server.get("/api/v1/timeline")
     paris = timeline["records"]["directed"]["2015-11"]  # one list of event ids per real event
     assert len(paris) >= 1
     assert page.locator("#evidence-body .record-list li").count() == len(paris)

@@ -61,15 +61,17 @@ def test_later_report_of_nice_keeps_its_own_figure_and_inspired_link(attacks):
     assert len(later) == 1
     assert later[0].killed.value == 86
     assert later[0].link == "inspired"
+    # a recalled event has its own date, not the anniversary piece's
+    assert later[0].date.isoformat() == "2016-07-14"
 
 
 @pytest.mark.parametrize(
     ("city", "date", "country", "killed", "link"),
     [
-        ("Orlando", "2016-06-12", "US", 49, None),
+        ("Orlando", "2016-06-12", "US", 49, "inspired"),
         ("Manchester", "2017-05-22", "GB", 22, "claimed"),
         ("Reina", "2017-01-01", "TR", 39, "enabled"),
-        ("Saint-Denis", "2015-11-13", "FR", 130, "directed"),
+        ("Paris", "2015-11-13", "FR", 130, "directed"),
         ("Brussels", "2016-03-22", "BE", None, None),
         ("Berlin", "2016-12", "DE", 12, None),
     ],
@@ -140,15 +142,27 @@ def test_export_jsonl_follows_the_line_format(db):
     lines = [json.loads(line) for line in result.output.splitlines()]
     articles = [r for r in lines if r["type"] == "article"]
     events = [r for r in lines if r["type"] == "event"]
-    assert len(articles) == 31 and events
+    assert len(articles) == 32 and events
     for record in articles:
         assert {"type", "id", "title", "source", "url", "published", "removed_lines"} <= record.keys()
     for record in events:
         assert {"type", "id", "kind", "date", "date_precision", "reported", "modality", "place", "actors", "killed",
                 "wounded", "attack_type", "weapon_type", "link", "change", "outcome", "means", "article_ids",
                 "evidence"} <= record.keys()
-        assert record["link"] in ("directed", "enabled", "inspired", "claimed", "unknown")
-        assert record["change"] is None and record["outcome"] is None
+        assert record["kind"] in ("attack", "territory", "leadership", "allegiance")
+        if record["kind"] == "attack":
+            assert record["link"] in ("directed", "enabled", "inspired", "claimed", "unknown")
+            assert record["change"] is None and record["outcome"] is None
+            assert record["claimed"] in (True, False, None)
+        else:
+            assert record["link"] is None and record["claimed"] is None
+        if record["kind"] == "territory":
+            assert record["change"] in ("captured", "lost", "retaken", "besieged", "under_offensive")
+            assert {a["role"] for a in record["actors"]} <= {"gaining", "losing"}
+        if record["kind"] == "leadership":
+            assert record["outcome"] in ("killed", "captured", "arrested")
+        if record["kind"] == "allegiance":
+            assert record["relation"] in ("pledged", "province", "left", "switched", "merged")
         for actor in record["actors"]:
             assert actor["role"] in ("perpetrator", "perpetrator_individual", "target", "victim", "gaining", "losing", "subject")
         assert record["killed"] is None or isinstance(record["killed"], (int, float)) or set(record["killed"]) == {"low", "high"}

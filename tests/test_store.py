@@ -57,9 +57,9 @@ def make_event(event_id: str = "e1", article_id: str = "a1", **kw) -> Event:
 def test_memory_store_records_migrations():
     with Store(":memory:") as store:
         rows = store.db.execute("SELECT version, name FROM schema_migrations").fetchall()
-        assert [(r["version"], r["name"]) for r in rows][0] == (1, "initial")
-        assert [r["version"] for r in rows] == [m[0] for m in MIGRATIONS]
-        assert store.schema_version() == SCHEMA_VERSION
+        assert [(r["version"], r["name"]) for r in rows] == [(v, name) for v, name, _ in MIGRATIONS]
+        assert rows[0]["name"] == "initial"
+        assert store.schema_version() == SCHEMA_VERSION == MIGRATIONS[-1][0]
         tables = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert {"articles", "events", "event_actors", "evidence", "mentions", "articles_fts"} <= tables
 
@@ -245,3 +245,12 @@ def test_constraint_violation_rolls_back_whole_batch(tmp_db):
     with pytest.raises(sqlite3.IntegrityError):
         tmp_db.write_batch([good, bad])
     assert tmp_db.counts()["articles"] == 0
+
+
+def test_migration_2_columns_round_trip(tmp_db):
+    """Migration 2: claimed, claimed_by, relation and role are written and read back."""
+    article = make_article("m2")
+    event = make_event("m2e", "m2", claimed=True, claimed_by="Islamic State", relation="pledged", role="spokesman")
+    tmp_db.write_batch([Extraction(article, (event,), ())])
+    back = tmp_db.events()[0]
+    assert (back.claimed, back.claimed_by, back.relation, back.role) == (True, "Islamic State", "pledged", "spokesman")

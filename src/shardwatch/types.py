@@ -148,6 +148,14 @@ class Event:
     change: str | None = None
     outcome: str | None = None
     means: str | None = None
+    # attacks: whether the text says someone claimed it (True), says no one did (False), or
+    # is silent (None), and who claimed it
+    claimed: bool | None = None
+    claimed_by: str | None = None
+    # allegiance: pledged, province, left, switched or merged
+    relation: str | None = None
+    # leadership: the person's role as the data or the text gives it
+    role: str | None = None
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from shardwatch.extract import attacks
-from shardwatch.extract.events import attack_event
+from shardwatch.extract.common import DocContext, incidental_places
+from shardwatch.extract.events import all_events
 from shardwatch.extract.mentions import actor_mentions, place_mentions
 from shardwatch.resolve.article import merge_article_events
 from shardwatch.types import Article, Extraction
@@ -14,9 +15,11 @@ __all__ = ["extract"]
 
 
 def extract(article: Article, doc: Doc) -> Extraction:
-    """Every record one article gives: actor and place mentions and its events."""
+    """Every record one article gives: actor and place mentions and its events of every kind."""
     places = place_mentions(doc, article)
     people = actor_mentions(doc, article)
     frames = attacks.frames_in(doc, article, places, people)
-    events = merge_article_events([attack_event(article, f) for f in frames])
+    incidental = incidental_places(doc, places)
+    ctx = DocContext(doc, article, [m for m in places if m not in incidental], people, all_places=places)
+    events = merge_article_events(all_events(ctx, frames))
     return Extraction(article=article, events=tuple(events), mentions=tuple(places + people))

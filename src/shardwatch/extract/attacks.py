@@ -20,10 +20,11 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from shardwatch.data import load_jsonl
+from shardwatch.extract.common import GROUP_NOUNS, clause_date, incidental_places
 from shardwatch.extract.mentions import actors, person_id
 from shardwatch.extract.modality import modality_of
 from shardwatch.extract.numbers import QUANTITY, QUANTITY_RE, quantity_from_match
-from shardwatch.extract.temporal import ResolvedDate, resolve_date
+from shardwatch.extract.temporal import ResolvedDate
 from shardwatch.types import LINK_STRENGTH, Article, Mention, Quantity
 
 EXTRACTOR = "attacks"
@@ -77,6 +78,10 @@ class AttackFrame:
     cue_sentences: list[Span] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)  # later sentences naming the same attack
     segment: list[Span] = field(default_factory=list)  # sentences that continue its story
+    claimed: bool | None = None  # the text says it was claimed (True), not claimed (False), or is silent
+    claimed_by: str | None = None  # actor id of the claimant
+    claim_sentences: list[Span] = field(default_factory=list)
+    tense_present: bool = False
 
 
 @cache
@@ -102,7 +107,17 @@ def trigger_of(token: Token) -> dict | None:
     pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
     record = _triggers().get((token.lemma_.lower(), pos))
     if record and record.get("particle"):
-        if not any(c.dep_ == "prt" and c.lower_ == record["particle"] for c in token.children):
+        if not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == record["particle"] for c in token.children):
+            return None
+    if record and record.get("head") and token.head.lemma_.lower() != record["head"] and not any(
+            c.lemma_.lower() == record["head"] for c in token.children):
+        return None  # "opened fire": "fire" only with "open" (the parser may hang "opened" below it)
+    if record and record.get("object"):
+        # "drove a truck into the crowd": "drive" only with a vehicle object and "into"
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if not any(o.lemma_.lower() in record["object"] for o in objects):
+            return None
+        if not any(c.dep_ == "prep" and c.lower_ in ("into", "through", "at") for c in token.children):
             return None
     return record
 
@@ -188,34 +203,87 @@ def _leader_killed(trigger: Token, token_actor: dict[int, str]) -> bool:
             return True
         if any(t.lemma_.lower() in LEADER_WORDS for t in child.subtree):
             return True
-        if child.lemma_.lower() in ATTACKER_NOUNS and child.dep_ == "nsubjpass":
-            return True  # "50,000 fighters had been killed"
+        if child.dep_ == "nsubjpass" and any(t.lemma_.lower() in ATTACKER_NOUNS or t.lower_ in ATTACKER_NOUNS
+                                              for t in child.subtree):
+            return True  # "50,000 fighters had been killed", "hundreds of pro-government fighters were killed"
     return False
 
 
-def _nearest_date(sent: Span, trigger: Token, article: Article) -> ResolvedDate | None:
-    best = None
-    for ent in sent.ents:
-        # TIME too: "on Monday night" is a TIME entity and often the attack's only date
-        if ent.label_ not in ("DATE", "TIME"):
+# Cumulative tallies are not attacks: "about 50,000 had been killed since the campaign
+# began", "put the number killed at about 45,000", "killed 45,000 fighters over two years".
+_TALLY_WORDS = {"fighters", "militants", "jihadists", "estimated", "estimate", "tally", "battle-ready"}
+
+
+def _is_tally(trigger: Token, sent: Span) -> bool:
+    if trigger.lemma_.lower() != "kill":
+        return False
+    if trigger.head.lower_ in ("number", "toll", "total") or any(
+            c.dep_ in ("prep", "mark") and c.lower_ == "since" for c in trigger.children):
+        return True
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubjpass", "nsubj")]
+    bare_number = any(s.pos_ == "NUM" or (s.like_num and not list(s.children)) for s in subjects)
+    words = {t.lower_ for t in sent}
+    return bare_number and bool(words & _TALLY_WORDS)
+
+
+# A gunfight with police while on the run: "shot one of them before the other officer
+# killed him". Not an attack record unless it has its own toll.
+def _is_shootout(sent: Span, token_actor: dict[int, str]) -> bool:
+    for token in sent:
+        if token.lemma_.lower() not in ("kill", "shoot"):
             continue
-        if any(t.lower_ == "since" for t in list(ent.root.ancestors)[:4]):
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not any(o.lower_ in ("him", "her", "them", "he", "she") for o in objects):
             continue
-        # "the deadliest since July 2005", "more than in 2015": a comparison, not the date
-        preceding = [t.lower_ for t in sent.doc[max(sent.start, ent.start - 2): ent.start]]
-        if any(word in ("since", "than", "before") for word in preceding):
-            continue
-        text = ent.text
-        previous = sent.doc[ent.start - 1] if ent.start > sent.start else None
-        if previous is not None and previous.like_num and previous.text.isdigit() and 1 <= int(previous.text) <= 31:
-            text = f"{previous.text} {text}"  # NER often leaves the day out: "13 [November]"
-        resolved = resolve_date(text, reference=article.published)
-        if resolved is None:
-            continue
-        distance = abs(ent.start - trigger.i)
-        if best is None or distance < best[0]:
-            best = (distance, resolved)
-    return best[1] if best else None
+        if _state_subject(token, token_actor):
+            return True
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.lower_ in ("they",) or any(
+                t.lemma_.lower() in STATE_NOUNS for t in subject.subtree)):
+            return True
+    return False
+
+
+_BATTLE = re.compile(r"\b(as (the )?(forces|troops|army) (advanced|closed in|pushed)|front ?lines?|battle for)\b", re.I)
+
+
+def _pronoun_victim(trigger: Token) -> bool:
+    if trigger.lemma_.lower() not in ("kill", "shoot", "murder"):
+        return False
+    return any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in ("he", "him", "she", "her") for c in trigger.children)
+
+
+# Claims of responsibility: "The Islamic State claimed responsibility", "an attack the
+# group claimed", "Amaq described him as one of its fighters"; and their absence: "No group
+# had claimed responsibility", "the group never claimed it".
+_CLAIM = re.compile(r"\bclaim(?:ed|s)?\b(?!\s+(?:that|to)\b)|\bamaq\b|\bclaim of responsibility\b|"
+                    r"\bone of its (?:soldiers|fighters)\b|\bsoldier of the (?:islamic state|caliphate)\b", re.I)
+_NO_CLAIM = re.compile(r"\b(?:no (?:group|one|organi[sz]ation)\b.{0,30}\bclaimed|(?:never|not|yet to|has not|had not) "
+                       r"(?:yet )?claimed|no claim of responsibility|without (?:a )?claim)", re.I)
+_DISMISSED = re.compile(r"\b(dismiss\w*|rejected|denied|doubt\w*)\b.{0,40}\bclaim", re.I)
+
+
+def _claim_in(sent: Span, token_actor: dict[int, str], main_org: str | None) -> tuple[bool | None, str | None]:
+    """(claimed, claimant id) a sentence states, or (None, None)."""
+    text = sent.text
+    if _NO_CLAIM.search(text):
+        return False, None
+    if _DISMISSED.search(text) or not _CLAIM.search(text):
+        return None, None
+    if re.search(r"\bclaim(?:ed|s)?\b", text, re.I) and not re.search(
+            r"\bclaim(?:ed|s)?\s+(?:responsibility|credit|the|it|an?|this|that)\b|\b(?:attack|bombing|shooting|massacre)s?\s+"
+            r"(?:that\s+)?(?:the\s+)?[\w\s-]{0,30}\bclaimed\b|\bamaq\b|one of its", text, re.I):
+        return None, None  # "the claim", "claimed that": not a claim of responsibility
+    for token in sent:
+        if token.lemma_.lower() == "claim" or token.lower_ == "amaq":
+            for t in [*(c for c in token.children if c.dep_ == "nsubj"), *sent]:
+                actor_id = token_actor.get(t.i)
+                actor = actors().get(actor_id or "")
+                if actor is not None and actor.kind == "organisation":
+                    return True, actor.id
+                if t.dep_ == "nsubj" and t.lower_ in GROUP_NOUNS and main_org:
+                    return True, main_org
+    return True, main_org
 
 
 def _best_place(places: list[Mention]) -> Mention | None:
@@ -233,6 +301,10 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
         if span is not None:
             for token in span:
                 token_actor[token.i] = mention.actor_id
+    from shardwatch.extract.common import DocContext
+
+    main_org = DocContext(doc, article, place_mentions, actor_mentions).main_org
+    place_mentions = [m for m in place_mentions if m not in incidental_places(doc, place_mentions)]
     frames: list[AttackFrame] = []
     paragraph_place: Mention | None = None
     previous_end = 0
@@ -252,7 +324,7 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
         if frame.place is None and paragraph_place is not None:
             frame.place = paragraph_place
         frames.append(frame)
-    _assign_segments(doc, frames, token_actor)
+    _assign_segments(doc, frames, token_actor, main_org)
     return frames
 
 
@@ -317,12 +389,23 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
         return None
     trigger, record, modality = chosen
     killed, wounded = casualties(sent.text)
-    date = _nearest_date(sent, trigger, article)
+    if _is_tally(trigger, sent):
+        return None
+    if _is_shootout(sent, token_actor) and killed is None:
+        return None
+    if _BATTLE.search(sent.text) and killed is None and any(
+            t.lemma_.lower() in ("militant", "fighter", "jihadist") for t in sent):
+        return None  # "militants blew themselves up as the forces advanced": fighting in a battle
+    if _pronoun_victim(trigger) and killed is None:
+        return None  # "how he was killed": a death told of one person named earlier
+    date = clause_date(trigger, article)
     if _is_generic(trigger, killed, date, places):
         return None
     if _STATE_ACTION.search(sent.text) and trigger.lemma_.lower() in ("kill", "attack", "bomb"):
         return None
     frame = AttackFrame(sentence=sent, trigger=trigger, modality=modality, killed=killed, wounded=wounded, date=date)
+    frame.tense_present = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP")
+                              for c in trigger.children)
     frame.attack_type = next((r.get("attack_type") for _, r in triggers if r.get("attack_type")), None)
     for pattern, weapon in _weapons():
         match = pattern.search(sent.text)
@@ -364,7 +447,8 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
     return frame
 
 
-def _assign_segments(doc: Doc, frames: list[AttackFrame], token_actor: dict[int, str]) -> None:
+def _assign_segments(doc: Doc, frames: list[AttackFrame], token_actor: dict[int, str],
+                     main_org: str | None = None) -> None:
     """Give each frame the sentences that continue its story, and read its link there.
 
     A frame's segment runs from its sentence to the next frame's sentence: the sentences
@@ -387,15 +471,27 @@ def _assign_segments(doc: Doc, frames: list[AttackFrame], token_actor: dict[int,
                 if actor_id not in [a for a, _ in frame.perpetrator_people]:
                     frame.perpetrator_people.append((actor_id, text))
         best = "unknown"
+        for sent in [frame.sentence, *frame.segment]:
+            claimed, claimant = _claim_in(sent, token_actor, main_org)
+            if claimed is not None and frame.claimed is not True:
+                frame.claimed, frame.claimed_by = claimed, claimant
+                if sent not in frame.claim_sentences:
+                    frame.claim_sentences.append(sent)
         for sent in frame.segment:
             if not modality_free(sent):
                 continue
             for pattern, link in _link_cues():
-                if pattern.search(sent.text):
-                    if LINK_STRENGTH[link] > LINK_STRENGTH[best]:
-                        best = link
-                    if sent not in frame.cue_sentences:
-                        frame.cue_sentences.append(sent)
+                match = pattern.search(sent.text)
+                if match is None or _negated_cue(sent, match) or _group_pledge(sent, match, token_actor):
+                    continue
+                if link == "claimed" and frame.claimed is not True:
+                    continue
+                if LINK_STRENGTH[link] > LINK_STRENGTH[best]:
+                    best = link
+                if sent not in frame.cue_sentences:
+                    frame.cue_sentences.append(sent)
+        if best == "unknown" and frame.claimed:
+            best = "claimed"
         frame.link = best
         if best != "unknown" and not frame.perpetrator_orgs:
             for sent in frame.cue_sentences:
@@ -406,6 +502,35 @@ def _assign_segments(doc: Doc, frames: list[AttackFrame], token_actor: dict[int,
                     ent = next((e for e in sent.ents if e.start <= token.i < e.end), None)
                     frame.perpetrator_orgs.append((actor_id, ent.text if ent is not None else token.text))
                     break
+
+
+_NEGATORS = re.compile(r"\b(no|not|never|without|nor|denied|no evidence|too early to say|whether)\b[^.;]{0,50}$", re.I)
+
+
+def _negated_cue(sent: Span, match: re.Match) -> bool:
+    """"no evidence that the group directed the attack", "too early to say whether he had any
+    link": the cue is denied or left open."""
+    return bool(_NEGATORS.search(sent.text[: match.start()]))
+
+
+def _group_pledge(sent: Span, match: re.Match, token_actor: dict[int, str]) -> bool:
+    """"The group ... pledged allegiance to the Islamic State": an organisation's pledge (an
+    allegiance event), not the attacker's, so no evidence for the attack's link."""
+    if "pledg" not in match.group(0).lower():
+        return False
+    for token in sent:
+        if token.lemma_.lower() != "pledge":
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        if subject.lower_ == "it" or subject.lower_ in GROUP_NOUNS:
+            return True
+        for t in subject.subtree:
+            actor = actors().get(token_actor.get(t.i, ""))
+            if actor is not None and actor.kind == "organisation":
+                return True
+    return False
 
 
 def modality_free(sent: Span) -> bool:

@@ -1,23 +1,36 @@
-"""Attack frames to ``Event`` records, each with its evidence."""
+"""Frames to ``Event`` records, each with its evidence.
+
+Dates: the date the event's own clause gives (see ``common.clause_date``). An event whose
+sentence gives none takes the report's date (precision ``reported``) only when it is news:
+told in the present or present perfect ("troops are fighting their way into Ramadi", "have
+retaken Tikrit") or as the main statement of the article's first paragraph. A past event recalled further down
+without a date of its own keeps no date (precision ``unknown``) rather than the report's;
+merging with another mention of it in the article may give it one.
+"""
 
 from __future__ import annotations
 
 import hashlib
 
-from shardwatch.extract import attacks
+from spacy.tokens import Span, Token
+
+from shardwatch.extract import allegiance, attacks, leadership, territory
+from shardwatch.extract.common import DocContext
 from shardwatch.extract.mentions import actors
+from shardwatch.extract.temporal import ResolvedDate
 from shardwatch.types import ActorRef, Article, Event, Evidence
 
 
-def event_id(article_id: str, kind: str, start: int, end: int) -> str:
+def event_id(article_id: str, kind: str, start: int, end: int, key: str = "") -> str:
     """Stable id: the same sentence of the same article gives the same id on every run."""
-    return hashlib.sha256(f"{article_id}:{kind}:{start}:{end}".encode()).hexdigest()[:16]
+    suffix = f":{key}" if key else ""
+    return hashlib.sha256(f"{article_id}:{kind}:{start}:{end}{suffix}".encode()).hexdigest()[:16]
 
 
-def _evidence(article: Article, sent) -> Evidence:
+def _evidence(article: Article, sent: Span, extractor: str = attacks.EXTRACTOR, version: str = attacks.VERSION) -> Evidence:
     text = sent.text.rstrip()
     return Evidence(article_id=article.id, start=sent.start_char, end=sent.start_char + len(text),
-                    text=text, extractor=attacks.EXTRACTOR, version=attacks.VERSION)
+                    text=text, extractor=extractor, version=version)
 
 
 def _confidence(frame: attacks.AttackFrame) -> float:
@@ -28,6 +41,44 @@ def _confidence(frame: attacks.AttackFrame) -> float:
     return min(0.5 + 0.1 * filled, 0.9)
 
 
+def in_lede(sent: Span) -> bool:
+    """The sentence is in the article's lede: its first paragraph of running text (20 words
+    or more), or a headline, dateline or byline line above it."""
+    doc = sent.doc
+    offset = 0
+    for chunk in doc.text.split("\n\n"):
+        end = offset + len(chunk)
+        if chunk.strip() and sent.start_char < end + 2:
+            return True
+        if len(chunk.split()) >= 20:
+            return False
+        offset = end + 2
+    return False
+
+
+def main_clause(trigger: Token) -> bool:
+    """The trigger's clause is what the sentence asserts, not a clause inside it that recalls
+    something else ("seven months after the jihadists overran the city")."""
+    node = trigger
+    for _ in range(8):
+        if node.dep_ == "ROOT" or node.head.i == node.i:
+            return True
+        if node.dep_ in ("advcl", "relcl", "pcomp", "acl") and node.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return True
+
+
+def event_date(article: Article, date: ResolvedDate | None, sent: Span, *, present: bool = False,
+               trigger: Token | None = None):
+    """(date, precision) by the rule of this module."""
+    if date is not None:
+        return date.date, date.precision
+    if article.published is not None and (present or (in_lede(sent) and (trigger is None or main_clause(trigger)))):
+        return article.published, "reported"
+    return None, "unknown"
+
+
 def attack_event(article: Article, frame: attacks.AttackFrame) -> Event:
     refs: list[ActorRef] = []
     for actor_id, text in frame.perpetrator_orgs:
@@ -36,14 +87,10 @@ def attack_event(article: Article, frame: attacks.AttackFrame) -> Event:
         if actor_id:
             known = actors().get(actor_id)
             refs.append(ActorRef(actor_id, known.name if known else text, "perpetrator_individual", text))
-    if frame.date is not None:
-        date, precision = frame.date.date, frame.date.precision
-    elif article.published is not None:
-        date, precision = article.published, "reported"
-    else:
-        date, precision = None, "unknown"
+    date, precision = event_date(article, frame.date, frame.sentence, present=frame.tense_present,
+                                 trigger=frame.trigger)
     evidence = [_evidence(article, frame.sentence)]
-    for sent in frame.mentions + frame.cue_sentences:
+    for sent in frame.mentions + frame.cue_sentences + frame.claim_sentences:
         if all(sent.start_char != ev.start for ev in evidence):
             evidence.append(_evidence(article, sent))
     return Event(
@@ -67,4 +114,90 @@ def attack_event(article: Article, frame: attacks.AttackFrame) -> Event:
         attack_type=frame.attack_type,
         weapon_type=frame.weapon_type,
         link=frame.link,
+        claimed=frame.claimed,
+        claimed_by=actors()[frame.claimed_by].name if frame.claimed_by in actors() else frame.claimed_by,
     )
+
+
+def territory_event(article: Article, frame: territory.TerritoryFrame) -> Event:
+    refs = [ActorRef(a, actors()[a].name, "gaining", text) for a, text in frame.gaining]
+    refs += [ActorRef(a, actors()[a].name, "losing", text) for a, text in frame.losing]
+    date, precision = event_date(article, frame.date, frame.sentence, present=frame.tense_present,
+                                 trigger=frame.trigger)
+    filled = sum(bool(x) for x in (frame.gaining, frame.losing, frame.date))
+    return Event(
+        id=event_id(article.id, "territory", frame.sentence.start_char, frame.sentence.end_char,
+                    f"{frame.place.start}:{frame.trigger.i}"),
+        kind="territory",
+        article_id=article.id,
+        date=date,
+        date_precision=precision,
+        reported=article.published,
+        modality=frame.modality,
+        place=frame.place.place,
+        actors=tuple(refs),
+        evidence=(_evidence(article, frame.sentence, territory.EXTRACTOR, territory.VERSION),),
+        trigger=frame.trigger.text,
+        confidence=min(0.5 + 0.1 * filled, 0.9),
+        change=frame.change,
+    )
+
+
+def leadership_event(article: Article, frame: leadership.LeadershipFrame) -> Event:
+    known = actors().get(frame.person_id)
+    refs = (ActorRef(frame.person_id, known.name if known else frame.person_text, "subject", frame.person_text),)
+    date, precision = event_date(article, frame.date, frame.sentence, present=frame.tense_present,
+                                 trigger=frame.trigger)
+    evidence = [_evidence(article, frame.sentence, leadership.EXTRACTOR, leadership.VERSION)]
+    if frame.means_sentence is not None and frame.means_sentence.start_char != frame.sentence.start_char:
+        evidence.append(_evidence(article, frame.means_sentence, leadership.EXTRACTOR, leadership.VERSION))
+    return Event(
+        id=event_id(article.id, "leadership", frame.sentence.start_char, frame.sentence.end_char, frame.person_id),
+        kind="leadership",
+        article_id=article.id,
+        date=date,
+        date_precision=precision,
+        reported=article.published,
+        modality=frame.modality,
+        place=frame.place.place if frame.place else None,
+        actors=refs,
+        evidence=tuple(evidence),
+        trigger=frame.trigger.text,
+        confidence=0.7 if frame.date else 0.6,
+        outcome=frame.outcome,
+        means=frame.means,
+        role=frame.role,
+    )
+
+
+def allegiance_event(article: Article, frame: allegiance.AllegianceFrame) -> Event:
+    group = actors()[frame.group]
+    refs = [ActorRef(group.id, group.name, "subject", group.name)]
+    refs += [ActorRef(a, actors()[a].name, "gaining", actors()[a].name) for a in frame.gaining]
+    refs += [ActorRef(a, actors()[a].name, "losing", actors()[a].name) for a in frame.losing]
+    date, precision = event_date(article, frame.date, frame.sentence, present=frame.tense_present,
+                                 trigger=frame.trigger)
+    return Event(
+        id=event_id(article.id, "allegiance", frame.sentence.start_char, frame.sentence.end_char, frame.group),
+        kind="allegiance",
+        article_id=article.id,
+        date=date,
+        date_precision=precision,
+        reported=article.published,
+        modality=frame.modality,
+        place=frame.place.place if frame.place else None,
+        actors=tuple(refs),
+        evidence=(_evidence(article, frame.sentence, allegiance.EXTRACTOR, allegiance.VERSION),),
+        trigger=frame.trigger.text,
+        confidence=0.7 if frame.date else 0.6,
+        relation=frame.relation,
+    )
+
+
+def all_events(ctx: DocContext, attack_frames: list[attacks.AttackFrame]) -> list[Event]:
+    """Events of every kind from one article, before merging, in text order."""
+    events = [attack_event(ctx.article, f) for f in attack_frames]
+    events += [territory_event(ctx.article, f) for f in territory.frames_in(ctx)]
+    events += [leadership_event(ctx.article, f) for f in leadership.frames_in(ctx)]
+    events += [allegiance_event(ctx.article, f) for f in allegiance.frames_in(ctx)]
+    return sorted(events, key=lambda e: (e.evidence[0].start, e.kind))

@@ -28,8 +28,8 @@ _NOT_A_DATE = re.compile(
     r"|\bfor\b|\b\d{2,4}s\b|^(?:the )?(?:year|month|week|day)$|^(?:now|recently|currently|once)$",
     re.IGNORECASE,
 )
+_RELATIVE_YEAR = re.compile(r"^(.*\S)\s+(?:of\s+)?(last|this|previous)\s+year$", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"^(?:in |the )?(\d{4})$")
-_LAST_YEAR = re.compile(r"^(.*\S)\s+(?:of\s+)?last year$", re.IGNORECASE)
 
 
 _WEEKDAYS = {name: i for i, name in enumerate(
@@ -69,12 +69,11 @@ def resolve_date(expression: str, *, reference: dt.date | None) -> ResolvedDate 
     if year_only:
         year = int(year_only.group(1))
         return ResolvedDate(dt.date(year, 1, 1), "year", expression) if 1900 <= year <= 2100 else None
-    # (issue 5, incidents helper) "14 July last year": the day, in the year before the report
-    last_year = _LAST_YEAR.match(text)
-    if last_year and reference is not None:
-        inner = resolve_date(last_year.group(1), reference=reference.replace(month=12, day=31))
-        if inner is not None and inner.precision in ("day", "month") and (inner.date.month, inner.date.day) != (2, 29):
-            return ResolvedDate(inner.date.replace(year=reference.year - 1), inner.precision, expression)
+    relative_year = _RELATIVE_YEAR.match(text)
+    if relative_year and reference is not None:
+        # "June of last year", "14 July last year": the named day or month in that year
+        offset = {"last": -1, "this": 0, "previous": -1}[relative_year.group(2).lower()]
+        text = f"{relative_year.group(1)} {reference.year + offset}"
     core = _TRAILING.sub("", _LEADING.sub("", text)) or text
     has_year = bool(re.search(r"\b\d{4}\b", core))
     if reference is None and not has_year:

@@ -13,7 +13,7 @@ EVENT_CSV_COLUMNS = [
     "id", "kind", "date", "date_precision", "reported", "modality", "place_name", "place_canonical", "country",
     "lat", "lon", "place_precision", "perpetrators", "perpetrator_individuals", "killed", "wounded", "target",
     "victims", "weapon", "attack_type", "weapon_type", "link", "change", "outcome", "means", "confidence",
-    "article_id", "evidence",
+    "article_id", "evidence", "claimed", "claimed_by", "relation", "role", "gaining", "losing", "subject",
 ]
 ARTICLE_CSV_COLUMNS = ["id", "title", "source", "url", "published", "published_precision", "published_from",
                        "removed_lines", "path"]
@@ -44,6 +44,7 @@ def event_record(event: Event) -> dict:
         "target": event.target, "victims": event.victims, "weapon": event.weapon,
         "attack_type": event.attack_type, "weapon_type": event.weapon_type, "link": event.link,
         "change": event.change, "outcome": event.outcome, "means": event.means,
+        "claimed": event.claimed, "claimed_by": event.claimed_by, "relation": event.relation, "role": event.role,
         "trigger": event.trigger, "confidence": round(event.confidence, 3),
         "article_ids": sorted({event.article_id, *(e.article_id for e in event.evidence)}),
         "evidence": [{"article_id": e.article_id, "start": e.start, "end": e.end, "text": e.text,
@@ -78,6 +79,11 @@ def event_row(event: Event) -> dict:
         "lat": place.get("lat"), "lon": place.get("lon"), "place_precision": place.get("precision"),
         "perpetrators": "; ".join(a["name"] for a in rec["actors"] if a["role"] == "perpetrator"),
         "perpetrator_individuals": "; ".join(a["name"] for a in rec["actors"] if a["role"] == "perpetrator_individual"),
+        "gaining": "; ".join(a["name"] for a in rec["actors"] if a["role"] == "gaining"),
+        "losing": "; ".join(a["name"] for a in rec["actors"] if a["role"] == "losing"),
+        "subject": "; ".join(a["name"] for a in rec["actors"] if a["role"] == "subject"),
+        "claimed": "" if rec["claimed"] is None else ("yes" if rec["claimed"] else "no"),
+        "claimed_by": rec["claimed_by"], "relation": rec["relation"], "role": rec["role"],
         "killed": _quantity_text(rec["killed"]), "wounded": _quantity_text(rec["wounded"]),
         "article_id": event.article_id, "evidence": event.evidence[0].text if event.evidence else "",
     }

@@ -158,16 +158,26 @@ class Store:
     def _insert_event(self, e: Event) -> None:
         p = e.place
         k, w = e.killed, e.wounded
-        self.db.execute(
-            "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (e.id, e.article_id, e.kind, _iso(e.date), e.date_precision, _iso(e.reported), e.modality,
-             p and p.name, p and p.canonical, p and p.country, p and p.lat, p and p.lon, p and p.precision,
-             p and p.gazetteer_id,
-             k and k.low, k and k.high, k and k.qualifier, k and k.text,
-             w and w.low, w and w.high, w and w.qualifier, w and w.text,
-             e.target, e.victims, e.weapon, e.attack_type, e.weapon_type, e.link, e.change, e.outcome, e.means,
-             e.trigger, e.confidence),
-        )
+        values = {
+            "id": e.id, "article_id": e.article_id, "kind": e.kind, "date": _iso(e.date),
+            "date_precision": e.date_precision, "reported": _iso(e.reported), "modality": e.modality,
+            "place_name": p and p.name, "place_canonical": p and p.canonical, "country": p and p.country,
+            "lat": p and p.lat, "lon": p and p.lon, "place_precision": p and p.precision,
+            "gazetteer_id": p and p.gazetteer_id,
+            "killed_low": k and k.low, "killed_high": k and k.high, "killed_qualifier": k and k.qualifier,
+            "killed_text": k and k.text,
+            "wounded_low": w and w.low, "wounded_high": w and w.high, "wounded_qualifier": w and w.qualifier,
+            "wounded_text": w and w.text,
+            "target": e.target, "victims": e.victims, "weapon": e.weapon, "attack_type": e.attack_type,
+            "weapon_type": e.weapon_type, "link": e.link, "change": e.change, "outcome": e.outcome,
+            "means": e.means, "trigger": e.trigger, "confidence": e.confidence,
+            # migration 2
+            "claimed": None if e.claimed is None else int(e.claimed), "claimed_by": e.claimed_by,
+            "relation": e.relation, "role": e.role,
+        }
+        columns = ", ".join(values)
+        marks = ", ".join(f":{name}" for name in values)
+        self.db.execute(f"INSERT INTO events ({columns}) VALUES ({marks})", values)
         for ref in e.actors:
             self.db.execute("INSERT OR IGNORE INTO event_actors VALUES (?,?,?,?,?)",
                             (e.id, ref.actor_id, ref.name, ref.role, ref.text))
@@ -252,6 +262,8 @@ class Store:
             wounded=_quantity(r["wounded_low"], r["wounded_high"], r["wounded_qualifier"], r["wounded_text"]),
             target=r["target"], victims=r["victims"], weapon=r["weapon"], attack_type=r["attack_type"],
             weapon_type=r["weapon_type"], link=r["link"], change=r["change"], outcome=r["outcome"], means=r["means"],
+            claimed=None if r["claimed"] is None else bool(r["claimed"]), claimed_by=r["claimed_by"],
+            relation=r["relation"], role=r["role"],
         )
 
     def search(self, query: str, *, limit: int = 20, as_of: dt.date | None = None) -> list[tuple[Article, str]]:

@@ -83,6 +83,12 @@ CREATE TABLE mentions (
 CREATE INDEX mentions_actor ON mentions(actor_id);
 CREATE INDEX mentions_country ON mentions(country);
 """),
+    (2, "event claims, allegiance relation, leader role", """
+ALTER TABLE events ADD COLUMN claimed INTEGER;
+ALTER TABLE events ADD COLUMN claimed_by TEXT;
+ALTER TABLE events ADD COLUMN relation TEXT;
+ALTER TABLE events ADD COLUMN role TEXT;
+"""),
 ]
 
 # -- migration 4: near-duplicate articles and cross-article incidents (issue 5) -------------

@@ -1,0 +1,427 @@
+"""Territory events: a place changing hands, besieged, or under offensive.
+
+One frame per place: "retreated from Ramadi, Tikrit, Abu Ghraib and Falluja" gives four.
+
+Cue words (``data/event_cues.jsonl``) come with a frame that says where the arguments are:
+
+- take ("retook", "captured", "seized", "overran", "liberated"): the subject gains, the object
+  is the place, "from X" loses; in the passive the subject is the place and "by X" gains.
+- fall ("Tikrit fell to the jihadists"): the subject is the place, "to X" gains.
+- lose ("the group lost Tikrit", "the loss of Mosul to Iraqi forces"): the subject (or the
+  article's organisation) loses, "to X" gains.
+- drive_out ("drove the group out of Mosul"): the subject gains, the object loses.
+- withdraw ("retreated from Ramadi"): the subject loses.
+- besiege ("encircled the town", "are besieged in the Old City").
+- offensive ("launched an offensive to retake Mosul", "the offensive began on 2 March") and
+  enter ("entered Raqqa", "broke into Raqqa", "fighting their way into Ramadi").
+
+The change, a consistent rule (the export contract's values):
+
+- ``besieged`` and ``under_offensive`` come from the frame;
+- a place taken by someone is ``retaken`` when the words say so ("retook", "recaptured",
+  "regained", "again", "back") or when the gaining side is the forces of the state the place
+  lies in (``country`` in ``data/actors.jsonl``: Iraqi forces in Iraq, the GNA in Libya);
+  otherwise ``captured`` (the Islamic State taking Mosul, the SDF taking Manbij);
+- a place the organisation gave up with no gaining side named is ``lost``.
+
+When the text does not name the losing side of a place taken by another side, it is the
+organisation the article is about (the militants hold what others take); a place the
+organisation takes has no losing side unless the text names one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from shardwatch.data import load_jsonl
+from shardwatch.extract.common import (DocContext, clause_date, is_passive, prep_objects, subject_of,
+                                       verb_children)
+from shardwatch.extract.cues import cue_of
+from shardwatch.extract.mentions import actors
+from shardwatch.extract.modality import modality_of
+from shardwatch.extract.temporal import ResolvedDate
+from shardwatch.types import Mention
+
+EXTRACTOR = "territory"
+VERSION = "1"
+CHANGES = ("captured", "lost", "retaken", "besieged", "under_offensive")
+# Verbs of intending or expecting: what they govern has not happened.
+_INTENT = {"expect", "hope", "vow", "promise", "want", "plan", "prepare", "aim", "intend", "seek", "pledge"}
+# Verbs that start an offensive: "launched an offensive", "the assault began".
+_LAUNCH = {"launch", "begin", "began", "start", "open", "mount"}
+# Objects of "take" that mean control of a place: "took control of Sirte", "took the last positions".
+_CONTROL = {"control", "positions", "position", "buildings", "stronghold", "half", "side", "centre", "center",
+            "neighbourhoods", "neighborhoods", "districts", "city", "town", "village"}
+
+
+@dataclass
+class TerritoryFrame:
+    sentence: Span
+    trigger: Token
+    place: Mention
+    change: str
+    modality: str
+    gaining: list[tuple[str, str]] = field(default_factory=list)  # (actor id, text)
+    losing: list[tuple[str, str]] = field(default_factory=list)
+    date: ResolvedDate | None = None
+    tense_present: bool = False
+
+
+@cache
+def _home_country() -> dict[str, str]:
+    return {r["id"]: r["country"] for r in load_jsonl("actors.jsonl") if r.get("country")}
+
+
+def _family(actor_id: str | None) -> str | None:
+    """An organisation's top parent: an affiliate counts as its parent organisation."""
+    seen = set()
+    while actor_id and actor_id not in seen:
+        seen.add(actor_id)
+        actor = actors().get(actor_id)
+        if actor is None or not actor.parent:
+            return actor_id
+        actor_id = actor.parent
+    return actor_id
+
+
+def _refs(ctx: DocContext, ids: list[str], head: Token | None) -> list[tuple[str, str]]:
+    out = []
+    for actor_id in ids:
+        text = next((m.text for m in ctx.actor_mentions
+                     if m.actor_id == actor_id and head is not None and head.sent.start_char <= m.start < head.sent.end_char),
+                    None)
+        if text is None:
+            text = head.text if head is not None else actors()[actor_id].name
+        out.append((actor_id, text))
+    return out
+
+
+def _actors_of(ctx: DocContext, tokens: list[Token]) -> list[str]:
+    found: list[str] = []
+    for token in tokens:
+        for actor_id in ctx.actors_in(token):
+            if actor_id not in found:
+                found.append(actor_id)
+        if token.lower_ in ("them", "it") and token.dep_ == "dobj" and ctx.main_org:
+            # "drove them out", "pushed it out": the organisation the article is about
+            if ctx.main_org not in found:
+                found.append(ctx.main_org)
+    return found
+
+
+def _objects(verb: Token) -> list[Token]:
+    # "oprd": the small model sometimes reads the object of "IS seized Ramadi" so
+    return verb_children(verb, "dobj") + verb_children(verb, "oprd")
+
+
+def _pronoun_place(ctx: DocContext, token: Token) -> Mention | None:
+    """"lose it to the group": the place named before the pronoun in the sentence."""
+    before = [m for m in ctx.sentence_places(token.sent) if m.end <= token.idx and m.place.precision <= 2]
+    return before[-1] if before else None
+
+
+def _places(ctx: DocContext, tokens: list[Token]) -> tuple[list[Mention], bool]:
+    """Places named by the tokens, and whether a token is a place noun or pronoun that names
+    a place without saying which ("the town", "it", "the last positions")."""
+    places: list[Mention] = []
+    vague = False
+    for token in tokens:
+        found = ctx.places_in(token)
+        if not found and token.lower_ == "it":
+            place = _pronoun_place(ctx, token)
+            found = [place] if place else []
+            vague = vague or not found
+        definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+                       for c in token.children)
+        if not found and (token.lemma_.lower() in _CONTROL or token.lower_ in _CONTROL) and (
+                definite or token.lower_ == "control"):
+            # "took control of the coastal city of Sirte", "the centre of Ramadi"
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "at"):
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            found = ctx.places_in(pobj)
+                            if not found and (pobj.lemma_.lower() in _CONTROL):
+                                vague = True
+            vague = vague or not found
+        if found and all(p.place.precision > 2 for p in found):
+            # "Iraq's second-largest city": a country is not the place itself
+            found, vague = [], True
+        for place in found:
+            if all(p.start != place.start for p in places) and place.place.precision <= 2:
+                places.append(place)
+    return places, vague
+
+
+def _fallback_place(ctx: DocContext, sent: Span, focus: Mention | None, *, vague: bool) -> Mention | None:
+    """The place a sentence is about when its event names none. "The offensive began in May":
+    the sentence's only city or region, else the place of the article's previous territory
+    event. "took the last positions" (a place noun that names no place) refers back: the
+    previous event's place in the same paragraph comes first."""
+    local = {m.place.canonical: m for m in ctx.sentence_places(sent) if m.place.precision <= 2}
+    if vague and focus is not None and ctx.paragraph_of(sent) == ctx.doc.text.count("\n\n", 0, focus.start):
+        return focus
+    if len(local) == 1:
+        return next(iter(local.values()))
+    return focus
+
+
+def _arguments(ctx: DocContext, trigger: Token, cue: dict, focus: Mention | None
+               ) -> tuple[list[Mention], list[str], list[str], bool] | None:
+    """(places, gaining ids, losing ids, explicit place) for one cue, or None if it is not a
+    territory event (no place, or an object that is not a place)."""
+    frame = cue["frame"]
+    sent = trigger.sent
+    gaining: list[str] = []
+    losing: list[str] = []
+    places: list[Mention] = []
+    vague = False
+    passive = is_passive(trigger)
+    if frame == "take":
+        small_clause = (trigger.tag_ == "VBN" and not _objects(trigger) and verb_children(trigger, "nsubj")
+                        and not any(c.dep_ == "aux" for c in trigger.children))
+        if (passive and not _objects(trigger)) or small_clause:
+            # "Tikrit had been liberated"; "declared the eastern half of Mosul liberated"
+            places, vague = _places(ctx, verb_children(trigger, "nsubjpass") or verb_children(trigger, "nsubj"))
+            gaining = _actors_of(ctx, prep_objects(trigger, "by"))
+        else:
+            objects = [o for o in _objects(trigger) if o.lower_ not in ("which", "that", "what")]
+            if cue.get("particle"):
+                objects += prep_objects(trigger, cue["particle"])  # "swept through Mosul and Tikrit"
+            relative = not objects and trigger.dep_ == "relcl"
+            if relative:
+                objects = [trigger.head]  # "the border crossing that Kurdish forces captured"
+            if not objects:
+                return None
+            places, vague = _places(ctx, objects)
+            if relative:
+                places = places[:1]  # "Tikrit, which Iraqi forces retook": not the list Tikrit is in
+            subject = subject_of(trigger)
+            gaining = _actors_of(ctx, [subject]) if subject is not None else []
+            if subject is None:
+                # a parse without a subject ("IS seized Ramadi" with "IS" read as a verb):
+                # the actor named last before the verb
+                before = [ctx.token_actor[t.i] for t in sent.doc[sent.start: trigger.i] if t.i in ctx.token_actor
+                          and actors().get(ctx.token_actor[t.i]) and actors()[ctx.token_actor[t.i]].kind != "person"]
+                gaining = before[-1:]
+        losing = _actors_of(ctx, prep_objects(trigger, "from"))
+        if not places and not vague:
+            return None
+    elif frame == "fall":
+        if trigger.pos_ == "NOUN":
+            places, vague = _places(ctx, prep_objects(trigger, "of"))
+            if not places:
+                return None
+        else:
+            subject = subject_of(trigger)
+            if subject is None:
+                return None
+            places, vague = _places(ctx, [subject])
+            if not places:
+                return None
+        gaining = _actors_of(ctx, prep_objects(trigger, "to"))
+    elif frame == "lose":
+        if trigger.pos_ == "NOUN":
+            places, vague = _places(ctx, prep_objects(trigger, "of"))
+            owners = [c for c in trigger.children if c.dep_ == "poss"]
+            losing = _actors_of(ctx, owners)
+            gaining = _actors_of(ctx, prep_objects(trigger, "to"))
+            # "the loss of Mosul, the group's largest city, to Iraqi forces": "to" often hangs
+            # off the apposition; take the first "to X" before the next verb
+            for token in sent.doc[trigger.i + 1: sent.end]:
+                if token.pos_ in ("VERB", "AUX"):
+                    break
+                if token.lower_ == "to" and token.dep_ == "prep":
+                    gaining += [a for a in _actors_of(ctx, [c for c in token.children if c.dep_ == "pobj"])
+                                if a not in gaining]
+                    break
+        else:
+            places, vague = _places(ctx, _objects(trigger))
+            subject = subject_of(trigger)
+            losing = _actors_of(ctx, [subject]) if subject is not None else []
+            gaining = _actors_of(ctx, prep_objects(trigger, "to"))
+        if not places:
+            return None
+    elif frame == "drive_out":
+        places, vague = _places(ctx, prep_objects(trigger, "out", "from", "of"))
+        subject = subject_of(trigger)
+        gaining = _actors_of(ctx, [subject]) if subject is not None else []
+        losing = _actors_of(ctx, _objects(trigger))
+        if not losing:
+            return None
+        vague = vague or not places
+    elif frame == "withdraw":
+        subject = subject_of(trigger)
+        losing = _actors_of(ctx, [subject]) if subject is not None else []
+        if not losing or actors()[losing[0]].kind != "organisation":
+            return None
+        places, vague = _places(ctx, prep_objects(trigger, "from"))
+        if not places:
+            return None
+    elif frame == "besiege":
+        if trigger.dep_ in ("amod", "acl") and not passive:
+            return None  # "the surrounding area", "surrounded by senior commanders"
+        if passive:
+            losing = _actors_of(ctx, verb_children(trigger, "nsubjpass"))
+            gaining = _actors_of(ctx, prep_objects(trigger, "by"))
+            places, vague = _places(ctx, prep_objects(trigger, "in", "inside") + verb_children(trigger, "nsubjpass"))
+            if not losing and not places:
+                return None
+        elif trigger.pos_ == "NOUN":
+            places, vague = _places(ctx, prep_objects(trigger, "of", "on"))
+            if not places:
+                return None
+        else:
+            if not _objects(trigger):
+                return None
+            places, vague = _places(ctx, _objects(trigger))
+            subject = subject_of(trigger)
+            gaining = _actors_of(ctx, [subject]) if subject is not None else []
+        if not gaining:
+            # "hemmed in by Iraqi troops": a state force named in the sentence
+            gaining = [a for a in dict.fromkeys(ctx.token_actor[t.i] for t in sent if t.i in ctx.token_actor)
+                       if actors().get(a) and actors()[a].kind in ("state_force", "coalition")]
+        vague = vague or not places
+    elif frame == "offensive":
+        governor = trigger.head
+        starts = (trigger.dep_ in ("dobj",) and governor.lemma_.lower() in _LAUNCH) or \
+                 (trigger.dep_ in ("nsubj",) and governor.lemma_.lower() in _LAUNCH)
+        if not starts:
+            return None
+        targets: list[Token] = []
+        for verb in (governor, trigger):
+            for child in verb.children:
+                if child.dep_ in ("advcl", "xcomp", "acl", "relcl") and cue_of(child, "territory"):
+                    targets += _objects(child)
+        targets += prep_objects(trigger, "on", "against", "for", "in")
+        places, vague = _places(ctx, targets)
+        if governor.lemma_.lower() != "begin" or trigger.dep_ != "nsubj":
+            subject = subject_of(governor)
+            gaining = _actors_of(ctx, [subject]) if subject is not None else []
+        vague = vague or not places
+    elif frame == "victory":
+        # "declared victory over the Islamic State in Mosul"
+        if trigger.head.lemma_.lower() not in ("declare", "claim", "announce", "proclaim"):
+            return None
+        losing = _actors_of(ctx, prep_objects(trigger, "over", "against"))
+        places, vague = _places(ctx, prep_objects(trigger, "in", "at") + prep_objects(trigger.head, "in", "at"))
+        if not losing or not places:
+            return None
+        gaining = [a for a in dict.fromkeys(ctx.token_actor[t.i] for t in sent if t.i in ctx.token_actor)
+                   if actors().get(a) and actors()[a].kind in ("state_force", "coalition")]
+    elif frame == "enter":
+        lemma = trigger.lemma_.lower()
+        if lemma == "clear" and trigger.tag_ != "VBG":
+            return None
+        if lemma == "fight":
+            targets = prep_objects(trigger, "into")
+            targets += [p for c in _objects(trigger) for p in prep_objects(c, "into")]
+            if not targets and trigger.dep_ == "relcl" and any(c.lower_ == "where" for c in trigger.children):
+                targets = [trigger.head]
+            if not targets:
+                return None
+        elif lemma == "break":
+            targets = prep_objects(trigger, "into")
+        else:
+            targets = _objects(trigger) + prep_objects(trigger, "into")
+        places, vague = _places(ctx, targets)
+        if not places:
+            return None
+        subject = subject_of(trigger)
+        gaining = _actors_of(ctx, [subject]) if subject is not None else []
+    else:
+        return None
+    explicit = bool(places)
+    if not places:
+        place = _fallback_place(ctx, sent, focus, vague=vague)
+        if place is None:
+            return None
+        places = [place]
+    return places, gaining, losing, explicit
+
+
+def _change(cue: dict, trigger: Token, place: Mention, gaining: list[str], losing: list[str]) -> str:
+    frame = cue["frame"]
+    if frame == "besiege":
+        return "besieged"
+    if frame in ("offensive", "enter"):
+        return "under_offensive"
+    if gaining:
+        again = cue.get("again") or any(c.lower_ in ("again", "back") for c in trigger.children)
+        home = any(_home_country().get(a) == place.place.country for a in gaining)
+        return "retaken" if again or home else "captured"
+    # "Tikrit had been liberated", "Iraqi forces retook ...": taken back, by a side not named here
+    return "retaken" if cue.get("again") or cue.get("liberate") else "lost"
+
+
+def _present(token: Token) -> bool:
+    """Told in the present or present perfect: "are besieged", "have retaken", "are fighting"."""
+    if token.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in token.children)
+
+
+def _is_org_side(actor_id: str) -> bool:
+    actor = actors().get(actor_id)
+    return actor is not None and actor.kind == "organisation"
+
+
+def frames_in(ctx: DocContext) -> list[TerritoryFrame]:
+    """Every territory frame of an article, in text order, one per place."""
+    frames: list[TerritoryFrame] = []
+    focus: Mention | None = None
+    for sent in ctx.doc.sents:
+        for token in sent:
+            cue = cue_of(token, "territory")
+            if cue is None:
+                continue
+            modality = modality_of(token)
+            if modality in ("hypothetical", "negated"):
+                continue
+            if any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children) and cue["frame"] != "lose":
+                continue  # "an offensive to retake Mosul": the purpose, not the deed
+            if any(a.lemma_.lower() in _INTENT for a in list(token.ancestors)[:3]):
+                continue  # "which he wants retaken before the end of the year", "expect to retake"
+            args = _arguments(ctx, token, cue, focus)
+            if args is None:
+                continue
+            places, gaining, losing, _explicit = args
+            if cue["frame"] in ("take", "drive_out", "besiege", "offensive", "enter") and not losing and ctx.main_org:
+                if not any(_family(g) == _family(ctx.main_org) for g in gaining):
+                    losing = [ctx.main_org]
+            if cue["frame"] in ("fall", "lose", "withdraw") and not losing and not any(
+                    _family(g) == _family(ctx.main_org) for g in gaining) and ctx.main_org:
+                losing = [ctx.main_org]
+            if not gaining and cue["frame"] in ("besiege", "offensive", "enter"):
+                previous = next((f for f in reversed(frames) if f.gaining and f.place.place.canonical in
+                                 {p.place.canonical for p in places}), None)
+                if previous is not None:
+                    gaining = [a for a, _ in previous.gaining]
+            gaining = [g for g in gaining if g not in losing]
+            if not gaining and not losing:
+                continue
+            if not any(_is_org_side(a) for a in gaining + losing):
+                continue  # a change between states is outside the mission's scope
+            owners = ()
+            if cue["frame"] == "offensive":
+                # "launched an offensive to retake Mosul on Monday": the purpose verb's date
+                owners = tuple(c for v in (token, token.head) for c in v.children
+                               if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB")
+            date = clause_date(token, ctx.article, allow_since=cue["frame"] in ("offensive", "enter"), owners=owners)
+            present = _present(token)
+            for place in places:
+                if place.place.precision > 2:
+                    continue  # a country is not a place that changes hands in one event
+                if not ctx.country_supported(place):
+                    continue  # "the Old City" read as Jerusalem's in a story about Mosul
+                change = _change(cue, token, place, gaining, losing)
+                frames.append(TerritoryFrame(
+                    sentence=sent, trigger=token, place=place, change=change, modality=modality,
+                    gaining=_refs(ctx, gaining, token), losing=_refs(ctx, losing, token), date=date,
+                    tense_present=present,
+                ))
+                focus = place
+    return frames
