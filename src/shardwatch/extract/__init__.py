@@ -5,8 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from shardwatch.extract import attacks
+from shardwatch.extract.claims import claims_in, main_speaker
 from shardwatch.extract.events import attack_event
 from shardwatch.extract.mentions import actor_mentions, place_mentions
+from shardwatch.extract.quotes import quotes_in
 from shardwatch.resolve.article import merge_article_events
 from shardwatch.types import Article, Extraction
 
@@ -19,4 +21,6 @@ def extract(article: Article, doc: Doc) -> Extraction:
     people = actor_mentions(doc, article)
     frames = attacks.frames_in(doc, article, places, people)
     events = merge_article_events([attack_event(article, f) for f in frames])
-    return Extraction(article=article, events=tuple(events), mentions=tuple(places + people))
+    claims, quotes = claims_in(doc, article, places, people), quotes_in(doc, article, main_org=main_speaker(people))
+    return Extraction(article=article, events=tuple(events), mentions=tuple(places + people),
+                      claims=tuple(claims), quotes=tuple(quotes))

@@ -70,7 +70,8 @@ def _ents_in(tokens: list[Token], labels: set[str]) -> list[Span]:
     if not tokens:
         return []
     lo, hi = tokens[0].i, tokens[-1].i
-    return [e for e in tokens[0].doc.ents if e.label_ in labels and e.start >= lo and e.end - 1 <= hi]
+    # overlap, not containment: a misparse can split a name ("Haider al" + "-Abadi")
+    return [e for e in tokens[0].doc.ents if e.label_ in labels and e.start <= hi and e.end - 1 >= lo]
 
 
 @dataclass
@@ -78,6 +79,7 @@ class Speakers:
     """The speakers an article has named so far, for pronouns and surnames."""
 
     people: dict[str, Claimant] = field(default_factory=dict)  # full name -> claimant
+    main_org: Claimant | None = None  # what "the group" means in this article
     last_person: Claimant | None = None
     last_group: Claimant | None = None
     last_org: Claimant | None = None
@@ -110,6 +112,12 @@ class Speakers:
                 return replace(known, role=claimant.role or known.role)
         return claimant
 
+    def by_surname(self, name: str) -> Claimant | None:
+        for full, known in self.people.items():
+            if full != name and full.split()[-1] == name:
+                return known
+        return None
+
     def by_role_word(self, word: str) -> Claimant | None:
         """The named person whose role has this word: "the general" is Lieutenant General X."""
         for known in reversed(list(self.people.values())):
@@ -135,7 +143,7 @@ def _person_claimant(ent: Span, np: list[Token], head: Token) -> Claimant:
                   and t.lower_ not in ("the", "a", "an")]
     while tokens and tokens[0].lower_ in titles:
         role_words.append(tokens.pop(0))
-    name = " ".join(t.text for t in tokens) or ent.text
+    name = ent.doc[tokens[0].i: ent.end].text if tokens else ent.text
     actor = actor_of(ent)
     appos = [c for c in head.children if c.dep_ == "appos"]
     for token in ent:
@@ -159,6 +167,11 @@ def claimant_of_np(head: Token, speakers: Speakers) -> Claimant | None:
     if head.lower_ in _PRONOUNS or head.pos_ == "PRON":
         return speakers.pronoun(head.lower_)
     np = noun_phrase(head)
+    if head.pos_ == "PROPN" and len(np) == 1 and speakers.by_surname(head.text) is not None:
+        return speakers.note(speakers.by_surname(head.text))  # "MacFarland said"
+    if (speakers.main_org is not None and head.lemma_.lower() in ("group", "organisation", "organization", "militant", "jihadist")
+            and any(t.lower_ == "the" for t in np) and len(np) <= 2):
+        return speakers.note(speakers.main_org)  # "the group said"
     people = _ents_in(np, {"PERSON"})
     if people:
         return speakers.note(_person_claimant(people[0], np, head))
@@ -189,7 +202,13 @@ def claimant_of_np(head: Token, speakers: Speakers) -> Claimant | None:
         if named is not None and any(t.lower_ == "the" for t in np):
             return named
     text = _phrase_text(np)
-    kind = "group" if head.tag_ in ("NNS", "NNPS") else "person" if head.lemma_.lower() in cues("human_noun") | cues("title") | {"analyst", "expert", "official", "source", "diplomat", "researcher"} else "organisation"
+    lemma = head.lemma_.lower()
+    if head.tag_ in ("NNS", "NNPS") or lemma in ("police", "authorities"):
+        kind = "group"
+    elif lemma in cues("org_noun") or head.pos_ == "PROPN":
+        kind = "organisation"
+    else:
+        kind = "person"  # "an analyst in London", "a resident", "the head of the FSB"
     return speakers.note(Claimant(_strip_the(text), None, kind, None))
 
 

@@ -503,12 +503,23 @@ def _evidence(article: Article, sent: Span) -> Evidence:
     return Evidence(article.id, sent.start_char, sent.start_char + len(text), text, EXTRACTOR, VERSION)
 
 
-def claims_in(doc: Doc, article: Article, places: list[Mention], people: list[Mention]) -> list[Claim]:
-    """Every quantitative claim of one article, in text order."""
-    speakers = Speakers()
+def main_organisation(people: list[Mention]) -> str | None:
+    """The organisation an article names most: what its figures are about by default."""
     orgs = Counter(m.actor_id for m in people
                    if m.actor_id and actors().get(m.actor_id) and actors()[m.actor_id].kind == "organisation")
-    article_org = orgs.most_common(1)[0][0] if orgs else None
+    return orgs.most_common(1)[0][0] if orgs else None
+
+
+def main_speaker(people: list[Mention]) -> Claimant | None:
+    """The article's main organisation as a speaker: who "the group said" is."""
+    org = main_organisation(people)
+    return Claimant(actors()[org].name, None, "organisation", org) if org else None
+
+
+def claims_in(doc: Doc, article: Article, places: list[Mention], people: list[Mention]) -> list[Claim]:
+    """Every quantitative claim of one article, in text order."""
+    article_org = main_organisation(people)
+    speakers = Speakers(main_org=main_speaker(people))
     publisher = Claimant(article.source, "publisher", "publisher", None)
     claims: list[Claim] = []
     paragraph_of: dict[str, int] = {}
