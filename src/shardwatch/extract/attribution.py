@@ -175,6 +175,16 @@ def claimant_of_np(head: Token, speakers: Speakers) -> Claimant | None:
     people = _ents_in(np, {"PERSON"})
     if people:
         return speakers.note(_person_claimant(people[0], np, head))
+    for child in head.children:
+        if child.dep_ == "appos":
+            named = _ents_in(list(child.subtree), {"PERSON"})
+            if named:  # "the director of national intelligence, James Clapper,"
+                person = _person_claimant(named[0], list(named[0]), named[0].root)
+                role = _strip_the(_phrase_text(np))
+                return speakers.note(Claimant(person.name, role, "person", person.actor_id))
+    if (head.tag_ == "NNS" and head.lemma_.lower() in ("analyst", "researcher", "expert", "monitor")
+            and len(np) <= 2 and np[0].lower_ == "the" and speakers.last_org is not None):
+        return speakers.note(speakers.last_org)  # "the analysts estimated", after "IHS said"
     if head.lemma_.lower() in cues("document_noun"):
         # "a report by the Soufan Center", "figures published by IHS", "a CRS report"
         authors = _ents_in(list(head.subtree), {"ORG", "PERSON"})
@@ -183,6 +193,15 @@ def claimant_of_np(head: Token, speakers: Speakers) -> Claimant | None:
             if author.label_ == "PERSON":
                 return speakers.note(_person_claimant(author, list(author), author.root))
             return speakers.note(_org_claimant(author))
+        for child in head.children:
+            if child.dep_ in ("relcl", "acl"):
+                subject = subject_of(child)
+                if subject is not None and subject.i != head.i:
+                    return claimant_of_np(subject, speakers)  # "the assessment he submitted"
+        named = [t for t in np if t.ent_type_ in ("NORP", "ORG", "GPE") or t.pos_ == "PROPN"]
+        if named:  # "earlier American estimates": the estimates of that country's officials
+            words = [t.text for t in np if t.lower_ not in ("the", "a", "an", "earlier", "previous", "latest", "new", "own")]
+            return speakers.note(Claimant(" ".join(words), None, "group", None))
         return None
     orgs = [e for e in _ents_in(np, {"ORG"}) if e.root.i == head.i or head.i in range(e.start, e.end)]
     if orgs:
@@ -259,6 +278,11 @@ def reporting_verb_above(token: Token) -> Token | None:
     if (root.lemma_.lower() in verbs and root.i != token.i and subject_of(root) is not None
             and top.dep_ in ("ccomp", "parataxis")):
         return root
+    # "X have travelled to Syria ..., the director ... told the committee": a misparsed conj
+    for child in root.children:
+        if (child.dep_ == "conj" and child.lemma_.lower() in speech_verbs() and child.i > token.i
+                and subject_of(child) is not None and not child.left_edge.i <= token.i <= child.right_edge.i):
+            return child
     return None
 
 

@@ -28,7 +28,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -87,6 +87,7 @@ class _Figure:
     context: str  # lowercased words and lemmas near the figure, space-separated, padded
     segment: tuple[int, int]  # character span of the figure's stretch of the sentence
     verb: str | None = None  # lemma of the verb the figure's phrase depends on
+    baseline: bool = False  # "..., from about $80 million": the earlier value of the figure before it
 
 
 def claim_id(article_id: str, start: int, end: int) -> str:
@@ -255,7 +256,7 @@ def _context(span: Span, noun: Token | None, own_noun: bool, seg: tuple[int, int
             for child in noun.children:
                 if child.dep_ not in ("conj", "cc", "punct", "relcl", "appos"):
                     words.update((child.lower_, child.lemma_.lower()))
-    text = " ".join(seg_span.text.lower().split()) if seg_span is not None else ""
+    text = " ".join(re.sub(r"[^\w'-]+", " ", seg_span.text.lower()).split()) if seg_span is not None else ""
     return f" {' '.join(sorted(words))} {text} "
 
 
@@ -265,7 +266,7 @@ def _segments(amounts: list[Amount], sent: Span) -> list[tuple[int, int]]:
     return [(s, e) for s, e in zip(starts, ends)]
 
 
-def _figures(sent: Span, doc: Doc, last_noun: Token | None) -> list[_Figure]:
+def _figures(sent: Span, doc: Doc, last_noun: Token | None, last_people: Token | None = None) -> list[_Figure]:
     found = [Amount(a.start + sent.start_char, a.end + sent.start_char, a.text, a.low, a.high, a.qualifier, a.unit,
                     a.per, a.total, a.form) for a in find_amounts(sent.text)]
     kept: list[tuple[Amount, Span]] = []
@@ -290,15 +291,22 @@ def _figures(sent: Span, doc: Doc, last_noun: Token | None) -> list[_Figure]:
                 earlier = [f for f in figures if f.noun is not None]
                 people = [f for f in earlier if f.unit.startswith("people")]
                 source = (people or earlier or [None])[-1]
-                noun = source.noun if source is not None else (last_noun if _counts_something(span) else None)
+                anaphor = re.match(r"\s+of\s+(?:them|those|these)\b", doc.text[amount.end: amount.end + 12])
+                noun = source.noun if source is not None else (
+                    (last_people or last_noun) if anaphor else last_noun if _counts_something(span) else None)
         unit = _unit(amount, noun, doc, span)
         per = amount.per
+        baseline = bool(figures) and figures[-1].amount.unit == amount.unit and re.search(
+            r"\b(?:from|compared with|against|up from|down from)\s+(?:about\s+|some\s+|roughly\s+|around\s+)?$",
+            doc.text[figures[-1].amount.end: amount.start]) is not None
         if per is None:
             match = _PER_RE.search(doc.text[seg[0]: seg[1]])
             if match:
                 per = match.group(1) or _PER_WORDS[match.group(2).lower()]
             elif noun is not None:
                 per = next((f.per for f in reversed(figures) if f.noun is not None and f.noun.i == noun.i), None)
+            elif baseline:
+                per = figures[-1].per  # "$56 million a month ..., from about $80 million": the same rate
         if noun is not None:
             noun_text = _noun_text(noun) if own_noun else noun.text
         elif amount.unit == "percent":
@@ -306,11 +314,12 @@ def _figures(sent: Span, doc: Doc, last_noun: Token | None) -> list[_Figure]:
         elif amount.unit == "km2":
             noun_text = "square kilometres"
         else:
-            noun_text = unit
+            each = re.match(r"\s+(?:for\s+each|for\s+every|per|a|each)\s+([a-z]+)", doc.text[amount.end: amount.end + 30])
+            noun_text = f"{unit} per {each.group(1)}" if amount.unit == "USD" and each and not per else unit
         context = _context(span, noun, own_noun, seg, doc)
         anchor_token = noun if noun is not None and own_noun else span.root
         verb = next((t.lemma_.lower() for t in [anchor_token, *anchor_token.ancestors] if t.pos_ in ("VERB", "AUX")), None)
-        figures.append(_Figure(amount, span, noun, noun_text, unit, per, context, seg, verb))
+        figures.append(_Figure(amount, span, noun, noun_text, unit, per, context, seg, verb, baseline))
     return figures
 
 
@@ -396,18 +405,23 @@ def _date_ents(sent: Span) -> list[Span]:
     return [e for e in sent.ents if e.label_ == "DATE" or (e.label_ == "TIME" and not re.search(r"\d", e.text))]
 
 
-def _linked(date: Span, fig: _Figure, verb: Token | None) -> bool:
-    """Whether a date hangs off the figure's clause or its reporting verb in the parse."""
+def _linked(date: Span, fig: _Figure, verb: Token | None) -> bool | None:
+    """Whether a date hangs off the figure's clause or its reporting verb in the parse; None
+    when it belongs to a relative clause of another noun (never the figure's date)."""
     targets = {t.i for t in [fig.noun or fig.tokens.root, *((fig.noun or fig.tokens.root).ancestors)]}
     if verb is not None:
         targets.add(verb.i)
     node = date.root
-    for _ in range(4):
+    for _ in range(6):
         if node.head.i == node.i:
             break
         node = node.head
         if node.i in targets:
             return True
+        if node.dep_ == "relcl":
+            return None  # "the territory it held in January 2015": the date is the territory's
+        if node.lower_ == "according":
+            return True  # "according to figures released on Thursday"
         if node.pos_ in ("VERB", "AUX") and node.i not in targets:
             return False
     return False
@@ -415,8 +429,8 @@ def _linked(date: Span, fig: _Figure, verb: Token | None) -> bool:
 
 def _in_start_clause(date: Span) -> bool:
     """Dates that open a period ("since the campaign began in 2014") are not as-of dates."""
-    for token in list(date.root.ancestors)[:4]:
-        if token.lower_ in _START_WORDS:
+    for i, token in enumerate(list(date.root.ancestors)[:4]):
+        if i == 0 and token.lower_ in _START_WORDS:
             # "between 1 January and 14 December": the second date ends the period
             return not (token.lower_ == "between" and date.root.dep_ == "conj")
         if token.pos_ in ("VERB", "AUX"):
@@ -459,11 +473,39 @@ def _resolve(text: str, sent: Span, article: Article, anchor: ResolvedDate | Non
     if between and re.search(r"\d|january|february|march|april|may|june|july|august|september|october|november|december", between.group(2), re.I):
         text = between.group(2)
     text = re.sub(r"^(?:by|as of|as at|at|until|through|up to)\s+", "", text, flags=re.I)
-    return resolve_date(text, reference=article.published)
+    resolved = resolve_date(text, reference=article.published)
+    return resolved if resolved is not None else _period_date(text, article)
+
+
+_QUARTERS = {"first": 2, "second": 5, "third": 8, "fourth": 11, "last": 11, "final": 11}
+
+
+def _period_date(text: str, article: Article) -> ResolvedDate | None:
+    """Periods dateparser leaves alone: "the second quarter of 2017" (its middle month),
+    "the middle of last year", "the same period of 2015" (the year)."""
+    year_match = re.search(r"\b((?:19|20)\d\d)\b", text)
+    year = int(year_match.group(1)) if year_match else None
+    if year is None and article.published is not None:
+        if re.search(r"\blast year\b", text, re.I):
+            year = article.published.year - 1
+        elif re.search(r"\bthis year\b", text, re.I):
+            year = article.published.year
+    if year is None:
+        return None
+    quarter = re.search(r"\b(first|second|third|fourth|last|final)\s+quarter\b", text, re.I)
+    if quarter:
+        return ResolvedDate(dt.date(year, _QUARTERS[quarter.group(1).lower()], 1), "month", text)
+    if re.search(r"\b(?:middle|mid)\b", text, re.I):
+        return ResolvedDate(dt.date(year, 6, 1), "month", text)
+    return ResolvedDate(dt.date(year, 1, 1), "year", text)
+
+
+def _distance(date: Span, amount: Amount) -> int:
+    return min(abs(date.start_char - amount.end), abs(amount.start - date.end_char))
 
 
 def _as_of(fig: _Figure, verb: Token | None, sent: Span, article: Article, anchor: ResolvedDate | None,
-           inherited: ResolvedDate | None) -> ResolvedDate | None:
+           inherited: ResolvedDate | None, others: tuple[Amount, ...] = ()) -> ResolvedDate | None:
     doc = sent.doc
     candidates = []
     for date in _date_ents(sent):
@@ -474,9 +516,12 @@ def _as_of(fig: _Figure, verb: Token | None, sent: Span, article: Article, ancho
             continue
         in_segment = fig.segment[0] <= date.start_char < fig.segment[1]
         linked = _linked(date, fig, verb)
-        if not (in_segment or linked):
+        if linked is None or not (in_segment or linked):
             continue
-        distance = min(abs(date.start_char - fig.amount.end), abs(fig.amount.start - date.end_char))
+        distance = _distance(date, fig.amount)
+        on_verb = verb is not None and verb.i in {date.root.head.i, date.root.head.head.i}
+        if not on_verb and any(_distance(date, other) < distance for other in others if other is not fig.amount):
+            continue  # "$16 million in the second quarter of 2017, from $81 million in ...": the other figure's date
         rank = (0 if linked and in_segment else 1 if linked else 2, distance)
         candidates.append((rank, date))
     for _, date in sorted(candidates, key=lambda c: c[0]):
@@ -525,24 +570,33 @@ def claims_in(doc: Doc, article: Article, places: list[Mention], people: list[Me
     paragraph_of: dict[str, int] = {}
     said_when: dict[str, ResolvedDate] = {}  # claimant name -> date of the attribution
     last_noun: Token | None = None
+    last_people: Token | None = None
+    unnamed: list[int] = []  # claims of the sentence before whose claimant is an unnamed person
     for sent in doc.sents:
         if not sent.text.strip():
             continue
         if article.title and sent.start_char < len(article.title) + 2 and sent.text.strip() == article.title.strip():
             continue
         paragraph = doc.text.count("\n\n", 0, sent.start_char)
-        figures = _figures(sent, doc, last_noun)
+        figures = _figures(sent, doc, last_noun, last_people)
         groups = _place_groups(places, sent, doc)
         anchor: ResolvedDate | None = None
         sentence_claims: list[Claim] = []
         for fig in figures:
             if fig.noun is not None:
                 last_noun = fig.noun
+                if fig.unit.startswith("people"):
+                    last_people = fig.noun
             if modality_of(fig.noun if fig.noun is not None and fig.noun.sent == sent else fig.tokens.root) in ("hypothetical", "negated"):
                 continue
             claimant, verb, excluded = claimant_for(fig.noun if fig.noun is not None and fig.noun.sent == sent else fig.tokens.root, speakers)
             by_pronoun = verb is not None and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children)
-            as_of = _as_of(fig, verb, sent, article, anchor, said_when.get(claimant.name) if claimant and by_pronoun else None)
+            story = (ResolvedDate(claims[-1].as_of, claims[-1].as_of_precision, "") if claims and claims[-1].as_of
+                     and claims[-1].as_of_precision not in ("reported", "unknown")
+                     else ResolvedDate(article.published, "day", "") if article.published else None)
+            as_of = _as_of(fig, verb, sent, article, anchor or story,
+                           said_when.get(claimant.name) if claimant and by_pronoun else None,
+                           tuple(f.amount for f in figures))
             if as_of is None and sentence_claims and sentence_claims[-1].as_of_precision not in ("reported", "unknown"):
                 as_of = anchor  # one statement, one date: "estimates that X ..., and that Y ..."
             if as_of is None and claimant is not None:
@@ -551,12 +605,15 @@ def claims_in(doc: Doc, article: Article, places: list[Mention], people: list[Me
                         and previous.as_of_precision == "day" and previous.as_of_text and not re.search(r"\d{4}", previous.as_of_text)):
                     # a briefing "on Tuesday" dates the figures reported from it in the next lines
                     as_of = ResolvedDate(previous.as_of, previous.as_of_precision, previous.as_of_text)
-            if as_of is not None and anchor is None:
-                anchor = as_of
+            if as_of is not None and anchor is None and not _RELATIVE.match(
+                    re.sub(r"^(?:by|in|since|as of)\s+", "", as_of.text or "", flags=re.I)):
+                anchor = as_of  # "a year earlier" counts back from the sentence's own date, never from itself
             measure = classify(fig.unit, fig.per, fig.noun.lemma_.lower() if fig.noun is not None else None, fig.context,
                                fig.verb)
             if measure == "other" and fig.noun is None and fig.amount.unit is None and fig.amount.form in ("count", "part"):
                 continue  # a bare number that counts nothing the sentence names ("called 911")
+            if measure == "other" and fig.baseline and sentence_claims:
+                measure = sentence_claims[-1].measure  # the earlier value of the same measure
             scope_text, scope_countries = _scope_of(fig, groups, excluded, doc, claims, sentence_claims, measure,
                                                     paragraph, paragraph_of)
             basis = _basis(measure, fig, doc, sent, sentence_claims)
@@ -581,7 +638,15 @@ def claims_in(doc: Doc, article: Article, places: list[Mention], people: list[Me
             paragraph_of[claim.id] = paragraph
             sentence_claims.append(claim)
         claims.extend(sentence_claims)
+        known = set(speakers.people)
         register_sentence(sent, speakers)
+        named = [speakers.people[n] for n in speakers.people if n not in known]
+        if len(named) == 1:
+            # "a senior Kurdish official said ... . Fuad Hussein, chief of staff to ..., said": one person
+            for i in unnamed:
+                claims[i] = replace(claims[i], claimant=named[0])
+        unnamed = [len(claims) - len(sentence_claims) + i for i, c in enumerate(sentence_claims)
+                   if c.claimant.kind == "person" and c.claimant.actor_id is None]
         _note_attribution_dates(sent, speakers, said_when, article)
     return [_finish(c, speakers) for c in claims]
 
@@ -597,9 +662,11 @@ def _scope_of(fig, groups, excluded, doc, claims, sentence_claims, measure, para
     if _TOGETHER.search(doc.text[fig.segment[0]: fig.segment[1]]):
         names = sorted({n for cl in recent for n in (cl.scope or "").split(" and ") if n})
         return (" and ".join(names) or None), tuple(sorted({c for cl in recent for c in cl.scope_countries}))
+    family = measure.split("_")[0]
     for previous in reversed(recent):
-        if previous.measure == measure and previous.scope and paragraph - paragraph_of.get(previous.id, -9) <= 1:
-            return previous.scope, previous.scope_countries
+        if (measure != "other" and previous.measure.split("_")[0] == family and previous.scope
+                and paragraph - paragraph_of.get(previous.id, -9) <= 1):
+            return previous.scope, previous.scope_countries  # "The area under its control shrank to ..."
     return None, ()
 
 
@@ -619,8 +686,6 @@ def _basis(measure: str, fig: _Figure, doc: Doc, sent: Span, sentence_claims: li
 
 def _finish(claim: Claim, speakers: Speakers) -> Claim:
     """Names for the subject, and "the American general" resolved to the person named later."""
-    from dataclasses import replace
-
     if claim.subject_id and claim.subject_id in actors():
         claim = replace(claim, subject_name=actors()[claim.subject_id].name)
     c = claim.claimant

@@ -39,7 +39,8 @@ def _per(name: str) -> str:
     return (rf"(?:\s+(?:a|an|per|each|every)\s+(?P<{name}>day|week|month|year))"
             r"(?!\s+(?:earlier|before|ago|later|after|on|since))")
 
-_RANGE_SEP = r"\s*(?:to|-|–|—|and)\s*"
+_RANGE_SEP = r"\s*(?:to|-|–|—)\s*"
+_BETWEEN_SEP = r"\s*(?:and|to|-|–|—)\s*"
 _FRACTIONS = {
     "half": 50.0, "a half": 50.0, "one half": 50.0, "a quarter": 25.0, "one quarter": 25.0, "a third": 100 / 3,
     "one third": 100 / 3, "two thirds": 200 / 3, "three quarters": 75.0, "a fifth": 20.0, "one fifth": 20.0,
@@ -62,10 +63,11 @@ SQUARE_MILE_KM2 = 2.589988
 _PATTERN = re.compile(
     rf"(?<![\w$.,])(?:(?P<qual>{_QUAL})\s+)?(?:"
     # money: "$400", "US$1.2 million", "between $400 and $1,200 a month", "$81m a month"
-    rf"(?P<between_m>between\s+)?(?:US\s?)?\$\s?(?P<m_low>{_MONEY_NUM})"
-    rf"(?:{_RANGE_SEP}(?:US\s?)?\$?\s?(?P<m_high>{_MONEY_NUM}))?(?:{_per('m_per')})?"
+    rf"(?:(?P<between_m>between\s+)(?:US\s?)?\$\s?(?P<mb_low>{_MONEY_NUM}){_BETWEEN_SEP}(?:US\s?)?\$?\s?(?P<mb_high>{_MONEY_NUM})"
+    rf"|(?:US\s?)?\$\s?(?P<m_low>{_MONEY_NUM})(?:{_RANGE_SEP}(?:US\s?)?\$?\s?(?P<m_high>{_MONEY_NUM}))?)(?:{_per('m_per')})?"
     # percent: "23 percent", "at least 75%", "between 20 and 25 per cent"
-    rf"|(?P<between_p>between\s+)?(?P<p_low>{NUMBER})(?:{_RANGE_SEP}(?P<p_high>{NUMBER}))?\s*(?:%|percent\b|per\s+cent\b)"
+    rf"|(?:between\s+(?P<pb_low>{NUMBER}){_BETWEEN_SEP}(?P<pb_high>{NUMBER})|(?P<p_low>{NUMBER})(?:{_RANGE_SEP}(?P<p_high>{NUMBER}))?)"
+    r"\s*(?:%|percent\b|per\s+cent\b)"
     # shares: "one in five", "one in every four"
     rf"|(?P<in_part>{NUMBER})\s+in\s+(?:every\s+)?(?P<in_whole>{NUMBER})\b(?!\s*(?:days|weeks|months|years))"
     # rates: "one every three days", "a senior leader every three days", "once a week"
@@ -77,7 +79,8 @@ _PATTERN = re.compile(
     # parts: "five of the ten", "5,600 of them" (the latter is a plain count, see below)
     rf"|(?P<part>{NUMBER})\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+)?(?P<whole>{NUMBER})\b"
     # counts and ranges: "12,000 to 15,000", "between 27,000 and 31,000", "45,000", "two or three"
-    rf"|(?P<between_n>between\s+)?(?P<n_low>{NUMBER})(?:(?:{_RANGE_SEP}|\s+or\s+)(?P<n_high>{NUMBER}))?"
+    rf"|(?:(?P<between_n>between\s+)(?P<nb_low>{NUMBER}){_BETWEEN_SEP}(?P<nb_high>{NUMBER})"
+    rf"|(?P<n_low>{NUMBER})(?:(?:{_RANGE_SEP}|\s+or\s+)(?P<n_high>{NUMBER}))?)"
     rf"(?:\s*{_AREA})?(?:{_per('n_per')})?"
     r")(?!\w|,\d)",
     re.IGNORECASE,
@@ -137,7 +140,10 @@ def _bounded(low: float, high: float | None, qualifier: str | None) -> tuple[flo
 
 
 def _amount(match: re.Match) -> Amount | None:
-    g = match.groupdict()
+    g = dict(match.groupdict())
+    for kind in ("m", "p", "n"):  # "between X and Y" fills the same slots as "X to Y"
+        if g.get(f"{kind}b_low"):
+            g[f"{kind}_low"], g[f"{kind}_high"] = g[f"{kind}b_low"], g[f"{kind}b_high"]
     qualifier = QUALIFIERS.get((g["qual"] or "").lower())
     text = match.group(0)
     start, end = match.start(), match.end()
