@@ -49,6 +49,11 @@ def _strip_the(text: str) -> str:
     return re.sub(r"^the\s+", "", " ".join(text.split()).strip(" ,;:"), flags=re.I)
 
 
+def _role_text(text: str) -> str:
+    """A role as the text gives it, without its article: "a senior fellow at X" -> "senior fellow at X"."""
+    return re.sub(r"^(?:the|a|an)\s+", "", " ".join(text.split()).strip(" ,;:"), flags=re.I)
+
+
 def noun_phrase(head: Token) -> list[Token]:
     """The tokens of the phrase a noun heads, without clauses, appositions or coordination."""
     keep = [head]
@@ -152,10 +157,10 @@ def _person_claimant(ent: Span, np: list[Token], head: Token) -> Claimant:
     if role_words:
         role_parts.append(_phrase_text(sorted(role_words, key=lambda t: t.i)).strip(" ,"))
     for a in appos:
-        role_parts.append(_strip_the(_phrase_text([t for t in a.subtree if not (t.dep_ == "punct" and t.i == a.right_edge.i)])))
+        role_parts.append(_role_text(_phrase_text([t for t in a.subtree if not (t.dep_ == "punct" and t.i == a.right_edge.i)])))
     for sibling in head.head.children if head.dep_ in ("nsubj", "nsubjpass") else ():
         if sibling.i > head.i and sibling.dep_ == head.dep_ and sibling.pos_ == "NOUN":
-            role_parts.append(_strip_the(" ".join(t.text for t in sibling.subtree if t.dep_ != "punct")))
+            role_parts.append(_role_text(" ".join(t.text for t in sibling.subtree if t.dep_ != "punct")))
     role = ", ".join(p for p in role_parts if p) or (actor.role if actor else None)
     if actor is not None:
         return Claimant(actor.name, role, "person", actor.id)
@@ -180,7 +185,7 @@ def claimant_of_np(head: Token, speakers: Speakers) -> Claimant | None:
             named = _ents_in(list(child.subtree), {"PERSON"})
             if named:  # "the director of national intelligence, James Clapper,"
                 person = _person_claimant(named[0], list(named[0]), named[0].root)
-                role = _strip_the(_phrase_text(np))
+                role = _role_text(_phrase_text(np))
                 return speakers.note(Claimant(person.name, role, "person", person.actor_id))
     if (head.tag_ == "NNS" and head.lemma_.lower() in ("analyst", "researcher", "expert", "monitor")
             and len(np) <= 2 and np[0].lower_ == "the" and speakers.last_org is not None):

@@ -250,6 +250,10 @@ def _context(span: Span, noun: Token | None, own_noun: bool, seg: tuple[int, int
                 words.update((child.lower_, child.lemma_.lower()))
             if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child.lemma_.lower() in _QUANTITY_WORDS:
                 words.update(w for t in child.subtree for w in (t.lower_, t.lemma_.lower()))  # "the number killed"
+            elif child.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("VERB", "AUX") and child.pos_ == "NOUN":
+                # "monthly revenue has fallen ... to $56 million": what the verb's subject is
+                words.update((child.lower_, child.lemma_.lower()))
+                words.update(w for c in child.children if c.dep_ in ("amod", "compound") for w in (c.lower_, c.lemma_.lower()))
     if noun is not None:
         words.update((noun.lower_, noun.lemma_.lower()))
         if own_noun:
@@ -279,6 +283,9 @@ def _figures(sent: Span, doc: Doc, last_noun: Token | None, last_people: Token |
     figures: list[_Figure] = []
     for (amount, span), seg in zip(kept, segments):
         noun = _counted(span) if amount.form not in ("percent", "share", "fraction", "area") else None
+        if amount.form == "rate":  # "a senior commander every three days": the noun is inside the figure
+            noun = next((t for t in span if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in
+                         ("day", "week", "month", "year")), None)
         if noun is not None and (noun.lemma_.lower() in ("percent", "%") or noun.lemma_.lower() in _QUANTITY_WORDS):
             noun = None
         own_noun = noun is not None
@@ -299,7 +306,7 @@ def _figures(sent: Span, doc: Doc, last_noun: Token | None, last_people: Token |
         baseline = bool(figures) and figures[-1].amount.unit == amount.unit and re.search(
             r"\b(?:from|compared with|against|up from|down from)\s+(?:about\s+|some\s+|roughly\s+|around\s+)?$",
             doc.text[figures[-1].amount.end: amount.start]) is not None
-        if per is None:
+        if per is None and amount.unit != "percent":
             match = _PER_RE.search(doc.text[seg[0]: seg[1]])
             if match:
                 per = match.group(1) or _PER_WORDS[match.group(2).lower()]
@@ -307,6 +314,11 @@ def _figures(sent: Span, doc: Doc, last_noun: Token | None, last_people: Token |
                 per = next((f.per for f in reversed(figures) if f.noun is not None and f.noun.i == noun.i), None)
             elif baseline:
                 per = figures[-1].per  # "$56 million a month ..., from about $80 million": the same rate
+            elif amount.unit == "USD" and not re.match(r"\s+(?:for\s+each|for\s+every|per|each)\s", doc.text[amount.end: amount.end + 12]):
+                # "monthly revenue has fallen by a third, to $56 million": the rate named earlier in the sentence
+                match = _PER_RE.search(doc.text[sent.start_char: amount.start])
+                if match and not any(f.amount.unit == "USD" for f in figures):
+                    per = match.group(1) or _PER_WORDS[match.group(2).lower()]
         if noun is not None:
             noun_text = _noun_text(noun) if own_noun else noun.text
         elif amount.unit == "percent":
@@ -378,6 +390,21 @@ def _scope(fig: _Figure, groups, excluded: tuple[int, int] | None, doc: Doc) -> 
         return before[-1][2]
     later = [g for g in groups if g[0] >= fig.amount.end and allowed(g)]
     return later[0][2] if later else None
+
+
+_ORIGIN = re.compile(r"\b(?:came|come|coming|travelled|traveled|went|gone|arrived)?\s*from\s+(?:the\s+)?"
+                     r"((?:[A-Z][\w'-]*\s+)*[A-Z][\w'-]*(?:\s+countries)?|western\s+countries|europe)\b")
+
+
+def _origin(fig: _Figure, groups, doc: Doc) -> str | None:
+    """Where the counted people came from ("fighters ... from the European Union", "from Western
+    countries"): a subset of the whole, so a scope of its own."""
+    if fig.unit.split("/")[0] != "people":
+        return None
+    match = _ORIGIN.search(doc.text, fig.amount.end, fig.segment[1])
+    if match is None or match.group(1).split()[0] in ("Syria", "Iraq"):
+        return None
+    return match.group(1)
 
 
 def _governing_verb(fig: _Figure) -> Token | None:
@@ -510,7 +537,9 @@ def _as_of(fig: _Figure, verb: Token | None, sent: Span, article: Article, ancho
     candidates = []
     for date in _date_ents(sent):
         before = doc[date.start - 1].lower_ if date.start > 0 else ""
-        if before in _START_WORDS or date.text.lower().split()[0] in _START_WORDS or _in_start_clause(date):
+        relative = _RELATIVE.match(date.text.strip()) is not None  # "a year earlier" is a point, never a start
+        if before in _START_WORDS or date.text.lower().split()[0] in _START_WORDS or (
+                _in_start_clause(date) and not relative):
             continue
         if fig.tokens.start <= date.start < fig.tokens.end:
             continue
@@ -655,10 +684,17 @@ def _scope_of(fig, groups, excluded, doc, claims, sentence_claims, measure, para
     """The scope as (text, countries): the figure's own place, "the two countries together",
     or the place of the claim on the same measure just before it in the same paragraph."""
     mentions = _scope(fig, groups, excluded, doc)
+    origin = _origin(fig, groups, doc)
     if mentions:
-        return (" and ".join(m.place.canonical for m in mentions),
+        text = " and ".join(m.place.canonical for m in mentions)
+        return (text + (f" (from {origin})" if origin and origin not in text else ""),
                 tuple(sorted({m.place.country for m in mentions if m.place.country})))
     recent = claims[-4:] + sentence_claims
+    if origin:
+        # "several thousand ... came from the European Union": a subset by origin, not the whole
+        previous = next((p.scope for p in reversed(recent) if p.scope), None)
+        base = previous.split(" (from ")[0] if previous else None
+        return (f"{base} (from {origin})" if base else f"from {origin}"), ()
     if _TOGETHER.search(doc.text[fig.segment[0]: fig.segment[1]]):
         names = sorted({n for cl in recent for n in (cl.scope or "").split(" and ") if n})
         return (" and ".join(names) or None), tuple(sorted({c for cl in recent for c in cl.scope_countries}))

@@ -71,9 +71,9 @@ _PATTERN = re.compile(
     # shares: "one in five", "one in every four"
     rf"|(?P<in_part>{NUMBER})\s+in\s+(?:every\s+)?(?P<in_whole>{NUMBER})\b(?!\s*(?:days|weeks|months|years))"
     # rates: "one every three days", "a senior leader every three days", "once a week"
-    rf"|(?P<r_one>one|a|an|once)\s+(?:[A-Za-z-]+\s+){{0,3}}?(?:once\s+)?every\s+(?:(?P<r_n>{NUMBER})\s+)?(?P<r_per>day|week|month|year)s?\b"
+    rf"|(?P<r_one>one|a|an|once)\s+(?:[A-Za-z-]+\s+){{0,6}}?(?:once\s+)?every\s+(?:(?P<r_n>{NUMBER})\s+)?(?P<r_per>day|week|month|year)s?\b"
     # fractions: "a quarter of", "about half", "two-thirds"
-    rf"|(?P<frac>{_FRACTION})\b(?=\s+(?:of|its|their|the)\b)"
+    rf"|(?P<frac>{_FRACTION})\b(?=\s+(?:of|its|their|the)\b|\s*[,;.]|\s+(?:to|from|since|over|during|in)\b)"
     # vague: "dozens", "well over a dozen", "tens of thousands"
     rf"|(?P<vague>{_VAGUE})\b"
     # parts: "five of the ten", "5,600 of them" (the latter is a plain count, see below)

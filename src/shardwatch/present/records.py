@@ -147,13 +147,14 @@ def claim_record(claim) -> dict:
 
 def claim_row(claim, check: str = "") -> dict:
     """A claim as one flat CSV or table row; ``check`` is the reference comparison, if any."""
+    from shardwatch.analyse.intervals import format_value
+
     rec = claim_record(claim)
-    value = rec["value"] if rec["value"] is not None else _quantity_text({"low": rec["low"], "high": rec["high"]})
     return {
         **{k: rec[k] for k in ("id", "measure", "measure_text", "scope", "basis", "low", "high", "unit", "qualifier",
                                "value_text", "as_of", "as_of_precision", "article_id")},
         "subject": claim.subject_name, "scope_countries": ";".join(claim.scope_countries),
-        "value": ((claim.qualifier + " ") if claim.qualifier else "") + str(value),
+        "value": format_value(claim.low, claim.high, claim.qualifier),
         "claimant": claim.claimant.name, "claimant_role": claim.claimant.role, "claimant_kind": claim.claimant.kind,
         "check": check, "evidence": claim.evidence[0].text if claim.evidence else "",
     }
