@@ -10,6 +10,7 @@ import pytest
 
 from shardwatch.errors import StoreError
 from shardwatch.store import SCHEMA_VERSION, EventFilter, Store
+from shardwatch.store.schema import MIGRATIONS
 from shardwatch.types import ActorRef, Article, Event, Evidence, Extraction, Mention, Place, Quantity
 
 
@@ -56,8 +57,8 @@ def make_event(event_id: str = "e1", article_id: str = "a1", **kw) -> Event:
 def test_memory_store_records_migrations():
     with Store(":memory:") as store:
         rows = store.db.execute("SELECT version, name FROM schema_migrations").fetchall()
-        assert [(r["version"], r["name"]) for r in rows] == [(1, "initial")]
-        assert store.schema_version() == SCHEMA_VERSION == 1
+        assert [(r["version"], r["name"]) for r in rows] == [(v, name) for v, name, _ in MIGRATIONS]
+        assert rows[0]["name"] == "initial" and store.schema_version() == SCHEMA_VERSION == MIGRATIONS[-1][0]
         tables = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert {"articles", "events", "event_actors", "evidence", "mentions", "articles_fts"} <= tables
 
@@ -70,7 +71,7 @@ def test_reopening_does_not_reapply_migrations(tmp_path):
     path = tmp_path / "x.db"
     Store(path).close()
     with Store(path) as store:
-        assert store.db.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == 1
+        assert store.db.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == len(MIGRATIONS)
 
 
 def test_newer_schema_is_refused(tmp_path):
