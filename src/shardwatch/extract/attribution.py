@@ -231,8 +231,10 @@ def claimant_of_np(head: Token, speakers: Speakers) -> Claimant | None:
         kind = "group"
     elif lemma in cues("org_noun") or head.pos_ == "PROPN":
         kind = "organisation"
-    else:
+    elif lemma in cues("human_noun") or lemma in cues("title"):
         kind = "person"  # "an analyst in London", "a resident", "the head of the FSB"
+    else:
+        return None  # "the pattern suggested": not a speaker
     return speakers.note(Claimant(_strip_the(text), None, kind, None))
 
 
