@@ -24,7 +24,6 @@ For each sentence (the headline excepted, which repeats the body):
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from collections import Counter
@@ -35,10 +34,13 @@ from spacy.tokens import Doc, Span, Token
 
 from shardwatch.data import load_jsonl
 from shardwatch.extract.attribution import Speakers, claimant_for, cues, register_sentence
+from shardwatch.extract.claim_dates import RELATIVE, date_ents, resolve
+from shardwatch.extract.claim_dates import as_of_date as figure_as_of
+from shardwatch.extract.claim_scope import figure_scope, origin_of, place_groups
 from shardwatch.extract.mentions import actors
 from shardwatch.extract.modality import modality_of
 from shardwatch.extract.quantities import Amount, find_amounts
-from shardwatch.extract.temporal import ResolvedDate, resolve_date
+from shardwatch.extract.temporal import ResolvedDate
 from shardwatch.types import Article, Claim, Claimant, Evidence, Mention
 
 EXTRACTOR = "claims"
@@ -47,12 +49,9 @@ _QUANTITY_WORDS = {"number", "count", "total", "figure", "tally", "strength", "r
 _PER_RE = re.compile(r"\b(?:a|an|per|each|every)\s+(day|week|month|year)\b(?!\s+(?:earlier|before|ago|later|after|on))"
                      r"|\b(monthly|annually|daily|weekly|yearly)\b", re.I)
 _PER_WORDS = {"monthly": "month", "annually": "year", "daily": "day", "weekly": "week", "yearly": "year"}
-_RELATIVE = re.compile(r"^(?:a|an|one|two|three|four|five|six|\d+)\s+(year|month|week)s?\s+(?:earlier|before)$", re.I)
-_END_OF_YEAR = re.compile(r"\b(?:the\s+)?end\s+of\s+(?:the\s+)?(?:year|(?P<year>(?:19|20)\d\d))\b|\byear[- ]end\b", re.I)
 _DEFINITE = {"the", "its", "their", "these", "those", "his", "her", "our", "both", "each", "every", "which"}
 _SMALL_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 _TOGETHER = re.compile(r"\b(?:together|combined|overall|in total|in all|both countries|the two countries)\b", re.I)
-_START_WORDS = {"since", "from", "after", "between"}
 _WORD_NUMBER = re.compile(r"^[a-z -]+$", re.I)
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -352,214 +351,6 @@ def _of_phrase(span: Span) -> str:
     return ""
 
 
-# -- scope ------------------------------------------------------------------------------------
-
-
-def _place_groups(places: list[Mention], sent: Span, doc: Doc) -> list[tuple[int, int, list[Mention]]]:
-    """Places of the sentence, with "Iraq and Syria" as one group."""
-    inside = sorted((m for m in places if sent.start_char <= m.start < sent.end_char), key=lambda m: m.start)
-    groups: list[tuple[int, int, list[Mention]]] = []
-    for mention in inside:
-        if groups and re.fullmatch(r"\s*(?:,|and|or|, and)\s*", doc.text[groups[-1][1]: mention.start]):
-            start, _, members = groups[-1]
-            groups[-1] = (start, mention.end, members + [mention])
-        else:
-            groups.append((mention.start, mention.end, [mention]))
-    return groups
-
-
-def _scope(fig: _Figure, groups, excluded: tuple[int, int] | None, doc: Doc) -> list[Mention] | None:
-    def allowed(group) -> bool:
-        start, end, _ = group
-        if excluded and excluded[0] <= start < excluded[1]:
-            return False
-        before = doc.text[max(0, start - 12): start].lower()
-        return not re.search(r"\b(?:from|link from|based in)\s+(?:the\s+)?$", before) or fig.unit == "countries"
-
-    seg_start, seg_end = fig.segment
-    after = [g for g in groups if fig.amount.end <= g[0] < seg_end and allowed(g)]
-    if after:
-        return after[0][2]
-    verb = _governing_verb(fig)
-    if verb is not None:
-        for group in groups:
-            if group[0] >= fig.amount.end and allowed(group) and _governing_verb_of(group[2][0], doc) is verb:
-                return group[2]
-    before = [g for g in groups if g[1] <= fig.amount.start and allowed(g)]
-    if before:
-        return before[-1][2]
-    later = [g for g in groups if g[0] >= fig.amount.end and allowed(g)]
-    return later[0][2] if later else None
-
-
-_ORIGIN = re.compile(r"\b(?:came|come|coming|travelled|traveled|went|gone|arrived)?\s*from\s+(?:the\s+)?"
-                     r"((?:[A-Z][\w'-]*\s+)*[A-Z][\w'-]*(?:\s+countries)?|western\s+countries|europe)\b")
-
-
-def _origin(fig: _Figure, groups, doc: Doc) -> str | None:
-    """Where the counted people came from ("fighters ... from the European Union", "from Western
-    countries"): a subset of the whole, so a scope of its own."""
-    if fig.unit.split("/")[0] != "people":
-        return None
-    match = _ORIGIN.search(doc.text, fig.amount.end, fig.segment[1])
-    if match is None or match.group(1).split()[0] in ("Syria", "Iraq"):
-        return None
-    return match.group(1)
-
-
-def _governing_verb(fig: _Figure) -> Token | None:
-    node = fig.noun if fig.noun is not None and fig.tokens.start <= fig.noun.i <= fig.tokens.end + 6 else fig.tokens.root
-    for token in [node, *node.ancestors]:
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-    return None
-
-
-def _governing_verb_of(mention: Mention, doc: Doc) -> Token | None:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return None
-    for token in span.root.ancestors:
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-    return None
-
-
-# -- as-of ------------------------------------------------------------------------------------
-
-
-def _date_ents(sent: Span) -> list[Span]:
-    return [e for e in sent.ents if e.label_ == "DATE" or (e.label_ == "TIME" and not re.search(r"\d", e.text))]
-
-
-def _linked(date: Span, fig: _Figure, verb: Token | None) -> bool | None:
-    """Whether a date hangs off the figure's clause or its reporting verb in the parse; None
-    when it belongs to a relative clause of another noun (never the figure's date)."""
-    targets = {t.i for t in [fig.noun or fig.tokens.root, *((fig.noun or fig.tokens.root).ancestors)]}
-    if verb is not None:
-        targets.add(verb.i)
-    node = date.root
-    for _ in range(6):
-        if node.head.i == node.i:
-            break
-        node = node.head
-        if node.i in targets:
-            return True
-        if node.dep_ == "relcl":
-            return None  # "the territory it held in January 2015": the date is the territory's
-        if node.lower_ == "according":
-            return True  # "according to figures released on Thursday"
-        if node.pos_ in ("VERB", "AUX") and node.i not in targets:
-            return False
-    return False
-
-
-def _in_start_clause(date: Span) -> bool:
-    """Dates that open a period ("since the campaign began in 2014") are not as-of dates."""
-    for i, token in enumerate(list(date.root.ancestors)[:4]):
-        if i == 0 and token.lower_ in _START_WORDS:
-            # "between 1 January and 14 December": the second date ends the period
-            return not (token.lower_ == "between" and date.root.dep_ == "conj")
-        if token.pos_ in ("VERB", "AUX"):
-            return any(c.dep_ == "mark" and c.lower_ in _START_WORDS for c in token.children)
-        if token.pos_ != "ADP" and not (token.dep_ == "conj" or token.i == date.root.i):
-            return False
-    return False
-
-
-def _resolve(text: str, sent: Span, article: Article, anchor: ResolvedDate | None) -> ResolvedDate | None:
-    text = " ".join(text.split())
-    relative = _RELATIVE.match(re.sub(r"^(?:by|in|since|as of)\s+", "", text, flags=re.I))
-    if relative:
-        if anchor is None:
-            return None
-        n_word = relative.group(0).split()[0].lower()
-        n = int(n_word) if n_word.isdigit() else {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4,
-                                                   "five": 5, "six": 6}.get(n_word, 1)
-        unit = relative.group(1).lower()
-        date = anchor.date
-        if unit == "year":
-            date = date.replace(year=date.year - n)
-        elif unit == "month":
-            month = date.month - n
-            date = date.replace(year=date.year + (month - 1) // 12, month=(month - 1) % 12 + 1)
-        else:
-            date = date - dt.timedelta(weeks=n)
-        return ResolvedDate(date, anchor.precision, text)
-    end_of_year = _END_OF_YEAR.search(text)
-    if end_of_year:
-        year = end_of_year.group("year")
-        if year is None:
-            years = re.findall(r"\b((?:19|20)\d\d)\b", sent.text)
-            if years:
-                year = years[-1]
-            elif article.published is not None:
-                year = article.published.year - (1 if article.published.month <= 3 else 0)
-        return ResolvedDate(dt.date(int(year), 12, 1), "month", text) if year else None
-    between = re.match(r"^(?:between\s+)?(.+?)\s+(?:and|to|-|–)\s+(.+)$", text, re.I)
-    if between and re.search(r"\d|january|february|march|april|may|june|july|august|september|october|november|december", between.group(2), re.I):
-        text = between.group(2)
-    text = re.sub(r"^(?:by|as of|as at|at|until|through|up to)\s+", "", text, flags=re.I)
-    resolved = resolve_date(text, reference=article.published)
-    return resolved if resolved is not None else _period_date(text, article)
-
-
-_QUARTERS = {"first": 2, "second": 5, "third": 8, "fourth": 11, "last": 11, "final": 11}
-
-
-def _period_date(text: str, article: Article) -> ResolvedDate | None:
-    """Periods dateparser leaves alone: "the second quarter of 2017" (its middle month),
-    "the middle of last year", "the same period of 2015" (the year)."""
-    year_match = re.search(r"\b((?:19|20)\d\d)\b", text)
-    year = int(year_match.group(1)) if year_match else None
-    if year is None and article.published is not None:
-        if re.search(r"\blast year\b", text, re.I):
-            year = article.published.year - 1
-        elif re.search(r"\bthis year\b", text, re.I):
-            year = article.published.year
-    if year is None:
-        return None
-    quarter = re.search(r"\b(first|second|third|fourth|last|final)\s+quarter\b", text, re.I)
-    if quarter:
-        return ResolvedDate(dt.date(year, _QUARTERS[quarter.group(1).lower()], 1), "month", text)
-    if re.search(r"\b(?:middle|mid)\b", text, re.I):
-        return ResolvedDate(dt.date(year, 6, 1), "month", text)
-    return ResolvedDate(dt.date(year, 1, 1), "year", text)
-
-
-def _distance(date: Span, amount: Amount) -> int:
-    return min(abs(date.start_char - amount.end), abs(amount.start - date.end_char))
-
-
-def _as_of(fig: _Figure, verb: Token | None, sent: Span, article: Article, anchor: ResolvedDate | None,
-           inherited: ResolvedDate | None, others: tuple[Amount, ...] = ()) -> ResolvedDate | None:
-    doc = sent.doc
-    candidates = []
-    for date in _date_ents(sent):
-        before = doc[date.start - 1].lower_ if date.start > 0 else ""
-        relative = _RELATIVE.match(date.text.strip()) is not None  # "a year earlier" is a point, never a start
-        if before in _START_WORDS or date.text.lower().split()[0] in _START_WORDS or (
-                _in_start_clause(date) and not relative):
-            continue
-        if fig.tokens.start <= date.start < fig.tokens.end:
-            continue
-        in_segment = fig.segment[0] <= date.start_char < fig.segment[1]
-        linked = _linked(date, fig, verb)
-        if linked is None or not (in_segment or linked):
-            continue
-        distance = _distance(date, fig.amount)
-        on_verb = verb is not None and verb.i in {date.root.head.i, date.root.head.head.i}
-        if not on_verb and any(_distance(date, other) < distance for other in others if other is not fig.amount):
-            continue  # "$16 million in the second quarter of 2017, from $81 million in ...": the other figure's date
-        rank = (0 if linked and in_segment else 1 if linked else 2, distance)
-        candidates.append((rank, date))
-    for _, date in sorted(candidates, key=lambda c: c[0]):
-        resolved = _resolve(date.text, sent, article, anchor)
-        if resolved is not None:
-            return resolved
-    return inherited
-
-
 # -- the claims of one article ----------------------------------------------------------------
 
 
@@ -608,7 +399,7 @@ def claims_in(doc: Doc, article: Article, places: list[Mention], people: list[Me
             continue
         paragraph = doc.text.count("\n\n", 0, sent.start_char)
         figures = _figures(sent, doc, last_noun, last_people)
-        groups = _place_groups(places, sent, doc)
+        groups = place_groups(places, sent, doc)
         anchor: ResolvedDate | None = None
         sentence_claims: list[Claim] = []
         for fig in figures:
@@ -623,7 +414,7 @@ def claims_in(doc: Doc, article: Article, places: list[Mention], people: list[Me
             story = (ResolvedDate(claims[-1].as_of, claims[-1].as_of_precision, "") if claims and claims[-1].as_of
                      and claims[-1].as_of_precision not in ("reported", "unknown")
                      else ResolvedDate(article.published, "day", "") if article.published else None)
-            as_of = _as_of(fig, verb, sent, article, anchor or story,
+            as_of = figure_as_of(fig, verb, sent, article, anchor or story,
                            said_when.get(claimant.name) if claimant and by_pronoun else None,
                            tuple(f.amount for f in figures))
             if as_of is None and sentence_claims and sentence_claims[-1].as_of_precision not in ("reported", "unknown"):
@@ -634,7 +425,7 @@ def claims_in(doc: Doc, article: Article, places: list[Mention], people: list[Me
                         and previous.as_of_precision == "day" and previous.as_of_text and not re.search(r"\d{4}", previous.as_of_text)):
                     # a briefing "on Tuesday" dates the figures reported from it in the next lines
                     as_of = ResolvedDate(previous.as_of, previous.as_of_precision, previous.as_of_text)
-            if as_of is not None and anchor is None and not _RELATIVE.match(
+            if as_of is not None and anchor is None and not RELATIVE.match(
                     re.sub(r"^(?:by|in|since|as of)\s+", "", as_of.text or "", flags=re.I)):
                 anchor = as_of  # "a year earlier" counts back from the sentence's own date, never from itself
             measure = classify(fig.unit, fig.per, fig.noun.lemma_.lower() if fig.noun is not None else None, fig.context,
@@ -683,8 +474,8 @@ def claims_in(doc: Doc, article: Article, places: list[Mention], people: list[Me
 def _scope_of(fig, groups, excluded, doc, claims, sentence_claims, measure, paragraph, paragraph_of):
     """The scope as (text, countries): the figure's own place, "the two countries together",
     or the place of the claim on the same measure just before it in the same paragraph."""
-    mentions = _scope(fig, groups, excluded, doc)
-    origin = _origin(fig, groups, doc)
+    mentions = figure_scope(fig, groups, excluded, doc)
+    origin = origin_of(fig, groups, doc)
     if mentions:
         text = " and ".join(m.place.canonical for m in mentions)
         return (text + (f" (from {origin})" if origin and origin not in text else ""),
@@ -734,11 +525,11 @@ def _finish(claim: Claim, speakers: Speakers) -> Claim:
 
 def _note_attribution_dates(sent: Span, speakers: Speakers, said_when: dict, article: Article) -> None:
     """"Officials gave their tally last month": later "they estimated" is as of last month."""
-    dates = _date_ents(sent)
+    dates = date_ents(sent)
     if not dates:
         return
     for claimant in (speakers.last_group, speakers.last_person, speakers.last_org):
         if claimant is not None and claimant.name and claimant.name in sent.text or (claimant and claimant.name and claimant.name.split()[-1] in sent.text):
-            resolved = _resolve(dates[0].text, sent, article, None)
+            resolved = resolve(dates[0].text, sent, article, None)
             if resolved is not None:
                 said_when[claimant.name] = resolved
