@@ -255,23 +255,20 @@ def test_serve_refuses_a_missing_database(tmp_path):
 
 
 def test_records_as_dataclasses_become_line_format_dicts(tmp_path, monkeypatch):
-    """A Store method returning frozen dataclasses (as the stages do) is turned into plain JSON."""
-    import dataclasses
-    import datetime as dt
+    """A Store method returning frozen dataclasses (as the stages do) is served in the export line format."""
+    from shardwatch.types import Claimant, Evidence, Quote
 
-    @dataclasses.dataclass(frozen=True)
-    class Quote:
-        id: str
-        text: str
-        said: dt.date
-
+    evidence = Evidence("art-nice", 0, 12, "We will win.", "quotes", "1")
+    quote = Quote("q1", "art-nice", Claimant("Brett McGurk", "U.S. envoy", "person", None), "We will win.", True,
+                  (evidence,))
     path = dashboard_fixture.build(tmp_path / "quotes.db")
-    with sqlite3.connect(path) as con:
-        con.execute("CREATE TABLE IF NOT EXISTS quotes (id TEXT PRIMARY KEY)")
-    monkeypatch.setattr(Store, "quotes", lambda self, filters: [Quote("q1", "We will win.", dt.date(2016, 5, 1))],
-                        raising=False)
+    monkeypatch.setattr(Store, "quotes", lambda self, filters: [quote])
     body = TestClient(create_app(path)).get("/api/v1/quotes").json()
-    assert body["items"] == [{"type": "quote", "id": "q1", "text": "We will win.", "said": "2016-05-01"}]
+    assert body["items"] == [{
+        "type": "quote", "id": "q1", "speaker": {"name": "Brett McGurk", "role": "U.S. envoy", "kind": "person", "id": None},
+        "text": "We will win.", "direct": True, "article_id": "art-nice",
+        "evidence": [{"article_id": "art-nice", "start": 0, "end": 12, "text": "We will win.", "extractor": "quotes/1"}],
+    }]
 
 
 def test_article_spans_include_every_record_type(tmp_path):

@@ -81,3 +81,10 @@ def test_a_recalled_change_keeps_its_own_date_and_a_later_clause_does_not_lend_i
 def test_a_country_is_not_a_place_that_changes_hands():
     assert events_of("The Islamic State lost 23 percent of its territory in Iraq and Syria during 2016.",
                      kind="territory") == []
+
+
+def test_a_forecast_of_a_fall_is_not_a_territorial_change():
+    text = ("An analyst said the fighters were likely to return to insurgency once Mosul and Raqqa fell. "
+            "Iraqi forces retook Tikrit from the Islamic State in March 2015.")
+    found = events_of(text, published="2017-06-29", kind="territory")
+    assert [e.place.canonical for e in found] == ["Tikrit"]

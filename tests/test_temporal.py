@@ -90,3 +90,9 @@ def test_last_month_name_in_that_month_means_the_previous_year():
 )
 def test_last_weekday_on_that_weekday_is_a_week_back(expression, reference, expected):
     assert resolve_date(expression, reference=reference).date == expected
+
+
+@pytest.mark.parametrize("expression", ["mid-2015", "the middle of last year", "in the middle of 2015"])
+def test_middle_of_a_year_is_june_to_the_month(expression):
+    resolved = resolve_date(expression, reference=dt.date(2016, 4, 19))
+    assert (resolved.date, resolved.precision) == (dt.date(2015, 6, 1), "month")

@@ -342,6 +342,180 @@ def incidents(ctx: click.Context, fmt: str, min_sources: int | None, show_contra
         _emit([incident_row(i) for i in found], columns, fmt)
 
 
+# -- claims, quotes, indicators, contradictions (issue 4) ----------------------------------------
+
+
+def claim_options(func):
+    """The options of the claim listings: format, the usual filters, the measure and --as-of."""
+    from shardwatch.extract.claims import measures
+
+    @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                  help="Output format.")
+    @_date_option("--since", "Only claims as of this day or later (quotes: published on or after it).")
+    @_date_option("--until", "Only claims as of this day or earlier (quotes: published on or before it).")
+    @click.option("--country", metavar="ISO2", help="Only claims whose scope is in this country (ISO 3166-1 alpha-2).")
+    @click.option("--actor", help="Only claims about or by this actor (subject or claimant: id or name).")
+    @click.option("--measure", type=click.Choice([m["id"] for m in measures()] + ["other"]),
+                  help="Only claims on this measure (see data/measures.jsonl).")
+    @_date_option("--as-of", "What was known then: only what articles published on or before this day said.")
+    @click.option("--limit", type=click.IntRange(min=1), help="At most this many records.")
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+    return wrapper
+
+
+def _claim_filters(kwargs, *, limit: bool = True):
+    from shardwatch.store import ClaimFilter
+
+    return ClaimFilter(since=kwargs.get("since"), until=kwargs.get("until"), country=kwargs.get("country"),
+                       actor=kwargs.get("actor"), measure=kwargs.get("measure"), as_of=kwargs.get("as_of"),
+                       limit=kwargs.get("limit") if limit else None)
+
+
+def _check_texts(found) -> dict[str, str]:
+    """Reference comparisons by claim id: "far: ..." or "agrees: ..."."""
+    from shardwatch.analyse import reference_checks
+
+    texts: dict[str, str] = {}
+    for check in reference_checks(found):
+        if check.claim_id not in texts or not check.agrees:
+            texts[check.claim_id] = ("agrees: " if check.agrees else "FAR: ") + check.detail
+    return texts
+
+
+@cli.command()
+@claim_options
+@click.pass_context
+def claims(ctx: click.Context, fmt: str, **kwargs) -> None:
+    """List quantitative claims: measure, scope, value, unit, as-of date, claimant and the sentence.
+
+    The check column compares a claim with the shipped reference figure of the same measure,
+    scope and time (FAR when they differ by more than the measure's tolerance).
+    """
+    from shardwatch.present.records import CLAIM_CSV_COLUMNS, claim_record, claim_row
+
+    with _open(ctx) as store:
+        found = store.claims(_claim_filters(kwargs))
+    checks = _check_texts(found)
+    if fmt == "json":
+        _emit([claim_record(c) | {"check": checks.get(c.id)} for c in found], [], fmt)
+    else:
+        columns = CLAIM_CSV_COLUMNS if fmt == "csv" else [
+            "as_of", "measure", "scope", "value", "unit", "claimant", "check", "evidence"]
+        _emit([claim_row(c, checks.get(c.id, "")) for c in found], columns, fmt)
+
+
+@cli.command()
+@claim_options
+@click.pass_context
+def quotes(ctx: click.Context, fmt: str, **kwargs) -> None:
+    """List direct and indirect quotes with the speaker and the speaker's role as the text gives it."""
+    from shardwatch.present.records import QUOTE_CSV_COLUMNS, quote_record, quote_row
+
+    if kwargs.get("measure"):
+        raise click.UsageError("--measure applies to claims, not quotes")
+    with _open(ctx) as store:
+        found = store.quotes(_claim_filters(kwargs))
+    if fmt == "json":
+        _emit([quote_record(q) for q in found], [], fmt)
+    else:
+        columns = QUOTE_CSV_COLUMNS if fmt == "csv" else ["speaker", "speaker_role", "direct", "text"]
+        _emit([quote_row(q) for q in found], columns, fmt)
+
+
+@cli.command()
+@claim_options
+@click.pass_context
+def indicators(ctx: click.Context, fmt: str, **kwargs) -> None:
+    """Time series of claims per measure and scope, with the claims under each and the
+    reference figures beside them."""
+    from shardwatch.analyse import indicators as build_indicators
+    from shardwatch.analyse.intervals import format_value
+    from shardwatch.analyse.reference import matching_points
+    from shardwatch.present.records import indicator_record
+    from shardwatch.present.table import render_table
+
+    with _open(ctx) as store:
+        found = store.claims(_claim_filters(kwargs, limit=False))
+    checks = _check_texts(found)
+    series = build_indicators(found)[: kwargs.get("limit") or None]
+    records = [indicator_record(i, matching_points(i.measure, i.scope, i.unit), checks) for i in series]
+    if fmt == "json":
+        _emit(records, [], fmt)
+        return
+    rows = []
+    for rec in records:
+        for point in rec["claims"]:
+            rows.append({"measure": rec["measure"], "scope": rec["scope"], "unit": rec["unit"], "as_of": point["as_of"],
+                         "value": format_value(point["low"], point["high"], point["qualifier"]),
+                         "source": point["claimant"]["name"], "kind": "claim", "check": point["check"] or "",
+                         "evidence": point["evidence"]})
+        for ref in rec["reference"]:
+            rows.append({"measure": rec["measure"], "scope": rec["scope"], "unit": rec["unit"], "as_of": ref["as_of"],
+                         "value": format_value(ref["low"], ref["high"], ref["qualifier"]),
+                         "source": f"{ref['claimant']} ({ref['source']})", "kind": "reference", "check": "",
+                         "evidence": ref["note"]})
+    columns = ["measure", "scope", "unit", "as_of", "kind", "value", "source", "check", "evidence"]
+    if fmt == "csv":
+        _emit(rows, columns, fmt)
+        return
+    if not records:
+        click.echo("(no records)")
+    for rec in records:
+        click.echo(f"\n{rec['measure']} | {rec['scope'] or 'scope not given'} | {rec['unit']} "
+                   f"({len(rec['claims'])} claims, {len(rec['reference'])} reference figures)")
+        mine = sorted((r for r in rows if (r["measure"], r["scope"], r["unit"]) == (rec["measure"], rec["scope"], rec["unit"])),
+                      key=lambda r: (r["as_of"] or "", r["kind"]))
+        click.echo(render_table(mine, ["as_of", "kind", "value", "source", "check", "evidence"]))
+
+
+@cli.command()
+@claim_options
+@click.pass_context
+def contradictions(ctx: click.Context, fmt: str, **kwargs) -> None:
+    """Figures that cannot both be true, each with both sources and sentences: claims on one
+    measure and scope, as of overlapping dates, further apart than the measure's tolerance; and
+    independent sources giving one incident figures further apart than the incidents' tolerance."""
+    from shardwatch.analyse import contradictions as find_contradictions
+    from shardwatch.present.records import claim_record, contradiction_record
+    from shardwatch.resolve.incident_view import disagreements
+
+    # incident figures are tolls: they belong under no measure filter, or under attack_killed
+    incident_side = kwargs.get("measure") in (None, "attack_killed")
+    with _open(ctx) as store:
+        found = store.claims(_claim_filters(kwargs, limit=False))
+        sources = {a.id: a for a in store.articles()}
+        cut = EventFilter(since=kwargs.get("since"), until=kwargs.get("until"), country=kwargs.get("country"),
+                          actor=kwargs.get("actor"), as_of=kwargs.get("as_of"))
+        incident_found = [x for i in store.incidents(cut) for x in disagreements(i)] if incident_side else []
+    by_id = {c.id: c for c in found}
+    listed = find_contradictions(found)
+    limit = kwargs.get("limit")
+    if fmt == "json":
+        records = [contradiction_record(x) | {"claims": [claim_record(by_id[i]) for i in x.claim_ids]} for x in listed]
+        _emit((records + incident_found)[: limit or None], [], fmt)
+        return
+    rows = []
+    for x in listed:
+        a, b = (by_id[i] for i in x.claim_ids)
+        row = {"id": x.id, "about": x.about, "detail": x.detail}
+        for tag, claim in (("a", a), ("b", b)):
+            article = sources.get(claim.article_id)
+            row[f"source_{tag}"] = f"{claim.claimant.name} in {article.source if article and article.source else claim.article_id[:8]}"
+            row[f"evidence_{tag}"] = claim.evidence[0].text if claim.evidence else ""
+        rows.append(row)
+    for x in incident_found:
+        row = {"id": x["id"], "about": f"incident {x['incident_id']}: {x['about']}", "detail": x["detail"]}
+        for tag, value in zip("ab", x["values"]):
+            row[f"source_{tag}"] = f"{value['source'] or value['article_id'][:8]} ({value['published'] or 'undated'})"
+            row[f"evidence_{tag}"] = str(value["value"])
+        rows.append(row)
+    rows = rows[: limit or None]
+    columns = ["id", "about", "source_a", "evidence_a", "source_b", "evidence_b", "detail"]
+    _emit(rows, columns if fmt == "csv" else ["about", "source_a", "source_b", "detail", "evidence_a", "evidence_b"], fmt)
+
+
 def main() -> None:
     try:
         # Without standalone mode click returns ctx.exit()'s code instead of exiting.

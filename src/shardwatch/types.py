@@ -165,6 +165,8 @@ class Extraction:
     article: Article
     events: tuple[Event, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -244,3 +246,82 @@ class Incident:
     link: str | None = None
     # article id -> original article id, for the near-duplicates among the sources
     duplicates: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Claimant:
+    """Who put a figure forward: a person, an organisation, a group ("US officials"), or the
+    publisher when the text attributes the figure to no one."""
+
+    name: str | None
+    role: str | None = None
+    kind: str = "publisher"  # person, organisation, group, publisher
+    actor_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A quantitative statement, as one article makes it, with who made it and as of when."""
+
+    id: str
+    article_id: str
+    measure: str  # an id from data/measures.jsonl, or "other"
+    measure_text: str  # what is counted, as written ("battle-ready fighters", "square kilometres")
+    low: float | None
+    high: float | None
+    unit: str  # people, percent, km2, USD/month, countries, count, ...
+    qualifier: str | None  # about, at least, more than, up to, fewer than
+    value_text: str  # the figure as written ("12,000 to 15,000", "a quarter")
+    as_of: dt.date | None
+    as_of_precision: str  # day, week, month, year, reported, unknown
+    claimant: Claimant
+    evidence: tuple[Evidence, ...]
+    subject_id: str | None = None
+    subject_name: str | None = None
+    scope: str | None = None  # the place as written ("Iraq and Syria")
+    scope_countries: tuple[str, ...] = ()  # ISO 3166-1 alpha-2, sorted
+    basis: str | None = None  # what the figure is measured against, where the text says: since_peak, period
+    total: float | None = None  # "five of the ten": the ten
+    as_of_text: str | None = None
+    reported: dt.date | None = None
+    modality: str = "asserted"
+
+    @property
+    def value(self) -> float | None:
+        return self.low if self.low is not None and self.low == self.high else None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words put in a speaker's mouth: direct (in quotation marks) or indirect (reported speech)."""
+
+    id: str
+    article_id: str
+    speaker: Claimant
+    text: str
+    direct: bool
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """Two claims on one measure and scope, as of overlapping dates, that cannot both hold."""
+
+    id: str
+    about: str
+    claim_ids: tuple[str, ...]
+    detail: str
+    measure: str
+    scope: str | None
+    tolerance: float
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """The time series of claims on one measure and scope, oldest first."""
+
+    measure: str
+    scope: str | None
+    scope_countries: tuple[str, ...]
+    unit: str
+    claims: tuple[Claim, ...]

@@ -7,7 +7,9 @@ from spacy.tokens import Doc
 from shardwatch.extract import attacks
 from shardwatch.extract.common import DocContext, incidental_places
 from shardwatch.extract.events import all_events
+from shardwatch.extract.claims import claims_in, main_speaker
 from shardwatch.extract.mentions import actor_mentions, place_mentions
+from shardwatch.extract.quotes import quotes_in
 from shardwatch.resolve.article import merge_article_events
 from shardwatch.types import Article, Extraction
 
@@ -22,4 +24,6 @@ def extract(article: Article, doc: Doc) -> Extraction:
     incidental = incidental_places(doc, places)
     ctx = DocContext(doc, article, [m for m in places if m not in incidental], people, all_places=places)
     events = merge_article_events(all_events(ctx, frames))
-    return Extraction(article=article, events=tuple(events), mentions=tuple(places + people))
+    claims, quotes = claims_in(doc, article, places, people), quotes_in(doc, article, main_org=main_speaker(people))
+    return Extraction(article=article, events=tuple(events), mentions=tuple(places + people),
+                      claims=tuple(claims), quotes=tuple(quotes))

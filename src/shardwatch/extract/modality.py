@@ -43,6 +43,9 @@ def _own_markers(verb: Token) -> str | None:
             return "hypothetical"
         if child.dep_ in ("mark", "advmod") and cues.get(("mark", lemma)) == "hypothetical":
             return "hypothetical"
+        # "fighters were likely to return ... once Mosul fell": the clause is a forecast
+        if child.dep_ == "acomp" and cues.get(("governor", lemma)) == "hypothetical":
+            return "hypothetical"
     return None
 
 

@@ -30,6 +30,8 @@ _NOT_A_DATE = re.compile(
 )
 _RELATIVE_YEAR = re.compile(r"^(.*\S)\s+(?:of\s+)?(last|this|previous)\s+year$", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"^(?:in |the )?(\d{4})$")
+# "the middle of 2015", "mid-2015": dateparser reads these as the year; the text means its middle
+_MID_YEAR = re.compile(r"^(?:in\s+)?(?:the\s+)?(?:middle\s+of|mid-?)\s*(\d{4})$", re.IGNORECASE)
 
 
 _WEEKDAYS = {name: i for i, name in enumerate(
@@ -74,6 +76,9 @@ def resolve_date(expression: str, *, reference: dt.date | None) -> ResolvedDate 
         # "June of last year", "14 July last year": the named day or month in that year
         offset = {"last": -1, "this": 0, "previous": -1}[relative_year.group(2).lower()]
         text = f"{relative_year.group(1)} {reference.year + offset}"
+    mid_year = _MID_YEAR.match(text)
+    if mid_year and 1900 <= int(mid_year.group(1)) <= 2100:
+        return ResolvedDate(dt.date(int(mid_year.group(1)), 6, 1), "month", expression)
     core = _TRAILING.sub("", _LEADING.sub("", text)) or text
     has_year = bool(re.search(r"\b\d{4}\b", core))
     if reference is None and not has_year:

@@ -1,22 +1,20 @@
 """What a store can give beyond articles and events, checked in this one place.
 
-Claims, quotes, incidents, indicators and contradictions come from later parts of the
-pipeline. The HTTP API, the dashboard, the brief and the exports ask this module for them:
-when the store lacks the table or the method, the answer is ``None`` ("none yet"), never an
-error; when they are there, they are used. Once every part has landed, this module can shrink
-to direct calls.
+Claims, quotes, incidents, indicators and contradictions come from the later stages of the
+pipeline. The HTTP API, the dashboard, the brief and the exports ask this module for them, as
+export-format records: when a database (opened read-only, of an older schema) lacks their
+tables, the answer is ``None`` ("none yet"), never an error.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib
 import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from shardwatch.store import EventFilter, Store
+from shardwatch.store import ClaimFilter, EventFilter, Store
 
 # record kind -> (the tables it needs, the name of the Store method or analyse function)
 OPTIONAL_RECORDS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -56,19 +54,54 @@ def tables(store: Store) -> set[str]:
     return {row[0] for row in store.db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
 
 
+def _claim_filter(filters: EventFilter, *, limit: bool = True) -> ClaimFilter:
+    return ClaimFilter(since=filters.since, until=filters.until, country=filters.country, actor=filters.actor,
+                       as_of=filters.as_of, limit=filters.limit if limit else None)
+
+
+def _indicators(store: Store, filters: EventFilter) -> list[dict]:
+    from shardwatch.analyse import indicators, reference_checks
+    from shardwatch.analyse.reference import matching_points
+    from shardwatch.present.records import indicator_record
+
+    claims = store.claims(_claim_filter(filters, limit=False))
+    checks: dict[str, str] = {}
+    for check in reference_checks(claims):
+        if check.claim_id not in checks or not check.agrees:
+            checks[check.claim_id] = ("agrees: " if check.agrees else "FAR: ") + check.detail
+    series = indicators(claims)[: filters.limit or None]
+    return [indicator_record(i, matching_points(i.measure, i.scope, i.unit), checks) for i in series]
+
+
+def contradiction_records(store: Store, filters: EventFilter = EventFilter()) -> list[dict]:
+    """Every contradiction, one listing: claims that cannot both hold, then incidents whose
+    independent sources disagree on a figure beyond tolerance."""
+    from shardwatch.analyse import contradictions
+    from shardwatch.present.records import contradiction_record
+    from shardwatch.resolve.incident_view import disagreements
+
+    found = [contradiction_record(x) for x in contradictions(store.claims(_claim_filter(filters, limit=False)))]
+    cut = EventFilter(since=filters.since, until=filters.until, country=filters.country, actor=filters.actor,
+                      as_of=filters.as_of)
+    found += [x for incident in store.incidents(cut) for x in disagreements(incident)]
+    return found[: filters.limit or None]
+
+
+# record kind -> what lists it, called with (store, filters)
+_PROVIDERS: dict[str, Callable[[Store, EventFilter], list]] = {
+    "claims": lambda store, f: store.claims(_claim_filter(f)),
+    "quotes": lambda store, f: store.quotes(_claim_filter(f)),
+    "incidents": lambda store, f: store.incidents(f),
+    "indicators": _indicators,
+    "contradictions": contradiction_records,
+}
+
+
 def _provider(store: Store, kind: str) -> Callable[[EventFilter], list] | None:
-    needed, name = OPTIONAL_RECORDS[kind]
-    if not set(needed) <= tables(store):
+    needed, _name = OPTIONAL_RECORDS[kind]
+    if not set(needed) <= tables(store):  # a database of an older schema, opened read-only
         return None
-    method = getattr(store, name, None)
-    if callable(method):
-        return method
-    try:
-        analyse = importlib.import_module("shardwatch.analyse")
-    except ImportError:
-        return None
-    function = getattr(analyse, name, None)
-    return (lambda filters: function(store, filters)) if callable(function) else None
+    return lambda filters: _PROVIDERS[kind](store, filters)
 
 
 def available(store: Store) -> dict[str, bool]:

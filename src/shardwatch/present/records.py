@@ -187,3 +187,122 @@ def incident_row(incident: Incident) -> dict:
         "articles": len(incident.article_ids), "events": len(incident.event_ids),
         "first_reported": incident.first_reported.isoformat() if incident.first_reported else None,
     }
+
+
+# -- claims, quotes, indicators and contradictions (issue 4) ----------------------------------
+
+CLAIM_CSV_COLUMNS = [
+    "id", "measure", "measure_text", "subject", "scope", "scope_countries", "basis", "value", "low", "high", "unit",
+    "qualifier", "value_text", "as_of", "as_of_precision", "claimant", "claimant_role", "claimant_kind", "article_id",
+    "check", "evidence",
+]
+QUOTE_CSV_COLUMNS = ["id", "speaker", "speaker_role", "direct", "text", "article_id", "evidence"]
+
+
+def _as_of_text(date, precision: str) -> str | None:
+    """An as-of date as precise as the text made it: "2016-12" for "last December"."""
+    if date is None:
+        return None
+    if precision == "year":
+        return f"{date.year:04d}"
+    if precision == "month":
+        return f"{date.year:04d}-{date.month:02d}"
+    return date.isoformat()
+
+
+def _evidence_records(evidence) -> list[dict]:
+    return [{"article_id": e.article_id, "start": e.start, "end": e.end, "text": e.text,
+             "extractor": f"{e.extractor}/{e.version}"} for e in evidence]
+
+
+def claim_record(claim) -> dict:
+    """A claim in the export line format."""
+    def number(x):
+        return int(x) if x is not None and float(x).is_integer() else x
+
+    return {
+        "type": "claim", "id": claim.id, "measure": claim.measure, "measure_text": claim.measure_text,
+        "subject": {"id": claim.subject_id, "name": claim.subject_name} if claim.subject_id else None,
+        "scope": claim.scope, "scope_countries": list(claim.scope_countries), "basis": claim.basis,
+        "value": number(claim.value), "low": number(claim.low), "high": number(claim.high), "unit": claim.unit,
+        "qualifier": claim.qualifier, "value_text": claim.value_text, "total": number(claim.total),
+        "as_of": _as_of_text(claim.as_of, claim.as_of_precision), "as_of_precision": claim.as_of_precision,
+        "as_of_text": claim.as_of_text,
+        "claimant": {"name": claim.claimant.name, "role": claim.claimant.role, "kind": claim.claimant.kind,
+                     "id": claim.claimant.actor_id},
+        "reported": claim.reported.isoformat() if claim.reported else None, "modality": claim.modality,
+        "article_id": claim.article_id, "evidence": _evidence_records(claim.evidence),
+    }
+
+
+def claim_row(claim, check: str = "") -> dict:
+    """A claim as one flat CSV or table row; ``check`` is the reference comparison, if any."""
+    from shardwatch.analyse.intervals import format_value
+
+    rec = claim_record(claim)
+    return {
+        **{k: rec[k] for k in ("id", "measure", "measure_text", "scope", "basis", "low", "high", "unit", "qualifier",
+                               "value_text", "as_of", "as_of_precision", "article_id")},
+        "subject": claim.subject_name, "scope_countries": ";".join(claim.scope_countries),
+        "value": format_value(claim.low, claim.high, claim.qualifier),
+        "claimant": claim.claimant.name, "claimant_role": claim.claimant.role, "claimant_kind": claim.claimant.kind,
+        "check": check, "evidence": claim.evidence[0].text if claim.evidence else "",
+    }
+
+
+def quote_record(quote) -> dict:
+    """A quote in the export line format."""
+    return {
+        "type": "quote", "id": quote.id,
+        "speaker": {"name": quote.speaker.name, "role": quote.speaker.role, "kind": quote.speaker.kind,
+                    "id": quote.speaker.actor_id},
+        "text": quote.text, "direct": quote.direct, "article_id": quote.article_id,
+        "evidence": _evidence_records(quote.evidence),
+    }
+
+
+def quote_row(quote) -> dict:
+    return {"id": quote.id, "speaker": quote.speaker.name, "speaker_role": quote.speaker.role,
+            "direct": "direct" if quote.direct else "indirect", "text": quote.text, "article_id": quote.article_id,
+            "evidence": quote.evidence[0].text if quote.evidence else ""}
+
+
+def contradiction_record(contradiction) -> dict:
+    """A contradiction between claims in the export line format."""
+    return {"type": "contradiction", "id": contradiction.id, "about": contradiction.about,
+            "claim_ids": list(contradiction.claim_ids), "detail": contradiction.detail}
+
+
+def indicator_record(indicator, references=(), checks=None) -> dict:
+    """An indicator: its claims oldest first, and the reference figures of its measure and scope."""
+    checks = checks or {}
+
+    def number(x):
+        return int(x) if x is not None and float(x).is_integer() else x
+
+    import hashlib
+
+    key = "|".join((indicator.measure, indicator.scope or "", indicator.unit))
+    return {
+        "type": "indicator", "id": hashlib.sha256(key.encode()).hexdigest()[:16], "measure": indicator.measure,
+        "scope": indicator.scope, "scope_countries": list(indicator.scope_countries), "unit": indicator.unit,
+        "claims": [{"claim_id": c.id, "as_of": _as_of_text(c.as_of, c.as_of_precision),
+                    "as_of_precision": c.as_of_precision, "low": number(c.low), "high": number(c.high),
+                    "qualifier": c.qualifier, "value_text": c.value_text, "basis": c.basis,
+                    "claimant": {"name": c.claimant.name, "role": c.claimant.role}, "article_id": c.article_id,
+                    "check": checks.get(c.id), "evidence": c.evidence[0].text if c.evidence else None}
+                   for c in indicator.claims],
+        "reference": [{"as_of": p.as_of.isoformat(), "low": number(p.low), "high": number(p.high),
+                       "qualifier": p.qualifier, "basis": p.basis, "claimant": p.claimant, "source": p.source,
+                       "note": p.note} for p in references],
+    }
+
+
+def analysis_lines(claims, quotes, contradictions) -> Iterator[str]:
+    """Export lines for claims, quotes and contradictions, after the article and event lines."""
+    for claim in claims:
+        yield json.dumps(claim_record(claim), ensure_ascii=False)
+    for quote in quotes:
+        yield json.dumps(quote_record(quote), ensure_ascii=False)
+    for contradiction in contradictions:
+        yield json.dumps(contradiction_record(contradiction), ensure_ascii=False)

@@ -91,6 +91,51 @@ ALTER TABLE events ADD COLUMN role TEXT;
 """),
 ]
 
+# Claims and quotes (issue 4). Their evidence rows go to the evidence table with record_type
+# 'claim' or 'quote'. Scope countries are stored as ";IQ;SY;" so that a country filter is a LIKE.
+MIGRATIONS.append((3, "claims and quotes", """
+CREATE TABLE claims (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    measure TEXT NOT NULL,
+    measure_text TEXT,
+    subject_id TEXT,
+    subject_name TEXT,
+    scope TEXT,
+    scope_countries TEXT,
+    basis TEXT,
+    low REAL,
+    high REAL,
+    unit TEXT NOT NULL,
+    qualifier TEXT,
+    value_text TEXT NOT NULL,
+    total REAL,
+    as_of TEXT,
+    as_of_precision TEXT NOT NULL,
+    as_of_text TEXT,
+    claimant_name TEXT,
+    claimant_role TEXT,
+    claimant_kind TEXT NOT NULL,
+    claimant_id TEXT,
+    reported TEXT,
+    modality TEXT NOT NULL
+);
+CREATE INDEX claims_measure ON claims(measure, scope, as_of);
+CREATE INDEX claims_article ON claims(article_id);
+CREATE TABLE quotes (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    speaker_name TEXT,
+    speaker_role TEXT,
+    speaker_kind TEXT NOT NULL,
+    speaker_id TEXT,
+    text TEXT NOT NULL,
+    direct INTEGER NOT NULL
+);
+CREATE INDEX quotes_article ON quotes(article_id);
+CREATE INDEX quotes_speaker ON quotes(speaker_id);
+"""))
+
 # -- migration 4: near-duplicate articles and cross-article incidents (issue 5) -------------
 MIGRATIONS.append((4, "duplicates_and_incidents", """
 CREATE TABLE article_sketches (

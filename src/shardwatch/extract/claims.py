@@ -1,0 +1,535 @@
+"""Quantitative claims: every figure about the subject, with measure, scope, as-of date and claimant.
+
+For each sentence (the headline excepted, which repeats the body):
+
+1. Figures are found by ``quantities.find_amounts``; years, ages, times, distances, figures
+   inside names ("Flight 9268") and definite counts ("the two countries") are dropped.
+2. What is counted is the noun the figure modifies ("15,000 battle-ready fighters"), or, when
+   the noun is left out ("about 50,000 had been killed", "5,600 of them"), the noun of the
+   figure before it in the sentence, or "the number of X".
+3. The measure is the first entry of ``data/measures.jsonl`` whose conditions hold on the
+   unit, the counted noun and the cue words around the figure (its stretch of the sentence
+   and the verbs above it in the parse); otherwise "other", with the counted words kept.
+4. The scope is the place (or "X and Y") written after the figure in its stretch, else
+   before it in the sentence, never one inside the claimant's phrase; "the two countries
+   together" is the union of the places of the article's earlier claims.
+5. The as-of date is the date attached to the figure's clause or to its reporting verb
+   ("estimated in December 2015", "by last December", "a year earlier" relative to the
+   sentence's other date), else the date of the attribution a pronoun points back to, else
+   the publication date with precision "reported".
+6. The claimant comes from ``attribution``; nothing found means the publisher.
+7. Hypothetical and negated statements ("as many as a million could be forced from their
+   homes") are not claims.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from shardwatch.data import load_jsonl
+from shardwatch.extract.attribution import Speakers, claimant_for, cues, register_sentence
+from shardwatch.extract.claim_dates import RELATIVE, date_ents, resolve
+from shardwatch.extract.claim_dates import as_of_date as figure_as_of
+from shardwatch.extract.claim_scope import figure_scope, origin_of, place_groups
+from shardwatch.extract.mentions import actors
+from shardwatch.extract.modality import modality_of
+from shardwatch.extract.quantities import Amount, find_amounts
+from shardwatch.extract.temporal import ResolvedDate
+from shardwatch.types import Article, Claim, Claimant, Evidence, Mention
+
+EXTRACTOR = "claims"
+VERSION = "1"
+_QUANTITY_WORDS = {"number", "count", "total", "figure", "tally", "strength", "ranks", "size", "estimate", "toll"}
+_PER_RE = re.compile(r"\b(?:a|an|per|each|every)\s+(day|week|month|year)\b(?!\s+(?:earlier|before|ago|later|after|on))"
+                     r"|\b(monthly|annually|daily|weekly|yearly)\b", re.I)
+_PER_WORDS = {"monthly": "month", "annually": "year", "daily": "day", "weekly": "week", "yearly": "year"}
+_DEFINITE = {"the", "its", "their", "these", "those", "his", "her", "our", "both", "each", "every", "which"}
+_SMALL_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+_TOGETHER = re.compile(r"\b(?:together|combined|overall|in total|in all|both countries|the two countries)\b", re.I)
+_WORD_NUMBER = re.compile(r"^[a-z -]+$", re.I)
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+@cache
+def measures() -> tuple[dict, ...]:
+    """The controlled list of measures, in matching order."""
+    return load_jsonl("measures.jsonl")
+
+
+@cache
+def measure_by_id() -> dict[str, dict]:
+    return {m["id"]: m for m in measures()}
+
+
+@cache
+def _basis_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(r["pattern"], re.I), r["basis"]) for r in load_jsonl("claim_cues.jsonl") if r["kind"] == "basis")
+
+
+@dataclass
+class _Figure:
+    """A figure under way: the amount and what the sentence says around it."""
+
+    amount: Amount
+    tokens: Span
+    noun: Token | None
+    noun_text: str
+    unit: str
+    per: str | None
+    context: str  # lowercased words and lemmas near the figure, space-separated, padded
+    segment: tuple[int, int]  # character span of the figure's stretch of the sentence
+    verb: str | None = None  # lemma of the verb the figure's phrase depends on
+    baseline: bool = False  # "..., from about $80 million": the earlier value of the figure before it
+
+
+def claim_id(article_id: str, start: int, end: int) -> str:
+    return hashlib.sha256(f"{article_id}:claim:{start}:{end}".encode()).hexdigest()[:16]
+
+
+def _has(context: str, cue: str) -> bool:
+    return f" {cue.lower()} " in context
+
+
+def classify(unit: str, per: str | None, noun_lemma: str | None, context: str, verb: str | None = None) -> str:
+    """The first measure whose conditions hold, or "other"."""
+    base = unit.split("/")[0]
+    for measure in measures():
+        for cond in measure.get("match", ()):
+            if "units" in cond and base not in cond["units"]:
+                continue
+            if "per" in cond and per not in cond["per"]:
+                continue
+            if "per" not in cond and per and measure["unit"].count("/") == 0 and base in ("USD",):
+                continue  # "$400 a month" is not a one-off sum
+            if "nouns" in cond and (noun_lemma or "") not in cond["nouns"]:
+                continue
+            if "verbs" in cond and (verb or "") not in cond["verbs"]:
+                continue
+            if "cues" in cond and not any(_has(context, c) for c in cond["cues"]):
+                continue
+            if any(_has(context, c) for c in cond.get("not_cues", ())):
+                continue
+            return measure["id"]
+    return "other"
+
+
+def _skip(amount: Amount, span: Span, doc: Doc) -> bool:
+    """Figures that are not claims: years, ages, times, distances, names, definite counts."""
+    if amount.form in ("money", "percent", "share", "fraction", "rate", "area"):
+        return False
+    text = amount.text.lower()
+    digits = re.sub(r"[^\d.]", "", text)
+    bare = re.fullmatch(r"(?:between\s+)?\d{4}(?:\s*(?:-|–|to|and)\s*\d{2,4})?", text)
+    if bare and 1800 <= int(digits[:4]) <= 2100:
+        return True  # a year or a span of years
+    if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in span) and amount.form != "vague":
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None:
+        lemma = after.lemma_.lower()
+        if lemma in cues("skip_after") or after.lower_ in cues("skip_after") or after.lower_.startswith(("year", "-year")):
+            return True
+        if after.text in ("-", "–") and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in ("year", "day", "month", "week", "hour", "mile", "kilometre"):
+            return True
+        if after.text in (":", ".") and span.end + 1 < len(doc) and doc[span.end + 1].like_num:
+            return True  # times and decimals split by the tokenizer
+    before = doc[span.start - 1] if span.start > 0 else None
+    words = _WORD_NUMBER.match(amount.text) is not None
+    if (after is not None and after.lower_ in _MONTHS) or (before is not None and before.lower_ in _MONTHS):
+        return True  # "13 November", "January 1"
+    counted = _counted(span)
+    if (counted is not None and counted.tag_ in ("NN", "NNP") and amount.low not in (None, 1.0) and amount.form == "count"
+            and counted.lemma_.lower() not in cues("human_noun") and counted.i > span.end - 1):
+        return True  # "a 911 call", "a 19-tonne truck": a number inside a name or a description
+    if before is not None:
+        if before.lower_ in _DEFINITE and (words and text.split()[-1] in _SMALL_WORDS or amount.form == "part"):
+            return True
+        if before.pos_ == "PROPN" and before.is_title and not words and before.ent_type_ not in ("GPE", "NORP", "ORG"):
+            return True  # "Flight 9268", "Resolution 2249"
+        if before.lower_ in ("no.", "number", "no", "page", "article", "chapter", "section", "aged", "age"):
+            return True
+    if words and text in ("one", "a", "an", "once") or text in ("one",):
+        return True
+    if amount.form == "count" and words and text in _SMALL_WORDS and amount.low == amount.high and span.root.dep_ in ("pobj", "dobj", "nsubj") and after is not None and after.lower_ == "of":
+        return True  # "two of the attackers", a subtotal, is kept as a part only with its whole
+    return False
+
+
+def _counted(span: Span) -> Token | None:
+    """The noun a figure counts, if it is written next to the figure."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end].head.i in range(span.start, span.end):
+        for obj in doc[span.end].children:
+            if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                return obj  # "tens of thousands of civilians", "dozens of militants"
+    root = span.root
+    if root.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= span.start:
+        return root.head
+    for token in span:
+        if token.dep_ in ("nummod", "quantmod") and token.head.pos_ in ("NOUN", "PROPN") and token.head.i >= span.end - 1:
+            return token.head
+    if root.pos_ == "NOUN" and root.lemma_.lower() not in ("percent", "%", "dozen", "hundred", "thousand", "score"):
+        return root
+    if root.lower_ in ("dozen", "dozens", "hundreds", "thousands", "scores", "millions") or root.pos_ == "NOUN":
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for grand in child.children:
+                    if grand.dep_ == "pobj" and grand.pos_ == "NOUN":
+                        return grand
+    return None
+
+
+def _number_of(span: Span) -> Token | None:
+    """X in "the number of X ... had dropped to about 200" (the figure is the value of a count)."""
+    node = span.root
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            for child in node.children:
+                if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in _QUANTITY_WORDS:
+                    for prep in child.children:
+                        if prep.dep_ == "prep" and prep.lower_ == "of":
+                            for obj in prep.children:
+                                if obj.dep_ == "pobj":
+                                    return obj
+            break
+    return None
+
+
+def _counts_something(span: Span) -> bool:
+    """Whether the clause says what a bare figure counts elsewhere: "put the number killed at 45,000"."""
+    for token in list(span.root.ancestors)[:5]:
+        if token.lemma_.lower() in _QUANTITY_WORDS:
+            return True
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "acl":
+            return any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in _QUANTITY_WORDS for c in token.children)
+    return False
+
+
+def _unit(amount: Amount, noun: Token | None, doc: Doc, span: Span) -> str:
+    if amount.unit:
+        return amount.unit
+    after = doc[span.end: span.end + 2].text.lower() if span.end < len(doc) else ""
+    if re.match(r"(?:us\s+)?dollars\b", after):
+        return "USD"
+    if noun is None:
+        return "count"
+    lemma = noun.lemma_.lower()
+    if lemma in cues("human_noun") or noun.ent_type_ == "NORP":
+        return "people"
+    if lemma in ("country", "nation", "state"):
+        return "countries"
+    if lemma == "barrel":
+        return "barrels"
+    if lemma in ("dollar",):
+        return "USD"
+    return "count"
+
+
+def _context(span: Span, noun: Token | None, own_noun: bool, seg: tuple[int, int], doc: Doc) -> str:
+    words: set[str] = set()
+    seg_span = doc.char_span(seg[0], seg[1], alignment_mode="expand")
+    for token in seg_span or ():
+        words.update((token.lower_, token.lemma_.lower()))
+    node = noun if noun is not None and own_noun else span.root
+    chain = [node] + list(node.ancestors)
+    for token in chain:
+        words.update((token.lower_, token.lemma_.lower()))
+        for child in token.children:
+            if child.dep_ in ("prt", "advmod", "amod", "compound", "neg", "acomp", "xcomp", "npadvmod") and not child.like_num:
+                words.update((child.lower_, child.lemma_.lower()))
+            if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child.lemma_.lower() in _QUANTITY_WORDS:
+                words.update(w for t in child.subtree for w in (t.lower_, t.lemma_.lower()))  # "the number killed"
+            elif child.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("VERB", "AUX") and child.pos_ == "NOUN":
+                # "monthly revenue has fallen ... to $56 million": what the verb's subject is
+                words.update((child.lower_, child.lemma_.lower()))
+                words.update(w for c in child.children if c.dep_ in ("amod", "compound") for w in (c.lower_, c.lemma_.lower()))
+    if noun is not None:
+        words.update((noun.lower_, noun.lemma_.lower()))
+        if own_noun:
+            for child in noun.children:
+                if child.dep_ not in ("conj", "cc", "punct", "relcl", "appos"):
+                    words.update((child.lower_, child.lemma_.lower()))
+    text = " ".join(re.sub(r"[^\w'-]+", " ", seg_span.text.lower()).split()) if seg_span is not None else ""
+    return f" {' '.join(sorted(words))} {text} "
+
+
+def _segments(amounts: list[Amount], sent: Span) -> list[tuple[int, int]]:
+    starts = [sent.start_char] + [a.end for a in amounts[:-1]]
+    ends = [a.start for a in amounts[1:]] + [sent.end_char]
+    return [(s, e) for s, e in zip(starts, ends)]
+
+
+def _figures(sent: Span, doc: Doc, last_noun: Token | None, last_people: Token | None = None) -> list[_Figure]:
+    found = [Amount(a.start + sent.start_char, a.end + sent.start_char, a.text, a.low, a.high, a.qualifier, a.unit,
+                    a.per, a.total, a.form) for a in find_amounts(sent.text)]
+    kept: list[tuple[Amount, Span]] = []
+    for amount in found:
+        span = doc.char_span(amount.start, amount.end, alignment_mode="expand")
+        if span is None or _skip(amount, span, doc):
+            continue
+        kept.append((amount, span))
+    segments = _segments([a for a, _ in kept], sent)
+    figures: list[_Figure] = []
+    for (amount, span), seg in zip(kept, segments):
+        noun = _counted(span) if amount.form not in ("percent", "share", "fraction", "area") else None
+        if amount.form == "rate":  # "a senior commander every three days": the noun is inside the figure
+            noun = next((t for t in span if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in
+                         ("day", "week", "month", "year")), None)
+        if noun is not None and (noun.lemma_.lower() in ("percent", "%") or noun.lemma_.lower() in _QUANTITY_WORDS):
+            noun = None
+        own_noun = noun is not None
+        if noun is None and amount.unit is None:
+            noun = _number_of(span)
+            own_noun = noun is not None
+            if noun is None and amount.form in ("count", "vague", "part"):
+                # "about 50,000 had been killed", "5,600 of them": the noun of an earlier figure,
+                # people first ("5,600 of them" after "40,000 fighters from 110 countries")
+                earlier = [f for f in figures if f.noun is not None]
+                people = [f for f in earlier if f.unit.startswith("people")]
+                source = (people or earlier or [None])[-1]
+                anaphor = re.match(r"\s+of\s+(?:them|those|these)\b", doc.text[amount.end: amount.end + 12])
+                noun = source.noun if source is not None else (
+                    (last_people or last_noun) if anaphor else last_noun if _counts_something(span) else None)
+        unit = _unit(amount, noun, doc, span)
+        per = amount.per
+        baseline = bool(figures) and figures[-1].amount.unit == amount.unit and re.search(
+            r"\b(?:from|compared with|against|up from|down from)\s+(?:about\s+|some\s+|roughly\s+|around\s+)?$",
+            doc.text[figures[-1].amount.end: amount.start]) is not None
+        if per is None and amount.unit != "percent":
+            match = _PER_RE.search(doc.text[seg[0]: seg[1]])
+            if match:
+                per = match.group(1) or _PER_WORDS[match.group(2).lower()]
+            elif noun is not None:
+                per = next((f.per for f in reversed(figures) if f.noun is not None and f.noun.i == noun.i), None)
+            elif baseline:
+                per = figures[-1].per  # "$56 million a month ..., from about $80 million": the same rate
+            elif amount.unit == "USD" and not re.match(r"\s+(?:for\s+each|for\s+every|per|each)\s", doc.text[amount.end: amount.end + 12]):
+                # "monthly revenue has fallen by a third, to $56 million": the rate named earlier in the sentence
+                match = _PER_RE.search(doc.text[sent.start_char: amount.start])
+                if match and not any(f.amount.unit == "USD" for f in figures):
+                    per = match.group(1) or _PER_WORDS[match.group(2).lower()]
+        if noun is not None:
+            noun_text = _noun_text(noun) if own_noun else noun.text
+        elif amount.unit == "percent":
+            noun_text = "percent" + _of_phrase(span)
+        elif amount.unit == "km2":
+            noun_text = "square kilometres"
+        else:
+            each = re.match(r"\s+(?:for\s+each|for\s+every|per|a|each)\s+([a-z]+)", doc.text[amount.end: amount.end + 30])
+            noun_text = f"{unit} per {each.group(1)}" if amount.unit == "USD" and each and not per else unit
+        context = _context(span, noun, own_noun, seg, doc)
+        anchor_token = noun if noun is not None and own_noun else span.root
+        verb = next((t.lemma_.lower() for t in [anchor_token, *anchor_token.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+        figures.append(_Figure(amount, span, noun, noun_text, unit, per, context, seg, verb, baseline))
+    return figures
+
+
+def _noun_text(noun: Token) -> str:
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and not c.like_num]
+    start = min([noun.i] + [m.left_edge.i for m in mods])
+    tokens = [t for t in noun.doc[start: noun.i + 1] if not t.like_num and t.dep_ not in ("quantmod", "det", "nummod")]
+    return " ".join(t.text for t in tokens).replace(" - ", "-")
+
+
+def _of_phrase(span: Span) -> str:
+    for token in span:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    return " of " + " ".join(t.text for t in objs[0].subtree if t.dep_ not in ("relcl",) and t.i <= objs[0].i)
+    return ""
+
+
+# -- the claims of one article ----------------------------------------------------------------
+
+
+def _subject(sent: Span, people: list[Mention], claimant: Claimant | None, article_org: str | None) -> str | None:
+    for mention in people:
+        if sent.start_char <= mention.start < sent.end_char and mention.actor_id:
+            actor = actors().get(mention.actor_id)
+            if actor and actor.kind == "organisation" and (claimant is None or claimant.actor_id != actor.id):
+                return actor.id
+    return article_org
+
+
+def _evidence(article: Article, sent: Span) -> Evidence:
+    text = sent.text.rstrip()
+    return Evidence(article.id, sent.start_char, sent.start_char + len(text), text, EXTRACTOR, VERSION)
+
+
+def main_organisation(people: list[Mention]) -> str | None:
+    """The organisation an article names most: what its figures are about by default."""
+    orgs = Counter(m.actor_id for m in people
+                   if m.actor_id and actors().get(m.actor_id) and actors()[m.actor_id].kind == "organisation")
+    return orgs.most_common(1)[0][0] if orgs else None
+
+
+def main_speaker(people: list[Mention]) -> Claimant | None:
+    """The article's main organisation as a speaker: who "the group said" is."""
+    org = main_organisation(people)
+    return Claimant(actors()[org].name, None, "organisation", org) if org else None
+
+
+def claims_in(doc: Doc, article: Article, places: list[Mention], people: list[Mention]) -> list[Claim]:
+    """Every quantitative claim of one article, in text order."""
+    article_org = main_organisation(people)
+    speakers = Speakers(main_org=main_speaker(people))
+    publisher = Claimant(article.source, "publisher", "publisher", None)
+    claims: list[Claim] = []
+    paragraph_of: dict[str, int] = {}
+    said_when: dict[str, ResolvedDate] = {}  # claimant name -> date of the attribution
+    last_noun: Token | None = None
+    last_people: Token | None = None
+    unnamed: list[int] = []  # claims of the sentence before whose claimant is an unnamed person
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        if article.title and sent.start_char < len(article.title) + 2 and sent.text.strip() == article.title.strip():
+            continue
+        paragraph = doc.text.count("\n\n", 0, sent.start_char)
+        figures = _figures(sent, doc, last_noun, last_people)
+        groups = place_groups(places, sent, doc)
+        anchor: ResolvedDate | None = None
+        sentence_claims: list[Claim] = []
+        for fig in figures:
+            if fig.noun is not None:
+                last_noun = fig.noun
+                if fig.unit.startswith("people"):
+                    last_people = fig.noun
+            if modality_of(fig.noun if fig.noun is not None and fig.noun.sent == sent else fig.tokens.root) in ("hypothetical", "negated"):
+                continue
+            claimant, verb, excluded = claimant_for(fig.noun if fig.noun is not None and fig.noun.sent == sent else fig.tokens.root, speakers)
+            by_pronoun = verb is not None and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children)
+            story = (ResolvedDate(claims[-1].as_of, claims[-1].as_of_precision, "") if claims and claims[-1].as_of
+                     and claims[-1].as_of_precision not in ("reported", "unknown")
+                     else ResolvedDate(article.published, "day", "") if article.published else None)
+            as_of = figure_as_of(fig, verb, sent, article, anchor or story,
+                           said_when.get(claimant.name) if claimant and by_pronoun else None,
+                           tuple(f.amount for f in figures))
+            if as_of is None and sentence_claims and sentence_claims[-1].as_of_precision not in ("reported", "unknown"):
+                as_of = anchor  # one statement, one date: "estimates that X ..., and that Y ..."
+            if as_of is None and claimant is not None:
+                previous = claims[-1] if claims else None
+                if (previous is not None and previous.claimant.kind != "publisher" and paragraph - paragraph_of[previous.id] <= 1
+                        and previous.as_of_precision == "day" and previous.as_of_text and not re.search(r"\d{4}", previous.as_of_text)):
+                    # a briefing "on Tuesday" dates the figures reported from it in the next lines
+                    as_of = ResolvedDate(previous.as_of, previous.as_of_precision, previous.as_of_text)
+            if as_of is not None and anchor is None and not RELATIVE.match(
+                    re.sub(r"^(?:by|in|since|as of)\s+", "", as_of.text or "", flags=re.I)):
+                anchor = as_of  # "a year earlier" counts back from the sentence's own date, never from itself
+            measure = classify(fig.unit, fig.per, fig.noun.lemma_.lower() if fig.noun is not None else None, fig.context,
+                               fig.verb)
+            if measure == "other" and fig.noun is None and fig.amount.unit is None and fig.amount.form in ("count", "part"):
+                continue  # a bare number that counts nothing the sentence names ("called 911")
+            if measure == "other" and fig.baseline and sentence_claims:
+                measure = sentence_claims[-1].measure  # the earlier value of the same measure
+            scope_text, scope_countries = _scope_of(fig, groups, excluded, doc, claims, sentence_claims, measure,
+                                                    paragraph, paragraph_of)
+            basis = _basis(measure, fig, doc, sent, sentence_claims)
+            if as_of is not None:
+                as_of_date, precision, as_of_text = as_of.date, as_of.precision, as_of.text
+            elif article.published is not None:
+                as_of_date, precision, as_of_text = article.published, "reported", None
+            else:
+                as_of_date, precision, as_of_text = None, "unknown", None
+            if claimant is not None and as_of is not None and claimant.name:
+                said_when.setdefault(claimant.name, as_of)
+            claim = Claim(
+                id=claim_id(article.id, fig.amount.start, fig.amount.end), article_id=article.id, measure=measure,
+                measure_text=fig.noun_text, low=fig.amount.low, high=fig.amount.high,
+                unit=fig.unit + (f"/{fig.per}" if fig.per and "/" not in fig.unit else ""),
+                qualifier=fig.amount.qualifier, value_text=fig.amount.text, as_of=as_of_date,
+                as_of_precision=precision, claimant=claimant or publisher, evidence=(_evidence(article, sent),),
+                subject_id=_subject(sent, people, claimant, article_org), scope=scope_text,
+                scope_countries=scope_countries, basis=basis, total=fig.amount.total, as_of_text=as_of_text,
+                reported=article.published, modality="reported" if claimant is not None else "asserted",
+            )
+            paragraph_of[claim.id] = paragraph
+            sentence_claims.append(claim)
+        claims.extend(sentence_claims)
+        known = set(speakers.people)
+        register_sentence(sent, speakers)
+        named = [speakers.people[n] for n in speakers.people if n not in known]
+        if len(named) == 1:
+            # "a senior Kurdish official said ... . Fuad Hussein, chief of staff to ..., said": one person
+            for i in unnamed:
+                claims[i] = replace(claims[i], claimant=named[0])
+        unnamed = [len(claims) - len(sentence_claims) + i for i, c in enumerate(sentence_claims)
+                   if c.claimant.kind == "person" and c.claimant.actor_id is None]
+        _note_attribution_dates(sent, speakers, said_when, article)
+    return [_finish(c, speakers) for c in claims]
+
+
+def _scope_of(fig, groups, excluded, doc, claims, sentence_claims, measure, paragraph, paragraph_of):
+    """The scope as (text, countries): the figure's own place, "the two countries together",
+    or the place of the claim on the same measure just before it in the same paragraph."""
+    mentions = figure_scope(fig, groups, excluded, doc)
+    origin = origin_of(fig, groups, doc)
+    if mentions:
+        text = " and ".join(m.place.canonical for m in mentions)
+        return (text + (f" (from {origin})" if origin and origin not in text else ""),
+                tuple(sorted({m.place.country for m in mentions if m.place.country})))
+    recent = claims[-4:] + sentence_claims
+    if origin:
+        # "several thousand ... came from the European Union": a subset by origin, not the whole
+        previous = next((p.scope for p in reversed(recent) if p.scope), None)
+        base = previous.split(" (from ")[0] if previous else None
+        return (f"{base} (from {origin})" if base else f"from {origin}"), ()
+    if _TOGETHER.search(doc.text[fig.segment[0]: fig.segment[1]]):
+        names = sorted({n for cl in recent for n in (cl.scope or "").split(" and ") if n})
+        return (" and ".join(names) or None), tuple(sorted({c for cl in recent for c in cl.scope_countries}))
+    family = measure.split("_")[0]
+    for previous in reversed(recent):
+        if (measure != "other" and previous.measure.split("_")[0] == family and previous.scope
+                and paragraph - paragraph_of.get(previous.id, -9) <= 1):
+            return previous.scope, previous.scope_countries  # "The area under its control shrank to ..."
+    return None, ()
+
+
+def _basis(measure: str, fig: _Figure, doc: Doc, sent: Span, sentence_claims: list[Claim]) -> str | None:
+    """What a share or area is measured against: since the peak, or over a period."""
+    if measure not in ("territory_lost_share", "territory_held_share", "territory_lost_area"):
+        return None
+    window = doc.text[fig.segment[0]: fig.segment[1]]
+    for text in (window, sent.text):
+        for pattern, name in _basis_patterns():
+            if pattern.search(text):
+                return name
+    if sentence_claims and sentence_claims[-1].measure == measure:
+        return sentence_claims[-1].basis
+    return None
+
+
+def _finish(claim: Claim, speakers: Speakers) -> Claim:
+    """Names for the subject, and "the American general" resolved to the person named later."""
+    if claim.subject_id and claim.subject_id in actors():
+        claim = replace(claim, subject_name=actors()[claim.subject_id].name)
+    c = claim.claimant
+    if c.kind == "person" and c.actor_id is None and c.name:
+        named = speakers.by_role_word(c.name.split()[-1].lower())
+        if named is not None:
+            claim = replace(claim, claimant=named)
+    return claim
+
+
+def _note_attribution_dates(sent: Span, speakers: Speakers, said_when: dict, article: Article) -> None:
+    """"Officials gave their tally last month": later "they estimated" is as of last month."""
+    dates = date_ents(sent)
+    if not dates:
+        return
+    for claimant in (speakers.last_group, speakers.last_person, speakers.last_org):
+        if claimant is not None and claimant.name and claimant.name in sent.text or (claimant and claimant.name and claimant.name.split()[-1] in sent.text):
+            resolved = resolve(dates[0].text, sent, article, None)
+            if resolved is not None:
+                said_when[claimant.name] = resolved
