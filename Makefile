@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 DB     ?= shardwatch.db
 
-.PHONY: install run test bench eval clean
+.PHONY: install run test bench eval train clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ test: $(VENV)/.installed-test
 
 bench: install
 	$(BIN)/python scripts/bench.py --corpus $(SHARED)/data/corpora/bbc
+
+# Retrain the role tagger (src/shardwatch/data/models/roles.*) from MUC-4 train; a few minutes
+# on the CPU, deterministic. Not part of test or CI: the model is committed.
+train: install
+	$(BIN)/python scripts/train.py --train $(SHARED)/data/muc4/train.jsonl --scorer $(SHARED)/eval/score_roles.py
 
 eval: install
 	$(BIN)/python scripts/eval.py --shared $(SHARED) --out docs/EVALUATION.md
