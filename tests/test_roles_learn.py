@@ -86,12 +86,21 @@ def test_entities_keep_the_best_mention_of_each_filler():
 @pytest.mark.model
 def test_shipped_model_tags_a_written_attack_report():
     from shardwatch.extract.roles import role_lines
+    from shardwatch.learn.tagger import default_tagger
+    from shardwatch.nlp import annotate
 
-    text = ("Gunmen of the Shining Path blew up a power station with dynamite in Lima on Monday, "
-            "police said. A guard, Carlos Mendoza, was killed in the attack.")
+    text = ("Terrorists of the Shining Path detonated a dynamite charge at a power station in Lima "
+            "yesterday. The explosion killed a guard, Carlos Mendoza.")
     (line,) = role_lines([("t1", text)])
-    roles = {role: [e[0].lower() for e in ents] for role, ents in line["roles"].items()}
-    assert roles["weapon"] == ["dynamite"]
-    assert "shining path" in roles["perpetrator_organization"]
-    assert any(t.endswith("power station") for t in roles["target"])
-    assert json.dumps(line)  # the scorer's line format is plain JSON
+    assert line["doc_id"] == "t1" and json.dumps(line)
+    roles = line["roles"]
+    # The tagger reads lower case; the output keeps the text's own spelling.
+    assert roles["perpetrator_organization"] == [["Shining Path"]]
+    assert roles["perpetrator_individual"] == [["Terrorists"]]
+    assert ["dynamite charge"] in roles["weapon"]
+    assert roles["place"] == [["Lima"]]
+    # Those fillers come from the CRF, not from the rules: the tagger alone finds them.
+    (doc,) = annotate([text.lower()])
+    learned = {role: [c.text for c in cands] for role, cands in default_tagger().roles(doc).items()}
+    assert learned["perpetrator_organization"] == ["shining path"]
+    assert "dynamite charge" in learned["weapon"]
