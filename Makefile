@@ -7,7 +7,7 @@ DB     ?= shardwatch.db
 # The browser the dashboard's end-to-end test drives (Debian's package; never a downloaded build).
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install run test bench eval clean browser
+.PHONY: install run test bench eval train clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ test: $(VENV)/.installed-test browser
 bench: install
 	$(BIN)/python scripts/bench.py --corpus $(SHARED)/data/corpora/bbc
 	$(BIN)/python scripts/bench_resolve.py --sizes 10000 100000
+
+# Retrain the role tagger (src/shardwatch/data/models/roles.*) from MUC-4 train; a few minutes
+# on the CPU, deterministic. Not part of test or CI: the model is committed.
+train: install
+	$(BIN)/python scripts/train.py --train $(SHARED)/data/muc4/train.jsonl --scorer $(SHARED)/eval/score_roles.py
 
 eval: install
 	$(BIN)/python scripts/eval.py --shared $(SHARED) --out docs/EVALUATION.md

@@ -154,6 +154,28 @@ def text_table(result: Result) -> str:
     return "\n".join(lines)
 
 
+def model_section() -> list[str]:
+    """What the shipped role tagger is: its size and the figures ``make train`` chose it by."""
+    models = ROOT / "src" / "shardwatch" / "data" / "models"
+    meta_path, model_path = models / "roles.json", models / "roles.crfsuite"
+    if not meta_path.is_file() or not model_path.is_file():
+        return ["", "## The role tagger", "", "No trained model in `src/shardwatch/data/models/`: run `make train`."]
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    held = meta.get("heldout_micro", {})
+    params = ", ".join(f"{k} {v}" for k, v in meta.get("params", {}).items())
+    return [
+        "",
+        "## The role tagger",
+        "",
+        f"`src/shardwatch/data/models/roles.crfsuite` ({model_path.stat().st_size / 1e6:.1f} MB), a CRF "
+        f"trained by `make train` on {meta.get('documents', '?')} documents of `{meta.get('trained_on', '?')}` "
+        f"({params}); features v{meta.get('feature_version', '?')}. Its decoding threshold "
+        f"(tau {meta.get('tau')}) was chosen on the last {meta.get('heldout_documents', '?')} train documents "
+        f"with a model trained on the others: held-out micro P {held.get('p', '-')}, R {held.get('r', '-')}, "
+        f"F1 {held.get('f1', '-')} (tagger alone, MUC-4 scoring).",
+    ]
+
+
 def markdown(results: list[Result]) -> str:
     today = dt.date.today().isoformat()
     out = [
@@ -209,6 +231,7 @@ def markdown(results: list[Result]) -> str:
             r.score_cmd,
             "```",
         ]
+    out += model_section()
     if any(r.table is not None and "perpetrator" in r.table for r in results):
         out += [
             "",

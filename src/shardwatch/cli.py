@@ -284,13 +284,13 @@ def serve(ctx: click.Context, host: str, port: int, token: str | None) -> None:
 @click.argument("infile", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--out", required=True, type=click.Path(dir_okay=False, writable=True, allow_dash=True),
               help="Output JSON Lines file (- for stdout).")
-@click.option("--processes", "-j", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--processes", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for the spaCy pipeline.")
 def roles(infile: str, out: str, processes: int) -> None:
     """Role fillers of attacks for every line {"doc_id", "text"} of INFILE, in the scorer's format."""
     from tqdm import tqdm
 
     from shardwatch.extract.roles import role_lines
-    from shardwatch.nlp import annotate
 
     items = []
     with click.open_file(infile, encoding="utf-8") as handle:
@@ -302,9 +302,9 @@ def roles(infile: str, out: str, processes: int) -> None:
                 items.append((record["doc_id"], record["text"]))
             except (json.JSONDecodeError, KeyError, TypeError):
                 raise ShardwatchError(f"{infile}:{number}: expected a JSON object with doc_id and text") from None
-    docs = annotate((text for _, text in items), n_process=processes)
-    lines = role_lines(items, tqdm(docs, total=len(items), unit=" docs", disable=not sys.stderr.isatty(),
-                                   file=sys.stderr))
+    lines = role_lines(items, n_process=processes,
+                       progress=lambda docs: tqdm(docs, total=len(items), unit=" docs",
+                                                  disable=not sys.stderr.isatty(), file=sys.stderr))
     output = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines)
     with click.open_file(out, "w", encoding="utf-8", atomic=out != "-") as handle:
         handle.write(output)

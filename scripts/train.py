@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Train the attack role tagger on MUC-4 train and write it into the package.
+
+1. Parse every text of TRAIN (``learn.text.model_text``: glued sentences split, lower case)
+   with shardwatch's spaCy pipeline, and mark the gold role mention strings as BIO tags.
+2. Train a CRF on all but the last ``--holdout`` documents and decode the held-out ones with
+   each candidate setting of the posterior threshold ``tau``; keep the setting with the best
+   micro F1 (``../shared/eval/score_roles.py``). Only MUC-4 train is used: the dev sets are
+   never looked at.
+3. Train the final CRF on all documents and write ``roles.crfsuite`` and ``roles.json`` (the
+   chosen settings and the held-out figures) into ``--out``.
+
+Deterministic: the same TRAIN gives the same model (L-BFGS, fixed document order).
+
+Usage: .venv/bin/python scripts/train.py --train ../shared/data/muc4/train.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from spacy.tokens import DocBin
+
+from shardwatch.learn.features import FEATURE_VERSION, doc_sequences
+from shardwatch.learn.spans import LABELS
+from shardwatch.learn.tagger import MODEL_NAME, RoleTagger, Settings, model_dir, train
+from shardwatch.learn.text import model_text
+from shardwatch.nlp import annotate, get_nlp
+
+ROOT = Path(__file__).resolve().parent.parent
+TAUS = (1.0, 0.3, 0.2, 0.15)
+
+
+def load_scorer(path: Path):
+    spec = importlib.util.spec_from_file_location("score_roles", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def gold_mentions(roles: dict, tokenizer) -> list[tuple[list[str], str]]:
+    out = []
+    for role, ents in roles.items():
+        if role not in LABELS:
+            continue
+        for ent in ents:
+            for mention in ent:
+                words = [t.lower_ for t in tokenizer(mention.lower()) if not t.is_space]
+                out.append((words, LABELS[role]))
+    return out
+
+
+def sequences(docs, records, tokenizer):
+    from shardwatch.learn.spans import bio_labels
+    for doc, record in zip(docs, records):
+        mentions = gold_mentions(record["roles"], tokenizer)
+        for tokens, feats in doc_sequences(doc):
+            yield feats, bio_labels([t.lower_ for t in tokens], mentions)
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--train", default="../shared/data/muc4/train.jsonl", help="MUC-4 train JSON Lines")
+    parser.add_argument("--scorer", default="../shared/eval/score_roles.py", help="the shared scorer")
+    parser.add_argument("--out", default=str(model_dir()), help="folder the model is written to")
+    parser.add_argument("--holdout", type=int, default=200, help="last N train documents for choosing settings")
+    parser.add_argument("--c1", type=float, default=0.05, help="L1 regularisation")
+    parser.add_argument("--c2", type=float, default=0.01, help="L2 regularisation")
+    parser.add_argument("--iterations", type=int, default=100, help="L-BFGS iterations")
+    parser.add_argument("--cache", help="DocBin file to keep the parsed train texts in (speeds reruns)")
+    args = parser.parse_args(argv)
+
+    started = time.time()
+    records = [json.loads(line) for line in open(args.train, encoding="utf-8") if line.strip()]
+    nlp = get_nlp()
+    cache = Path(args.cache) if args.cache else None
+    if cache and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    else:
+        docs = list(annotate(model_text(r["text"]) for r in records))
+        if cache:
+            bin_ = DocBin(store_user_data=False)
+            for doc in docs:
+                bin_.add(doc)
+            bin_.to_disk(cache)
+    print(f"parsed {len(docs)} documents in {time.time() - started:.0f} s", file=sys.stderr)
+    tokenizer = nlp.tokenizer
+    scorer = load_scorer(Path(args.scorer))
+    params = {"c1": args.c1, "c2": args.c2, "iterations": args.iterations}
+
+    cut = len(records) - args.holdout
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "heldout.crfsuite"
+        train(sequences(docs[:cut], records[:cut], tokenizer), path, **params)
+        gold = {r["doc_id"]: r["roles"] for r in records[cut:]}
+        best, figures = None, {}
+        for tau in TAUS:
+            tagger = RoleTagger(path, Settings(tau=tau))
+            pred = {}
+            for doc, record in zip(docs[cut:], records[cut:]):
+                found = tagger.roles(doc)
+                pred[record["doc_id"]] = {role: [[c.text] for c in cands] for role, cands in found.items()}
+            table = scorer.score(gold, pred)
+            figures[str(tau)] = table["micro_avg"]
+            print(f"held-out tau={tau}: {table['micro_avg']}", file=sys.stderr)
+            if best is None or table["micro_avg"]["f1"] > figures[str(best)]["f1"]:
+                best = tau
+    print(f"chose tau={best}; training on all {len(records)} documents", file=sys.stderr)
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    train(sequences(docs, records, tokenizer), out / f"{MODEL_NAME}.crfsuite", **params)
+    meta = Settings(tau=best).to_json() | {
+        "trained_on": Path(args.train).name, "documents": len(records), "params": params,
+        "heldout_documents": args.holdout, "heldout_micro": figures[str(best)],
+        "feature_version": FEATURE_VERSION,
+    }
+    (out / f"{MODEL_NAME}.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    size = (out / f"{MODEL_NAME}.crfsuite").stat().st_size
+    print(f"wrote {out / MODEL_NAME}.crfsuite ({size / 1e6:.1f} MB) in {time.time() - started:.0f} s",
+          file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

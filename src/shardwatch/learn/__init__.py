@@ -1,0 +1,1 @@
+"""Learned components: a CRF tagger of attack role fillers trained on MUC-4 (``make train``)."""

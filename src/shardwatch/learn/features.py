@@ -1,0 +1,150 @@
+"""Token features for the role tagger, computed from a spaCy ``Doc`` of ``model_text``.
+
+Every feature is computed from lower-case material (the text itself is lower-cased before
+parsing, see ``learn.text``), so the tagger trained on the lower-cased MUC-4 texts sees the
+same kind of input on cased modern news. One sequence is one sentence; features describing
+the sentence (does it name an attack, where in the document is it) and the document (how
+many attack words) are copied onto each of its tokens.
+
+Changing anything here changes what the shipped model expects: bump ``FEATURE_VERSION`` and
+retrain (``make train``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+FEATURE_VERSION = "1"
+
+# Lemmas that report an attack. Fixed here (not read from data/triggers.jsonl) because the
+# trained model depends on them.
+ATTACK_LEMMAS = frozenset({
+    "attack", "bomb", "bombing", "blast", "explosion", "explode", "detonate", "dynamite",
+    "shoot", "shooting", "gunfire", "fire", "massacre", "stab", "stabbing", "ram", "kill",
+    "murder", "assassinate", "assassination", "kidnap", "kidnapping", "abduct", "abduction",
+    "hostage", "hijack", "ambush", "burn", "arson", "sabotage", "destroy", "damage", "wound",
+    "injure", "raid", "assault", "explosive", "grenade", "slay", "execute", "behead",
+    "torch", "blow", "strike", "shell", "set",
+})
+WEAPON_LEMMAS = frozenset({
+    "bomb", "dynamite", "explosive", "grenade", "rifle", "gun", "pistol", "revolver",
+    "machinegun", "mortar", "rocket", "missile", "mine", "ied", "device", "charge", "knife",
+    "machete", "ammunition", "bullet", "firearm", "weapon", "launcher", "shell", "truck",
+    "car", "vehicle", "belt", "vest", "tnt", "molotov", "cocktail", "artillery", "drone",
+})
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+def _is_trigger(token: Token) -> bool:
+    return token.lemma_.lower() in ATTACK_LEMMAS or token.lower_ in ATTACK_LEMMAS
+
+
+def _shape(text: str) -> str:
+    out = []
+    for ch in text:
+        kind = "d" if ch.isdigit() else "x" if ch.isalpha() else ch
+        if not out or out[-1] != kind:
+            out.append(kind)
+    return "".join(out)[:6]
+
+
+def _token_base(token: Token) -> dict[str, str]:
+    """Features of one token on its own (used for itself and its neighbours)."""
+    return {
+        "w": token.lower_,
+        "l": token.lemma_.lower(),
+        "p": token.pos_,
+    }
+
+
+def sentence_features(sent: Span, sent_index: int, doc_triggers: int) -> list[dict[str, float]]:
+    """One feature dict per token of ``sent`` (whitespace tokens included; callers skip them)."""
+    tokens = list(sent)
+    trigger_positions = [t.i for t in tokens if _is_trigger(t)]
+    sent_flags = {
+        "sent_has_trigger": bool(trigger_positions),
+        "sent_pos=" + _bucket(sent_index, (0, 1, 2, 4, 8)): True,
+        "doc_trig=" + _bucket(doc_triggers, (0, 1, 3, 6)): True,
+    }
+    chunk_of: dict[int, tuple[int, int, int]] = {}
+    for chunk in sent.noun_chunks if sent.doc.has_annotation("DEP") else ():
+        for t in chunk:
+            chunk_of[t.i] = (chunk.start, chunk.end, chunk.root.i)
+    feats: list[dict[str, float]] = []
+    for k, token in enumerate(tokens):
+        f: dict[str, float] = {"bias": 1.0}
+        base = _token_base(token)
+        for key, value in base.items():
+            f[f"{key}={value}"] = 1.0
+        low = token.lower_
+        f["suf3=" + low[-3:]] = 1.0
+        f["pre3=" + low[:3]] = 1.0
+        f["shape=" + _shape(low)] = 1.0
+        f["tag=" + token.tag_] = 1.0
+        f["dep=" + token.dep_] = 1.0
+        head = token.head
+        f["head=" + head.lemma_.lower()] = 1.0
+        f["dep+head=" + token.dep_ + "|" + head.lemma_.lower()] = 1.0
+        f["head_pos=" + head.pos_] = 1.0
+        if head.head is not head:
+            f["head2=" + head.head.lemma_.lower()] = 1.0
+        f["ent=" + (token.ent_iob_ + "-" + token.ent_type_ if token.ent_type_ else "O")] = 1.0
+        if token.ent_id_:
+            f["ent_kind=" + token.ent_id_.split(":", 1)[0]] = 1.0
+        if token.lemma_.lower() in WEAPON_LEMMAS or low in WEAPON_LEMMAS:
+            f["weapon_word"] = 1.0
+        if _is_trigger(token):
+            f["is_trigger"] = 1.0
+        if _is_trigger(head):
+            f["head_is_trigger"] = 1.0
+            f["dep_to_trigger=" + token.dep_] = 1.0
+        if trigger_positions:
+            dist = min(abs(token.i - p) for p in trigger_positions)
+            f["trig_dist=" + _bucket(dist, (1, 3, 6, 12))] = 1.0
+            side = "before" if token.i < trigger_positions[0] else "after"
+            f["trig_side=" + side] = 1.0
+        chunk = chunk_of.get(token.i)
+        if chunk is None:
+            f["chunk=O"] = 1.0
+        else:
+            start, end, root = chunk
+            f["chunk=" + ("B" if token.i == start else "I")] = 1.0
+            if token.i == root:
+                f["chunk_root"] = 1.0
+            if token.i == end - 1:
+                f["chunk_last"] = 1.0
+        for offset in (-2, -1, 1, 2):
+            j = k + offset
+            if 0 <= j < len(tokens):
+                other = tokens[j]
+                f[f"{offset}:w={other.lower_}"] = 1.0
+                if abs(offset) == 1:
+                    f[f"{offset}:l={other.lemma_.lower()}"] = 1.0
+                    f[f"{offset}:p={other.pos_}"] = 1.0
+            else:
+                f[f"{offset}:edge"] = 1.0
+        if k > 0:
+            f["bigram-1=" + tokens[k - 1].lower_ + "|" + low] = 1.0
+        for key, value in sent_flags.items():
+            if value:
+                f[key] = 1.0
+        feats.append(f)
+    return feats
+
+
+def doc_sequences(doc: Doc) -> list[tuple[list[Token], list[dict[str, float]]]]:
+    """The document as tagger sequences: per sentence, its non-space tokens and their features."""
+    doc_triggers = sum(1 for t in doc if _is_trigger(t))
+    out = []
+    for index, sent in enumerate(doc.sents):
+        feats = sentence_features(sent, index, doc_triggers)
+        kept = [(t, f) for t, f in zip(sent, feats) if not t.is_space]
+        if kept:
+            out.append(([t for t, _ in kept], [f for _, f in kept]))
+    return out

@@ -1,0 +1,126 @@
+"""The role tagger: a linear-chain CRF (CRFsuite) over sentences, shipped in ``data/models``.
+
+``make train`` (``scripts/train.py``) writes two files into ``data/models/``:
+``roles.crfsuite`` (the CRF) and ``roles.json`` (the feature version it was trained with and
+the decoding settings chosen on a held-out part of MUC-4 train). Both load offline.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import pycrfsuite
+from spacy.tokens import Doc
+
+from shardwatch.errors import ShardwatchError
+from shardwatch.learn.features import FEATURE_VERSION, doc_sequences
+from shardwatch.learn.spans import (
+    LABELS, ROLE_OF, Candidate, decode_spans, entities, normalize, parenthetical_aliases, posterior_spans, span_text,
+)
+
+MODEL_NAME = "roles"
+
+
+@dataclass
+class Settings:
+    """Decoding settings stored next to the model."""
+
+    tau: float = 0.2  # marginal a posterior span needs (1.0: Viterbi spans only)
+    min_score: dict[str, float] = field(default_factory=dict)  # per role: candidates below are dropped
+    feature_version: str = FEATURE_VERSION
+
+    @classmethod
+    def from_json(cls, data: dict) -> Settings:
+        return cls(tau=data["tau"], min_score=dict(data.get("min_score", {})),
+                   feature_version=data["feature_version"])
+
+    def to_json(self) -> dict:
+        return {"tau": self.tau, "min_score": self.min_score, "feature_version": self.feature_version}
+
+
+def model_dir() -> Path:
+    return Path(str(resources.files("shardwatch.data") / "models"))
+
+
+class RoleTagger:
+    """Role filler candidates of a document from the trained CRF."""
+
+    def __init__(self, model_path: Path, settings: Settings):
+        if settings.feature_version != FEATURE_VERSION:
+            raise ShardwatchError(
+                f"role model {model_path} was trained with features v{settings.feature_version}, "
+                f"the code has v{FEATURE_VERSION}: run `make train`")
+        self.settings = settings
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(model_path))
+        self.labels = self._tagger.labels()
+
+    @classmethod
+    def load(cls, directory: Path | None = None, name: str = MODEL_NAME) -> RoleTagger:
+        directory = directory or model_dir()
+        model, meta = directory / f"{name}.crfsuite", directory / f"{name}.json"
+        if not model.exists() or not meta.exists():
+            raise ShardwatchError(f"no role model in {directory}: run `make train`")
+        return cls(model, Settings.from_json(json.loads(meta.read_text(encoding="utf-8"))))
+
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        """Every filler string the tagger finds in ``doc`` (a parse of ``model_text``), by role."""
+        found: dict[tuple[str, str], Candidate] = {}
+        order = 0
+        short_labels = [lab for lab in LABELS.values() if "B-" + lab in self.labels]
+        for tokens, feats in doc_sequences(doc):
+            self._tagger.set(feats)
+            tags = self._tagger.tag()
+            marginal = [{lab: self._tagger.marginal(lab, i) for lab in self.labels} for i in range(len(tags))]
+            spans = decode_spans(tags, marginal)
+            if self.settings.tau < 1.0:
+                spans += posterior_spans(marginal, short_labels, self.settings.tau)
+            words = [t.lower_ for t in tokens]
+            spaces = [t.whitespace_ for t in tokens]
+            for span in spans:
+                text = span_text(words, spaces, span.start, span.end)
+                role = ROLE_OF[span.label]
+                key = (role, normalize(text))
+                if not key[1]:
+                    continue
+                order += 1
+                cand = found.get(key)
+                if cand is None:
+                    first, last = tokens[span.start], tokens[span.end - 1]
+                    found[key] = Candidate(role, text, span.score, 1, order, (first.idx, last.idx + len(last)))
+                else:
+                    cand.score = max(cand.score, span.score)
+                    cand.count += 1
+        return list(found.values())
+
+    def roles(self, doc: Doc) -> dict[str, list[Candidate]]:
+        """One candidate per entity and role, above the role's minimum score, best first."""
+        cands = self.candidates(doc)
+        aliases = parenthetical_aliases(doc.text, [c.text for c in cands])
+        out = {}
+        for role in LABELS:
+            floor = self.settings.min_score.get(role, 0.0)
+            out[role] = entities([c for c in cands if c.role == role and c.score >= floor], aliases)
+        return out
+
+
+@cache
+def default_tagger() -> RoleTagger:
+    """The shipped model, loaded once per process."""
+    return RoleTagger.load()
+
+
+def train(sequences: Iterable[tuple[list[dict], list[str]]], path: Path, *, c1: float, c2: float,
+          iterations: int) -> None:
+    """Train a CRF on (features, BIO tags) sequences into ``path`` (L-BFGS, deterministic)."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for xseq, yseq in sequences:
+        trainer.append(xseq, yseq)
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations,
+                        "feature.possible_transitions": True})
+    trainer.train(str(path))

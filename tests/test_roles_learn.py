@@ -1,0 +1,106 @@
+"""The learned role tagger: its pure parts (text repair, BIO labels, span decoding, entity
+grouping) without a model, then the shipped model on a short text written for this test."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from shardwatch.learn.spans import (
+    Candidate, bio_labels, decode_spans, entities, normalize, parenthetical_aliases, posterior_spans, same_entity,
+    span_text,
+)
+from shardwatch.learn.text import model_text, repair_glued
+
+
+def test_repair_glued_splits_headline_and_paragraph_joins():
+    text = "Bomb kills two in KabulThe attack came at noon, police said.A second blast followed."
+    assert repair_glued(text) == "Bomb kills two in Kabul\nThe attack came at noon, police said.\nA second blast followed."
+
+
+def test_repair_glued_leaves_ordinary_text_alone():
+    text = "McDonald saw an iPhone at 3.5 km from the U.S. Army post. He left."
+    assert repair_glued(text) == text
+    assert model_text("In MosulISIS fighters") == "in mosul\nisis fighters"
+
+
+def test_bio_labels_prefer_longer_mentions_and_mark_every_occurrence():
+    words = "a car bomb exploded near the car ; another car bomb was found".split()
+    tags = bio_labels(words, [(["car"], "TG"), (["car", "bomb"], "WE")])
+    assert tags == ["O", "B-WE", "I-WE", "O", "O", "O", "B-TG", "O", "O", "B-WE", "I-WE", "O", "O"]
+
+
+def test_bio_labels_ignore_empty_mentions():
+    assert bio_labels(["fmln", "rebels"], [([], "PO"), (["fmln"], "PO")]) == ["B-PO", "O"]
+
+
+def test_decode_spans_scores_with_mean_marginal():
+    tags = ["O", "B-PO", "I-PO", "I-WE", "O", "B-VI"]
+    marginal = [{"O": 0.9}, {"B-PO": 0.8}, {"I-PO": 0.6}, {"I-WE": 0.5}, {"O": 1.0}, {"B-VI": 0.7}]
+    spans = decode_spans(tags, marginal)
+    assert [(s.start, s.end, s.label) for s in spans] == [(1, 3, "PO"), (3, 4, "WE"), (5, 6, "VI")]
+    assert spans[0].score == pytest.approx(0.7)
+
+
+def test_posterior_spans_find_what_viterbi_missed():
+    marginal = [
+        {"O": 0.7, "B-WE": 0.25, "I-WE": 0.0},
+        {"O": 0.6, "B-WE": 0.0, "I-WE": 0.3},
+        {"O": 0.95, "B-WE": 0.05, "I-WE": 0.0},
+    ]
+    spans = posterior_spans(marginal, ["WE"], tau=0.2)
+    assert [(s.start, s.end, s.label) for s in spans] == [(0, 2, "WE")]
+    assert spans[0].score == pytest.approx(0.275)
+    assert posterior_spans(marginal, ["WE"], tau=0.5) == []
+
+
+def test_span_text_keeps_the_tokens_own_spacing():
+    words, spaces = ["the", "uc", "-", "eln", "'s", "men"], [" ", "", "", "", " ", ""]
+    assert span_text(words, spaces, 1, 5) == "uc-eln's"
+    assert normalize("The UC-ELN's men") == "uceln's men".replace("'", "")
+
+
+def test_same_entity_plural_suffix_and_declared_alias():
+    assert same_entity("rocket", "rockets")
+    assert same_entity("car dealership", "nasa car dealership")
+    assert same_entity("galan", "luis carlos galan")
+    assert not same_entity("car", "car bomb")
+    assert not same_entity("fmln", "farabundo marti national liberation front")
+    aliases = parenthetical_aliases(
+        "guerrillas of the farabundo marti national liberation front (fmln) attacked",
+        ["farabundo marti national liberation front", "fmln", "guerrillas"])
+    assert aliases == {frozenset({"farabundo marti national liberation front", "fmln"})}
+    assert same_entity("fmln", "farabundo marti national liberation front", aliases)
+
+
+def test_entities_keep_the_best_mention_of_each_filler():
+    cands = [
+        Candidate("weapon", "rockets", 0.6, count=1, first=3),
+        Candidate("weapon", "rocket", 0.9, count=2, first=1),
+        Candidate("weapon", "mortar", 0.5, count=1, first=2),
+    ]
+    assert [c.text for c in entities(cands)] == ["rocket", "mortar"]
+
+
+@pytest.mark.model
+def test_shipped_model_tags_a_written_attack_report():
+    from shardwatch.extract.roles import role_lines
+    from shardwatch.learn.tagger import default_tagger
+    from shardwatch.nlp import annotate
+
+    text = ("Terrorists of the Shining Path detonated a dynamite charge at a power station in Lima "
+            "yesterday. The explosion killed a guard, Carlos Mendoza.")
+    (line,) = role_lines([("t1", text)])
+    assert line["doc_id"] == "t1" and json.dumps(line)
+    roles = line["roles"]
+    # The tagger reads lower case; the output keeps the text's own spelling.
+    assert roles["perpetrator_organization"] == [["Shining Path"]]
+    assert roles["perpetrator_individual"] == [["Terrorists"]]
+    assert ["dynamite charge"] in roles["weapon"]
+    assert roles["place"] == [["Lima"]]
+    # Those fillers come from the CRF, not from the rules: the tagger alone finds them.
+    (doc,) = annotate([text.lower()])
+    learned = {role: [c.text for c in cands] for role, cands in default_tagger().roles(doc).items()}
+    assert learned["perpetrator_organization"] == ["shining path"]
+    assert "dynamite charge" in learned["weapon"]
