@@ -178,6 +178,10 @@ def test_brief_shows_events_with_evidence(db, tmp_path):
     markdown = (tmp_path / "brief.md").read_text()
     assert "Promenade des Anglais" in html and "<script" not in html
     assert "2016-07-14" in markdown and "> " in markdown
+    # judgements rest on incidents: Paris is one attack with three independent reports
+    assert "The attack in Paris on 2015-11-13 is the most reported: 3 independent sources." in markdown
+    # a source's open-ended figure is shown as written, never as a half-empty range
+    assert "None" not in markdown.split("## Incidents")[1].split("##")[0]
 
 
 def test_roles_on_wikievents_dev_writes_a_line_per_document(tmp_path):

@@ -137,11 +137,13 @@ def _summary_line(counts: dict, db: str) -> str:
 @cli.command()
 @click.pass_context
 def status(ctx: click.Context) -> None:
-    """What the database holds: articles, events by kind, places, schema version."""
+    """What the database holds: articles, events by kind, places, incidents, claims, quotes, schema version."""
     with _open(ctx) as store:
         click.echo(_summary_line(store.counts(), ctx.obj["db"]))
         resolved = store.incident_counts()
         click.echo(f"{resolved['incidents']} incidents; {resolved['duplicates']} articles are near-duplicates of another")
+        figures = store.claim_counts()
+        click.echo(f"{figures['claims']} claims, {figures['quotes']} quotes")
         click.echo(f"schema version {store.schema_version()}")
 
 

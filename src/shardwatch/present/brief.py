@@ -93,9 +93,20 @@ def _anchor(record_type: str, record_id: str) -> str:
     return f"{record_type}-{record_id}"
 
 
+def _short_date(event: Event) -> str:
+    """The date as precise as it is known: 2015-11-13, 2015-11 (a month), 2015 (a year)."""
+    if event.date is None:
+        return "undated"
+    if event.date_precision == "month":
+        return event.date.strftime("%Y-%m")
+    if event.date_precision == "year":
+        return str(event.date.year)
+    return event.date.isoformat()
+
+
 def _event_label(event: Event) -> str:
     place = event.place.canonical if event.place else "place unknown"
-    return f"{event.date.isoformat() if event.date else 'undated'} {place}"
+    return f"{_short_date(event)} {place}"
 
 
 def key_judgements(events: list[Event], timeline: dict, optional: dict[str, list[dict] | None]) -> list[Judgement]:
@@ -138,15 +149,27 @@ def key_judgements(events: list[Event], timeline: dict, optional: dict[str, list
         judgements.append(Judgement(
             f"The organisation lost ground in {len(lost)} reported territorial changes and gained ground in "
             f"{len(gained)}.", tuple((_anchor("event", g[0]), _event_label(by_id[g[0]])) for g in lost + gained)))
-    reported = Counter()
-    for event in events:
-        if event.kind == "attack" and event.place:
-            reported[(event.place.canonical, event.date)] += 1
-    if reported and reported.most_common(1)[0][1] > 1:
-        (place, date), n = reported.most_common(1)[0]
-        refs = [e for e in events if e.kind == "attack" and e.place and (e.place.canonical, e.date) == (place, date)]
-        judgements.append(Judgement(f"The attack in {place} on {date} is the most reported: {n} reports.",
-                                    tuple((_anchor("event", e.id), _event_label(e)) for e in refs)))
+    incidents = [i for i in optional.get("incidents") or () if i.get("kind") == "attack"]
+    if incidents:
+        # one real attack, its reports merged: the most independent sources (wire copies once)
+        top = max(incidents, key=lambda i: (i.get("independent_sources") or 0, len(i.get("article_ids") or ())))
+        if (top.get("independent_sources") or 0) > 1:
+            place = (top.get("place") or {}).get("canonical") or "an unknown place"
+            judgements.append(Judgement(
+                f"The attack in {place} on {top.get('date') or 'an unknown date'} is the most reported: "
+                f"{top['independent_sources']} independent sources.",
+                ((_anchor("incident", top["id"]), f"incident {top['id']}"),)
+                + tuple((_anchor("event", e), _event_label(by_id[e])) for e in top.get("event_ids") or () if e in by_id)))
+    else:
+        reported = Counter()
+        for event in events:
+            if event.kind == "attack" and event.place:
+                reported[(event.place.canonical, event.date)] += 1
+        if reported and reported.most_common(1)[0][1] > 1:
+            (place, date), n = reported.most_common(1)[0]
+            refs = [e for e in events if e.kind == "attack" and e.place and (e.place.canonical, e.date) == (place, date)]
+            judgements.append(Judgement(f"The attack in {place} on {date} is the most reported: {n} reports.",
+                                        tuple((_anchor("event", e.id), _event_label(e)) for e in refs)))
     contradictions = optional.get("contradictions") or []
     if contradictions:
         judgements.append(Judgement(
@@ -216,9 +239,12 @@ def _indicator_claims(indicator: dict, claims_by_id: dict[str, dict]) -> list[di
 
 def _value_text(record: dict) -> str:
     """A figure as written in a claim or a source value: value, or low-high, with qualifier and unit."""
+    if record.get("text"):  # a source's figure as it wrote it: "at least 39", "more than 350"
+        return str(record["text"])
     value = record.get("value")
     if isinstance(value, dict):
-        value = f"{value.get('low')}-{value.get('high')}"
+        low, high = value.get("low"), value.get("high")
+        value = f"{low}-{high}" if low is not None and high is not None else f"{low}+" if low is not None else f"up to {high}"
     if value is None and (record.get("low") is not None or record.get("high") is not None):
         value = "-".join(str(v) for v in (record.get("low"), record.get("high")) if v is not None)
     parts = [record.get("qualifier"), None if value is None else str(value), record.get("unit")]
