@@ -283,3 +283,29 @@ def test_article_spans_include_every_record_type(tmp_path):
     spans = TestClient(create_app(path)).get("/api/v1/articles/art-nice").json()["spans"]
     assert [(s["record_type"], s["record_id"]) for s in spans] == [("event", "ev-nice"), ("claim", "c9")]
     assert all(text[s["start"]:s["end"]] == s["text"] for s in spans)
+
+
+def _claim(claim_id: str, measure: str, low: float):
+    from shardwatch.types import Claim, Claimant, Evidence
+
+    return Claim(claim_id, "art-nice", measure, "fighters", low, low, "people", None, str(int(low)), None, "unknown",
+                 Claimant("Brett McGurk", "U.S. envoy", "person"), (Evidence("art-nice", 0, 5, "text.", "claims", "1"),))
+
+
+def test_claims_and_indicators_filter_by_measure(tmp_path, monkeypatch):
+    path = dashboard_fixture.build(tmp_path / "claims.db")
+    monkeypatch.setattr(Store, "claims", lambda self, filters: [_claim("c1", "fighters_remaining", 15000),
+                                                                 _claim("c2", "foreign_fighters_returned", 5600)])
+    client = TestClient(create_app(path))
+    body = client.get("/api/v1/claims?measure=foreign_fighters_returned").json()
+    assert [(c["id"], c["value"]) for c in body["items"]] == [("c2", 5600)]
+    series = client.get("/api/v1/indicators?measure=fighters_remaining").json()["items"]
+    assert [(i["measure"], [c["claim_id"] for c in i["claims"]]) for i in series] == [("fighters_remaining", ["c1"])]
+    error = client.get("/api/v1/claims?measure=fighters_on_mars").json()
+    assert (error["ok"], error["status"], error["details"][0]["location"]) == (False, 422, "query.measure")
+
+
+def test_incidents_min_sources_is_validated(client):
+    assert client.get("/api/v1/incidents?min_sources=2").json()["ok"] is True
+    error = client.get("/api/v1/incidents?min_sources=0").json()
+    assert (error["status"], error["details"][0]["location"]) == (422, "query.min_sources")

@@ -111,6 +111,9 @@ def open_dashboard(browser, server: Server):
 def test_dashboard_on_the_sample_reports(browser, sample_server):
     events = sample_server.get("/api/v1/events?limit=500")["items"]
     incidents = sample_server.get("/api/v1/incidents?limit=500")["items"]
+    widely = sample_server.get("/api/v1/incidents?min_sources=3&kind=attack")["items"]
+    assert widely and all(i["independent_sources"] >= 3 for i in widely)
+    assert "2015-11-13" in {i["date"] for i in widely}  # Paris, three independent reports
     merged = {event_id for incident in incidents for event_id in incident["event_ids"]}
     placed = [r for r in incidents + [e for e in events if e["id"] not in merged]
               if r["place"] and r["place"]["lon"] is not None]

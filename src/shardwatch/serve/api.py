@@ -72,6 +72,16 @@ class EventQuery(RecordQuery):
     kind: EventKind | None = Field(None, description="Only events of this kind.")
 
 
+class IncidentQuery(EventQuery):
+    min_sources: int | None = Field(None, ge=1, le=10_000,
+                                    description="Only incidents with at least this many independent sources.")
+
+
+class ClaimQuery(RecordQuery):
+    measure: str | None = Field(None, max_length=100, pattern=r"^[a-z_]+$",
+                                description="Only claims on this measure (data/measures.jsonl id, or other).")
+
+
 class SearchQuery(Page):
     q: str = Field(..., min_length=1, max_length=500, description="SQLite FTS5 query: words, \"phrases\", OR, NEAR.")
 
@@ -181,12 +191,21 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
         return caps.make_filter(kind=kind, since=query.since, until=query.until, country=query.country,
                                 actor=query.actor, as_of=query.as_of, limit=limit)
 
-    def optional(kind: str, query: RecordQuery, event_kind: str | None = None) -> dict:
+    def optional(kind: str, query: RecordQuery, event_kind: str | None = None,
+                 keep: Callable[[dict], bool] | None = None) -> dict:
         with open_store() as store:
             records = caps.optional_records(store, kind, record_filter(query, kind=event_kind))
         if records is None:
             return page([], query, available=False)
-        return page(records, query)
+        return page([r for r in records if keep(r)] if keep else records, query)
+
+    def known_measure(measure: str | None) -> str | None:
+        from shardwatch.extract.claims import measures
+
+        if measure is not None and measure not in {m["id"] for m in measures()} | {"other"}:
+            raise ApiError(422, f"invalid request: query.measure: unknown measure {measure}",
+                           [{"location": "query.measure", "message": "unknown measure"}])
+        return measure
 
     # -- routes -----------------------------------------------------------------------------
 
@@ -226,20 +245,24 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
         return page([event_record(e) for e in found], query)
 
     @app.get(f"{API}/incidents", tags=["records"], summary="Incidents: one real event merged from many reports")
-    def incidents(query: Annotated[EventQuery, Query()]) -> dict:
-        return optional("incidents", query, query.kind)
+    def incidents(query: Annotated[IncidentQuery, Query()]) -> dict:
+        least = query.min_sources
+        return optional("incidents", query, query.kind,
+                        keep=None if least is None else lambda r: (r.get("independent_sources") or 0) >= least)
 
     @app.get(f"{API}/claims", tags=["records"], summary="Claims: figures with their claimants")
-    def claims(query: Annotated[RecordQuery, Query()]) -> dict:
-        return optional("claims", query)
+    def claims(query: Annotated[ClaimQuery, Query()]) -> dict:
+        measure = known_measure(query.measure)
+        return optional("claims", query, keep=None if measure is None else lambda r: r.get("measure") == measure)
 
     @app.get(f"{API}/quotes", tags=["records"], summary="Quotes with their speakers")
     def quotes(query: Annotated[RecordQuery, Query()]) -> dict:
         return optional("quotes", query)
 
     @app.get(f"{API}/indicators", tags=["analyses"], summary="Indicators: claims on one measure and scope over time")
-    def indicators(query: Annotated[RecordQuery, Query()]) -> dict:
-        return optional("indicators", query)
+    def indicators(query: Annotated[ClaimQuery, Query()]) -> dict:
+        measure = known_measure(query.measure)
+        return optional("indicators", query, keep=None if measure is None else lambda r: r.get("measure") == measure)
 
     @app.get(f"{API}/contradictions", tags=["analyses"], summary="Contradictions: figures that cannot both hold")
     def contradictions(query: Annotated[RecordQuery, Query()]) -> dict:
