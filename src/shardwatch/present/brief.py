@@ -77,14 +77,16 @@ def headline(event: Event) -> str:
     return "; ".join(parts)
 
 
-def date_label(event: Event) -> str:
+def date_label(event: Event, *, compact: bool = False) -> str:
+    """The date as precise as it is known: "November 2015" (compact: "2015-11"), "2015",
+    "reported 2016-07-15" (compact: the day), or the day."""
     if event.date is None:
         return "undated"
     if event.date_precision == "month":
-        return event.date.strftime("%B %Y")
+        return event.date.strftime("%Y-%m" if compact else "%B %Y")
     if event.date_precision == "year":
         return str(event.date.year)
-    if event.date_precision == "reported":
+    if event.date_precision == "reported" and not compact:
         return f"reported {event.date.isoformat()}"
     return event.date.isoformat()
 
@@ -93,20 +95,9 @@ def _anchor(record_type: str, record_id: str) -> str:
     return f"{record_type}-{record_id}"
 
 
-def _short_date(event: Event) -> str:
-    """The date as precise as it is known: 2015-11-13, 2015-11 (a month), 2015 (a year)."""
-    if event.date is None:
-        return "undated"
-    if event.date_precision == "month":
-        return event.date.strftime("%Y-%m")
-    if event.date_precision == "year":
-        return str(event.date.year)
-    return event.date.isoformat()
-
-
 def _event_label(event: Event) -> str:
     place = event.place.canonical if event.place else "place unknown"
-    return f"{_short_date(event)} {place}"
+    return f"{date_label(event, compact=True)} {place}"
 
 
 def key_judgements(events: list[Event], timeline: dict, optional: dict[str, list[dict] | None]) -> list[Judgement]:
