@@ -173,7 +173,15 @@ def model_section() -> list[str]:
         f"(tau {meta.get('tau')}) was chosen on the last {meta.get('heldout_documents', '?')} train documents "
         f"with a model trained on the others: held-out micro P {held.get('p', '-')}, R {held.get('r', '-')}, "
         f"F1 {held.get('f1', '-')} (tagger alone, MUC-4 scoring).",
+        "",
+        CASED_NOTE,
     ]
+
+
+CASED_NOTE = (
+    "The tagger reads lower-cased text (MUC-4). Cased text (WikiEvents) is read by the rules of "
+    "`cased_roles` in `src/shardwatch/extract/roles.py` over the cased parse: no cased annotated text is "
+    "in the repository to train or tune on, so nothing there is fitted to data.")
 
 
 def markdown(results: list[Result]) -> str:

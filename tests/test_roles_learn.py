@@ -89,18 +89,18 @@ def test_shipped_model_tags_a_written_attack_report():
     from shardwatch.learn.tagger import default_tagger
     from shardwatch.nlp import annotate
 
-    text = ("Terrorists of the Shining Path detonated a dynamite charge at a power station in Lima "
-            "yesterday. The explosion killed a guard, Carlos Mendoza.")
+    # Lower-case text, as MUC-4 gives it, goes to the tagger; cased text has its own rules.
+    text = ("terrorists of the shining path detonated a dynamite charge at a power station in lima "
+            "yesterday. the explosion killed a guard, carlos mendoza.")
     (line,) = role_lines([("t1", text)])
     assert line["doc_id"] == "t1" and json.dumps(line)
     roles = line["roles"]
-    # The tagger reads lower case; the output keeps the text's own spelling.
-    assert roles["perpetrator_organization"] == [["Shining Path"]]
-    assert roles["perpetrator_individual"] == [["Terrorists"]]
+    assert roles["perpetrator_organization"] == [["shining path"]]
+    assert roles["perpetrator_individual"] == [["terrorists"]]
     assert ["dynamite charge"] in roles["weapon"]
-    assert roles["place"] == [["Lima"]]
+    assert roles["place"] == [["lima"]]
     # Those fillers come from the CRF, not from the rules: the tagger alone finds them.
-    (doc,) = annotate([text.lower()])
+    (doc,) = annotate([text])
     learned = {role: [c.text for c in cands] for role, cands in default_tagger().roles(doc).items()}
     assert learned["perpetrator_organization"] == ["shining path"]
     assert "dynamite charge" in learned["weapon"]

@@ -3,12 +3,13 @@
 Each input document gives one line: ``{"doc_id", "roles": {role: [[mention], ...]}}``, with
 an empty list for a role nothing fills, so any annotated corpus can be scored.
 
-Two sources fill the roles:
+Cased text (modern news) is read by rules over its cased parse (``cased_roles``, below): the
+tagger learned lower-cased 1989-1991 wire text and knows neither today's groups nor their
+weapons. Lower-cased text (MUC-4) is read as follows; two sources fill the roles:
 
 - the learned tagger (``shardwatch.learn``, a CRF trained on MUC-4 by ``make train``) finds
   perpetrators (individual and organisation), targets, victims and weapons. It reads the
-  lower-cased text (``learn.text.model_text``), so it needs a second parse of cased input;
-  its candidates are grouped into one mention per entity;
+  lower-cased text (``learn.text.model_text``); its candidates are grouped into one mention per entity;
 - the rule-based attack frames (``extract.attacks``) give the place, a role MUC-4 does not
   annotate and the tagger therefore does not learn. They also add the weapons they name and
   the perpetrator organisations that are armed groups of the actor data ("the Islamic State
@@ -19,12 +20,16 @@ Two sources fill the roles:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from shardwatch.extract import attacks
-from shardwatch.extract.mentions import actor_mentions, actors, place_mentions
+from shardwatch.extract.common import incidental_places
+from shardwatch.extract.mentions import actor_mentions, actor_of, actors, place_mentions
+from shardwatch.extract.modality import modality_of
 from shardwatch.learn.spans import LABELS, Candidate, normalize, same_entity
 from shardwatch.learn.tagger import RoleTagger, default_tagger
 from shardwatch.learn.text import repair_glued
@@ -83,6 +88,8 @@ def roles_of(doc: Doc, article: Article, model_doc: Doc | None = None,
     ``doc`` is the parse of the article text, ``model_doc`` the parse of its lower-cased form
     (``doc`` itself when the text is lower case already).
     """
+    if doc.text != doc.text.lower():
+        return {role: [[text] for text in texts] for role, texts in cased_roles(doc, article).items()}
     tagger = tagger or default_tagger()
     model_doc = model_doc if model_doc is not None else doc
     found = {role: [] for role in ROLES}
@@ -109,11 +116,387 @@ def role_lines(items: Iterable[tuple[str, str]], *, n_process: int = 1,
     from shardwatch.nlp import annotate
 
     items = [(doc_id, repair_glued(text)) for doc_id, text in items]
-    cased = [text != text.lower() for _, text in items]
     docs = progress(annotate((text for _, text in items), n_process=n_process))
-    lowered = annotate((text.lower() for (_, text), c in zip(items, cased) if c), n_process=n_process)
     tagger = default_tagger()
-    for (doc_id, text), is_cased, doc in zip(items, cased, docs):
-        model_doc = next(lowered) if is_cased else doc
+    for (doc_id, text), doc in zip(items, docs):
         article = Article(id=str(doc_id), text=text)
-        yield {"doc_id": doc_id, "roles": roles_of(doc, article, model_doc, tagger)}
+        yield {"doc_id": doc_id, "roles": roles_of(doc, article, doc, tagger)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Cased modern news: rules over the cased parse
+#
+# The tagger learned 1989-1991 Latin American wire text; on cased modern reporting (IS, Syria,
+# Afghanistan, Nigeria, Europe) it knows neither the groups nor the weapons, so cased texts go
+# through a rule path over spaCy's cased parse and NER instead:
+#
+# - attack triggers (``data/triggers.jsonl`` plus ``EXTRA_TRIGGERS``), asserted only;
+# - perpetrators: subjects and agents of the triggers, claimants of responsibility, armed
+#   groups of the actor data and attacker nouns ("gunmen", "suicide bomber") near a trigger;
+# - targets and victims: objects of the triggers, passive subjects ("five soldiers were
+#   killed"), "attack on X";
+# - weapons: the weapons lexicon, the subject of "killed"/"exploded" when it is a weapon, and
+#   "with X" of a trigger;
+# - places: GPE/LOC/FAC entities of trigger sentences, not used as actors or origins.
+#
+# Every filler is a compact noun phrase that ENDS in its head word ("the convoy", not "the
+# convoy of Russian soldiers"; "Islamic State", not "Islamic State of Iraq and Syria"), since
+# annotations and most matching are by head. Candidates are grouped per entity and ranked by
+# the evidence for them, weighted by how early in the document it comes (the headline and lede
+# tell the main attack); each role keeps few fillers, because a report mostly tells one attack.
+# ---------------------------------------------------------------------------------------------
+
+EXTRA_TRIGGERS = {
+    ("wound", "VERB"), ("injure", "VERB"), ("target", "VERB"), ("storm", "VERB"), ("behead", "VERB"),
+    ("execute", "VERB"), ("strike", "VERB"), ("hit", "VERB"), ("raid", "VERB"), ("shell", "VERB"),
+    ("bombard", "VERB"), ("blast", "VERB"), ("gun", "VERB"), ("slaughter", "VERB"), ("assault", "VERB"),
+    ("assault", "NOUN"), ("raid", "NOUN"), ("strike", "NOUN"), ("airstrike", "NOUN"),
+    ("shelling", "NOUN"), ("killing", "NOUN"), ("beheading", "NOUN"), ("execution", "NOUN"),
+    ("detonation", "NOUN"), ("siege", "NOUN"), ("die", "VERB"),
+}
+# Verbs whose object (or passive subject) is the one attacked, killed or hurt.
+HARM_VERBS = {"attack", "bomb", "shoot", "kill", "murder", "assassinate", "kidnap", "abduct", "hijack", "ambush",
+              "massacre", "stab", "ram", "wound", "injure", "target", "storm", "behead", "execute", "strike", "hit",
+              "raid", "shell", "bombard", "slaughter", "assault", "gun", "burn", "blast", "hurt"}
+# Weapon words that name people: attackers, not weapons.
+PERSON_WEAPON_TERMS = {"bomber", "suicide bomber", "gunman", "gunmen"}
+VEHICLE_TERMS = {"truck", "lorry", "van", "car", "vehicle"}
+VEHICLE_TRIGGERS = {"ram", "plough", "plow", "drive", "mow", "crash"}
+EXTRA_WEAPONS = {"missile", "missiles", "shell", "shells", "artillery", "vbied", "vbieds", "ieds", "rpg",
+                 "rpgs", "firearm", "firearms", "bullets", "suicide vest", "explosive vest", "explosive belt",
+                 "device", "devices", "bombs", "rockets", "grenades", "mortars", "mines", "rifles", "guns",
+                 "knives", "ak-47", "kalashnikovs", "barrel bomb", "barrel bombs", "drone", "drones"}
+EXTRA_ATTACKERS = {"bomber", "bombers", "suicide bombers", "attackers", "abductors", "kidnappers", "extremist",
+                   "jihadi", "jihadis", "shooters", "perpetrator", "perpetrators", "hijacker"}
+PERSON_SUBJECTS = {"man", "men", "woman", "women", "teenager", "youth", "boy", "girl", "suspect", "suspects"}
+PRONOUN_LIKE = {"it", "they", "them", "he", "she", "him", "her", "we", "us", "who", "which", "that", "this",
+                "these", "those", "one", "some", "others", "all", "many", "most", "both", "each", "himself",
+                "themselves", "itself", "none", "what", "anyone", "someone", "everyone", "i", "you"}
+ABSTRACT_HEADS = {"attack", "attacks", "bombing", "bombings", "explosion", "explosions", "blast", "blasts",
+                  "incident", "violence", "responsibility", "credit", "fire", "life", "lives", "toll", "number",
+                  "total", "part", "way", "time", "area", "side", "kind", "lot", "rest", "dozens", "hundreds",
+                  "scores", "thousands", "tens", "death", "deaths", "casualties", "damage", "injuries", "harm",
+                  "control", "operation", "operations", "attempt", "plot", "statement", "report", "reports"}
+VICTIM_WORDS = attacks.VICTIM_NOUNS | {"guard", "officer", "worshipper", "passenger", "tourist", "student",
+                                      "general", "commander", "official", "journalist", "member", "person",
+                                      "men", "women", "troops", "worker", "workers", "teacher", "judge"}
+ROLE_LIMITS = {"perpetrator": 2, "target": 2, "weapon": 2, "place": 2}
+SECOND_FILLER_SHARE = 0.5  # a second filler needs at least this share of the first one's score
+_NP_DEPS = {"det", "amod", "compound", "nummod", "nmod", "quantmod", "npadvmod", "advmod", "punct", "poss", "case"}
+
+
+def _is_trigger(token: Token) -> bool:
+    record = attacks.trigger_of(token)
+    if record is not None:
+        return record["kind"] == "attack"
+    pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
+    return (token.lemma_.lower(), pos) in EXTRA_TRIGGERS
+
+
+def compact_phrase(head: Token) -> str:
+    """The noun phrase ``head`` heads, cut so that it ends in the head: its contiguous left
+    modifiers (determiners, adjectives, compounds, numbers) and the head, nothing after it.
+    A named entity the head belongs to is cut the same way, at the head."""
+    doc = head.doc
+    start = head.i
+    ent_start = head.i
+    if head.ent_iob_ in ("B", "I"):
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None:
+            ent_start = ent.start
+    while start > 0:
+        prev = doc[start - 1]
+        inside = prev.i >= ent_start or _governed_by(prev, head)
+        if not inside or prev.is_space:
+            break
+        if prev.i < ent_start and prev.dep_ not in _NP_DEPS:
+            break
+        if prev.dep_ == "punct" and prev.text not in ("-", "–", "'", "’"):
+            break
+        start -= 1
+    words = doc[start: head.i + 1]
+    while len(words) > 1 and (words[0].dep_ in ("det", "case", "punct", "cc") or words[0].is_punct):
+        words = words[1:]
+    return words.text.strip()
+
+
+def _governed_by(token: Token, head: Token) -> bool:
+    """``token`` hangs below ``head`` through noun-phrase modifiers only."""
+    node = token
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        if node.head.i == head.i:
+            return node.dep_ in _NP_DEPS
+        if node.dep_ not in _NP_DEPS:
+            return False
+        node = node.head
+    return False
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *(c for c in token.conjuncts if c.pos_ in ("NOUN", "PROPN"))]
+
+
+def _content_noun(token: Token) -> Token | None:
+    """The noun that carries a phrase: "one of the soldiers" -> soldiers; pronouns and
+    numbers alone give nothing."""
+    if token.lower_ in ("one", "some", "many", "several", "dozens", "hundreds", "scores", "most", "all", "two",
+                        "three", "four", "five") or token.like_num:
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None:
+            return _content_noun(obj)
+    if token.pos_ not in ("NOUN", "PROPN") or token.lower_ in PRONOUN_LIKE:
+        return None
+    return token
+
+
+@dataclass
+class _Filler:
+    key: str
+    text: str
+    score: float = 0.0
+    best: float = 0.0  # the strongest single piece of evidence, whose mention text is kept
+    first: int = 10**9
+
+
+class _Ballot:
+    """Evidence for fillers of one role, grouped by entity."""
+
+    def __init__(self) -> None:
+        self.fillers: dict[str, _Filler] = {}
+
+    def add(self, key: str, text: str, weight: float, position: int) -> None:
+        if not text or not key:
+            return
+        filler = self.fillers.setdefault(key, _Filler(key, text))
+        filler.score += weight
+        if weight > filler.best or (weight == filler.best and len(text) < len(filler.text)):
+            filler.best, filler.text = weight, text
+        filler.first = min(filler.first, position)
+
+    def ranked(self, limit: int) -> list[str]:
+        order = sorted(self.fillers.values(), key=lambda f: (-f.score, f.first))
+        kept = order[:1]
+        for filler in order[1:limit]:
+            if filler.score >= SECOND_FILLER_SHARE * kept[0].score:
+                kept.append(filler)
+        return [f.text for f in kept]
+
+
+def _entity_key(token: Token) -> str:
+    """Fillers that are one entity share a key: the actor id, else the head lemma."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None) if token.ent_type_ else None
+    if ent is not None:
+        actor = actor_of(ent)
+        if actor is not None:
+            return "actor:" + actor.id
+        return "ent:" + ent.root.lower_
+    return "lemma:" + token.lemma_.lower()
+
+
+def _is_place_ent(token: Token) -> bool:
+    return token.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def _armed_group(token: Token) -> bool:
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None) if token.ent_type_ else None
+    actor = actor_of(ent) if ent is not None else None
+    return actor is not None and actor.kind in ARMED_GROUP_KINDS
+
+
+def _attacker_noun(token: Token) -> bool:
+    words = {token.lower_, token.lemma_.lower()}
+    return bool(words & (attacks.ATTACKER_NOUNS | EXTRA_ATTACKERS))
+
+
+def _weapon_matches(sent: Span, triggers: list[Token]) -> list[Token]:
+    """Head tokens of the weapon words in a sentence (the lexicon's terms and a few more)."""
+    lemmas = {t.lemma_.lower() for t in triggers}
+    terms = [(p, r["term"]) for p, r in attacks._weapons() if r["term"] not in PERSON_WEAPON_TERMS and r["term"] != "fire"]
+    terms += [(re.compile(rf"\b{re.escape(t)}\b", re.I), t) for t in EXTRA_WEAPONS]
+    heads: dict[int, Token] = {}
+    for pattern, term in terms:
+        for match in pattern.finditer(sent.text):
+            span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            token = span[-1]
+            # "car bomb": the term's last word is the head; a term inside a longer compound
+            # ("truck driver", "bomb squad") names no weapon.
+            if token.dep_ == "compound" and token.head.i > token.i and not _weapon_word(token.head):
+                continue
+            if term in VEHICLE_TERMS and not lemmas & VEHICLE_TRIGGERS:
+                continue
+            if term in ("drone", "drones") and token.dep_ == "compound":
+                continue
+            if token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if token.dep_ == "compound" and _weapon_word(token.head):
+                token = token.head
+            heads.setdefault(token.i, token)
+    return list(heads.values())
+
+
+WEAPON_HEADS = {"charge", "charges", "device", "devices", "vest", "vests", "belt", "belts", "cache"}
+
+
+def _weapon_word(token: Token) -> bool:
+    """A weapon noun: the lexicon's, or "charge"/"vest"/"belt" modified by one ("dynamite charge")."""
+    word = token.lower_
+    lexicon = {r["term"] for _, r in attacks._weapons()} | EXTRA_WEAPONS
+    if word in PERSON_WEAPON_TERMS:
+        return False
+    if word in lexicon or token.lemma_.lower() in lexicon:
+        return True
+    return word in WEAPON_HEADS and any(c.dep_ in ("compound", "amod") and _weapon_word(c) for c in token.children)
+
+
+def _position_weight(sent_index: int) -> float:
+    """Evidence from the headline and lede counts most."""
+    return 1.0 / (1.0 + 0.15 * sent_index)
+
+
+def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
+    """Role fillers of a cased news text from the cased parse, ranked per document.
+
+    Roles: ``perpetrator_individual``, ``perpetrator_organization``, ``target``, ``victim``,
+    ``weapon``, ``place`` (each a list of mention strings, best first).
+    """
+    ballots = {role: _Ballot() for role in ("perpetrator", "target", "weapon", "place")}
+    is_org: dict[str, bool] = {}
+    is_victim: dict[str, bool] = {}
+    origins = {(m.start, m.end) for m in incidental_places(doc, place_mentions(doc, article))}
+
+    def vote(role: str, token: Token, weight: float, position: float) -> None:
+        noun = _content_noun(token) if role != "place" else token
+        if noun is None or noun.lower_ in ABSTRACT_HEADS or (_is_trigger(noun) and role != "weapon"):
+            return
+        key = _entity_key(noun)
+        ballots[role].add(key, compact_phrase(noun), weight * position, noun.i)
+        if role == "perpetrator":
+            is_org[key] = noun.ent_type_ in ("ORG", "NORP") or _armed_group(noun)
+        if role == "target":
+            is_victim[key] = noun.ent_type_ == "PERSON" or noun.lemma_.lower() in VICTIM_WORDS or \
+                noun.lower_ in VICTIM_WORDS
+
+    for index, sent in enumerate(doc.sents):
+        position = _position_weight(index)
+        triggers = [t for t in sent if _is_trigger(t) and modality_of(t) not in ("hypothetical", "negated")]
+        # claims of responsibility name the perpetrator even far from the attack
+        for token in sent:
+            if token.lemma_.lower() == "claim" and any(c.lower_ in ("responsibility", "credit") for c in token.subtree):
+                for subject in (c for c in token.children if c.dep_ in ("nsubj", "agent")):
+                    for s in _conjuncts(subject):
+                        vote("perpetrator", s, 3.0, position)
+        if not triggers:
+            continue
+        trigger_ids = {t.i for t in triggers}
+        for trigger in triggers:
+            lemma = trigger.lemma_.lower()
+            verbal = trigger.pos_ in ("VERB", "AUX")
+            for child in trigger.children:
+                dep = child.dep_
+                if dep == "nsubj" and lemma == "die":
+                    for s in _conjuncts(child):
+                        vote("target", s, 2.0, position)
+                elif dep == "nsubj" or (dep == "poss" and not verbal) or (dep == "compound" and not verbal
+                                                                          and child.ent_type_ in ("ORG", "NORP")):
+                    for s in _conjuncts(child):
+                        if _weapon_word(s):
+                            vote("weapon", s, 3.0, position)
+                        elif s.ent_type_ in ("PERSON", "ORG", "NORP") or _attacker_noun(s) or \
+                                s.lower_ in PERSON_SUBJECTS or _armed_group(s):
+                            vote("perpetrator", s, 3.0, position)
+                elif dep == "agent" or (dep == "prep" and child.lower_ == "by"):
+                    for obj in (g for g in child.children if g.dep_ == "pobj"):
+                        for s in _conjuncts(obj):
+                            vote("weapon" if _weapon_word(s) else "perpetrator", s, 3.0, position)
+                elif dep in ("dobj", "nsubjpass") and (lemma in HARM_VERBS or not verbal):
+                    for s in _conjuncts(child):
+                        if _is_place_ent(s):
+                            vote("place", s, 1.5, position)
+                        elif _weapon_word(s) and dep == "nsubjpass" and lemma in ("detonate", "explode"):
+                            vote("weapon", s, 3.0, position)
+                        elif not _attacker_noun(s) or dep == "nsubjpass":
+                            vote("target", s, 3.0, position)
+                elif dep == "prep" and child.lower_ in ("on", "against", "at", "targeting", "inside") and (
+                        not verbal or lemma in ("fire", "open", "explode", "detonate", "blow")):
+                    for obj in (g for g in child.children if g.dep_ == "pobj"):
+                        for s in _conjuncts(obj):
+                            vote("place" if _is_place_ent(s) else "target", s, 2.5, position)
+                elif dep == "prep" and child.lower_ == "with":
+                    for obj in (g for g in child.children if g.dep_ == "pobj"):
+                        for s in _conjuncts(obj):
+                            if _weapon_word(s):
+                                vote("weapon", s, 3.0, position)
+            # "opened fire on X": the object hangs on "fire"
+            if lemma == "fire" and trigger.pos_ == "NOUN":
+                for prep in (c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ in ("on", "at")):
+                    for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                        vote("target", obj, 2.5, position)
+        for token in _weapon_matches(sent, triggers):
+            vote("weapon", token, 1.5, position)
+        for token in sent:
+            if token.i in trigger_ids or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if _attacker_noun(token) and token.dep_ != "compound":
+                vote("perpetrator", token, 1.0, position)
+        for ent in sent.ents:
+            actor = actor_of(ent)
+            if actor is not None and actor.kind in ARMED_GROUP_KINDS:
+                # "militants of Boko Haram", "Islamic State fighters": the group did what its men did
+                weight = 3.0 if ent.root.dep_ == "pobj" and _attacker_noun(ent.root.head.head) or (
+                    ent.root.dep_ == "compound" and _attacker_noun(ent.root.head)) else 1.5
+                vote("perpetrator", ent.root, weight, position)
+        for ent in sent.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC") or (ent.start_char, ent.end_char) in origins:
+                continue
+            root = ent.root
+            if root.dep_ in ("nsubj", "poss", "agent", "compound", "amod", "nsubjpass", "dobj"):
+                continue  # "Russia's foray", "Syria-based", "Turkey said": not where it happened
+            weight = 1.0
+            if root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "at", "outside", "inside", "on"):
+                weight = 2.0
+                if root.head.head.i in trigger_ids or any(t.i in trigger_ids for t in root.head.head.subtree if t.i < root.i):
+                    weight = 2.5
+            ballots["place"].add(_place_key(ent), _cut_entity(ent), weight * position, ent.start)
+    found: dict[str, list[str]] = {role: [] for role in ROLES}
+    key_of_text = {}
+    for role in ("perpetrator", "target"):
+        for filler in ballots[role].fillers.values():
+            key_of_text[(role, filler.text)] = filler.key
+    # A report names the group and the men apart ("Boko Haram", "gunmen"): the best of each
+    # is kept, the weaker only with half the stronger one's evidence.
+    people = {k: f for k, f in ballots["perpetrator"].fillers.items() if not is_org.get(k)}
+    groups = {k: f for k, f in ballots["perpetrator"].fillers.items() if is_org.get(k)}
+    best = [max(side.values(), key=lambda f: (f.score, -f.first)) for side in (groups, people) if side]
+    top = max((f.score for f in best), default=0.0)
+    for filler in best:
+        if filler.score >= SECOND_FILLER_SHARE * top:
+            found["perpetrator_organization" if is_org.get(filler.key) else "perpetrator_individual"].append(filler.text)
+    for text in ballots["target"].ranked(ROLE_LIMITS["target"]):
+        key = key_of_text[("target", text)]
+        found["victim" if is_victim.get(key) else "target"].append(text)
+    found["weapon"] = ballots["weapon"].ranked(ROLE_LIMITS["weapon"])
+    found["place"] = ballots["place"].ranked(ROLE_LIMITS["place"])
+    return found
+
+
+def _cut_entity(ent: Span) -> str:
+    """An entity up to its root: "Islamic State of Iraq and Syria" -> "Islamic State"."""
+    words = ent.doc[ent.start: ent.root.i + 1]
+    while len(words) > 1 and words[0].lower_ == "the":
+        words = words[1:]
+    return words.text
+
+
+PLACE_GENERIC = {"province", "city", "district", "region", "governorate", "town", "village", "state", "county",
+                 "area", "capital", "the"}
+
+
+def _place_key(ent: Span) -> str:
+    """"Helmand province" and "Helmand" are one place."""
+    words = [t.lower_ for t in ent if t.lower_ not in PLACE_GENERIC and not t.is_punct]
+    return "place:" + " ".join(words or [ent.text.lower()])
