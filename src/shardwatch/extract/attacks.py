@@ -141,6 +141,56 @@ def casualties(text: str) -> tuple[Quantity | None, Quantity | None]:
     return _quantity(KILLED_PATTERNS, text), _quantity(WOUNDED_PATTERNS, text)
 
 
+@cache
+def _violence_cues() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for record in load_jsonl("violence_cues.jsonl"):
+        found.setdefault(record["kind"], set()).update(record["lemmas"])
+    return {kind: frozenset(lemmas) for kind, lemmas in found.items()}
+
+
+def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | None, wounded: Quantity | None,
+                token_actor: dict[int, str]) -> bool:
+    """Whether an attack word means political violence here, not a heart attack, a tidal wave
+    that killed, or a party that "attacked the government's plans".
+
+    A modifier can change the noun ("heart attack"); a natural cause as the subject is no
+    attacker. Words with other senses (``needs_violence`` in ``triggers.jsonl``) count only
+    where the sentence also shows armed violence: a toll, a weapon, an armed group, a word of
+    violence (``violence_cues.jsonl``), or people as what was hit ("shot two officers").
+    """
+    cues = _violence_cues()
+    if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in cues["figurative_compound"]
+           for c in trigger.children):
+        return False
+    subjects = _subject_or_agent(trigger)
+    if trigger.dep_ == "relcl":  # "the tidal wave which killed 150,000"
+        subjects.append(trigger.head)
+    if any(t.lemma_.lower() in cues["natural_cause"] or t.lower_ in cues["natural_cause"] for t in subjects):
+        return False
+    hit = [g for c in trigger.children
+           for g in ([c] if c.dep_ in ("dobj", "nsubjpass") else [p for p in c.children if p.dep_ == "pobj"]
+                     if c.dep_ == "prep" and c.lower_ in ("on", "against") else [])]
+    if trigger.pos_ == "NOUN" and trigger.head.lower_ == "under" and trigger.head.head.pos_ in ("NOUN", "PROPN"):
+        hit.append(trigger.head.head)  # "the principle is under attack"
+    if record.get("needs_violence") and any(t.lemma_.lower() in cues["figurative_object"] for t in hit):
+        return False  # "attacked the decision", "an attack on the cost of the system"
+    if not record.get("needs_violence") or killed is not None or wounded is not None:
+        return True
+    # a weapon in the sentence; vehicles and fire are too common in other senses to count
+    if any(pattern.search(sent.text) for pattern, weapon in _weapons()
+           if weapon["weapon_type"] not in ("Vehicle", "Incendiary")):
+        return True
+    for token in sent:
+        actor = actors().get(token_actor.get(token.i, ""))
+        if actor is not None and actor.kind == "organisation":
+            return True
+        if token.lemma_.lower() in cues["violence"] or token.lower_ in cues["violence"]:
+            return True
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in VICTIM_NOUNS or c.lower_ in VICTIM_NOUNS)
+               for c in trigger.children)
+
+
 def _subject_or_agent(trigger: Token) -> list[Token]:
     """Tokens standing for who did it: subject of the trigger verb, agent of a passive,
     the possessor or "by" phrase of a noun trigger."""
@@ -375,7 +425,10 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
     if not triggers:
         return None
     chosen = None
+    killed, wounded = casualties(sent.text)
     for token, record in triggers:
+        if not is_violence(token, record, sent, killed, wounded, token_actor):
+            continue
         modality = modality_of(token)
         if modality in ("hypothetical", "negated"):
             continue
@@ -388,7 +441,6 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
     if chosen is None:
         return None
     trigger, record, modality = chosen
-    killed, wounded = casualties(sent.text)
     if _is_tally(trigger, sent):
         return None
     if _is_shootout(sent, token_actor) and killed is None:

@@ -30,21 +30,13 @@ from shardwatch.extract import attacks
 from shardwatch.extract.common import incidental_places
 from shardwatch.extract.mentions import actor_mentions, actor_of, actors, place_mentions
 from shardwatch.extract.modality import modality_of
-from shardwatch.learn.spans import LABELS, Candidate, normalize, same_entity
+from shardwatch.learn.spans import LABELS, normalize, same_entity
 from shardwatch.learn.tagger import RoleTagger, default_tagger
 from shardwatch.learn.text import repair_glued
 from shardwatch.types import Article
 
 ROLES = ("perpetrator_individual", "perpetrator_organization", "target", "victim", "weapon", "place")
 LEARNED_ROLES = tuple(LABELS)  # the roles the tagger fills
-
-
-def _surface(cand: Candidate, text: str, model_text: str) -> str:
-    """The candidate as written in the cased text when the lower-cased one lines up with it."""
-    if cand.chars and len(text) == len(model_text):
-        start, end = cand.chars
-        return text[start:end]
-    return cand.text
 
 
 ARMED_GROUP_KINDS = {"organisation"}  # actor kinds whose perpetrator mentions the rules add
@@ -81,20 +73,19 @@ def rule_roles(doc: Doc, article: Article, *, armed_groups_only: bool = False) -
     return found
 
 
-def roles_of(doc: Doc, article: Article, model_doc: Doc | None = None,
-             tagger: RoleTagger | None = None) -> dict[str, list[list[str]]]:
+def roles_of(doc: Doc, article: Article, tagger: RoleTagger | None = None) -> dict[str, list[list[str]]]:
     """Role fillers of the attacks the document reports, one entity (one mention) per filler.
 
-    ``doc`` is the parse of the article text, ``model_doc`` the parse of its lower-cased form
-    (``doc`` itself when the text is lower case already).
+    Cased text (modern news) is read by rules over its parse (``cased_roles``); lower-cased
+    text (wire copy as in MUC-4) by the learned tagger, with places, and weapons and armed
+    groups it missed, from the attack rules.
     """
     if doc.text != doc.text.lower():
         return {role: [[text] for text in texts] for role, texts in cased_roles(doc, article).items()}
     tagger = tagger or default_tagger()
-    model_doc = model_doc if model_doc is not None else doc
     found = {role: [] for role in ROLES}
-    for role, cands in tagger.roles(model_doc).items():
-        found[role] = [_surface(c, doc.text, model_doc.text) for c in cands]
+    for role, cands in tagger.roles(doc).items():
+        found[role] = [c.text for c in cands]
     rules = rule_roles(doc, article, armed_groups_only=True)
     found["place"] = rules["place"]
     for role in ("perpetrator_organization", "weapon"):
@@ -110,8 +101,7 @@ def role_lines(items: Iterable[tuple[str, str]], *, n_process: int = 1,
                progress: Callable[[Iterator[Doc]], Iterator[Doc]] = iter) -> Iterator[dict]:
     """One output record per (doc_id, text) input, in order.
 
-    Texts are repaired where sentences were glued (``learn.text.repair_glued``) and parsed;
-    cased texts are parsed a second time lower-cased for the tagger.
+    Texts are repaired where sentences were glued (``learn.text.repair_glued``) and parsed once.
     """
     from shardwatch.nlp import annotate
 
@@ -120,7 +110,7 @@ def role_lines(items: Iterable[tuple[str, str]], *, n_process: int = 1,
     tagger = default_tagger()
     for (doc_id, text), doc in zip(items, docs):
         article = Article(id=str(doc_id), text=text)
-        yield {"doc_id": doc_id, "roles": roles_of(doc, article, doc, tagger)}
+        yield {"doc_id": doc_id, "roles": roles_of(doc, article, tagger)}
 
 
 # ---------------------------------------------------------------------------------------------
