@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from shardwatch.extract import attacks
 from shardwatch.extract.common import incidental_places
+from shardwatch.extract.gazetteer import get_gazetteer
 from shardwatch.extract.mentions import actor_mentions, actor_of, actors, place_mentions
 from shardwatch.extract.modality import modality_of
 from shardwatch.learn.spans import LABELS, normalize, same_entity
@@ -121,13 +122,22 @@ def role_lines(items: Iterable[tuple[str, str]], *, n_process: int = 1,
 # through a rule path over spaCy's cased parse and NER instead:
 #
 # - attack triggers (``data/triggers.jsonl`` plus ``EXTRA_TRIGGERS``), asserted only;
-# - perpetrators: subjects and agents of the triggers, claimants of responsibility, armed
-#   groups of the actor data and attacker nouns ("gunmen", "suicide bomber") near a trigger;
+# - perpetrators: subjects and agents of the triggers (not police who shot the attacker),
+#   claimants ("claimed responsibility/the bombing", "said it carried out the attack",
+#   "carried out by X"), attributions ("blamed X", "X was suspected of"), armed groups of the
+#   actor data and attacker nouns ("gunmen", "suicide bomber") near a trigger;
 # - targets and victims: objects of the triggers, passive subjects ("five soldiers were
-#   killed"), "attack on X";
+#   killed"), "attack on X"; never an attacker (dead attackers are not the attack's victims);
 # - weapons: the weapons lexicon, the subject of "killed"/"exploded" when it is a weapon, and
 #   "with X" of a trigger;
-# - places: GPE/LOC/FAC entities of trigger sentences, not used as actors or origins.
+# - weapons also where someone uses, carries or wears them ("the gunmen used grenades");
+# - places: GPE/LOC/FAC entities of trigger sentences, not used as actors or origins, and names
+#   the parse puts where a place stands ("the village of X", "X district", "in X" when the
+#   gazetteer knows X) whatever NER labelled them; "in/near/at X" of an attack word counts
+#   most; named buildings are targets, not places; a country is dropped when a finer place
+#   has evidence; a dateline ("MOGADISHU (Wire) -") counts only a little.
+#
+# The rules are checked against scripts/data/cased_roles_dev.jsonl (team-written reports).
 #
 # Every filler is a compact noun phrase that ENDS in its head word ("the convoy", not "the
 # convoy of Russian soldiers"; "Islamic State", not "Islamic State of Iraq and Syria"), since
@@ -155,7 +165,7 @@ VEHICLE_TRIGGERS = {"ram", "plough", "plow", "drive", "mow", "crash"}
 EXTRA_WEAPONS = {"missile", "missiles", "shell", "shells", "artillery", "vbied", "vbieds", "ieds", "rpg",
                  "rpgs", "firearm", "firearms", "bullets", "suicide vest", "explosive vest", "explosive belt",
                  "device", "devices", "bombs", "rockets", "grenades", "mortars", "mines", "rifles", "guns",
-                 "knives", "ak-47", "kalashnikovs", "barrel bomb", "barrel bombs", "drone", "drones"}
+                 "knives", "ak-47", "kalashnikovs", "barrel bomb", "barrel bombs", "drone", "drones", "gunfire"}
 EXTRA_ATTACKERS = {"bomber", "bombers", "suicide bombers", "attackers", "abductors", "kidnappers", "extremist",
                    "jihadi", "jihadis", "shooters", "perpetrator", "perpetrators", "hijacker"}
 PERSON_SUBJECTS = {"man", "men", "woman", "women", "teenager", "youth", "boy", "girl", "suspect", "suspects"}
@@ -170,6 +180,31 @@ ABSTRACT_HEADS = {"attack", "attacks", "bombing", "bombings", "explosion", "expl
 VICTIM_WORDS = attacks.VICTIM_NOUNS | {"guard", "officer", "worshipper", "passenger", "tourist", "student",
                                       "general", "commander", "official", "journalist", "member", "person",
                                       "men", "women", "troops", "worker", "workers", "teacher", "judge"}
+# What a claim or an attribution names: "X claimed the bombing", "X said it carried out the attack".
+CLAIMED_NOUNS = {"attack", "attacks", "bombing", "bombings", "blast", "blasts", "explosion", "assault", "massacre",
+                 "raid", "ambush", "killing", "killings", "kidnapping", "abduction", "shooting", "it", "them"}
+CARRY_OUT_VERBS = {"carry", "conduct", "stage", "launch", "perpetrate", "mount", "orchestrate", "organise",
+                   "organize", "commit", "execute"}
+# "the local affiliate of Islamic State": the group is the one that acts.
+GROUP_PARTS = {"affiliate", "branch", "wing", "offshoot", "cell", "faction", "franchise", "arm", "province"}
+# Security forces named as the agent of a shooting whose victim is the attacker ("was shot dead by police").
+SECURITY_NOUNS = {"police", "policeman", "policemen", "officer", "officers", "troops", "soldiers", "forces",
+                  "commandos", "army", "military", "security", "guards", "gendarmes", "snipers"}
+# Weapons named with the verbs that use them, also in sentences without an attack word.
+WEAPON_USE_VERBS = {"use", "carry", "wear", "fire", "plant", "detonate", "throw", "hurl", "launch", "arm", "brandish",
+                    "wield", "pack", "load", "strap"}
+LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "on"}
+# "the village of Bir al-Abed", "Nad Ali district": the name is a place whatever NER made of it.
+PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "governorate", "county", "state",
+               "capital", "suburb", "outskirts", "neighbourhood", "neighborhood", "municipality", "camp"}
+COUNTRY_DROP_SHARE = 0.4  # a country is dropped when a finer place has this share of the top place's evidence
+DATELINE_WEIGHT = 0.5  # where the story was filed: the place only when the text names no other
+# Named buildings are what was attacked, not where: "the Splendid Hotel", "Manchester Arena".
+BUILDING_HEADS = {"hotel", "hospital", "arena", "school", "mosque", "church", "cathedral", "synagogue", "temple",
+                  "shrine", "market", "stadium", "airport", "embassy", "hall", "club", "nightclub", "theatre",
+                  "theater", "museum", "university", "college", "mall", "restaurant", "cafe", "bar", "office",
+                  "station", "base", "prison", "palace", "ministry", "parliament", "consulate", "centre", "center"}
+DATELINE = re.compile(r"^([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*)(?:,| \(| --| -| —)", re.M)
 ROLE_LIMITS = {"perpetrator": 2, "target": 2, "weapon": 2, "place": 2}
 SECOND_FILLER_SHARE = 0.5  # a second filler needs at least this share of the first one's score
 _NP_DEPS = {"det", "amod", "compound", "nummod", "nmod", "quantmod", "npadvmod", "advmod", "punct", "poss", "case"}
@@ -237,6 +272,11 @@ def _content_noun(token: Token) -> Token | None:
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if obj is not None:
             return _content_noun(obj)
+    if token.lower_ in GROUP_PARTS and not token.ent_type_:
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None and obj.ent_type_ in ("ORG", "NORP"):
+            return obj
     if token.pos_ not in ("NOUN", "PROPN") or token.lower_ in PRONOUN_LIKE:
         return None
     return token
@@ -336,7 +376,7 @@ def _weapon_word(token: Token) -> bool:
     """A weapon noun: the lexicon's, or "charge"/"vest"/"belt" modified by one ("dynamite charge")."""
     word = token.lower_
     lexicon = {r["term"] for _, r in attacks._weapons()} | EXTRA_WEAPONS
-    if word in PERSON_WEAPON_TERMS:
+    if word in PERSON_WEAPON_TERMS or token.lemma_.lower() in PERSON_WEAPON_TERMS:
         return False
     if word in lexicon or token.lemma_.lower() in lexicon:
         return True
@@ -374,12 +414,12 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
     for index, sent in enumerate(doc.sents):
         position = _position_weight(index)
         triggers = [t for t in sent if _is_trigger(t) and modality_of(t) not in ("hypothetical", "negated")]
-        # claims of responsibility name the perpetrator even far from the attack
-        for token in sent:
-            if token.lemma_.lower() == "claim" and any(c.lower_ in ("responsibility", "credit") for c in token.subtree):
-                for subject in (c for c in token.children if c.dep_ in ("nsubj", "agent")):
-                    for s in _conjuncts(subject):
-                        vote("perpetrator", s, 3.0, position)
+        # claims and attributions name the perpetrator even far from the attack
+        for token, weight in _claimants(sent):
+            for s in _conjuncts(token):
+                vote("perpetrator", s, weight, position)
+        for token in _used_weapons(sent):
+            vote("weapon", token, 2.0, position)
         if not triggers:
             continue
         trigger_ids = {t.i for t in triggers}
@@ -402,14 +442,17 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
                 elif dep == "agent" or (dep == "prep" and child.lower_ == "by"):
                     for obj in (g for g in child.children if g.dep_ == "pobj"):
                         for s in _conjuncts(obj):
-                            vote("weapon" if _weapon_word(s) else "perpetrator", s, 3.0, position)
+                            if _weapon_word(s):
+                                vote("weapon", s, 3.0, position)
+                            elif not (s.lower_ in SECURITY_NOUNS and _attacker_is_hit(trigger)):
+                                vote("perpetrator", s, 3.0, position)
                 elif dep in ("dobj", "nsubjpass") and (lemma in HARM_VERBS or not verbal):
                     for s in _conjuncts(child):
                         if _is_place_ent(s):
                             vote("place", s, 1.5, position)
                         elif _weapon_word(s) and dep == "nsubjpass" and lemma in ("detonate", "explode"):
                             vote("weapon", s, 3.0, position)
-                        elif not _attacker_noun(s) or dep == "nsubjpass":
+                        elif not _attacker_noun(s):  # dead attackers are not the attack's victims
                             vote("target", s, 3.0, position)
                 elif dep == "prep" and child.lower_ in ("on", "against", "at", "targeting", "inside") and (
                         not verbal or lemma in ("fire", "open", "explode", "detonate", "blow")):
@@ -440,18 +483,10 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
                 weight = 3.0 if ent.root.dep_ == "pobj" and _attacker_noun(ent.root.head.head) or (
                     ent.root.dep_ == "compound" and _attacker_noun(ent.root.head)) else 1.5
                 vote("perpetrator", ent.root, weight, position)
-        for ent in sent.ents:
-            if ent.label_ not in ("GPE", "LOC", "FAC") or (ent.start_char, ent.end_char) in origins:
-                continue
-            root = ent.root
-            if root.dep_ in ("nsubj", "poss", "agent", "compound", "amod", "nsubjpass", "dobj"):
-                continue  # "Russia's foray", "Syria-based", "Turkey said": not where it happened
-            weight = 1.0
-            if root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "at", "outside", "inside", "on"):
-                weight = 2.0
-                if root.head.head.i in trigger_ids or any(t.i in trigger_ids for t in root.head.head.subtree if t.i < root.i):
-                    weight = 2.5
-            ballots["place"].add(_place_key(ent), _cut_entity(ent), weight * position, ent.start)
+        for span, weight in _place_candidates(sent, trigger_ids, origins):
+            ballots["place"].add(_place_key(span), _cut_entity(span), weight * position, span.start)
+    for span in _datelines(doc):
+        ballots["place"].add(_place_key(span), span.text.title(), DATELINE_WEIGHT, span.start)
     found: dict[str, list[str]] = {role: [] for role in ROLES}
     key_of_text = {}
     for role in ("perpetrator", "target"):
@@ -466,12 +501,175 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
     for filler in best:
         if filler.score >= SECOND_FILLER_SHARE * top:
             found["perpetrator_organization" if is_org.get(filler.key) else "perpetrator_individual"].append(filler.text)
+    for key in [k for k in ballots["target"].fillers if k in ballots["perpetrator"].fillers]:
+        del ballots["target"].fillers[key]  # the attacker shot dead is not the attack's victim
     for text in ballots["target"].ranked(ROLE_LIMITS["target"]):
         key = key_of_text[("target", text)]
         found["victim" if is_victim.get(key) else "target"].append(text)
     found["weapon"] = ballots["weapon"].ranked(ROLE_LIMITS["weapon"])
+    _drop_countries(ballots["place"])
     found["place"] = ballots["place"].ranked(ROLE_LIMITS["place"])
     return found
+
+
+def _claimants(sent: Span) -> Iterator[tuple[Token, float]]:
+    """Who a sentence says did it: "X claimed responsibility/the bombing", "X said it carried
+    out the attack", "carried out by X", "officials blamed X", "X was blamed/suspected"."""
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if modality_of(token) in ("hypothetical", "negated"):
+            continue
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if lemma == "claim" and (any(c.lower_ in ("responsibility", "credit") for c in token.subtree)
+                                 or any(o.lower_ in CLAIMED_NOUNS or _is_trigger(o) for o in objects)):
+            for c in token.children:
+                if c.dep_ == "nsubj" and not any(d.lower_ == "no" for d in c.children):
+                    yield c, 3.0
+                elif c.dep_ == "agent":
+                    yield from ((g, 3.0) for g in c.children if g.dep_ == "pobj")
+        elif lemma in CARRY_OUT_VERBS and any(_definite(o) and (o.lower_ in CLAIMED_NOUNS or _is_trigger(o))
+                                              for o in objects):
+            for c in token.children:
+                if c.dep_ == "agent":
+                    yield from ((g, 3.0) for g in c.children if g.dep_ == "pobj")
+                elif c.dep_ == "nsubj" and c.lower_ in ("it", "they", "we") and token.dep_ in ("ccomp", "xcomp") \
+                        and token.head.lemma_.lower() in ("say", "claim", "announce", "declare"):
+                    # "X said it had carried out the attack": X
+                    yield from ((g, 3.0) for g in token.head.children if g.dep_ == "nsubj")
+                elif c.dep_ == "nsubj" and c.lower_ not in PRONOUN_LIKE:
+                    yield c, 2.5
+        elif lemma == "blame":
+            for c in token.children:
+                if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and not (c.lower_ in CLAIMED_NOUNS or _is_trigger(c))):
+                    yield c, 2.5  # "officials blamed al-Shabaab", "X was blamed"
+                elif c.dep_ == "prep" and c.lower_ == "on":
+                    yield from ((g, 2.5) for g in c.children if g.dep_ == "pobj")  # "blamed the attack on X"
+        elif lemma == "suspect" and token.pos_ == "VERB":
+            for c in token.children:
+                if c.dep_ == "nsubjpass":
+                    yield c, 2.5  # "Boko Haram was suspected of carrying out the attack"
+
+
+def _definite(noun: Token) -> bool:
+    """"the attack", "Monday's bombing", "it": one attack, not "similar bombings" in general."""
+    return noun.lower_ in ("it", "them") or any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss"
+        for c in noun.children)
+
+
+def _attacker_is_hit(trigger: Token) -> bool:
+    """The one shot, killed or arrested is a person or pronoun ("was shot dead by police")."""
+    if not any(c.dep_ in ("nsubjpass", "dobj") for c in trigger.children) and trigger.dep_ == "conj":
+        trigger = trigger.head  # "the driver fled and was shot dead by police"
+        return any(c.dep_ in ("nsubj", "nsubjpass") and (c.ent_type_ == "PERSON" or c.lower_ in PRONOUN_LIKE
+                                                          or _attacker_noun(c) or c.lower_ in PERSON_SUBJECTS
+                                                          or c.lower_ in ("driver", "assailant", "shooter"))
+                   for c in trigger.children)
+    return any(c.dep_ in ("nsubjpass", "dobj") and (c.ent_type_ == "PERSON" or c.lower_ in PRONOUN_LIKE
+                                                     or _attacker_noun(c) or c.lower_ in PERSON_SUBJECTS
+                                                     or c.lower_ in ("driver", "assailant", "shooter"))
+               for c in trigger.children)
+
+
+def _used_weapons(sent: Span) -> Iterator[Token]:
+    """Weapons the sentence has someone use, carry or wear ("the attackers used rocket-propelled
+    grenades", "armed with an assault rifle"), with or without an attack word."""
+    for token in sent:
+        if token.pos_ not in ("NOUN", "PROPN") or not _weapon_word(token):
+            continue
+        head = token.head
+        if token.dep_ == "dobj" and head.lemma_.lower() in WEAPON_USE_VERBS:
+            yield token
+        elif token.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in WEAPON_USE_VERBS:
+            yield token
+
+
+def _locative_weight(token: Token, trigger_ids: set[int]) -> float | None:
+    """Weight of a place word by where it stands: "in/near/at X" counts, more so under an attack word."""
+    if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
+        governor = token.head.head
+        if governor.i in trigger_ids or any(t.i in trigger_ids for t in governor.subtree if t.i < token.i):
+            return 2.5
+        return 2.0
+    return None
+
+
+def _place_candidates(sent: Span, trigger_ids: set[int], origins: set[tuple[int, int]]) -> Iterator[tuple[Span, float]]:
+    """Places of a sentence with their weights: GPE/LOC/FAC entities not used as actors or
+    origins, and names the parse puts where a place stands ("the village of X", "X district",
+    "in X" when the gazetteer knows X), whatever label NER gave them."""
+    doc = sent.doc
+    gazetteer = get_gazetteer()
+    seen: set[int] = set()
+    for ent in sent.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC") or (ent.start_char, ent.end_char) in origins:
+            continue
+        seen.update(range(ent.start, ent.end))
+        root = ent.root
+        if root.lower_ in BUILDING_HEADS:
+            continue
+        if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS - {"camp", "capital"}:
+            yield ent, _locative_weight(root.head, trigger_ids) or 1.0  # "in Mandera county"
+            continue
+        if root.dep_ in ("nsubj", "poss", "agent", "compound", "amod", "nsubjpass", "dobj"):
+            continue  # "Russia's foray", "Syria-based", "Turkey said": not where it happened
+        yield ent, _locative_weight(root, trigger_ids) or 1.0
+    for token in sent:
+        if token.pos_ != "PROPN" or token.i in seen or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL",
+                                                                             "MONEY", "PERCENT", "QUANTITY"):
+            continue
+        ent = next((e for e in sent.ents if e.start <= token.i < e.end), None)
+        if ent is not None and ent.root.i != token.i:
+            continue
+        if ent is None:
+            if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+                continue  # not the end of the name
+            start = token.i
+            while start > sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+                start -= 1
+            span = doc[start: token.i + 1]
+        else:
+            span = ent
+        if (span.start_char, span.end_char) in origins or actor_of(span) is not None or \
+                span.root.lower_ in BUILDING_HEADS:
+            continue
+        weight = None
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PLACE_NOUNS:
+            weight = _locative_weight(token.head.head, trigger_ids) or 2.0  # "the village of X"
+        elif token.dep_ == "compound" and token.head.lemma_.lower() in PLACE_NOUNS - {"camp", "capital"}:
+            weight = _locative_weight(token.head, trigger_ids) or 1.0  # "X district"
+        elif (ent is None or ent.label_ != "PERSON") and gazetteer.candidates(span.text):
+            weight = _locative_weight(token, trigger_ids)  # "in Kidal", tagged as something else
+        if weight is not None:
+            seen.update(range(span.start, span.end))
+            yield span, weight
+
+
+def _datelines(doc: Doc) -> list[Span]:
+    """The place of a dateline ("MOGADISHU (Wire) -", "LASHKAR GAH, Afghanistan --") in the
+    first lines of the text, where the gazetteer knows it."""
+    found = []
+    head = doc.text[:400]
+    for match in DATELINE.finditer(head):
+        name = match.group(1)
+        if len(name) < 3 or not get_gazetteer().candidates(name):
+            continue
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if span is not None:
+            found.append(span)
+    return found
+
+
+def _drop_countries(ballot: _Ballot) -> None:
+    """A country is not the place when a finer place (city, region) has enough evidence."""
+    gazetteer = get_gazetteer()
+    if not ballot.fillers:
+        return
+    top = max(f.score for f in ballot.fillers.values())
+    countries = {k for k, f in ballot.fillers.items() if gazetteer.country_of(f.text)}
+    if any(f.score >= COUNTRY_DROP_SHARE * top for k, f in ballot.fillers.items() if k not in countries):
+        for key in countries:
+            del ballot.fillers[key]
 
 
 def _cut_entity(ent: Span) -> str:
