@@ -25,6 +25,7 @@ from shardwatch.extract.mentions import actors, person_id
 from shardwatch.extract.modality import modality_of
 from shardwatch.extract.numbers import QUANTITY, QUANTITY_RE, quantity_from_match
 from shardwatch.extract.temporal import ResolvedDate
+from shardwatch.nlp.pipeline import doc_text
 from shardwatch.types import LINK_STRENGTH, Article, Mention, Quantity
 
 EXTRACTOR = "attacks"
@@ -359,7 +360,7 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
     paragraph_place: Mention | None = None
     previous_end = 0
     for sent in doc.sents:
-        if "\n\n" in doc.text[previous_end: sent.start_char]:
+        if "\n\n" in doc_text(doc)[previous_end: sent.start_char]:
             paragraph_place = None
         previous_end = sent.end_char
         sent_places = [m for m in place_mentions if sent.start_char <= m.start < sent.end_char]

@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from shardwatch.nlp.pipeline import doc_text
 from shardwatch.types import Mention
 
 # -- scope ------------------------------------------------------------------------------------
@@ -17,7 +18,7 @@ def place_groups(places: list[Mention], sent: Span, doc: Doc) -> list[tuple[int,
     inside = sorted((m for m in places if sent.start_char <= m.start < sent.end_char), key=lambda m: m.start)
     groups: list[tuple[int, int, list[Mention]]] = []
     for mention in inside:
-        if groups and re.fullmatch(r"\s*(?:,|and|or|, and)\s*", doc.text[groups[-1][1]: mention.start]):
+        if groups and re.fullmatch(r"\s*(?:,|and|or|, and)\s*", doc_text(doc)[groups[-1][1]: mention.start]):
             start, _, members = groups[-1]
             groups[-1] = (start, mention.end, members + [mention])
         else:
@@ -30,7 +31,7 @@ def figure_scope(fig, groups, excluded: tuple[int, int] | None, doc: Doc) -> lis
         start, end, _ = group
         if excluded and excluded[0] <= start < excluded[1]:
             return False
-        before = doc.text[max(0, start - 12): start].lower()
+        before = doc_text(doc)[max(0, start - 12): start].lower()
         return not re.search(r"\b(?:from|link from|based in)\s+(?:the\s+)?$", before) or fig.unit == "countries"
 
     seg_start, seg_end = fig.segment
@@ -58,7 +59,7 @@ def origin_of(fig, groups, doc: Doc) -> str | None:
     countries"): a subset of the whole, so a scope of its own."""
     if fig.unit.split("/")[0] != "people":
         return None
-    match = _ORIGIN.search(doc.text, fig.amount.end, fig.segment[1])
+    match = _ORIGIN.search(doc_text(doc), fig.amount.end, fig.segment[1])
     if match is None or match.group(1).split()[0] in ("Syria", "Iraq"):
         return None
     return match.group(1)

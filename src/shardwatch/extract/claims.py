@@ -33,7 +33,12 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from shardwatch.data import load_jsonl
-from shardwatch.extract.attribution import Speakers, claimant_for, cues, register_sentence
+from shardwatch.extract.attribution import (
+    Speakers,
+    claimant_for,
+    cues,
+    register_sentence,
+)
 from shardwatch.extract.claim_dates import RELATIVE, date_ents, resolve
 from shardwatch.extract.claim_dates import as_of_date as figure_as_of
 from shardwatch.extract.claim_scope import figure_scope, origin_of, place_groups
@@ -41,6 +46,7 @@ from shardwatch.extract.mentions import actors
 from shardwatch.extract.modality import modality_of
 from shardwatch.extract.quantities import Amount, find_amounts
 from shardwatch.extract.temporal import ResolvedDate
+from shardwatch.nlp.pipeline import doc_text
 from shardwatch.types import Article, Claim, Claimant, Evidence, Mention
 
 EXTRACTOR = "claims"
@@ -297,25 +303,25 @@ def _figures(sent: Span, doc: Doc, last_noun: Token | None, last_people: Token |
                 earlier = [f for f in figures if f.noun is not None]
                 people = [f for f in earlier if f.unit.startswith("people")]
                 source = (people or earlier or [None])[-1]
-                anaphor = re.match(r"\s+of\s+(?:them|those|these)\b", doc.text[amount.end: amount.end + 12])
+                anaphor = re.match(r"\s+of\s+(?:them|those|these)\b", doc_text(doc)[amount.end: amount.end + 12])
                 noun = source.noun if source is not None else (
                     (last_people or last_noun) if anaphor else last_noun if _counts_something(span) else None)
         unit = _unit(amount, noun, doc, span)
         per = amount.per
         baseline = bool(figures) and figures[-1].amount.unit == amount.unit and re.search(
             r"\b(?:from|compared with|against|up from|down from)\s+(?:about\s+|some\s+|roughly\s+|around\s+)?$",
-            doc.text[figures[-1].amount.end: amount.start]) is not None
+            doc_text(doc)[figures[-1].amount.end: amount.start]) is not None
         if per is None and amount.unit != "percent":
-            match = _PER_RE.search(doc.text[seg[0]: seg[1]])
+            match = _PER_RE.search(doc_text(doc)[seg[0]: seg[1]])
             if match:
                 per = match.group(1) or _PER_WORDS[match.group(2).lower()]
             elif noun is not None:
                 per = next((f.per for f in reversed(figures) if f.noun is not None and f.noun.i == noun.i), None)
             elif baseline:
                 per = figures[-1].per  # "$56 million a month ..., from about $80 million": the same rate
-            elif amount.unit == "USD" and not re.match(r"\s+(?:for\s+each|for\s+every|per|each)\s", doc.text[amount.end: amount.end + 12]):
+            elif amount.unit == "USD" and not re.match(r"\s+(?:for\s+each|for\s+every|per|each)\s", doc_text(doc)[amount.end: amount.end + 12]):
                 # "monthly revenue has fallen by a third, to $56 million": the rate named earlier in the sentence
-                match = _PER_RE.search(doc.text[sent.start_char: amount.start])
+                match = _PER_RE.search(doc_text(doc)[sent.start_char: amount.start])
                 if match and not any(f.amount.unit == "USD" for f in figures):
                     per = match.group(1) or _PER_WORDS[match.group(2).lower()]
         if noun is not None:
@@ -325,7 +331,7 @@ def _figures(sent: Span, doc: Doc, last_noun: Token | None, last_people: Token |
         elif amount.unit == "km2":
             noun_text = "square kilometres"
         else:
-            each = re.match(r"\s+(?:for\s+each|for\s+every|per|a|each)\s+([a-z]+)", doc.text[amount.end: amount.end + 30])
+            each = re.match(r"\s+(?:for\s+each|for\s+every|per|a|each)\s+([a-z]+)", doc_text(doc)[amount.end: amount.end + 30])
             noun_text = f"{unit} per {each.group(1)}" if amount.unit == "USD" and each and not per else unit
         context = _context(span, noun, own_noun, seg, doc)
         anchor_token = noun if noun is not None and own_noun else span.root
@@ -397,7 +403,7 @@ def claims_in(doc: Doc, article: Article, places: list[Mention], people: list[Me
             continue
         if article.title and sent.start_char < len(article.title) + 2 and sent.text.strip() == article.title.strip():
             continue
-        paragraph = doc.text.count("\n\n", 0, sent.start_char)
+        paragraph = doc_text(doc).count("\n\n", 0, sent.start_char)
         figures = _figures(sent, doc, last_noun, last_people)
         groups = place_groups(places, sent, doc)
         anchor: ResolvedDate | None = None
@@ -486,7 +492,7 @@ def _scope_of(fig, groups, excluded, doc, claims, sentence_claims, measure, para
         previous = next((p.scope for p in reversed(recent) if p.scope), None)
         base = previous.split(" (from ")[0] if previous else None
         return (f"{base} (from {origin})" if base else f"from {origin}"), ()
-    if _TOGETHER.search(doc.text[fig.segment[0]: fig.segment[1]]):
+    if _TOGETHER.search(doc_text(doc)[fig.segment[0]: fig.segment[1]]):
         names = sorted({n for cl in recent for n in (cl.scope or "").split(" and ") if n})
         return (" and ".join(names) or None), tuple(sorted({c for cl in recent for c in cl.scope_countries}))
     family = measure.split("_")[0]
@@ -501,7 +507,7 @@ def _basis(measure: str, fig: _Figure, doc: Doc, sent: Span, sentence_claims: li
     """What a share or area is measured against: since the peak, or over a period."""
     if measure not in ("territory_lost_share", "territory_held_share", "territory_lost_area"):
         return None
-    window = doc.text[fig.segment[0]: fig.segment[1]]
+    window = doc_text(doc)[fig.segment[0]: fig.segment[1]]
     for text in (window, sent.text):
         for pattern, name in _basis_patterns():
             if pattern.search(text):

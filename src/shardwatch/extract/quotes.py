@@ -18,7 +18,14 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from shardwatch.extract.attribution import Speakers, claimant_of_np, register_sentence, speech_verbs, subject_of
+from shardwatch.extract.attribution import (
+    Speakers,
+    claimant_of_np,
+    register_sentence,
+    speech_verbs,
+    subject_of,
+)
+from shardwatch.nlp.pipeline import doc_text
 from shardwatch.types import Article, Claimant, Evidence, Quote
 
 EXTRACTOR = "quotes"
@@ -53,9 +60,10 @@ def _speech_verb(sents: list[Span], inside: tuple[int, int]) -> Token | None:
     return None
 
 
-def _direct(doc: Doc, article: Article, speakers: Speakers, sent: Span, taken: list[tuple[int, int]]) -> list[Quote]:
+def _direct(doc: Doc, article: Article, speakers: Speakers, sent: Span, taken: list[tuple[int, int]],
+            all_sents: list[Span]) -> list[Quote]:
     quotes = []
-    for match in _QUOTED.finditer(doc.text, sent.start_char, sent.end_char + 400):
+    for match in _QUOTED.finditer(doc_text(doc), sent.start_char, sent.end_char + 400):
         start, end = match.span(1)
         if start >= sent.end_char or any(a <= start < b for a, b in taken):
             continue
@@ -64,11 +72,8 @@ def _direct(doc: Doc, article: Article, speakers: Speakers, sent: Span, taken: l
         first = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if first is None:
             continue
-        sents = []
-        for s in doc.sents:
-            if s.end_char > match.start() and s.start_char <= match.end() + 1:
-                sents.append(s)
-        after = [s for s in doc.sents if s.start_char >= match.end()][:1]
+        sents = [s for s in all_sents if s.end_char > match.start() and s.start_char <= match.end() + 1]
+        after = [s for s in all_sents if s.start_char >= match.end()][:1]
         verb = _speech_verb(sents, (match.start(), match.end())) or (
             _speech_verb(after, (match.start(), match.end())) if after and after[0].start_char - match.end() < 3 else None)
         if verb is None:
@@ -147,10 +152,11 @@ def quotes_in(doc: Doc, article: Article, *, main_org: Claimant | None = None) -
     speakers = Speakers(main_org=main_org)
     quotes: list[Quote] = []
     taken: list[tuple[int, int]] = []
-    for sent in doc.sents:
+    all_sents = list(doc.sents)  # once: iterating doc.sents rebuilds every span
+    for sent in all_sents:
         if not sent.text.strip():
             continue
-        found = _direct(doc, article, speakers, sent, taken)
+        found = _direct(doc, article, speakers, sent, taken, all_sents)
         found += _indirect(doc, article, speakers, sent, taken)
         quotes.extend(sorted(found, key=lambda q: q.evidence[0].start))
         register_sentence(sent, speakers)

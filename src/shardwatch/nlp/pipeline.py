@@ -82,3 +82,12 @@ def get_nlp() -> Language:
 def annotate(texts: Iterable[str], *, n_process: int = 1, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
     """Docs for the texts, in order, through ``nlp.pipe``."""
     yield from get_nlp().pipe(texts, batch_size=batch_size, n_process=n_process)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per document: spaCy joins every token's text on each access,
+    which made text slicing inside per-sentence loops the slowest part of extraction."""
+    text = doc.user_data.get("shardwatch.text")
+    if text is None:
+        text = doc.user_data["shardwatch.text"] = doc.text
+    return text
