@@ -29,25 +29,9 @@ RECORD_TYPE = {"claims": "claim", "quotes": "quote", "incidents": "incident", "i
                "contradictions": "contradiction"}
 
 
-class UnsupportedFilter(ValueError):
-    """A filter this store cannot apply (``as_of`` before the incidents work has landed)."""
-
-
-def filter_fields() -> set[str]:
-    return {f.name for f in dataclasses.fields(EventFilter)}
-
-
-def supports_as_of() -> bool:
-    return "as_of" in filter_fields()
-
-
 def make_filter(**values: Any) -> EventFilter:
-    """An EventFilter from the values given (None means unset); refuses filters it lacks."""
-    known = filter_fields()
-    unsupported = sorted(k for k, v in values.items() if v is not None and k not in known)
-    if unsupported:
-        raise UnsupportedFilter(f"filter {', '.join(unsupported)} is not supported by this version of the store")
-    return EventFilter(**{k: v for k, v in values.items() if k in known})
+    """An EventFilter from the values given (None means unset)."""
+    return EventFilter(**values)
 
 
 def tables(store: Store) -> set[str]:

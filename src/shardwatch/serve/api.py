@@ -145,10 +145,6 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
     async def _store(_request: Request, exc: StoreError):
         return _error(503, str(exc))
 
-    @app.exception_handler(caps.UnsupportedFilter)
-    async def _unsupported(_request: Request, exc: caps.UnsupportedFilter):
-        return _error(422, str(exc))
-
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception):
         return _error(500, f"unexpected {type(exc).__name__}")
@@ -216,7 +212,7 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
             available = caps.available(store)
             schema = store.schema_version()
         return {"ok": True, "version": __version__, "schema_version": schema, "counts": counts,
-                "available": {"articles": True, "events": True, **available}, "as_of": caps.supports_as_of(),
+                "available": {"articles": True, "events": True, **available}, "as_of": True,
                 "max_page": MAX_PAGE, "event_kinds": list(EVENT_KINDS),
                 "colours": {"links": LINK_COLOURS, "kinds": KIND_COLOURS, "series": SERIES_COLOURS},
                 "series_labels": SERIES_LABELS}
