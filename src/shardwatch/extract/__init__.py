@@ -20,9 +20,9 @@ def extract(article: Article, doc: Doc) -> Extraction:
     """Every record one article gives: actor and place mentions and its events of every kind."""
     places = place_mentions(doc, article)
     people = actor_mentions(doc, article)
-    frames = attacks.frames_in(doc, article, places, people)
     incidental = incidental_places(doc, places)
     ctx = DocContext(doc, article, [m for m in places if m not in incidental], people, all_places=places)
+    frames = attacks.frames_in(doc, article, places, people, ctx=ctx)
     events = merge_article_events(all_events(ctx, frames))
     claims, quotes = claims_in(doc, article, places, people), quotes_in(doc, article, main_org=main_speaker(people))
     return Extraction(article=article, events=tuple(events), mentions=tuple(places + people),

@@ -20,7 +20,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from shardwatch.data import load_jsonl
-from shardwatch.extract.common import GROUP_NOUNS, clause_date, incidental_places
+from shardwatch.extract.common import GROUP_NOUNS, DocContext, clause_date, incidental_places
 from shardwatch.extract.mentions import actors, person_id
 from shardwatch.extract.modality import modality_of
 from shardwatch.extract.numbers import QUANTITY, QUANTITY_RE, quantity_from_match
@@ -344,18 +344,25 @@ def _best_place(places: list[Mention]) -> Mention | None:
     return min(places, key=lambda m: (m.place.precision, m.start))
 
 
-def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_mentions: list[Mention]) -> list[AttackFrame]:
-    """Every attack frame in a document, in text order (before merging within the article)."""
+def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_mentions: list[Mention],
+              *, ctx: DocContext | None = None) -> list[AttackFrame]:
+    """Every attack frame in a document, in text order (before merging within the article).
+
+    ``ctx``, when the caller has built it, saves building it again: its places are the usable
+    ones (``incidental_places`` left out) and its ``main_org`` the article's organisation.
+    """
     token_actor: dict[int, str] = {}
     for mention in actor_mentions:
         span = doc.char_span(mention.start, mention.end)
         if span is not None:
             for token in span:
                 token_actor[token.i] = mention.actor_id
-    from shardwatch.extract.common import DocContext
-
-    main_org = DocContext(doc, article, place_mentions, actor_mentions).main_org
-    place_mentions = [m for m in place_mentions if m not in incidental_places(doc, place_mentions)]
+    if ctx is None:
+        incidental = incidental_places(doc, place_mentions)
+        ctx = DocContext(doc, article, [m for m in place_mentions if m not in incidental], actor_mentions,
+                         all_places=place_mentions)
+    main_org = ctx.main_org
+    place_mentions = ctx.places
     frames: list[AttackFrame] = []
     paragraph_place: Mention | None = None
     previous_end = 0
