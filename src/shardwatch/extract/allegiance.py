@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from shardwatch.extract.common import DocContext, clause_date, prep_objects, subject_of, verb_children
+from shardwatch.extract.common import DocContext, clause_date, deed_modality, prep_objects, subject_of, verb_children
 from shardwatch.extract.cues import cue_of
 from shardwatch.extract.mentions import actors
 from shardwatch.extract.modality import modality_of
@@ -137,10 +137,8 @@ def frames_in(ctx: DocContext) -> list[AllegianceFrame]:
                 if surface is not None:
                     frames.append(surface)
                 continue
-            modality = modality_of(token)
-            if modality in ("hypothetical", "negated"):
-                continue
-            if any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+            modality = deed_modality(token)
+            if modality is None:
                 continue
             frame = cue["frame"]
             subject = subject_of(token)

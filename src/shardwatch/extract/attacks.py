@@ -20,7 +20,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from shardwatch.data import load_jsonl
-from shardwatch.extract.common import GROUP_NOUNS, DocContext, clause_date, incidental_places
+from shardwatch.extract.common import GROUP_NOUNS, DocContext, clause_date, deed_modality, incidental_places
 from shardwatch.extract.mentions import actors, person_id
 from shardwatch.extract.modality import modality_of
 from shardwatch.extract.numbers import QUANTITY, QUANTITY_RE, quantity_from_match
@@ -437,13 +437,11 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
     for token, record in triggers:
         if not is_violence(token, record, sent, killed, wounded, token_actor):
             continue
-        modality = modality_of(token)
-        if modality in ("hypothetical", "negated"):
+        modality = deed_modality(token)  # not "the will to kill", "plans to attack"
+        if modality is None:
             continue
         if _state_subject(token, token_actor) or _leader_killed(token, token_actor):
             continue
-        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
-            continue  # "the will to kill", "plans to attack": not an act that happened
         chosen = (token, record, modality)
         break
     if chosen is None:

@@ -15,6 +15,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from shardwatch.extract.mentions import actors
+from shardwatch.extract.modality import modality_of
 from shardwatch.extract.temporal import ResolvedDate, resolve_date
 from shardwatch.types import Actor, Article, Mention
 
@@ -228,6 +229,18 @@ def subject_of(verb: Token) -> Token | None:
             return None
         break
     return None
+
+
+def deed_modality(token: Token, *, infinitive_ok: bool = False) -> str | None:
+    """The modality (asserted or reported) of an event word that tells a deed; None when it
+    does not: hypothetical or negated, or a purpose infinitive ("an offensive to retake Mosul",
+    "the will to kill") unless ``infinitive_ok``."""
+    modality = modality_of(token)
+    if modality in ("hypothetical", "negated"):
+        return None
+    if not infinitive_ok and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+        return None
+    return modality
 
 
 def is_passive(verb: Token) -> bool:

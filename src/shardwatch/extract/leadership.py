@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from shardwatch.extract.common import DocContext, clause_date, prep_objects, verb_children
+from shardwatch.extract.common import DocContext, clause_date, deed_modality, prep_objects, verb_children
 from shardwatch.extract.cues import cue_of
 from shardwatch.extract.mentions import actors, person_id
 from shardwatch.extract.modality import modality_of
@@ -110,10 +110,8 @@ def frames_in(ctx: DocContext) -> list[LeadershipFrame]:
             cue = cue_of(token, "leadership")
             if cue is None:
                 continue
-            modality = modality_of(token)
-            if modality in ("hypothetical", "negated"):
-                continue
-            if any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+            modality = deed_modality(token)
+            if modality is None:
                 continue
             for person_token in _persons(ctx, token, cue["frame"]):
                 person = _person_of(ctx, person_token)

@@ -37,11 +37,10 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from shardwatch.data import load_jsonl
-from shardwatch.extract.common import (DocContext, clause_date, is_passive, prep_objects, subject_of,
+from shardwatch.extract.common import (DocContext, clause_date, deed_modality, is_passive, prep_objects, subject_of,
                                        verb_children)
 from shardwatch.extract.cues import cue_of
 from shardwatch.extract.mentions import actors
-from shardwatch.extract.modality import modality_of
 from shardwatch.extract.temporal import ResolvedDate
 from shardwatch.types import Mention
 
@@ -378,11 +377,10 @@ def frames_in(ctx: DocContext) -> list[TerritoryFrame]:
             cue = cue_of(token, "territory")
             if cue is None:
                 continue
-            modality = modality_of(token)
-            if modality in ("hypothetical", "negated"):
+            # "an offensive to retake Mosul": the purpose, not the deed ("lose" frames excepted)
+            modality = deed_modality(token, infinitive_ok=cue["frame"] == "lose")
+            if modality is None:
                 continue
-            if any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children) and cue["frame"] != "lose":
-                continue  # "an offensive to retake Mosul": the purpose, not the deed
             if any(a.lemma_.lower() in _INTENT for a in list(token.ancestors)[:3]):
                 continue  # "which he wants retaken before the end of the year", "expect to retake"
             args = _arguments(ctx, token, cue, focus)
