@@ -19,6 +19,12 @@ def test_repair_glued_splits_headline_and_paragraph_joins():
     assert repair_glued(text) == "Bomb kills two in Kabul\nThe attack came at noon, police said.\nA second blast followed."
 
 
+def test_repair_glued_breaks_wiki_headings_and_bullets():
+    text = "A bomb went off in the square.==Victims==Nine people died.*2015 attack on the base"
+    assert repair_glued(text) == "A bomb went off in the square.\nVictims\nNine people died.\n2015 attack on the base"
+    assert repair_glued("* first item\n* second item") == "first item\nsecond item"
+
+
 def test_repair_glued_leaves_ordinary_text_alone():
     text = "McDonald saw an iPhone at 3.5 km from the U.S. Army post. He left."
     assert repair_glued(text) == text

@@ -197,6 +197,8 @@ LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "on"}
 # "the village of Bir al-Abed", "Nad Ali district": the name is a place whatever NER made of it.
 PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "governorate", "county", "state",
                "capital", "suburb", "outskirts", "neighbourhood", "neighborhood", "municipality", "camp"}
+# Entity types that never fill a role: times, dates and amounts.
+NOT_ROLE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 COUNTRY_DROP_SHARE = 0.4  # a country is dropped when a finer place has this share of the top place's evidence
 DATELINE_WEIGHT = 0.5  # where the story was filed: the place only when the text names no other
 # Named buildings are what was attacked, not where: "the Splendid Hotel", "Manchester Arena".
@@ -403,6 +405,8 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
         noun = _content_noun(token) if role != "place" else token
         if noun is None or noun.lower_ in ABSTRACT_HEADS or (_is_trigger(noun) and role != "weapon"):
             return
+        if noun.ent_type_ in NOT_ROLE_ENTS or noun.like_num or not any(ch.isalpha() for ch in noun.text):
+            return  # "killed on 13 September", "struck at 9:02 a.m.": a time, not a target
         key = _entity_key(noun)
         ballots[role].add(key, compact_phrase(noun), weight * position, noun.i)
         if role == "perpetrator":

@@ -19,8 +19,15 @@ _GLUED_PUNCT = re.compile(r"(?<=[a-z0-9%)][.!?])(?=[A-Z“‘\"])|(?<=[.!?][”�
 _GLUED_WORD = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]|[A-Z]{2,}\b)")
 
 
+# Wiki markup left in extracted text: section headings ("==Victims==") and list bullets glued
+# to their neighbours ("Bomb*2015 attack"). Each becomes a line break.
+_WIKI_MARKUP = re.compile(r"={2,}|(?<=\S)\*(?=\S)")
+_BULLET = re.compile(r"^[ \t]*\*+[ \t]*", re.M)
+
+
 def repair_glued(text: str) -> str:
     """``text`` with a line break wherever two sentences were glued without a space."""
+    text = _WIKI_MARKUP.sub("\n", _BULLET.sub("", text))
     return _GLUED_WORD.sub("\n", _GLUED_PUNCT.sub("\n", text))
 
 
