@@ -31,6 +31,8 @@ REPORTS = [
      "governor of Kandahar province said. The gunmen used hand grenades and rifles. Pakistan condemned the raid."),
     ("said_it", "Militants opened fire on a bus near the town of Minya in Egypt, killing 28 Christians. Islamic "
      "State said it had carried out the attack. Two of the gunmen were later killed by police."),
+    ("dated", "The bombing was an attack on 13 September 1974 at a cafe in Madrid which killed 13 people."
+     "==Aftermath==The bomb exploded inside a bag*2015 inquiry"),
     ("shot_by_police", "A man drove a van into shoppers in a market in Stockholm, killing five. The driver fled and "
      "was shot dead by police in a suburb the next day. The Grand Hotel nearby was closed."),
 ]
@@ -135,3 +137,12 @@ def test_police_who_shot_the_attacker_are_not_perpetrators(lines):
     assert "Grand Hotel" not in flat(roles, "place")
     assert flat(roles, "place")[0] == "Stockholm"
     assert flat(roles, "weapon") == ["van"]
+
+
+def test_dates_never_fill_a_role_and_wiki_markup_breaks_sentences(lines):
+    roles = lines["dated"]
+    everything = [m[0] for role in roles.values() for m in role]
+    assert not any("September" in text or "1974" in text for text in everything)
+    # "==Aftermath==The bomb" and "bag*2015" are cut at the markup, not glued into a weapon
+    assert flat(roles, "weapon") == ["bomb"]
+    assert "cafe" in flat(roles, "target")
