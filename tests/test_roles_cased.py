@@ -33,6 +33,10 @@ REPORTS = [
      "State said it had carried out the attack. Two of the gunmen were later killed by police."),
     ("dated", "The bombing was an attack on 13 September 1974 at a cafe in Madrid which killed 13 people."
      "==Aftermath==The bomb exploded inside a bag*2015 inquiry"),
+    ("disease", "Eight people have died of an unidentified disease in Aragua state, doctors said. Unions "
+     "began a 48-hour strike in the capital, and the government targeted three officials with sanctions."),
+    ("coreferent", "A blast injured several people in Lyon on Friday. The explosion targeted a bakery on a busy "
+     "street."),
     ("shot_by_police", "A man drove a van into shoppers in a market in Stockholm, killing five. The driver fled and "
      "was shot dead by police in a suburb the next day. The Grand Hotel nearby was closed."),
 ]
@@ -146,3 +150,13 @@ def test_dates_never_fill_a_role_and_wiki_markup_breaks_sentences(lines):
     # "==Aftermath==The bomb" and "bag*2015" are cut at the markup, not glued into a weapon
     assert flat(roles, "weapon") == ["bomb"]
     assert "cafe" in flat(roles, "target")
+
+
+def test_attack_words_in_other_senses_give_no_roles(lines):
+    # died of a disease, a labour strike, sanctions that "targeted" officials: no attack at all
+    assert all(not fillers for fillers in lines["disease"].values())
+
+
+def test_violence_told_in_the_previous_sentence_counts(lines):
+    # "The explosion" goes on telling the blast that injured people one sentence before
+    assert "bakery" in flat(lines["coreferent"], "target")

@@ -154,6 +154,9 @@ EXTRA_TRIGGERS = {
     ("shelling", "NOUN"), ("killing", "NOUN"), ("beheading", "NOUN"), ("execution", "NOUN"),
     ("detonation", "NOUN"), ("siege", "NOUN"), ("die", "VERB"),
 }
+# Extra triggers with no other sense: they need no sign of violence in the sentence.
+UNAMBIGUOUS_EXTRA = {("behead", "VERB"), ("beheading", "NOUN"), ("airstrike", "NOUN"), ("shelling", "NOUN"),
+                     ("slaughter", "VERB"), ("bombard", "VERB"), ("detonation", "NOUN")}
 # Verbs whose object (or passive subject) is the one attacked, killed or hurt.
 HARM_VERBS = {"attack", "bomb", "shoot", "kill", "murder", "assassinate", "kidnap", "abduct", "hijack", "ambush",
               "massacre", "stab", "ram", "wound", "injure", "target", "storm", "behead", "execute", "strike", "hit",
@@ -212,12 +215,40 @@ SECOND_FILLER_SHARE = 0.5  # a second filler needs at least this share of the fi
 _NP_DEPS = {"det", "amod", "compound", "nummod", "nmod", "quantmod", "npadvmod", "advmod", "punct", "poss", "case"}
 
 
-def _is_trigger(token: Token) -> bool:
+def _trigger_record(token: Token) -> dict | None:
+    """The trigger record of an attack word (``triggers.jsonl`` or ``EXTRA_TRIGGERS``), or None."""
     record = attacks.trigger_of(token)
     if record is not None:
-        return record["kind"] == "attack"
+        return record if record["kind"] == "attack" else None
     pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
-    return (token.lemma_.lower(), pos) in EXTRA_TRIGGERS
+    key = (token.lemma_.lower(), pos)
+    if key in EXTRA_TRIGGERS:
+        return {"lemma": key[0], "pos": pos, "kind": "attack", "needs_violence": key not in UNAMBIGUOUS_EXTRA}
+    return None
+
+
+def _is_trigger(token: Token) -> bool:
+    return _trigger_record(token) is not None
+
+
+def _violent_triggers(sent: Span, previous: Span | None = None) -> list[Token]:
+    """The asserted attack words of a sentence that mean armed violence here: the events'
+    violence gate (``attacks.is_violence``), so "died of the disease", "a 48-hour strike" and
+    "the sanctions targeted officials" are no attacks. The sign of violence may stand in the
+    ``previous`` sentence too: "a blast injured several people. The explosion targeted a
+    bakery" (the second sentence goes on telling the first one's attack)."""
+    context = sent.doc[previous.start: sent.end] if previous is not None else sent
+    token_actor = {}
+    for ent in context.ents:
+        actor = actor_of(ent)
+        if actor is not None:
+            token_actor.update({i: actor.id for i in range(ent.start, ent.end)})
+    asserted = [(token, record) for token in sent if (record := _trigger_record(token)) is not None
+                and modality_of(token) not in ("hypothetical", "negated")]
+    # a word with no other sense ("bombing", "massacre") makes the others count too
+    plain = any(not record.get("needs_violence") for _, record in asserted)
+    return [token for token, record in asserted
+            if plain or attacks.is_violence(token, record, context, None, None, token_actor)]
 
 
 def compact_phrase(head: Token) -> str:
@@ -415,9 +446,11 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
             is_victim[key] = noun.ent_type_ == "PERSON" or noun.lemma_.lower() in VICTIM_WORDS or \
                 noun.lower_ in VICTIM_WORDS
 
+    previous = None
     for index, sent in enumerate(doc.sents):
         position = _position_weight(index)
-        triggers = [t for t in sent if _is_trigger(t) and modality_of(t) not in ("hypothetical", "negated")]
+        triggers = _violent_triggers(sent, previous)
+        previous = sent
         # claims and attributions name the perpetrator even far from the attack
         for token, weight in _claimants(sent):
             for s in _conjuncts(token):
