@@ -37,6 +37,10 @@ REPORTS = [
      "began a 48-hour strike in the capital, and the government targeted three officials with sanctions."),
     ("coreferent", "A blast injured several people in Lyon on Friday. The explosion targeted a bakery on a busy "
      "street."),
+    ("own_men", "Two men drove a van into pedestrians on a bridge in London, then stabbed people in a market. "
+     "Islamic State's news agency said a detachment of its fighters had carried out the attack."),
+    ("group_men", "Boko Haram fighters stormed an army post in Bosso on Friday and held it for hours. The insurgents "
+     "attacked with heavy weapons, and the fighters burned the post before they left."),
     ("shot_by_police", "A man drove a van into shoppers in a market in Stockholm, killing five. The driver fled and "
      "was shot dead by police in a suburb the next day. The Grand Hotel nearby was closed."),
 ]
@@ -160,3 +164,16 @@ def test_attack_words_in_other_senses_give_no_roles(lines):
 def test_violence_told_in_the_previous_sentence_counts(lines):
     # "The explosion" goes on telling the blast that injured people one sentence before
     assert "bakery" in flat(lines["coreferent"], "target")
+
+
+def test_a_group_claiming_its_own_men_is_the_perpetrator(lines):
+    roles = lines["own_men"]
+    assert flat(roles, "perpetrator_organization") == ["Islamic State"]
+    # "drove a van into pedestrians": the pedestrians were attacked
+    assert "pedestrians" in flat(roles, "target", "victim")
+
+
+def test_a_group_did_what_its_men_did(lines):
+    roles = lines["group_men"]
+    assert flat(roles, "perpetrator_organization") == ["Boko Haram"]
+    assert "Boko Haram fighters" in flat(roles, "perpetrator_individual")

@@ -210,8 +210,8 @@ BUILDING_HEADS = {"hotel", "hospital", "arena", "school", "mosque", "church", "c
                   "theater", "museum", "university", "college", "mall", "restaurant", "cafe", "bar", "office",
                   "station", "base", "prison", "palace", "ministry", "parliament", "consulate", "centre", "center"}
 DATELINE = re.compile(r"^([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*)(?:,| \(| --| -| —)", re.M)
-ROLE_LIMITS = {"perpetrator": 2, "target": 2, "weapon": 2, "place": 2}
-SECOND_FILLER_SHARE = 0.5  # a second filler needs at least this share of the first one's score
+ROLE_LIMITS = {"perpetrator": 3, "target": 3, "weapon": 3, "place": 3}
+SECOND_FILLER_SHARE = 0.35  # a further filler needs at least this share of the first one's score (chosen on scripts/data/cased_roles_dev.jsonl)
 _NP_DEPS = {"det", "amod", "compound", "nummod", "nmod", "quantmod", "npadvmod", "advmod", "punct", "poss", "case"}
 
 
@@ -430,6 +430,7 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
     ballots = {role: _Ballot() for role in ("perpetrator", "target", "weapon", "place")}
     is_org: dict[str, bool] = {}
     is_victim: dict[str, bool] = {}
+    members_of: dict[str, set[str]] = {}  # group key -> keys of its men named as perpetrators
     origins = {(m.start, m.end) for m in incidental_places(doc, place_mentions(doc, article))}
 
     def vote(role: str, token: Token, weight: float, position: float) -> None:
@@ -442,6 +443,9 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
         ballots[role].add(key, compact_phrase(noun), weight * position, noun.i)
         if role == "perpetrator":
             is_org[key] = noun.ent_type_ in ("ORG", "NORP") or _armed_group(noun)
+            if not is_org[key]:
+                for group in _group_of(noun):  # "Boko Haram fighters": the fighters' group
+                    members_of.setdefault(_entity_key(group), set()).add(key)
         if role == "target":
             is_victim[key] = noun.ent_type_ == "PERSON" or noun.lemma_.lower() in VICTIM_WORDS or \
                 noun.lower_ in VICTIM_WORDS
@@ -491,8 +495,10 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
                             vote("weapon", s, 3.0, position)
                         elif not _attacker_noun(s):  # dead attackers are not the attack's victims
                             vote("target", s, 3.0, position)
-                elif dep == "prep" and child.lower_ in ("on", "against", "at", "targeting", "inside") and (
-                        not verbal or lemma in ("fire", "open", "explode", "detonate", "blow")):
+                elif dep == "prep" and ((child.lower_ in ("on", "against", "at", "targeting", "inside") and (
+                        not verbal or lemma in ("fire", "open", "explode", "detonate", "blow")))
+                        or (child.lower_ in ("into", "through") and lemma in VEHICLE_TRIGGERS)):
+                    # "opened fire on X", "an attack on X", "drove a van into X"
                     for obj in (g for g in child.children if g.dep_ == "pobj"):
                         for s in _conjuncts(obj):
                             vote("place" if _is_place_ent(s) else "target", s, 2.5, position)
@@ -533,6 +539,8 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
     # is kept, the weaker only with half the stronger one's evidence.
     people = {k: f for k, f in ballots["perpetrator"].fillers.items() if not is_org.get(k)}
     groups = {k: f for k, f in ballots["perpetrator"].fillers.items() if is_org.get(k)}
+    for key, filler in groups.items():  # a group did what its men did
+        filler.score = max([filler.score] + [people[m].score for m in members_of.get(key, ()) if m in people])
     best = [max(side.values(), key=lambda f: (f.score, -f.first)) for side in (groups, people) if side]
     top = max((f.score for f in best), default=0.0)
     for filler in best:
@@ -549,6 +557,15 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
     return found
 
 
+def _group_of(noun: Token) -> list[Token]:
+    """Armed groups a perpetrator noun names as its own: "Boko Haram fighters", "militants of
+    the Islamic State"."""
+    found = [c for c in noun.children if c.dep_ in ("compound", "nmod", "poss") and _armed_group(c)]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+        found += [g for g in prep.children if g.dep_ == "pobj" and _armed_group(g)]
+    return found
+
+
 def _claimants(sent: Span) -> Iterator[tuple[Token, float]]:
     """Who a sentence says did it: "X claimed responsibility/the bombing", "X said it carried
     out the attack", "carried out by X", "officials blamed X", "X was blamed/suspected"."""
@@ -556,6 +573,8 @@ def _claimants(sent: Span) -> Iterator[tuple[Token, float]]:
         lemma = token.lemma_.lower()
         if modality_of(token) in ("hypothetical", "negated"):
             continue
+        if lemma in SAY_VERBS:
+            yield from ((g, 3.0) for g in _own_men_claim(token))
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if lemma == "claim" and (any(c.lower_ in ("responsibility", "credit") for c in token.subtree)
                                  or any(o.lower_ in CLAIMED_NOUNS or _is_trigger(o) for o in objects)):
@@ -585,6 +604,27 @@ def _claimants(sent: Span) -> Iterator[tuple[Token, float]]:
             for c in token.children:
                 if c.dep_ == "nsubjpass":
                     yield c, 2.5  # "Boko Haram was suspected of carrying out the attack"
+
+
+SAY_VERBS = {"say", "announce", "declare", "state", "claim"}
+OWN_MEN = {"soldier", "fighter", "member", "militant", "detachment", "unit", "cell", "martyr", "knight", "lion"}
+
+
+def _own_men_claim(say: Token) -> list[Token]:
+    """The group behind a claim in its own words: "Islamic State said the attacker was one of
+    its soldiers", "the group's news agency said a detachment of its fighters carried out the
+    attack". The speaker (or the group owning the speaking agency) is the perpetrator."""
+    complement = [c for c in say.children if c.dep_ in ("ccomp", "xcomp")]
+    if not any(t.lemma_.lower() in OWN_MEN and any(p.dep_ == "poss" and p.lower_ in ("its", "their")
+                                                   for p in t.children)
+               for c in complement for t in c.subtree):
+        return []
+    found = []
+    for subject in (c for c in say.children if c.dep_ == "nsubj"):
+        if _armed_group(subject):
+            found.append(subject)
+        found += [p for p in subject.children if p.dep_ == "poss" and _armed_group(p)]
+    return found
 
 
 def _definite(noun: Token) -> bool:
