@@ -41,6 +41,8 @@ REPORTS = [
      "Islamic State's news agency said a detachment of its fighters had carried out the attack."),
     ("group_men", "Boko Haram fighters stormed an army post in Bosso on Friday and held it for hours. The insurgents "
      "attacked with heavy weapons, and the fighters burned the post before they left."),
+    ("occasion", "The BBC bombing injured one man in London. A bomb went off in a car outside the broadcaster's "
+     "studios."),
     ("shot_by_police", "A man drove a van into shoppers in a market in Stockholm, killing five. The driver fled and "
      "was shot dead by police in a suburb the next day. The Grand Hotel nearby was closed."),
 ]
@@ -177,3 +179,10 @@ def test_a_group_did_what_its_men_did(lines):
     roles = lines["group_men"]
     assert flat(roles, "perpetrator_organization") == ["Boko Haram"]
     assert "Boko Haram fighters" in flat(roles, "perpetrator_individual")
+
+
+def test_an_occasion_named_before_the_attack_word_is_no_perpetrator(lines):
+    roles = lines["occasion"]
+    assert flat(roles, "perpetrator_organization", "perpetrator_individual") == []
+    # "the BBC bombing": the broadcaster was bombed, it did not bomb
+    assert "London" in flat(roles, "place")

@@ -473,7 +473,8 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
                     for s in _conjuncts(child):
                         vote("target", s, 2.0, position)
                 elif dep == "nsubj" or (dep == "poss" and not verbal) or (dep == "compound" and not verbal
-                                                                          and child.ent_type_ in ("ORG", "NORP")):
+                                                                          and _armed_group(child)):
+                    # "the Taliban attack", not "the Boston Marathon bombing" (an occasion, no actor)
                     for s in _conjuncts(child):
                         if _weapon_word(s):
                             vote("weapon", s, 3.0, position)
@@ -751,7 +752,10 @@ def _drop_countries(ballot: _Ballot) -> None:
 
 def _cut_entity(ent: Span) -> str:
     """An entity up to its root: "Islamic State of Iraq and Syria" -> "Islamic State"."""
-    words = ent.doc[ent.start: ent.root.i + 1]
+    root = ent.root
+    if root.is_stop or root.is_punct:  # a bad parse rooted the name at "the": keep it whole
+        root = ent[-1]
+    words = ent.doc[ent.start: root.i + 1]
     while len(words) > 1 and words[0].lower_ == "the":
         words = words[1:]
     return words.text
