@@ -43,6 +43,9 @@ REPORTS = [
      "attacked with heavy weapons, and the fighters burned the post before they left."),
     ("occasion", "The BBC bombing injured one man in London. A bomb went off in a car outside the broadcaster's "
      "studios."),
+    ("no_attack", "ANTWERP (Port Bulletin) - Dockers stayed away for a third day. The minister accused the unions "
+     "of holding the economy hostage, and exporters said the stoppages were hitting fruit shipments hardest. "
+     "Two fans died and nine were injured after the minibus carrying them home overturned near Casablanca."),
     ("shot_by_police", "A man drove a van into shoppers in a market in Stockholm, killing five. The driver fled and "
      "was shot dead by police in a suburb the next day. The Grand Hotel nearby was closed."),
 ]
@@ -186,3 +189,8 @@ def test_an_occasion_named_before_the_attack_word_is_no_perpetrator(lines):
     assert flat(roles, "perpetrator_organization", "perpetrator_individual") == []
     # "the BBC bombing": the broadcaster was bombed, it did not bomb
     assert "London" in flat(roles, "place")
+
+
+def test_a_piece_that_tells_no_attack_gives_nothing_not_even_its_dateline(lines):
+    # "holding the economy hostage", "hitting shipments", a road accident, "the minibus carrying them"
+    assert all(not fillers for fillers in lines["no_attack"].values())

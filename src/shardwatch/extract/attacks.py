@@ -187,6 +187,10 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
         if actor is not None and actor.kind == "organisation":
             return True
         if token.lemma_.lower() in cues["violence"] or token.lower_ in cues["violence"]:
+            # an attack word with other senses vouches neither for itself nor for another one:
+            # "holding the economy hostage" is no violence, nor what "hit" the shipments
+            if token.i == trigger.i or (trigger_of(token) or {}).get("needs_violence"):
+                continue
             return True
     return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in VICTIM_NOUNS or c.lower_ in VICTIM_NOUNS)
                for c in trigger.children)

@@ -156,7 +156,10 @@ EXTRA_TRIGGERS = {
 }
 # Extra triggers with no other sense: they need no sign of violence in the sentence.
 UNAMBIGUOUS_EXTRA = {("behead", "VERB"), ("beheading", "NOUN"), ("airstrike", "NOUN"), ("shelling", "NOUN"),
-                     ("slaughter", "VERB"), ("bombard", "VERB"), ("detonation", "NOUN")}
+                     ("detonation", "NOUN")}
+# Signs that people died or were hurt by accident or illness ("after the minibus overturned").
+MISHAP_LEMMAS = {"overturn", "crash", "accident", "collision", "disease", "illness", "outbreak", "epidemic",
+                 "derail", "drown", "collapse"}
 # Verbs whose object (or passive subject) is the one attacked, killed or hurt.
 HARM_VERBS = {"attack", "bomb", "shoot", "kill", "murder", "assassinate", "kidnap", "abduct", "hijack", "ambush",
               "massacre", "stab", "ram", "wound", "injure", "target", "storm", "behead", "execute", "strike", "hit",
@@ -247,6 +250,9 @@ def _violent_triggers(sent: Span, previous: Span | None = None) -> list[Token]:
                 and modality_of(token) not in ("hypothetical", "negated")]
     # a word with no other sense ("bombing", "massacre") makes the others count too
     plain = any(not record.get("needs_violence") for _, record in asserted)
+    if not plain and token_actor == {} and any(t.lemma_.lower() in MISHAP_LEMMAS for t in sent) and \
+            not any(_weapon_word(t) for t in sent):
+        return []  # "two supporters died and 11 were injured after the minibus overturned"
     return [token for token, record in asserted
             if plain or attacks.is_violence(token, record, context, None, None, token_actor)]
 
@@ -454,7 +460,7 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
     for index, sent in enumerate(doc.sents):
         position = _position_weight(index)
         triggers = _violent_triggers(sent, previous)
-        previous = sent
+        previous = sent if triggers else None  # only a sentence telling an attack lends its context
         # claims and attributions name the perpetrator even far from the attack
         for token, weight in _claimants(sent):
             for s in _conjuncts(token):
@@ -529,6 +535,8 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
                 vote("perpetrator", ent.root, weight, position)
         for span, weight in _place_candidates(sent, trigger_ids, origins):
             ballots["place"].add(_place_key(span), _cut_entity(span), weight * position, span.start)
+    if not any(ballot.fillers for ballot in ballots.values()):
+        return {role: [] for role in ROLES}  # no attack told: a dateline alone is no attack's place
     for span in _datelines(doc):
         ballots["place"].add(_place_key(span), span.text.title(), DATELINE_WEIGHT, span.start)
     found: dict[str, list[str]] = {role: [] for role in ROLES}
@@ -585,7 +593,9 @@ def _claimants(sent: Span) -> Iterator[tuple[Token, float]]:
                 elif c.dep_ == "agent":
                     yield from ((g, 3.0) for g in c.children if g.dep_ == "pobj")
         elif lemma in CARRY_OUT_VERBS and any(_definite(o) and (o.lower_ in CLAIMED_NOUNS or _is_trigger(o))
-                                              for o in objects):
+                                              for o in objects) and (
+                lemma != "carry" or any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)):
+            # "carried out the attack", not "the minibus carrying them home"
             for c in token.children:
                 if c.dep_ == "agent":
                     yield from ((g, 3.0) for g in c.children if g.dep_ == "pobj")
