@@ -46,6 +46,8 @@ REPORTS = [
     ("no_attack", "ANTWERP (Port Bulletin) - Dockers stayed away for a third day. The minister accused the unions "
      "of holding the economy hostage, and exporters said the stoppages were hitting fruit shipments hardest. "
      "Two fans died and nine were injured after the minibus carrying them home overturned near Casablanca."),
+    ("hyphen", "Militants stormed a hotel in Mogadishu on Friday, after al-Shabaab fighters set off a car bomb at "
+     "its gate."),
     ("shot_by_police", "A man drove a van into shoppers in a market in Stockholm, killing five. The driver fled and "
      "was shot dead by police in a suburb the next day. The Grand Hotel nearby was closed."),
 ]
@@ -194,3 +196,8 @@ def test_an_occasion_named_before_the_attack_word_is_no_perpetrator(lines):
 def test_a_piece_that_tells_no_attack_gives_nothing_not_even_its_dateline(lines):
     # "holding the economy hostage", "hitting shipments", a road accident, "the minibus carrying them"
     assert all(not fillers for fillers in lines["no_attack"].values())
+
+
+def test_a_hyphenated_name_is_kept_whole(lines):
+    # the parser roots "al-Shabaab" at "al": the name still ends at its last word
+    assert flat(lines["hyphen"], "perpetrator_organization") == ["al-Shabaab"]

@@ -278,7 +278,12 @@ def compact_phrase(head: Token) -> str:
         if prev.dep_ == "punct" and prev.text not in ("-", "–", "'", "’"):
             break
         start -= 1
-    words = doc[start: head.i + 1]
+    end = head.i + 1
+    # "al-Shabaab" parsed with "al" as its root: the name goes on through the hyphen
+    while end + 1 < len(doc) and doc[end].text in ("-", "–") and not doc[end].whitespace_ and \
+            not doc[end - 1].whitespace_ and doc[end + 1].ent_iob_ == "I" and head.ent_iob_ in ("B", "I"):
+        end += 2
+    words = doc[start: end]
     while len(words) > 1 and (words[0].dep_ in ("det", "case", "punct", "cc") or words[0].is_punct):
         words = words[1:]
     return words.text.strip()
