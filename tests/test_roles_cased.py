@@ -48,6 +48,11 @@ REPORTS = [
      "Two fans died and nine were injured after the minibus carrying them home overturned near Casablanca."),
     ("hyphen", "Militants stormed a hotel in Mogadishu on Friday, after al-Shabaab fighters set off a car bomb at "
      "its gate."),
+    ("relative", "A court in Oslo heard from survivors of Anders Breivik, the extremist who killed 77 people in "
+     "July 2011."),
+    ("relative_man", "Police shot a man who stabbed two commuters at a station in Bergen on Monday."),
+    ("named_gunmen", "In July 1997 ETA gunmen abducted a young councillor in the town of Ermua and shot him two days "
+     "later."),
     ("shot_by_police", "A man drove a van into shoppers in a market in Stockholm, killing five. The driver fled and "
      "was shot dead by police in a suburb the next day. The Grand Hotel nearby was closed."),
 ]
@@ -201,3 +206,14 @@ def test_a_piece_that_tells_no_attack_gives_nothing_not_even_its_dateline(lines)
 def test_a_hyphenated_name_is_kept_whole(lines):
     # the parser roots "al-Shabaab" at "al": the name still ends at its last word
     assert flat(lines["hyphen"], "perpetrator_organization") == ["al-Shabaab"]
+
+
+def test_a_relative_pronoun_stands_for_its_antecedent(lines):
+    # "Breivik, the extremist who killed": the name; "a man who stabbed": the man
+    assert flat(lines["relative"], "perpetrator_individual") == ["Anders Breivik"]
+    assert "man" in flat(lines["relative_man"], "perpetrator_individual")
+
+
+def test_a_name_the_text_gives_its_gunmen_is_their_group(lines):
+    roles = lines["named_gunmen"]
+    assert flat(roles, "perpetrator_organization") == ["ETA"]

@@ -486,7 +486,7 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
                 elif dep == "nsubj" or (dep == "poss" and not verbal) or (dep == "compound" and not verbal
                                                                           and _armed_group(child)):
                     # "the Taliban attack", not "the Boston Marathon bombing" (an occasion, no actor)
-                    for s in _conjuncts(child):
+                    for s in _conjuncts(_antecedent(child, trigger)):
                         if _weapon_word(s):
                             vote("weapon", s, 3.0, position)
                         elif s.ent_type_ in ("PERSON", "ORG", "NORP") or _attacker_noun(s) or \
@@ -533,7 +533,9 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
                 vote("perpetrator", token, 1.0, position)
         for ent in sent.ents:
             actor = actor_of(ent)
-            if actor is not None and actor.kind in ARMED_GROUP_KINDS:
+            if (actor is not None and actor.kind in ARMED_GROUP_KINDS) or (
+                    ent.label_ == "ORG" and ent.root.dep_ == "compound" and _attacker_noun(ent.root.head)):
+                # a group the actor data lists, or a name the text gives its attackers ("ETA gunmen")
                 # "militants of Boko Haram", "Islamic State fighters": the group did what its men did
                 weight = 3.0 if ent.root.dep_ == "pobj" and _attacker_noun(ent.root.head.head) or (
                     ent.root.dep_ == "compound" and _attacker_noun(ent.root.head)) else 1.5
@@ -571,10 +573,22 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
     return found
 
 
+def _antecedent(subject: Token, trigger: Token) -> Token:
+    """Who a relative pronoun stands for: "Tarrant, the gunman who murdered 51 worshippers" ->
+    Tarrant; "a man who stabbed three people" -> man."""
+    if subject.lower_ not in ("who", "that") or trigger.dep_ != "relcl":
+        return subject
+    noun = trigger.head
+    if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
+        return noun.head  # the name the description is in apposition to
+    return noun
+
+
 def _group_of(noun: Token) -> list[Token]:
     """Armed groups a perpetrator noun names as its own: "Boko Haram fighters", "militants of
     the Islamic State"."""
-    found = [c for c in noun.children if c.dep_ in ("compound", "nmod", "poss") and _armed_group(c)]
+    found = [c for c in noun.children if c.dep_ in ("compound", "nmod", "poss") and (
+        _armed_group(c) or (c.ent_type_ == "ORG" and _attacker_noun(noun)))]
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
         found += [g for g in prep.children if g.dep_ == "pobj" and _armed_group(g)]
     return found
