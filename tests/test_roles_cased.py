@@ -53,6 +53,9 @@ REPORTS = [
     ("relative_man", "Police shot a man who stabbed two commuters at a station in Bergen on Monday."),
     ("named_gunmen", "In July 1997 ETA gunmen abducted a young councillor in the town of Ermua and shot him two days "
      "later."),
+    ("laden", "Militants rammed an explosives-laden pickup into a police station in Bannu, then stormed the "
+     "building with rifles."),
+    ("county", "A car bomb tore through the County Tyrone market town on a Saturday afternoon, killing 29 people."),
     ("shot_by_police", "A man drove a van into shoppers in a market in Stockholm, killing five. The driver fled and "
      "was shot dead by police in a suburb the next day. The Grand Hotel nearby was closed."),
 ]
@@ -217,3 +220,13 @@ def test_a_relative_pronoun_stands_for_its_antecedent(lines):
 def test_a_name_the_text_gives_its_gunmen_is_their_group(lines):
     roles = lines["named_gunmen"]
     assert flat(roles, "perpetrator_organization") == ["ETA"]
+
+
+def test_a_laden_vehicle_is_the_weapon_not_the_target(lines):
+    roles = lines["laden"]
+    assert "explosives-laden pickup" in flat(roles, "weapon")
+    assert "explosives-laden pickup" not in flat(roles, "target", "victim")
+
+
+def test_a_name_is_not_cut_at_its_first_word(lines):
+    assert "County" not in flat(lines["county"], "place")

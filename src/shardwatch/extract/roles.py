@@ -424,7 +424,21 @@ def _weapon_word(token: Token) -> bool:
         return False
     if word in lexicon or token.lemma_.lower() in lexicon:
         return True
+    if _laden(token):
+        return True  # "an explosives-laden pickup", "a car packed with explosives"
     return word in WEAPON_HEADS and any(c.dep_ in ("compound", "amod") and _weapon_word(c) for c in token.children)
+
+
+def _laden(token: Token) -> bool:
+    """A vehicle loaded with explosives: "an explosives-laden pickup", "a car packed with TNT"."""
+    return token.lemma_.lower() in LADEN_VEHICLES and any(
+        t.lemma_.lower() in LADEN_WORDS for c in token.children if c.dep_ in ("amod", "compound", "acl")
+        for t in c.subtree)
+
+
+LADEN_VEHICLES = {"truck", "lorry", "van", "car", "vehicle", "pickup", "motorbike", "motorcycle", "bus", "tanker",
+                  "minibus", "boat", "ambulance", "bicycle", "cart", "donkey"}
+LADEN_WORDS = {"laden", "pack", "packed", "rig", "rigged", "load", "loaded", "fill", "filled", "stuff", "stuffed"}
 
 
 def _position_weight(sent_index: int) -> float:
@@ -503,7 +517,10 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
                     for s in _conjuncts(child):
                         if _is_place_ent(s):
                             vote("place", s, 1.5, position)
-                        elif _weapon_word(s) and dep == "nsubjpass" and lemma in ("detonate", "explode"):
+                        elif _weapon_word(s) and ((dep == "nsubjpass" and lemma in ("detonate", "explode")) or (
+                                dep == "dobj" and (s.lemma_.lower() not in LADEN_VEHICLES or _laden(s)
+                                                   or lemma in VEHICLE_TRIGGERS))):
+                            # "rammed an explosives-laden pickup into the gate": the pickup is the weapon
                             vote("weapon", s, 3.0, position)
                         elif not _attacker_noun(s):  # dead attackers are not the attack's victims
                             vote("target", s, 3.0, position)
@@ -729,8 +746,10 @@ def _place_candidates(sent: Span, trigger_ids: set[int], origins: set[tuple[int,
         if ent is not None and ent.root.i != token.i:
             continue
         if ent is None:
-            if token.dep_ == "compound" and token.head.pos_ == "PROPN":
-                continue  # not the end of the name
+            if token.dep_ == "compound" and (token.head.pos_ == "PROPN" or (
+                    token.i + 1 < sent.end and doc[token.i + 1].pos_ == "PROPN"
+                    and doc[token.i + 1].dep_ == "compound")):
+                continue  # not the end of the name ("County" of "the County Tyrone market town")
             start = token.i
             while start > sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
                 start -= 1
@@ -782,8 +801,8 @@ def _drop_countries(ballot: _Ballot) -> None:
 def _cut_entity(ent: Span) -> str:
     """An entity up to its root: "Islamic State of Iraq and Syria" -> "Islamic State"."""
     root = ent.root
-    if root.is_stop or root.is_punct:  # a bad parse rooted the name at "the": keep it whole
-        root = ent[-1]
+    if root.is_stop or root.is_punct or root.lower_ in PLACE_GENERIC:
+        root = ent[-1]  # a parse rooted at "the" or at "County" (County Tyrone): keep the name whole
     words = ent.doc[ent.start: root.i + 1]
     while len(words) > 1 and words[0].lower_ == "the":
         words = words[1:]
