@@ -56,6 +56,8 @@ REPORTS = [
     ("laden", "Militants rammed an explosives-laden pickup into a police station in Bannu, then stormed the "
      "building with rifles."),
     ("county", "A car bomb tore through the County Tyrone market town on a Saturday afternoon, killing 29 people."),
+    ("agency", "Gunmen storm Mogadishu beach hotel\nMOGADISHU (Horn Dispatch) - Special forces ended a siege at a "
+     "beachfront hotel in Mogadishu on Saturday after al-Shabaab fighters stormed it, killing at least 18 people."),
     ("shot_by_police", "A man drove a van into shoppers in a market in Stockholm, killing five. The driver fled and "
      "was shot dead by police in a suburb the next day. The Grand Hotel nearby was closed."),
 ]
@@ -230,3 +232,8 @@ def test_a_laden_vehicle_is_the_weapon_not_the_target(lines):
 
 def test_a_name_is_not_cut_at_its_first_word(lines):
     assert "County" not in flat(lines["county"], "place")
+
+
+def test_a_datelines_agency_is_no_place(lines):
+    places = flat(lines["agency"], "place")
+    assert "Mogadishu" in places and not any("Horn" in p for p in places)
