@@ -58,6 +58,8 @@ REPORTS = [
     ("county", "A car bomb tore through the County Tyrone market town on a Saturday afternoon, killing 29 people."),
     ("agency", "Gunmen storm Mogadishu beach hotel\nMOGADISHU (Horn Dispatch) - Special forces ended a siege at a "
      "beachfront hotel in Mogadishu on Saturday after al-Shabaab fighters stormed it, killing at least 18 people."),
+    ("named_site", "A gunman opened fire inside the Al Noor mosque in Christchurch during Friday prayers, killing "
+     "dozens of worshippers."),
     ("shot_by_police", "A man drove a van into shoppers in a market in Stockholm, killing five. The driver fled and "
      "was shot dead by police in a suburb the next day. The Grand Hotel nearby was closed."),
 ]
@@ -237,3 +239,9 @@ def test_a_name_is_not_cut_at_its_first_word(lines):
 def test_a_datelines_agency_is_no_place(lines):
     places = flat(lines["agency"], "place")
     assert "Mogadishu" in places and not any("Horn" in p for p in places)
+
+
+def test_a_named_building_where_the_attack_was_is_its_target(lines):
+    roles = lines["named_site"]
+    assert "Al Noor mosque" in flat(roles, "target")
+    assert "Christchurch" in flat(roles, "place")

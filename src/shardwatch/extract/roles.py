@@ -564,6 +564,12 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
                 weight = 3.0 if ent.root.dep_ == "pobj" and _attacker_noun(ent.root.head.head) or (
                     ent.root.dep_ == "compound" and _attacker_noun(ent.root.head)) else 1.5
                 vote("perpetrator", ent.root, weight, position)
+        for token in sent:
+            # "opened fire inside the Al Noor mosque": a named building where the attack was is its target
+            if token.lower_ in BUILDING_HEADS and token.dep_ == "pobj" and \
+                    token.head.lower_ in ("in", "inside", "at", "outside", "to", "into") and \
+                    any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+                vote("target", token, 1.5, position)
         for span, weight in _place_candidates(sent, trigger_ids, origins):
             if any(a <= span.start_char < b for a, b in agencies):
                 continue  # "MOGADISHU (Horn Dispatch) -": the agency is no place
