@@ -6,6 +6,8 @@ this Python) into a temporary folder, then scores PRED against GOLD with
 ``../shared/eval/score_roles.py --json`` (strict CEAF-REE; WikiEvents with the options of
 ``../shared/eval/README.md``). Prints a table per set (P/R/F1 per role and micro-averaged)
 and, with ``--out``, writes them as Markdown with the date, the commit and the commands.
+The team-written validation sets of the cased rules (``scripts/data/cased_roles_*.jsonl``) are
+scored the same way, as WikiEvents is, and reported apart, with no target.
 
 The dev sets are for measuring only: never tune anything on them.
 
