@@ -79,6 +79,24 @@ def event_date(article: Article, date: ResolvedDate | None, sent: Span, *, prese
     return None, "unknown"
 
 
+def _frame_event(article: Article, kind: str, frame, key: str = "", **fields) -> Event:
+    """The fields every kind shares, from a frame with ``sentence``, ``trigger``, ``date``,
+    ``tense_present`` and ``modality``; the kind's own fields come in ``fields``."""
+    date, precision = event_date(article, frame.date, frame.sentence, present=frame.tense_present,
+                                 trigger=frame.trigger)
+    return Event(
+        id=event_id(article.id, kind, frame.sentence.start_char, frame.sentence.end_char, key),
+        kind=kind,
+        article_id=article.id,
+        date=date,
+        date_precision=precision,
+        reported=article.published,
+        modality=frame.modality,
+        trigger=frame.trigger.text,
+        **fields,
+    )
+
+
 def attack_event(article: Article, frame: attacks.AttackFrame) -> Event:
     refs: list[ActorRef] = []
     for actor_id, text in frame.perpetrator_orgs:
@@ -87,24 +105,15 @@ def attack_event(article: Article, frame: attacks.AttackFrame) -> Event:
         if actor_id:
             known = actors().get(actor_id)
             refs.append(ActorRef(actor_id, known.name if known else text, "perpetrator_individual", text))
-    date, precision = event_date(article, frame.date, frame.sentence, present=frame.tense_present,
-                                 trigger=frame.trigger)
     evidence = [_evidence(article, frame.sentence)]
     for sent in frame.mentions + frame.cue_sentences + frame.claim_sentences:
         if all(sent.start_char != ev.start for ev in evidence):
             evidence.append(_evidence(article, sent))
-    return Event(
-        id=event_id(article.id, "attack", frame.sentence.start_char, frame.sentence.end_char),
-        kind="attack",
-        article_id=article.id,
-        date=date,
-        date_precision=precision,
-        reported=article.published,
-        modality=frame.modality,
+    return _frame_event(
+        article, "attack", frame,
         place=frame.place.place if frame.place else None,
         actors=tuple(refs),
         evidence=tuple(evidence),
-        trigger=frame.trigger.text,
         confidence=_confidence(frame),
         killed=frame.killed,
         wounded=frame.wounded,
@@ -122,22 +131,12 @@ def attack_event(article: Article, frame: attacks.AttackFrame) -> Event:
 def territory_event(article: Article, frame: territory.TerritoryFrame) -> Event:
     refs = [ActorRef(a, actors()[a].name, "gaining", text) for a, text in frame.gaining]
     refs += [ActorRef(a, actors()[a].name, "losing", text) for a, text in frame.losing]
-    date, precision = event_date(article, frame.date, frame.sentence, present=frame.tense_present,
-                                 trigger=frame.trigger)
     filled = sum(bool(x) for x in (frame.gaining, frame.losing, frame.date))
-    return Event(
-        id=event_id(article.id, "territory", frame.sentence.start_char, frame.sentence.end_char,
-                    f"{frame.place.start}:{frame.trigger.i}"),
-        kind="territory",
-        article_id=article.id,
-        date=date,
-        date_precision=precision,
-        reported=article.published,
-        modality=frame.modality,
+    return _frame_event(
+        article, "territory", frame, f"{frame.place.start}:{frame.trigger.i}",
         place=frame.place.place,
         actors=tuple(refs),
         evidence=(_evidence(article, frame.sentence, territory.EXTRACTOR, territory.VERSION),),
-        trigger=frame.trigger.text,
         confidence=min(0.5 + 0.1 * filled, 0.9),
         change=frame.change,
     )
@@ -146,23 +145,14 @@ def territory_event(article: Article, frame: territory.TerritoryFrame) -> Event:
 def leadership_event(article: Article, frame: leadership.LeadershipFrame) -> Event:
     known = actors().get(frame.person_id)
     refs = (ActorRef(frame.person_id, known.name if known else frame.person_text, "subject", frame.person_text),)
-    date, precision = event_date(article, frame.date, frame.sentence, present=frame.tense_present,
-                                 trigger=frame.trigger)
     evidence = [_evidence(article, frame.sentence, leadership.EXTRACTOR, leadership.VERSION)]
     if frame.means_sentence is not None and frame.means_sentence.start_char != frame.sentence.start_char:
         evidence.append(_evidence(article, frame.means_sentence, leadership.EXTRACTOR, leadership.VERSION))
-    return Event(
-        id=event_id(article.id, "leadership", frame.sentence.start_char, frame.sentence.end_char, frame.person_id),
-        kind="leadership",
-        article_id=article.id,
-        date=date,
-        date_precision=precision,
-        reported=article.published,
-        modality=frame.modality,
+    return _frame_event(
+        article, "leadership", frame, frame.person_id,
         place=frame.place.place if frame.place else None,
         actors=refs,
         evidence=tuple(evidence),
-        trigger=frame.trigger.text,
         confidence=0.7 if frame.date else 0.6,
         outcome=frame.outcome,
         means=frame.means,
@@ -175,20 +165,11 @@ def allegiance_event(article: Article, frame: allegiance.AllegianceFrame) -> Eve
     refs = [ActorRef(group.id, group.name, "subject", group.name)]
     refs += [ActorRef(a, actors()[a].name, "gaining", actors()[a].name) for a in frame.gaining]
     refs += [ActorRef(a, actors()[a].name, "losing", actors()[a].name) for a in frame.losing]
-    date, precision = event_date(article, frame.date, frame.sentence, present=frame.tense_present,
-                                 trigger=frame.trigger)
-    return Event(
-        id=event_id(article.id, "allegiance", frame.sentence.start_char, frame.sentence.end_char, frame.group),
-        kind="allegiance",
-        article_id=article.id,
-        date=date,
-        date_precision=precision,
-        reported=article.published,
-        modality=frame.modality,
+    return _frame_event(
+        article, "allegiance", frame, frame.group,
         place=frame.place.place if frame.place else None,
         actors=tuple(refs),
         evidence=(_evidence(article, frame.sentence, allegiance.EXTRACTOR, allegiance.VERSION),),
-        trigger=frame.trigger.text,
         confidence=0.7 if frame.date else 0.6,
         relation=frame.relation,
     )

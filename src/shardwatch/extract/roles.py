@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -422,10 +423,16 @@ def _weapon_matches(sent: Span, triggers: list[Token]) -> list[Token]:
 WEAPON_HEADS = {"charge", "charges", "device", "devices", "vest", "vests", "belt", "belts", "cache"}
 
 
+@cache
+def _weapon_lexicon() -> frozenset[str]:
+    """The weapons lexicon's terms and ``EXTRA_WEAPONS``, built once (``_weapon_word`` runs per token)."""
+    return frozenset({r["term"] for _, r in attacks._weapons()} | EXTRA_WEAPONS)
+
+
 def _weapon_word(token: Token) -> bool:
     """A weapon noun: the lexicon's, or "charge"/"vest"/"belt" modified by one ("dynamite charge")."""
     word = token.lower_
-    lexicon = {r["term"] for _, r in attacks._weapons()} | EXTRA_WEAPONS
+    lexicon = _weapon_lexicon()
     if word in PERSON_WEAPON_TERMS or token.lemma_.lower() in PERSON_WEAPON_TERMS:
         return False
     if word in lexicon or token.lemma_.lower() in lexicon:
