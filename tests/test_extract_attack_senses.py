@@ -38,3 +38,27 @@ def test_armed_violence_still_gives_the_attack(sentence, place):
 ])
 def test_an_attack_on_an_idea_or_a_figure_is_not_an_attack(sentence):
     assert events_of(sentence, published="2005-02-01", kind="attack") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # a natural cause given by a preposition, not as the subject
+    "More than 20,000 people were killed following a massive undersea earthquake off Sumatra.",
+    # a vehicle into a vehicle is a road accident
+    "A lorry on the wrong side of the road ploughed into a rental car near Lyon on Sunday.",
+    # what a program hijacks is data, not a plane
+    "Spyware can hijack browser settings and passwords on home computers in Britain.",
+    # a violence word as a verb or as the modifier of a harmless noun vouches for nothing
+    "A security expert in London predicted an explosion in sales of handheld devices.",
+])
+def test_death_tolls_and_vehicles_need_a_violent_cause(sentence):
+    assert events_of(sentence, published="2005-02-01", kind="attack") == []
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("A man drove a truck into the crowd on the promenade in Nice, killing 86 people.", "Nice"),
+    ("Gunmen hijacked a bus carrying pilgrims near Quetta on Monday.", "Quetta"),
+    ("A suspicious device exploded outside a police station in Diyarbakir.", "Diyarbakır"),
+])
+def test_vehicles_into_people_and_hijacked_buses_are_attacks(sentence, place):
+    [attack] = events_of(sentence, published="2016-07-15", kind="attack")
+    assert attack.place.canonical == place

@@ -62,6 +62,16 @@ REPORTS = [
      "dozens of worshippers."),
     ("shot_by_police", "A man drove a van into shoppers in a market in Stockholm, killing five. The driver fled and "
      "was shot dead by police in a suburb the next day. The Grand Hotel nearby was closed."),
+    ("blame_only", "Airline profits fell sharply last year. The chief executive blamed the losses on high fuel "
+     "prices and a weak dollar, and said the firm would cut 300 jobs."),
+    ("figurative", "Sales of the band's records rocketed after the single hit the charts. A funding cut hits "
+     "students hardest, the union said, and the firm is targeting young people with its adverts."),
+    ("road_accident", "A lorry on the wrong side of the road ploughed into a rental car near Lyon on Sunday, and its "
+     "driver was taken to hospital."),
+    ("illness", "Tributes. The singer who made his name with Mack the Knife fought illness as a boy and died aged 37 "
+     "in Los Angeles."),
+    ("film_title", "Box office. The remake of Assault on Precinct 13 topped the charts in London, ahead of a new "
+     "film about Mack the Knife."),
 ]
 
 
@@ -245,3 +255,10 @@ def test_a_named_building_where_the_attack_was_is_its_target(lines):
     roles = lines["named_site"]
     assert "Al Noor mosque" in flat(roles, "target")
     assert "Christchurch" in flat(roles, "place")
+
+
+@pytest.mark.parametrize("doc_id", ["blame_only", "figurative", "road_accident", "illness", "film_title"])
+def test_words_of_violence_in_other_senses_give_no_roles(lines, doc_id):
+    # a blame with no attack ("losses blamed on high fuel prices"), "hit the charts", "targeting
+    # young people", a lorry into a car, "died of a heart condition", a film's title
+    assert all(not fillers for fillers in lines[doc_id].values())

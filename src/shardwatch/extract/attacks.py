@@ -169,6 +169,9 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
         subjects.append(trigger.head)
     if any(t.lemma_.lower() in cues["natural_cause"] or t.lower_ in cues["natural_cause"] for t in subjects):
         return False
+    if any(_is_natural(g, cues) for c in trigger.children if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS
+           for g in c.children if g.dep_ == "pobj"):
+        return False  # "killed following a massive earthquake", "died of the disease"
     hit = [g for c in trigger.children
            for g in ([c] if c.dep_ in ("dobj", "nsubjpass") else [p for p in c.children if p.dep_ == "pobj"]
                      if c.dep_ == "prep" and c.lower_ in ("on", "against") else [])]
@@ -186,14 +189,73 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
         actor = actors().get(token_actor.get(token.i, ""))
         if actor is not None and actor.kind == "organisation":
             return True
-        if token.lemma_.lower() in cues["violence"] or token.lower_ in cues["violence"]:
+        if _cue_counts(token, cues):
             # an attack word with other senses vouches neither for itself nor for another one:
             # "holding the economy hostage" is no violence, nor what "hit" the shipments
             if token.i == trigger.i or (trigger_of(token) or {}).get("needs_violence"):
                 continue
             return True
-    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in VICTIM_NOUNS or c.lower_ in VICTIM_NOUNS)
-               for c in trigger.children)
+    lemma = trigger.lemma_.lower()
+    if lemma in VEHICLE_LEMMAS:  # "drove a truck into the crowd", not "a lorry ploughed into his car"
+        return any(g.lemma_.lower() in CROWD_NOUNS or g.lower_ in CROWD_NOUNS for c in trigger.children
+                   if c.dep_ == "prep" and c.lower_ in ("into", "through", "at") for g in c.children
+                   if g.dep_ == "pobj") or any(c.lemma_.lower() in CROWD_NOUNS for c in trigger.children
+                                               if c.dep_ == "dobj")
+    if lemma in WEAK_LEMMAS:
+        return False  # "funding cut hits students", "the industry is targeting people"
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma == "hijack":
+        return any(c.lemma_.lower() in HIJACKED_NOUNS for c in objects)  # not "hijack browser settings"
+    return any(c.lemma_.lower() in VICTIM_NOUNS or c.lower_ in VICTIM_NOUNS for c in objects)
+
+
+# Vehicle attack words: they tell an attack when people are what the vehicle went into.
+VEHICLE_LEMMAS = {"ram", "plough", "plow", "drive", "mow"}
+CROWD_NOUNS = VICTIM_NOUNS | {"crowd", "crowds", "market", "march", "marchers", "procession", "rally", "festival",
+                              "parade", "gathering", "protesters", "protestors", "demonstrators", "queue",
+                              "worshipper", "pedestrian", "shopper", "tourist", "student", "fan", "reveller",
+                              "person", "spectator", "passer-by", "passers-by", "bystanders", "cyclists"}
+# Prepositions that give a death its cause: "killed following the earthquake", "died of cancer".
+CAUSE_PREPS = {"following", "after", "by", "in", "from", "of", "during", "due"}
+# Attack words with so many other senses that people as their object prove nothing
+# ("funding cut hits students", "the firm is targeting young people").
+WEAK_LEMMAS = {"hit", "target", "strike", "bombard", "blast"}
+HIJACKED_NOUNS = {"plane", "aircraft", "airliner", "jet", "flight", "bus", "ship", "vessel", "tanker", "boat",
+                  "ferry", "train", "truck", "lorry", "car", "vehicle", "convoy", "helicopter"}
+# Nouns a violence cue may modify and still tell violence: "police station", "army base",
+# "suicide bomber", "gun attack"; not "security expert", "casualty lists", "killer virus".
+CUE_HEADS = {"station", "post", "base", "headquarters", "vehicle", "car", "truck", "van", "bus", "compound",
+             "camp", "building", "unit", "force", "forces", "personnel", "chief", "commander", "official",
+             "officer", "guard", "group", "cell", "network", "leader", "suspect", "organisation",
+             "organization", "operation", "checkpoint", "convoy", "patrol", "barracks", "team", "squad",
+             "service", "services", "agent", "agents", "cache", "factory", "belt", "vest", "jacket"}
+# Cues that tell violence only with an explosive or security sense beside them.
+QUALIFIED_CUES = {"device": {"explosive", "improvised", "incendiary", "suspicious", "crude", "bomb", "homemade"}}
+
+
+def _is_natural(token: Token, cues: dict[str, frozenset[str]]) -> bool:
+    return token.lemma_.lower() in cues["natural_cause"] or token.lower_ in cues["natural_cause"] or any(
+        c.dep_ == "conj" and _is_natural(c, cues) for c in token.children)
+
+
+def _cue_counts(token: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """Whether a word of the sentence is a violence cue here: as a noun or adjective ("the
+    rocket", "wounded"), not a verb ("sales rocketed"); not in a title ("Toy Soldiers"); as a
+    modifier only of a violent head ("police station", not "security expert" nor "killer virus");
+    "device" only when explosive ("a suspicious device", not "handheld devices")."""
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if lemma not in cues["violence"] and lower not in cues["violence"]:
+        return False
+    if token.ent_type_ in ("WORK_OF_ART", "PRODUCT") or (
+            token.pos_ == "VERB" and lemma not in ("wound", "injure")):
+        return False
+    if lemma in QUALIFIED_CUES:
+        return any(c.lower_ in QUALIFIED_CUES[lemma] or c.lemma_.lower() in QUALIFIED_CUES[lemma]
+                   for c in token.children) or token.head.lemma_.lower() in ("explode", "detonate", "plant", "defuse")
+    if token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN"):
+        head = token.head.lemma_.lower()
+        return head in cues["violence"] or head in CUE_HEADS or head in VICTIM_NOUNS or trigger_of(token.head) is not None
+    return True
 
 
 def _subject_or_agent(trigger: Token) -> list[Token]:

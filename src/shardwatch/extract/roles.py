@@ -207,7 +207,10 @@ LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "on"}
 PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "governorate", "county", "state",
                "capital", "suburb", "outskirts", "neighbourhood", "neighborhood", "municipality", "camp"}
 # Entity types that never fill a role: times, dates and amounts.
-NOT_ROLE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+NOT_ROLE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW",
+                 "LANGUAGE"}
+# Titles of films, songs and books: "Assault on Precinct 13" tells no attack, "Mack the Knife" is no weapon.
+TITLE_ENTS = {"WORK_OF_ART"}
 COUNTRY_DROP_SHARE = 0.4  # a country is dropped when a finer place has this share of the top place's evidence
 DATELINE_WEIGHT = 0.5  # where the story was filed: the place only when the text names no other
 # Named buildings are what was attacked, not where: "the Splendid Hotel", "Manchester Arena".
@@ -254,14 +257,29 @@ def _violent_triggers(sent: Span, previous: Span | None = None) -> list[Token]:
         if actor is not None:
             token_actor.update({i: actor.id for i in range(ent.start, ent.end)})
     asserted = [(token, record) for token in sent if (record := _trigger_record(token)) is not None
-                and modality_of(token) not in ("hypothetical", "negated")]
+                and not _in_title(token) and modality_of(token) not in ("hypothetical", "negated")]
     # a word with no other sense ("bombing", "massacre") makes the others count too
     plain = any(not record.get("needs_violence") for _, record in asserted)
     if not plain and token_actor == {} and any(t.lemma_.lower() in MISHAP_LEMMAS for t in sent) and \
             not any(_weapon_word(t) for t in sent):
         return []  # "two supporters died and 11 were injured after the minibus overturned"
-    return [token for token, record in asserted
-            if plain or attacks.is_violence(token, record, context, None, None, token_actor)]
+    found = [token for token, record in asserted
+             if plain or attacks.is_violence(token, record, context, None, None, token_actor)]
+    # "died" tells an attack's dead only beside another attack word or with a violent cause
+    # ("died in the blast", "died of gunshot wounds"), not "died aged 37 of a heart condition"
+    return [token for token in found if token.lemma_.lower() != "die" or any(t.lemma_.lower() != "die" for t in found)
+            or any(_is_trigger(t) or _weapon_word(t) for t in token.subtree if t.i != token.i)]
+
+
+def _in_title(token: Token) -> bool:
+    """Whether an attack word is part of a title or name: "a remake of Assault on Precinct 13"
+    (capitalised in mid-sentence, and NER gave it a label other than an event's), "Mack the
+    Knife". The first sentence is spared: headlines capitalise every word."""
+    if token.ent_type_ in TITLE_ENTS:
+        return True
+    sent = token.sent
+    return token.text[:1].isupper() and token.i > sent.start and sent.start > 0 and \
+        token.ent_type_ not in ("", "EVENT") and token.doc[token.i - 1].text not in ('"', "“", "‘", "'", ":", "-", "—")
 
 
 def compact_phrase(head: Token) -> str:
@@ -360,8 +378,10 @@ class _Ballot:
     def ranked(self, limit: int) -> list[str]:
         order = sorted(self.fillers.values(), key=lambda f: (-f.score, f.first))
         kept = order[:1]
-        for filler in order[1:limit]:
-            if filler.score >= SECOND_FILLER_SHARE * kept[0].score:
+        for filler in order[1:]:
+            if len(kept) == limit or filler.score < SECOND_FILLER_SHARE * kept[0].score:
+                break
+            if all(normalize(filler.text) != normalize(k.text) for k in kept):  # "US" under two keys
                 kept.append(filler)
         return [f.text for f in kept]
 
@@ -490,10 +510,12 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
                 noun.lower_ in VICTIM_WORDS
 
     previous = None
+    told = False  # whether any sentence tells an attack
     for index, sent in enumerate(doc.sents):
         position = _position_weight(index)
         triggers = _violent_triggers(sent, previous)
         previous = sent if triggers else None  # only a sentence telling an attack lends its context
+        told = told or bool(triggers)
         # claims and attributions name the perpetrator even far from the attack
         for token, weight in _claimants(sent):
             for s in _conjuncts(token):
@@ -581,8 +603,9 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
             if any(a <= span.start_char < b for a, b in agencies):
                 continue  # "MOGADISHU (Horn Dispatch) -": the agency is no place
             ballots["place"].add(_place_key(span), _cut_entity(span), weight * position, span.start)
-    if not any(ballot.fillers for ballot in ballots.values()):
-        return {role: [] for role in ROLES}  # no attack told: a dateline alone is no attack's place
+    if not told or not any(ballot.fillers for ballot in ballots.values()):
+        # no attack told: a claim, a weapon or a dateline alone is none ("losses blamed on high fuel prices")
+        return {role: [] for role in ROLES}
     for span in _datelines(doc):
         ballots["place"].add(_place_key(span), span.text.title(), DATELINE_WEIGHT, span.start)
     found: dict[str, list[str]] = {role: [] for role in ROLES}
@@ -786,11 +809,16 @@ def _place_candidates(sent: Span, trigger_ids: set[int], origins: set[tuple[int,
             weight = _locative_weight(token.head.head, trigger_ids) or 2.0  # "the village of X"
         elif token.dep_ == "compound" and token.head.lemma_.lower() in PLACE_NOUNS - {"camp", "capital"}:
             weight = _locative_weight(token.head, trigger_ids) or 1.0  # "X district"
-        elif (ent is None or ent.label_ != "PERSON") and gazetteer.candidates(span.text):
+        elif (ent is None or ent.label_ not in NOT_PLACE_ENTS) and gazetteer.candidates(span.text):
             weight = _locative_weight(token, trigger_ids)  # "in Kidal", tagged as something else
         if weight is not None:
             seen.update(range(span.start, span.end))
             yield span, weight
+
+
+# Names a gazetteer may know as a town but NER saw as something else: "Willis", "the Rotterdam
+# Film Festival", "Beyond the Sea".
+NOT_PLACE_ENTS = {"PERSON", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE"}
 
 
 def _datelines(doc: Doc) -> list[Span]:
