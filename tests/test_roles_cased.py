@@ -72,6 +72,10 @@ REPORTS = [
      "in Los Angeles."),
     ("film_title", "Box office. The remake of Assault on Precinct 13 topped the charts in London, ahead of a new "
      "film about Mack the Knife."),
+    ("pronoun", "Police named the suspect as Omar Khalil, a 26-year-old from Hamburg. He stabbed a woman and two "
+     "passengers at the station in Bielefeld on Friday evening, officers said."),
+    ("pronoun_they", "Four al-Shabaab gunmen reached the gate of the Sahil Hotel in Mogadishu at dusk. They opened "
+     "fire on diners in the restaurant."),
 ]
 
 
@@ -262,3 +266,11 @@ def test_words_of_violence_in_other_senses_give_no_roles(lines, doc_id):
     # a blame with no attack ("losses blamed on high fuel prices"), "hit the charts", "targeting
     # young people", a lorry into a car, "died of a heart condition", a film's title
     assert all(not fillers for fillers in lines[doc_id].values())
+
+
+def test_a_personal_pronoun_stands_for_the_name_or_attacker_before_it(lines):
+    # "He stabbed": the suspect named in the sentence before
+    assert flat(lines["pronoun"], "perpetrator_individual") == ["Omar Khalil"]
+    assert "woman" in flat(lines["pronoun"], "victim", "target")
+    # "They opened fire": the subject hangs on "opened", and stands for the gunmen
+    assert flat(lines["pronoun_they"], "perpetrator_individual") == ["Four al-Shabaab gunmen"]

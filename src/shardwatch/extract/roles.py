@@ -572,6 +572,14 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
                         for s in _conjuncts(obj):
                             if _weapon_word(s):
                                 vote("weapon", s, 3.0, position)
+            # "they opened fire": the subject hangs on "opened"
+            if lemma == "fire" and trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and \
+                    trigger.head.lemma_.lower() == "open":
+                for subject in (c for c in trigger.head.children if c.dep_ == "nsubj"):
+                    for s in _conjuncts(_antecedent(subject, trigger.head)):
+                        if s.ent_type_ in ("PERSON", "ORG", "NORP") or _attacker_noun(s) or \
+                                s.lower_ in PERSON_SUBJECTS or _armed_group(s):
+                            vote("perpetrator", s, 3.0, position)
             # "opened fire on X": the object hangs on "fire"
             if lemma == "fire" and trigger.pos_ == "NOUN":
                 for prep in (c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ in ("on", "at")):
@@ -635,9 +643,38 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
     return found
 
 
+SINGULAR_ATTACKERS = {"gunman", "attacker", "assailant", "bomber", "shooter", "man", "woman", "suspect",
+                      "driver", "teenager", "militant", "extremist", "killer"}
+PLURAL_ATTACKERS = {"gunmen", "attackers", "assailants", "bombers", "shooters", "men", "suspects", "militants",
+                    "extremists", "fighters", "insurgents", "rebels", "jihadists", "terrorists", "killers"}
+
+
+def _pronoun_antecedent(pronoun: Token) -> Token | None:
+    """Who "he"/"she"/"they" as an attack word's subject stands for: the nearest name or
+    attacker noun before it, in its sentence or the two before ("Omar K., 26, ... He stabbed a
+    woman"; "Gunmen stormed the hotel. They opened fire"). None when there is none."""
+    doc = pronoun.doc
+    sents = list(doc.sents)
+    here = next(i for i, sent in enumerate(sents) if sent.start <= pronoun.i < sent.end)
+    start = sents[max(0, here - 2)].start
+    singular = pronoun.lower_ in ("he", "she")
+    for token in reversed(doc[start: pronoun.i]):
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+            continue
+        if singular and ((token.ent_type_ == "PERSON" and token.ent_iob_ in ("B", "I") and
+                          (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I"))
+                         or token.lower_ in SINGULAR_ATTACKERS):
+            return token
+        if not singular and (token.lower_ in PLURAL_ATTACKERS or _armed_group(token)):
+            return token
+    return None
+
+
 def _antecedent(subject: Token, trigger: Token) -> Token:
-    """Who a relative pronoun stands for: "Tarrant, the gunman who murdered 51 worshippers" ->
-    Tarrant; "a man who stabbed three people" -> man."""
+    """Who a pronoun stands for: "Tarrant, the gunman who murdered 51 worshippers" -> Tarrant;
+    "a man who stabbed three people" -> man; "he opened fire" -> the name or attacker before it."""
+    if subject.lower_ in ("he", "she", "they"):
+        return _pronoun_antecedent(subject) or subject
     if subject.lower_ not in ("who", "that") or trigger.dep_ != "relcl":
         return subject
     noun = trigger.head
