@@ -76,6 +76,8 @@ REPORTS = [
      "passengers at the station in Bielefeld on Friday evening, officers said."),
     ("pronoun_they", "Four al-Shabaab gunmen reached the gate of the Sahil Hotel in Mogadishu at dusk. They opened "
      "fire on diners in the restaurant."),
+    ("hyphen_weapon", "Gunmen in the hills opened fire on the bus with machine guns and rocket-propelled grenades "
+     "near Palmyra."),
 ]
 
 
@@ -274,3 +276,8 @@ def test_a_personal_pronoun_stands_for_the_name_or_attacker_before_it(lines):
     assert "woman" in flat(lines["pronoun"], "victim", "target")
     # "They opened fire": the subject hangs on "opened", and stands for the gunmen
     assert flat(lines["pronoun_they"], "perpetrator_individual") == ["Four al-Shabaab gunmen"]
+
+
+def test_a_weapon_word_before_a_hyphen_names_the_noun_it_modifies(lines):
+    weapons = flat(lines["hyphen_weapon"], "weapon")
+    assert "rocket-propelled grenades" in weapons and "rocket" not in weapons

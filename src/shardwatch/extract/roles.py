@@ -302,6 +302,8 @@ def compact_phrase(head: Token) -> str:
             break
         if prev.dep_ == "punct" and prev.text not in ("-", "–", "'", "’"):
             break
+        if prev.tag_ == "VBG" and prev.i < ent_start and (prev.i == 0 or doc[prev.i - 1].text not in ("-", "–")):
+            break  # "planting mines": the gerund is the deed, not part of the name
         start -= 1
     end = head.i + 1
     # "al-Shabaab" parsed with "al" as its root: the name goes on through the hyphen
@@ -432,6 +434,13 @@ def _weapon_matches(sent: Span, triggers: list[Token]) -> list[Token]:
                 continue
             if term in ("drone", "drones") and token.dep_ == "compound":
                 continue
+            # "rocket-propelled grenades": a word joined by a hyphen to what follows modifies
+            # the noun after it, which is the weapon
+            while token.i + 1 < len(sent.doc) and sent.doc[token.i + 1].text in ("-", "–") and \
+                    not token.whitespace_ and token.head.i > token.i:
+                token = token.head
+                while token.pos_ not in ("NOUN", "PROPN") and token.head.i > token.i:
+                    token = token.head
             if token.pos_ not in ("NOUN", "PROPN"):
                 continue
             if token.dep_ == "compound" and _weapon_word(token.head):
