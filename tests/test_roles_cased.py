@@ -78,6 +78,8 @@ REPORTS = [
      "fire on diners in the restaurant."),
     ("hyphen_weapon", "Gunmen in the hills opened fire on the bus with machine guns and rocket-propelled grenades "
      "near Palmyra."),
+    ("hyphen_place", "A suicide bomber blew himself up at a mosque in the western Kabul neighbourhood of "
+     "Dasht-e-Barchi during Friday prayers, killing 27 people."),
 ]
 
 
@@ -281,3 +283,8 @@ def test_a_personal_pronoun_stands_for_the_name_or_attacker_before_it(lines):
 def test_a_weapon_word_before_a_hyphen_names_the_noun_it_modifies(lines):
     weapons = flat(lines["hyphen_weapon"], "weapon")
     assert "rocket-propelled grenades" in weapons and "rocket" not in weapons
+
+
+def test_a_place_name_split_at_its_hyphens_is_kept_whole(lines):
+    places = flat(lines["hyphen_place"], "place")
+    assert "Dasht-e-Barchi" in places and "Dasht" not in places

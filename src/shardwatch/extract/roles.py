@@ -858,8 +858,22 @@ def _place_candidates(sent: Span, trigger_ids: set[int], origins: set[tuple[int,
         elif (ent is None or ent.label_ not in NOT_PLACE_ENTS) and gazetteer.candidates(span.text):
             weight = _locative_weight(token, trigger_ids)  # "in Kidal", tagged as something else
         if weight is not None:
+            span = _hyphen_whole(span)
             seen.update(range(span.start, span.end))
             yield span, weight
+
+
+def _hyphen_whole(span: Span) -> Span:
+    """A name the tokenizer split at its hyphens, made whole: "Dasht" of "Dasht-e-Barchi"."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while end + 1 < len(doc) and doc[end].text in ("-", "–") and not doc[end - 1].whitespace_ and \
+            not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    while start - 2 >= 0 and doc[start - 1].text in ("-", "–") and not doc[start - 2].whitespace_ and \
+            not doc[start - 1].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    return doc[start:end]
 
 
 # Names a gazetteer may know as a town but NER saw as something else: "Willis", "the Rotterdam
@@ -899,7 +913,10 @@ def _cut_entity(ent: Span) -> str:
     root = ent.root
     if root.is_stop or root.is_punct or root.lower_ in PLACE_GENERIC:
         root = ent[-1]  # a parse rooted at "the" or at "County" (County Tyrone): keep the name whole
-    words = ent.doc[ent.start: root.i + 1]
+    end = root.i + 1
+    while end + 1 < ent.end and ent.doc[end].text in ("-", "–") and not ent.doc[end].whitespace_:
+        end += 2  # "Dasht-e-Barchi" rooted at "Dasht"
+    words = ent.doc[ent.start: end]
     while len(words) > 1 and words[0].lower_ == "the":
         words = words[1:]
     return words.text
