@@ -80,6 +80,11 @@ REPORTS = [
      "near Palmyra."),
     ("hyphen_place", "A suicide bomber blew himself up at a mosque in the western Kabul neighbourhood of "
      "Dasht-e-Barchi during Friday prayers, killing 27 people."),
+    ("harmless_doer", "Protest. Police said people near the MEP had also been hit by the waste thrown at him in "
+     "Manchester, and the single hit the charts in London."),
+    ("hunger_strike", "Protest. A former intelligence officer is in the seventh week of a hunger strike near Downing "
+     "Street, and the proposals strike a balance between security and liberty, police said."),
+    ("missile_hit", "A missile hit a school in Donetsk on Monday, killing four children."),
 ]
 
 
@@ -265,7 +270,8 @@ def test_a_named_building_where_the_attack_was_is_its_target(lines):
     assert "Christchurch" in flat(roles, "place")
 
 
-@pytest.mark.parametrize("doc_id", ["blame_only", "figurative", "road_accident", "illness", "film_title"])
+@pytest.mark.parametrize("doc_id", ["blame_only", "figurative", "road_accident", "illness", "film_title",
+                                    "harmless_doer", "hunger_strike"])
 def test_words_of_violence_in_other_senses_give_no_roles(lines, doc_id):
     # a blame with no attack ("losses blamed on high fuel prices"), "hit the charts", "targeting
     # young people", a lorry into a car, "died of a heart condition", a film's title
@@ -288,3 +294,10 @@ def test_a_weapon_word_before_a_hyphen_names_the_noun_it_modifies(lines):
 def test_a_place_name_split_at_its_hyphens_is_kept_whole(lines):
     places = flat(lines["hyphen_place"], "place")
     assert "Dasht-e-Barchi" in places and "Dasht" not in places
+
+
+def test_a_weapon_that_hits_is_an_attack(lines):
+    # "hit" needs a doer that can attack: a missile can, waste thrown at a politician cannot
+    roles = lines["missile_hit"]
+    assert flat(roles, "weapon") == ["missile"]
+    assert flat(roles, "target") == ["school"] and flat(roles, "place") == ["Donetsk"]

@@ -264,11 +264,28 @@ def _violent_triggers(sent: Span, previous: Span | None = None) -> list[Token]:
             not any(_weapon_word(t) for t in sent):
         return []  # "two supporters died and 11 were injured after the minibus overturned"
     found = [token for token, record in asserted
-             if plain or attacks.is_violence(token, record, context, None, None, token_actor)]
+             if (plain or attacks.is_violence(token, record, context, None, None, token_actor))
+             and not _harmless_agent(token)]
     # "died" tells an attack's dead only beside another attack word or with a violent cause
     # ("died in the blast", "died of gunshot wounds"), not "died aged 37 of a heart condition"
     return [token for token in found if token.lemma_.lower() != "die" or any(t.lemma_.lower() != "die" for t in found)
             or any(_is_trigger(t) or _weapon_word(t) for t in token.subtree if t.i != token.i)]
+
+
+def _harmless_agent(trigger: Token) -> bool:
+    """Whether a word with many senses ("hit", "strike", "target", "blast") has a doer that
+    cannot attack: "hit by the waste", "the single hit the charts", "hit by tough competition".
+    A weapon, an attack, an attacker, an armed group or a name can ("a missile hit", "the
+    explosion struck the bus", "the US struck")."""
+    if trigger.lemma_.lower() not in attacks.WEAK_LEMMAS:
+        return False
+    doers = [t for t in attacks._subject_or_agent(trigger) if t.dep_ != "compound"]
+    return bool(doers) and not any(
+        _weapon_word(t) or _is_trigger(t) or _attacker_noun(t) or _armed_group(t) or t.lower_ in PERSON_SUBJECTS
+        or t.lower_ in SECURITY_NOUNS or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or t.lower_ in PRONOUN_LIKE or t.lower_ in PERSON_WEAPON_TERMS
+        or t.lemma_.lower() in ("aircraft", "jet", "plane", "warplane", "helicopter", "airstrike", "strike", "drone")
+        for t in doers)
 
 
 def _in_title(token: Token) -> bool:
@@ -302,6 +319,8 @@ def compact_phrase(head: Token) -> str:
             break
         if prev.dep_ == "punct" and prev.text not in ("-", "–", "'", "’"):
             break
+        if prev.ent_type_ in ("DATE", "TIME") and prev.ent_type_ != head.ent_type_:
+            break  # "the attacks on 11 September 2001 heightened concern": the date is no modifier
         if prev.tag_ == "VBG" and prev.i < ent_start and (prev.i == 0 or doc[prev.i - 1].text not in ("-", "–")):
             break  # "planting mines": the gerund is the deed, not part of the name
         start -= 1
