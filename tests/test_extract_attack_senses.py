@@ -49,6 +49,9 @@ def test_an_attack_on_an_idea_or_a_figure_is_not_an_attack(sentence):
     "Spyware can hijack browser settings and passwords on home computers in Britain.",
     # a violence word as a verb or as the modifier of a harmless noun vouches for nothing
     "A security expert in London predicted an explosion in sales of handheld devices.",
+    # the cause in a clause of its own, and an accident the parser hung the verb on
+    "At least 230 people were killed in Puebla after the magnitude 7.1 quake struck central Mexico.",
+    "A tragic accident killed at least 18 people in Moscow on Saturday, as a lorry crashed into a bus.",
 ])
 def test_death_tolls_and_vehicles_need_a_violent_cause(sentence):
     assert events_of(sentence, published="2005-02-01", kind="attack") == []

@@ -85,6 +85,14 @@ REPORTS = [
     ("hunger_strike", "Protest. A former intelligence officer is in the seventh week of a hunger strike near Downing "
      "Street, and the proposals strike a balance between security and liberty, police said."),
     ("missile_hit", "A missile hit a school in Donetsk on Monday, killing four children."),
+    ("dateline_dash", "BEIRUT - Islamic State claimed responsibility for an attack by gunmen on a military parade in "
+     "Ahvaz on Saturday."),
+    ("beside_bus", "Roadside bomb hits bus. A roadside bomb exploded by a bus carrying passengers in northern Basra "
+     "on Sunday, killing seven civilians."),
+    ("heart_of", "Gunmen struck the heart of Paris with an attack on the offices of a satirical weekly, killing 12 "
+     "people."),
+    ("floods", "Torrential rains caused flooding in western Rwanda, killing at least 129 people, the broadcaster "
+     "said."),
 ]
 
 
@@ -271,7 +279,7 @@ def test_a_named_building_where_the_attack_was_is_its_target(lines):
 
 
 @pytest.mark.parametrize("doc_id", ["blame_only", "figurative", "road_accident", "illness", "film_title",
-                                    "harmless_doer", "hunger_strike"])
+                                    "harmless_doer", "hunger_strike", "floods"])
 def test_words_of_violence_in_other_senses_give_no_roles(lines, doc_id):
     # a blame with no attack ("losses blamed on high fuel prices"), "hit the charts", "targeting
     # young people", a lorry into a car, "died of a heart condition", a film's title
@@ -301,3 +309,20 @@ def test_a_weapon_that_hits_is_an_attack(lines):
     roles = lines["missile_hit"]
     assert flat(roles, "weapon") == ["missile"]
     assert flat(roles, "target") == ["school"] and flat(roles, "place") == ["Donetsk"]
+
+
+def test_a_datelines_dash_is_not_part_of_the_name_after_it(lines):
+    assert flat(lines["dateline_dash"], "perpetrator_organization") == ["Islamic State"]
+
+
+def test_by_beside_an_active_verb_names_no_perpetrator(lines):
+    # "exploded by a bus": the bus was beside the bomb; it was hit, it did not attack
+    roles = lines["beside_bus"]
+    assert "bus" not in flat(roles, "perpetrator_individual", "perpetrator_organization")
+    assert flat(roles, "weapon") == ["Roadside bomb"] or "roadside bomb" in [w.lower() for w in flat(roles, "weapon")]
+
+
+def test_the_heart_of_a_city_is_no_target(lines):
+    roles = lines["heart_of"]
+    assert "heart" not in flat(roles, "target", "victim")
+    assert "offices" in flat(roles, "target")

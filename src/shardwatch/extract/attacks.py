@@ -165,13 +165,16 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
            for c in trigger.children):
         return False
     subjects = _subject_or_agent(trigger)
-    if trigger.dep_ == "relcl":  # "the tidal wave which killed 150,000"
+    if trigger.dep_ in ("relcl", "acl"):  # "the tidal wave which killed 150,000", "an accident killed" misparsed
         subjects.append(trigger.head)
     if any(t.lemma_.lower() in cues["natural_cause"] or t.lower_ in cues["natural_cause"] for t in subjects):
         return False
     if any(_is_natural(g, cues) for c in trigger.children if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS
            for g in c.children if g.dep_ == "pobj"):
         return False  # "killed following a massive earthquake", "died of the disease"
+    if any(_is_natural(g, cues) for c in trigger.children if c.dep_ == "advcl"
+           for g in c.children if g.dep_ in ("nsubj", "nsubjpass")):
+        return False  # "killed after the quake struck"
     hit = [g for c in trigger.children
            for g in ([c] if c.dep_ in ("dobj", "nsubjpass") else [p for p in c.children if p.dep_ == "pobj"]
                      if c.dep_ == "prep" and c.lower_ in ("on", "against") else [])]

@@ -185,7 +185,8 @@ ABSTRACT_HEADS = {"attack", "attacks", "bombing", "bombings", "explosion", "expl
                   "incident", "violence", "responsibility", "credit", "fire", "life", "lives", "toll", "number",
                   "total", "part", "way", "time", "area", "side", "kind", "lot", "rest", "dozens", "hundreds",
                   "scores", "thousands", "tens", "death", "deaths", "casualties", "damage", "injuries", "harm",
-                  "control", "operation", "operations", "attempt", "plot", "statement", "report", "reports"}
+                  "control", "operation", "operations", "attempt", "plot", "statement", "report", "reports",
+                  "heart", "middle", "midst", "shadow"}
 VICTIM_WORDS = attacks.VICTIM_NOUNS | {"guard", "officer", "worshipper", "passenger", "tourist", "student",
                                       "general", "commander", "official", "journalist", "member", "person",
                                       "men", "women", "troops", "worker", "workers", "teacher", "judge"}
@@ -260,9 +261,11 @@ def _violent_triggers(sent: Span, previous: Span | None = None) -> list[Token]:
                 and not _in_title(token) and modality_of(token) not in ("hypothetical", "negated")]
     # a word with no other sense ("bombing", "massacre") makes the others count too
     plain = any(not record.get("needs_violence") for _, record in asserted)
-    if not plain and token_actor == {} and any(t.lemma_.lower() in MISHAP_LEMMAS for t in sent) and \
+    natural = attacks._violence_cues()["natural_cause"]
+    if not plain and token_actor == {} and any(t.lemma_.lower() in MISHAP_LEMMAS or (
+            t.pos_ == "NOUN" and t.lemma_.lower() in natural and t.lemma_.lower() != "wave") for t in sent) and \
             not any(_weapon_word(t) for t in sent):
-        return []  # "two supporters died and 11 were injured after the minibus overturned"
+        return []  # "two supporters died and 11 were injured after the minibus overturned", "floods killed"
     found = [token for token, record in asserted
              if (plain or attacks.is_violence(token, record, context, None, None, token_actor))
              and not _harmless_agent(token)]
@@ -319,6 +322,8 @@ def compact_phrase(head: Token) -> str:
             break
         if prev.dep_ == "punct" and prev.text not in ("-", "–", "'", "’"):
             break
+        if prev.text in ("-", "–", "—") and prev.whitespace_ and prev.i > 0 and doc[prev.i - 1].whitespace_:
+            break  # "CAIRO - Islamic State claimed": a dateline's dash is no hyphen
         if prev.ent_type_ in ("DATE", "TIME") and prev.ent_type_ != head.ent_type_:
             break  # "the attacks on 11 September 2001 heightened concern": the date is no modifier
         if prev.tag_ == "VBG" and prev.i < ent_start and (prev.i == 0 or doc[prev.i - 1].text not in ("-", "–")):
@@ -570,7 +575,10 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
                         elif s.ent_type_ in ("PERSON", "ORG", "NORP") or _attacker_noun(s) or \
                                 s.lower_ in PERSON_SUBJECTS or _armed_group(s):
                             vote("perpetrator", s, 3.0, position)
-                elif dep == "agent" or (dep == "prep" and child.lower_ == "by"):
+                elif (dep == "agent" or (dep == "prep" and child.lower_ == "by")) and (
+                        not verbal or not any(c.dep_ == "nsubj" for c in trigger.children)):
+                    # "an attack by gunmen", "was killed by militants"; not "a bomb exploded by a bus"
+                    # (beside it), whatever label the parser gave "by"
                     for obj in (g for g in child.children if g.dep_ == "pobj"):
                         for s in _conjuncts(obj):
                             if _weapon_word(s):
