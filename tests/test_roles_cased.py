@@ -93,6 +93,15 @@ REPORTS = [
      "people."),
     ("floods", "Torrential rains caused flooding in western Rwanda, killing at least 129 people, the broadcaster "
      "said."),
+    ("recalled", "Islamic State militants ambushed a bus carrying soldiers near al-Sukhnah on Wednesday, killing 14 "
+     "of them, a war monitor said. The gunmen fired on the bus with machine guns before escaping into the desert. "
+     "The militants had attacked the bus from low hills above the road. The army said it had sent reinforcements to "
+     "the area. The road links Homs with Deir ez-Zor. Travel on it has been restricted since the spring. Residents "
+     "said convoys now move only in daylight. Truffle hunters have stayed away. Prices in the market have doubled. "
+     "A local official said the town's clinic was short of staff. Schools reopened last month. Farmers say the "
+     "harvest was poor. The governor visited the town on Thursday. He promised new roads. Few believed him. "
+     "The province saw worse in May 2015, when Jabhat al-Nusra attacked a checkpoint outside Palmyra, killing 30 "
+     "people."),
 ]
 
 
@@ -326,3 +335,13 @@ def test_the_heart_of_a_city_is_no_target(lines):
     roles = lines["heart_of"]
     assert "heart" not in flat(roles, "target", "victim")
     assert "offices" in flat(roles, "target")
+
+
+def test_an_attack_recalled_with_its_own_year_adds_its_attacker_not_its_toll(lines):
+    roles = lines["recalled"]
+    assert flat(roles, "perpetrator_organization")[0].startswith("Islamic State")
+    # the 2015 attack told late in the piece still gives its group and what it hit
+    assert "Jabhat al-Nusra" in flat(roles, "perpetrator_organization")
+    assert "checkpoint" in flat(roles, "target")
+    # but its count of dead is a toll, not another target
+    assert "30 people" not in flat(roles, "victim", "target")

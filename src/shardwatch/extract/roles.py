@@ -519,6 +519,9 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
     ``weapon``, ``place`` (each a list of mention strings, best first).
     """
     ballots = {role: _Ballot() for role in ("perpetrator", "target", "weapon", "place")}
+    # the same evidence per attack told apart by its own year ("In May 2021 a car bomb ...")
+    segments: list[dict[str, _Ballot]] = [{role: _Ballot() for role in ballots}]
+    segment_year: list[str | None] = [None]
     is_org: dict[str, bool] = {}
     is_victim: dict[str, bool] = {}
     members_of: dict[str, set[str]] = {}  # group key -> keys of its men named as perpetrators
@@ -533,6 +536,7 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
             return  # "killed on 13 September", "struck at 9:02 a.m.": a time, not a target
         key = _entity_key(noun)
         ballots[role].add(key, compact_phrase(noun), weight * position, noun.i)
+        segments[-1][role].add(key, compact_phrase(noun), weight, noun.i)
         if role == "perpetrator":
             is_org[key] = noun.ent_type_ in ("ORG", "NORP") or _armed_group(noun)
             if not is_org[key]:
@@ -549,6 +553,13 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
         triggers = _violent_triggers(sent, previous)
         previous = sent if triggers else None  # only a sentence telling an attack lends its context
         told = told or bool(triggers)
+        year = _year_of(sent) if triggers else None
+        if year is not None and year != segment_year[-1]:
+            if any(b.fillers for b in segments[-1].values()) and segment_year[-1] is not None or index > 2:
+                segments.append({role: _Ballot() for role in ballots})
+                segment_year.append(year)
+            else:
+                segment_year[-1] = year
         # claims and attributions name the perpetrator even far from the attack
         for token, weight in _claimants(sent):
             for s in _conjuncts(token):
@@ -647,6 +658,7 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
             if any(a <= span.start_char < b for a, b in agencies):
                 continue  # "MOGADISHU (Horn Dispatch) -": the agency is no place
             ballots["place"].add(_place_key(span), _cut_entity(span), weight * position, span.start)
+            segments[-1]["place"].add(_place_key(span), _cut_entity(span), weight, span.start)
     if not told or not any(ballot.fillers for ballot in ballots.values()):
         # no attack told: a claim, a weapon or a dateline alone is none ("losses blamed on high fuel prices")
         return {role: [] for role in ROLES}
@@ -676,6 +688,7 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
     found["weapon"] = ballots["weapon"].ranked(ROLE_LIMITS["weapon"])
     _drop_countries(ballots["place"])
     found["place"] = ballots["place"].ranked(ROLE_LIMITS["place"])
+    _add_recalled(found, segments[1:], is_org, is_victim, set(ballots["perpetrator"].fillers))
     return found
 
 
@@ -704,6 +717,69 @@ def _pronoun_antecedent(pronoun: Token) -> Token | None:
         if not singular and (token.lower_ in PLURAL_ATTACKERS or _armed_group(token)):
             return token
     return None
+
+
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# Fillers of the attacks a piece recalls with their own year: each such attack adds its best
+# filler per role that the text gives as an argument of its attack word (evidence at least
+# RECALLED_MIN_WEIGHT), up to RECALLED_LIMIT fillers a role in all.
+RECALLED_MIN_WEIGHT = 2.5
+RECALLED_LIMIT = 5
+
+
+def _year_of(sent: Span) -> str | None:
+    """The year a sentence dates its attack to ("in May 2021", "the 1998 bombing"), if any."""
+    for ent in sent.ents:
+        if ent.label_ == "DATE":
+            match = YEAR.search(ent.text)
+            if match:
+                return match.group(1)
+    return None
+
+
+COUNTED = re.compile(r"^(?:at least |more than |about |some |nearly |almost |over |up to )?(?:\d[\d,.]*|one|two|three|"
+                     r"four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|scores)\b", re.I)
+
+
+def _generic_filler(role: str, text: str) -> bool:
+    """Fillers a recalled attack adds nothing with: a count of its dead ("more than 80 people",
+    told as its toll), a bare "group", or the police as its attackers."""
+    last = text.split()[-1].lower() if text.split() else ""
+    if role == "target":
+        return bool(COUNTED.match(text))
+    if role == "perpetrator":
+        return last in ("group", "groups") or last in SECURITY_NOUNS
+    return False
+
+
+def _add_recalled(found: dict[str, list[str]], segments: list[dict[str, _Ballot]], is_org: dict[str, bool],
+                  is_victim: dict[str, bool], attackers: set[str]) -> None:
+    """Add each recalled attack's best-attested filler per role to ``found``."""
+    def has(texts: list[str], text: str) -> bool:
+        return any(normalize(text) == normalize(t) or normalize(t).endswith(" " + normalize(text))
+                   or normalize(text).endswith(" " + normalize(t)) for t in texts)
+
+    for segment in segments:
+        for role, ballot in segment.items():
+            fillers = [f for f in ballot.fillers.values() if not _generic_filler(role, f.text)
+                       and (role != "target" or f.key not in attackers)]
+            if not fillers:
+                continue
+            best = max(fillers, key=lambda f: (f.score, -f.first))
+            if best.best < RECALLED_MIN_WEIGHT:
+                continue
+            if role == "perpetrator":
+                names = ["perpetrator_organization", "perpetrator_individual"]
+                name = names[0] if is_org.get(best.key) else names[1]
+            elif role == "target":
+                names = ["target", "victim"]
+                name = "victim" if is_victim.get(best.key) else "target"
+            else:
+                names = name = role
+                names = [role]
+            current = [t for n in names for t in found[n]]
+            if len(current) < RECALLED_LIMIT and not has(current, best.text):
+                found[name].append(best.text)
 
 
 def _antecedent(subject: Token, trigger: Token) -> Token:
