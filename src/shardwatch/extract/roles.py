@@ -146,7 +146,9 @@ def role_lines(items: Iterable[tuple[str, str]], *, n_process: int = 1,
 # convoy of Russian soldiers"; "Islamic State", not "Islamic State of Iraq and Syria"), since
 # annotations and most matching are by head. Candidates are grouped per entity and ranked by
 # the evidence for them, weighted by how early in the document it comes (the headline and lede
-# tell the main attack); each role keeps few fillers (ROLE_LIMITS), because a report mostly tells one attack.
+# tell the main attack); each role keeps few fillers (ROLE_LIMITS), because a report mostly tells one attack,
+# and each attack it recalls with its own year ("in May 2015, when ...") adds its best-attested
+# filler per role (``_add_recalled``).
 # ---------------------------------------------------------------------------------------------
 
 EXTRA_TRIGGERS = {
