@@ -102,6 +102,8 @@ REPORTS = [
      "harvest was poor. The governor visited the town on Thursday. He promised new roads. Few believed him. "
      "The province saw worse in May 2015, when Jabhat al-Nusra attacked a checkpoint outside Palmyra, killing 30 "
      "people."),
+    ("world_region", "Gunmen stormed a hotel in Mogadishu on Friday, killing nine people. The attack in East Africa "
+     "was the deadliest this year, officials said."),
 ]
 
 
@@ -345,3 +347,7 @@ def test_an_attack_recalled_with_its_own_year_adds_its_attacker_not_its_toll(lin
     assert "checkpoint" in flat(roles, "target")
     # but its count of dead is a toll, not another target
     assert "30 people" not in flat(roles, "victim", "target")
+
+
+def test_a_part_of_the_world_gives_way_to_the_town(lines):
+    assert flat(lines["world_region"], "place") == ["Mogadishu"]

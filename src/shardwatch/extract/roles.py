@@ -1001,13 +1001,22 @@ def _datelines(doc: Doc) -> list[Span]:
     return found
 
 
+# Parts of the world coarser than a country: dropped like countries when a finer place is told.
+WORLD_REGIONS = {"europe", "africa", "asia", "middle east", "east africa", "west africa", "north africa",
+                 "horn of africa", "latin america", "south america", "north america", "central america", "west",
+                 "southeast asia", "south asia", "central asia", "sahel", "maghreb", "balkans", "caucasus",
+                 "gulf", "arab world", "muslim world", "western europe", "eastern europe", "scandinavia"}
+
+
 def _drop_countries(ballot: _Ballot) -> None:
-    """A country is not the place when a finer place (city, region) has enough evidence."""
+    """A country or a part of the world is not the place when a finer place (city, region) has
+    enough evidence."""
     gazetteer = get_gazetteer()
     if not ballot.fillers:
         return
     top = max(f.score for f in ballot.fillers.values())
-    countries = {k for k, f in ballot.fillers.items() if gazetteer.country_of(f.text)}
+    countries = {k for k, f in ballot.fillers.items()
+                 if gazetteer.country_of(f.text) or normalize(f.text) in WORLD_REGIONS}
     if any(f.score >= COUNTRY_DROP_SHARE * top for k, f in ballot.fillers.items() if k not in countries):
         for key in countries:
             del ballot.fillers[key]
