@@ -557,7 +557,8 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
         told = told or bool(triggers)
         year = _year_of(sent) if triggers else None
         if year is not None and year != segment_year[-1]:
-            if any(b.fillers for b in segments[-1].values()) and segment_year[-1] is not None or index > 2:
+            # a new attack, unless this year only dates the one the lede has been telling
+            if any(b.fillers for b in segments[-1].values()) and (segment_year[-1] is not None or index > 2):
                 segments.append({role: _Ballot() for role in ballots})
                 segment_year.append(year)
             else:
@@ -777,8 +778,7 @@ def _add_recalled(found: dict[str, list[str]], segments: list[dict[str, _Ballot]
                 names = ["target", "victim"]
                 name = "victim" if is_victim.get(best.key) else "target"
             else:
-                names = name = role
-                names = [role]
+                names, name = [role], role
             current = [t for n in names for t in found[n]]
             if len(current) < RECALLED_LIMIT and not has(current, best.text):
                 found[name].append(best.text)
