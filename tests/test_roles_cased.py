@@ -104,6 +104,11 @@ REPORTS = [
      "people."),
     ("world_region", "Gunmen stormed a hotel in Mogadishu on Friday, killing nine people. The attack in East Africa "
      "was the deadliest this year, officials said."),
+    ("partitive", "Gunmen attacked an army post near Djibo on Monday. The assailants used heavy weapons and burnt a "
+     "large portion of the camp, a security source said."),
+    ("citation", "A suicide truck bomb exploded in a mainly Shia district of Baghdad, killing 340 civilians and "
+     "wounding hundreds more.[4] ISIL claimed the bombing.[5] Officials said an air strike or disease had killed "
+     "the group's leader in 2015.[6]"),
 ]
 
 
@@ -351,3 +356,16 @@ def test_an_attack_recalled_with_its_own_year_adds_its_attacker_not_its_toll(lin
 
 def test_a_part_of_the_world_gives_way_to_the_town(lines):
     assert flat(lines["world_region"], "place") == ["Mogadishu"]
+
+
+def test_a_part_of_a_place_names_the_place(lines):
+    # "burnt a large portion of the camp": the camp was hit
+    assert "camp" in flat(lines["partitive"], "target")
+
+
+def test_reference_marks_nationalities_and_illness_fill_no_role(lines):
+    roles = lines["citation"]
+    assert not any("[" in m for name in roles for m in flat(roles, name))  # "hundreds more.[4]"
+    assert "Shia" not in flat(roles, "place")  # "a mainly Shia district" names no place
+    assert "Baghdad" in flat(roles, "place")
+    assert "disease" not in flat(roles, "perpetrator_individual")  # "killed by an air strike or disease"

@@ -364,6 +364,7 @@ def _content_noun(token: Token) -> Token | None:
     """The noun that carries a phrase: "one of the soldiers" -> soldiers; pronouns and
     numbers alone give nothing."""
     if token.lower_ in ("one", "some", "many", "several", "dozens", "hundreds", "scores", "most", "all", "two",
+                        "portion", "part", "parts", "section", "half", "rest", "much",
                         "three", "four", "five") or token.like_num:
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -536,6 +537,8 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
             return
         if noun.ent_type_ in NOT_ROLE_ENTS or noun.like_num or not any(ch.isalpha() for ch in noun.text):
             return  # "killed on 13 September", "struck at 9:02 a.m.": a time, not a target
+        if role == "perpetrator" and noun.lemma_.lower() in attacks._violence_cues()["natural_cause"]:
+            return  # "killed by an air strike or disease": disease kills no one on purpose
         key = _entity_key(noun)
         ballots[role].add(key, compact_phrase(noun), weight * position, noun.i)
         segments[-1][role].add(key, compact_phrase(noun), weight, noun.i)
@@ -958,7 +961,8 @@ def _place_candidates(sent: Span, trigger_ids: set[int], origins: set[tuple[int,
         weight = None
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PLACE_NOUNS:
             weight = _locative_weight(token.head.head, trigger_ids) or 2.0  # "the village of X"
-        elif token.dep_ == "compound" and token.head.lemma_.lower() in PLACE_NOUNS - {"camp", "capital"}:
+        elif token.dep_ == "compound" and token.head.lemma_.lower() in PLACE_NOUNS - {"camp", "capital"} and \
+                token.ent_type_ != "NORP":  # "X district", not "a mainly Shia district"
             weight = _locative_weight(token.head, trigger_ids) or 1.0  # "X district"
         elif (ent is None or ent.label_ not in NOT_PLACE_ENTS) and gazetteer.candidates(span.text):
             weight = _locative_weight(token, trigger_ids)  # "in Kidal", tagged as something else

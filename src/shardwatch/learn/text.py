@@ -1,4 +1,4 @@
-"""Text as the role tagger sees it: glued sentences split, then lower-cased.
+"""Text as the role tagger sees it: glued sentences split, reference marks dropped, then lower-cased.
 
 Web extractions sometimes glue a headline or a paragraph to the next sentence ("in SyriaThe
 desert", "Al-Monitor reported.Major General"). A line break is put between them, which the
@@ -23,11 +23,13 @@ _GLUED_WORD = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]|[A-Z]{2,}\b)")
 # to their neighbours ("Bomb*2015 attack"). Each becomes a line break.
 _WIKI_MARKUP = re.compile(r"={2,}|(?<=\S)\*(?=\S)")
 _BULLET = re.compile(r"^[ \t]*\*+[ \t]*", re.M)
+# Wikipedia's reference marks: "wounded hundreds more.[4]", "[citation needed]".
+_CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|note \d+|nb \d+)\]", re.I)
 
 
 def repair_glued(text: str) -> str:
     """``text`` with a line break wherever two sentences were glued without a space."""
-    text = _WIKI_MARKUP.sub("\n", _BULLET.sub("", text))
+    text = _WIKI_MARKUP.sub("\n", _BULLET.sub("", _CITATION.sub("", text)))
     return _GLUED_WORD.sub("\n", _GLUED_PUNCT.sub("\n", text))
 
 
