@@ -109,6 +109,9 @@ REPORTS = [
     ("citation", "A suicide truck bomb exploded in a mainly Shia district of Baghdad, killing 340 civilians and "
      "wounding hundreds more.[4] ISIL claimed the bombing.[5] Officials said an air strike or disease had killed "
      "the group's leader in 2015.[6]"),
+    ("quake_toll", "Aid agencies appeal for tents. Two strong earthquakes shook western Afghanistan on Saturday. "
+     "The main hospital in Herat had received nearly 200 dead and around 700 injured by the evening, doctors "
+     "said."),
 ]
 
 
@@ -295,7 +298,7 @@ def test_a_named_building_where_the_attack_was_is_its_target(lines):
 
 
 @pytest.mark.parametrize("doc_id", ["blame_only", "figurative", "road_accident", "illness", "film_title",
-                                    "harmless_doer", "hunger_strike", "floods"])
+                                    "harmless_doer", "hunger_strike", "floods", "quake_toll"])
 def test_words_of_violence_in_other_senses_give_no_roles(lines, doc_id):
     # a blame with no attack ("losses blamed on high fuel prices"), "hit the charts", "targeting
     # young people", a lorry into a car, "died of a heart condition", a film's title
