@@ -177,6 +177,15 @@ def test_compact_phrase_cuts_trailing_modifiers():
     assert compact_phrase(convoy) == "convoy"
 
 
+def test_compact_phrase_drops_a_possessive_pronoun():
+    from shardwatch.extract.roles import compact_phrase
+    from shardwatch.nlp import annotate
+
+    (doc,) = annotate(["The bomber detonated his explosive vest at the gate."])
+    vest = next(t for t in doc if t.lower_ == "vest")
+    assert compact_phrase(vest) == "explosive vest"
+
+
 def test_lower_case_text_keeps_the_learned_path():
     from shardwatch.extract.roles import role_lines
 

@@ -365,9 +365,13 @@ def compact_phrase(head: Token) -> str:
             not doc[end - 1].whitespace_ and doc[end + 1].ent_iob_ == "I" and head.ent_iob_ in ("B", "I"):
         end += 2
     words = doc[start: end]
-    while len(words) > 1 and (words[0].dep_ in ("det", "case", "punct", "cc") or words[0].is_punct):
-        words = words[1:]
+    while len(words) > 1 and (words[0].dep_ in ("det", "case", "punct", "cc") or words[0].is_punct
+                              or words[0].lower_ in POSSESSIVE_PRONOUNS):
+        words = words[1:]  # "his explosive vest" -> "explosive vest"
     return words.text.strip()
+
+
+POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "my", "our", "your"}
 
 
 def _governed_by(token: Token, head: Token) -> bool:
