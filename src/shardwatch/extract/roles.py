@@ -580,8 +580,8 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
                 for group in _group_of(noun):  # "Boko Haram fighters": the fighters' group
                     members_of.setdefault(_entity_key(group), set()).add(key)
         if role == "target":
-            is_victim[key] = noun.ent_type_ == "PERSON" or noun.lemma_.lower() in VICTIM_WORDS or \
-                noun.lower_ in VICTIM_WORDS
+            is_victim[key] = (noun.ent_type_ == "PERSON" and noun.lower_ not in BUILDING_HEADS) or \
+                noun.lemma_.lower() in VICTIM_WORDS or noun.lower_ in VICTIM_WORDS  # not "the Naso Hablod Hotel"
 
     previous = None
     told = False  # whether any sentence plainly tells an attack
