@@ -381,4 +381,3 @@ def test_reference_marks_nationalities_and_illness_fill_no_role(lines):
     assert "Shia" not in flat(roles, "place")  # "a mainly Shia district" names no place
     assert "Baghdad" in flat(roles, "place")
     assert "disease" not in flat(roles, "perpetrator_individual")  # "killed by an air strike or disease"
-
