@@ -185,10 +185,17 @@ def false_alarms(shared: Path, tmp: Path, processes: int, timeout: float | None,
     return FalseAlarms(len(files), flagged, fillers, _display(roles_cmd, tmp), seconds, step, error)
 
 
+def _every(step: int) -> str:
+    if step == 1:
+        return "every article"
+    suffix = "th" if 10 <= step % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(step % 10, "th")
+    return f"every {step}{suffix} article"
+
+
 def false_alarm_text(fa: FalseAlarms) -> str:
     if fa.error:
         return f"BBC outside politics: {fa.docs} articles, NOT RUN: shardwatch roles {fa.error}"
-    return (f"BBC outside politics (every {fa.step}th article): {len(fa.flagged)} of {fa.docs} articles "
+    return (f"BBC outside politics ({_every(fa.step)}): {len(fa.flagged)} of {fa.docs} articles "
             f"flagged ({100 * len(fa.flagged) / fa.docs:.1f}%), {fa.fillers} fillers; took {fa.seconds:.1f} s")
 
 
@@ -197,7 +204,7 @@ def false_alarm_markdown(fa: FalseAlarms) -> list[str]:
     if fa.error:
         return out + [f"Not run: `shardwatch roles` {fa.error}."]
     return out + [
-        f"Every {fa.step}th article of `../shared/data/corpora/bbc/` in {', '.join(BBC_FOLDERS)} "
+        f"{_every(fa.step).capitalize()} of `../shared/data/corpora/bbc/` in {', '.join(BBC_FOLDERS)} "
         f"({fa.docs} articles, 2004-05): hardly any tells an attack, so the articles given any role "
         "filler bound the false alarms on real reporting from above (a few do recall a real attack, "
         "such as Madrid 2004 in a piece on insurance claims).",
