@@ -137,8 +137,8 @@ def run_one(dataset: Dataset, shared: Path, tmp: Path, processes: int, timeout: 
 
 # Real text with no gold: BBC News 2004-05 outside politics (business, entertainment, sport,
 # tech). Hardly any of it tells an attack, so the articles the roles flag bound the false
-# alarms on real reporting from above; some do recall a real attack (Madrid 2004 in a piece on
-# insurance claims).
+# alarms on real reporting from above; some do tell a real attack in passing (militant attacks
+# in Riyadh in a piece on oil prices).
 BBC_FOLDERS = ("business", "entertainment", "sport", "tech")
 
 
@@ -206,8 +206,8 @@ def false_alarm_markdown(fa: FalseAlarms) -> list[str]:
     return out + [
         f"{_every(fa.step).capitalize()} of `../shared/data/corpora/bbc/` in {', '.join(BBC_FOLDERS)} "
         f"({fa.docs} articles, 2004-05): hardly any tells an attack, so the articles given any role "
-        "filler bound the false alarms on real reporting from above (a few do recall a real attack, "
-        "such as Madrid 2004 in a piece on insurance claims).",
+        "filler bound the false alarms on real reporting from above (a few do tell a real attack in "
+        "passing, such as militant attacks in Riyadh in a piece on oil prices).",
         "",
         "| articles | flagged | share | fillers |",
         "|---:|---:|---:|---:|",
