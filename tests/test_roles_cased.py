@@ -112,6 +112,8 @@ REPORTS = [
     ("quake_toll", "Aid agencies appeal for tents. Two strong earthquakes shook western Afghanistan on Saturday. "
      "The main hospital in Herat had received nearly 200 dead and around 700 injured by the evening, doctors "
      "said."),
+    ("group_men_name", "Islamic State militants publicly shot three men in the town of Mayadin on Thursday, a "
+     "monitoring group said."),
 ]
 
 
@@ -381,3 +383,10 @@ def test_reference_marks_nationalities_and_illness_fill_no_role(lines):
     assert "Shia" not in flat(roles, "place")  # "a mainly Shia district" names no place
     assert "Baghdad" in flat(roles, "place")
     assert "disease" not in flat(roles, "perpetrator_individual")  # "killed by an air strike or disease"
+
+
+def test_a_group_name_that_ner_ran_into_its_men_is_split(lines):
+    # NER reads "Islamic State militants" as one name: the group is "Islamic State", its men apart
+    roles = lines["group_men_name"]
+    assert flat(roles, "perpetrator_organization") == ["Islamic State"]
+    assert flat(roles, "perpetrator_individual") == ["Islamic State militants"]

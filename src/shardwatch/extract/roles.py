@@ -572,8 +572,18 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
         if role == "perpetrator" and noun.lemma_.lower() in attacks._violence_cues()["natural_cause"]:
             return  # "killed by an air strike or disease": disease kills no one on purpose
         key = _entity_key(noun)
-        ballots[role].add(key, compact_phrase(noun), weight * position, noun.i)
-        segments[-1][role].add(key, compact_phrase(noun), weight, noun.i)
+        text = compact_phrase(noun)
+        if role == "perpetrator" and key.startswith("actor:") and len(text.split()) > 1 and \
+                text.split()[-1].lower() in attacks.ATTACKER_NOUNS and noun.lower_ == text.split()[-1].lower():
+            # "Islamic State militants" read by NER as one name: the group, and its men apart
+            men = "lemma:" + noun.lemma_.lower()
+            ballots[role].add(men, text, weight * position, noun.i)
+            segments[-1][role].add(men, text, weight, noun.i)
+            is_org[men] = False
+            members_of.setdefault(key, set()).add(men)
+            text = text.rsplit(" ", 1)[0]
+        ballots[role].add(key, text, weight * position, noun.i)
+        segments[-1][role].add(key, text, weight, noun.i)
         if role == "perpetrator":
             is_org[key] = noun.ent_type_ in ("ORG", "NORP") or _armed_group(noun)
             if not is_org[key]:
