@@ -114,6 +114,8 @@ REPORTS = [
      "said."),
     ("group_men_name", "Islamic State militants publicly shot three men in the town of Mayadin on Thursday, a "
      "monitoring group said."),
+    ("aqim", "Gunmen attacked a hotel in Ouagadougou on Friday, killing 30 people. Al-Qaeda in the Islamic "
+     "Maghreb claimed the attack."),
 ]
 
 
@@ -390,3 +392,10 @@ def test_a_group_name_that_ner_ran_into_its_men_is_split(lines):
     roles = lines["group_men_name"]
     assert flat(roles, "perpetrator_organization") == ["Islamic State"]
     assert flat(roles, "perpetrator_individual") == ["Islamic State militants"]
+
+
+def test_a_group_name_is_cut_at_its_head_only_if_the_cut_names_the_same_group(lines):
+    # "Al-Qaeda in the Islamic Maghreb" cut to "Al-Qaeda" would name another group
+    assert flat(lines["aqim"], "perpetrator_organization") == ["Al-Qaeda in the Islamic Maghreb"]
+    # "the Islamic State of Iraq and Syria" is still given as "Islamic State"
+    assert lines["checkpoint"]["perpetrator_organization"] == [["Islamic State"]]

@@ -582,6 +582,8 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
             is_org[men] = False
             members_of.setdefault(key, set()).add(men)
             text = text.rsplit(" ", 1)[0]
+        if role == "perpetrator" and key.startswith("actor:"):
+            text = _actor_text(noun, key[len("actor:"):], text)
         ballots[role].add(key, text, weight * position, noun.i)
         segments[-1][role].add(key, text, weight, noun.i)
         if role == "perpetrator":
@@ -828,6 +830,20 @@ def _add_recalled(found: dict[str, list[str]], segments: list[dict[str, _Ballot]
             current = [t for n in names for t in found[n]]
             if len(current) < RECALLED_LIMIT and not has(current, best.text):
                 found[name].append(best.text)
+
+
+def _actor_text(noun: Token, actor_id: str, text: str) -> str:
+    """The mention of a known group as the text gives it, cut at its head only when the cut
+    still names the group: "Islamic State" of "the Islamic State of Iraq and Syria", but
+    "Al-Qaeda in the Islamic Maghreb" whole (its head, "Al-Qaeda", names another group)."""
+    actor = actors().get(actor_id)
+    if actor is None or normalize(text) in {normalize(a) for a in (actor.name, *actor.aliases)}:
+        return text
+    ent = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
+    if ent is None:
+        return text
+    words = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+    return words.text
 
 
 def _antecedent(subject: Token, trigger: Token) -> Token:
