@@ -111,21 +111,27 @@ def _run_with_timeout(cmd: list[str], timeout: float | None) -> str | None:
     return None if code == 0 else f"exit status {code}"
 
 
+def run_roles(name: str, texts: Path, pred: Path, tmp: Path, processes: int,
+              timeout: float | None) -> tuple[list[str], float, str | None]:
+    """Run ``shardwatch roles TEXTS --out PRED``: the command, its seconds, and why it failed (or None)."""
+    roles_cmd = [str(shardwatch_executable()), "roles", str(texts), "--out", str(pred)]
+    if processes > 1:
+        roles_cmd += ["--processes", str(processes)]
+    print(f"{name}: {_display(roles_cmd, tmp)}", file=sys.stderr, flush=True)
+    start = time.perf_counter()
+    error = _run_with_timeout(roles_cmd, timeout)
+    return roles_cmd, time.perf_counter() - start, error
+
+
 def run_one(dataset: Dataset, shared: Path, tmp: Path, processes: int, timeout: float | None) -> Result:
     gold = (ROOT if dataset.in_project else shared) / dataset.gold
     if not gold.is_file():
         sys.exit(f"no gold file at {gold}")
     docs = sum(1 for line in gold.open(encoding="utf-8") if line.strip())
     pred = tmp / ("pred_" + dataset.gold.split("/")[-2] + "_" + gold.stem + ".jsonl")
-    roles_cmd = [str(shardwatch_executable()), "roles", str(gold), "--out", str(pred)]
-    if processes > 1:
-        roles_cmd += ["--processes", str(processes)]
     scorer = shared / "eval" / "score_roles.py"
     score_cmd = [sys.executable, str(scorer), str(gold), str(pred), *dataset.score_options, "--json"]
-    print(f"{dataset.name}: {_display(roles_cmd, tmp)}", file=sys.stderr, flush=True)
-    start = time.perf_counter()
-    error = _run_with_timeout(roles_cmd, timeout)
-    seconds = time.perf_counter() - start
+    roles_cmd, seconds, error = run_roles(dataset.name, gold, pred, tmp, processes, timeout)
     table = None
     if error is None:
         out = subprocess.run(score_cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
@@ -165,13 +171,7 @@ def false_alarms(shared: Path, tmp: Path, processes: int, timeout: float | None,
             text = f.read_text(encoding="utf-8", errors="replace")
             out.write(json.dumps({"doc_id": f"{f.parent.name}/{f.stem}", "text": text}) + "\n")
     pred = tmp / "pred_bbc_sample.jsonl"
-    roles_cmd = [str(shardwatch_executable()), "roles", str(texts), "--out", str(pred)]
-    if processes > 1:
-        roles_cmd += ["--processes", str(processes)]
-    print(f"BBC sample: {_display(roles_cmd, tmp)}", file=sys.stderr, flush=True)
-    start = time.perf_counter()
-    error = _run_with_timeout(roles_cmd, timeout)
-    seconds = time.perf_counter() - start
+    roles_cmd, seconds, error = run_roles("BBC sample", texts, pred, tmp, processes, timeout)
     flagged, fillers = [], 0
     if error is None:
         for line in pred.open(encoding="utf-8"):

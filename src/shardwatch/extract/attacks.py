@@ -167,7 +167,7 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
     subjects = _subject_or_agent(trigger)
     if trigger.dep_ in ("relcl", "acl"):  # "the tidal wave which killed 150,000", "an accident killed" misparsed
         subjects.append(trigger.head)
-    if any(t.lemma_.lower() in cues["natural_cause"] or t.lower_ in cues["natural_cause"] for t in subjects):
+    if any(_natural_word(t, cues) for t in subjects):
         return False
     if any(_is_natural(g, cues) for c in trigger.children if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS
            for g in c.children if g.dep_ == "pobj"):
@@ -236,9 +236,13 @@ CUE_HEADS = {"station", "post", "base", "headquarters", "vehicle", "car", "truck
 QUALIFIED_CUES = {"device": {"explosive", "improvised", "incendiary", "suspicious", "crude", "bomb", "homemade"}}
 
 
+def _natural_word(token: Token, cues: dict[str, frozenset[str]]) -> bool:
+    return token.lemma_.lower() in cues["natural_cause"] or token.lower_ in cues["natural_cause"]
+
+
 def _is_natural(token: Token, cues: dict[str, frozenset[str]]) -> bool:
-    return token.lemma_.lower() in cues["natural_cause"] or token.lower_ in cues["natural_cause"] or any(
-        c.dep_ == "conj" and _is_natural(c, cues) for c in token.children)
+    """A natural cause, or one among its conjuncts ("an air strike or disease")."""
+    return _natural_word(token, cues) or any(c.dep_ == "conj" and _is_natural(c, cues) for c in token.children)
 
 
 def _cue_counts(token: Token, cues: dict[str, frozenset[str]]) -> bool:

@@ -563,6 +563,11 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
     origins = {(m.start, m.end) for m in incidental_places(doc, place_mentions(doc, article))}
     agencies = [m.span(1) for m in DATELINE_AGENCY.finditer(doc.text[:400])]
 
+    def cast(role: str, key: str, text: str, weight: float, position: float, at: int) -> None:
+        """Evidence for a filler, in the document's ballot and in the current attack's."""
+        ballots[role].add(key, text, weight * position, at)
+        segments[-1][role].add(key, text, weight, at)
+
     def vote(role: str, token: Token, weight: float, position: float) -> None:
         noun = _content_noun(token) if role != "place" else token
         if noun is None or noun.lower_ in ABSTRACT_HEADS or (_is_trigger(noun) and role != "weapon"):
@@ -577,15 +582,13 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
                 text.split()[-1].lower() in attacks.ATTACKER_NOUNS and noun.lower_ == text.split()[-1].lower():
             # "Islamic State militants" read by NER as one name: the group, and its men apart
             men = "lemma:" + noun.lemma_.lower()
-            ballots[role].add(men, text, weight * position, noun.i)
-            segments[-1][role].add(men, text, weight, noun.i)
+            cast(role, men, text, weight, position, noun.i)
             is_org[men] = False
             members_of.setdefault(key, set()).add(men)
             text = text.rsplit(" ", 1)[0]
         if role == "perpetrator" and key.startswith("actor:"):
             text = _actor_text(noun, key[len("actor:"):], text)
-        ballots[role].add(key, text, weight * position, noun.i)
-        segments[-1][role].add(key, text, weight, noun.i)
+        cast(role, key, text, weight, position, noun.i)
         if role == "perpetrator":
             is_org[key] = noun.ent_type_ in ("ORG", "NORP") or _armed_group(noun)
             if not is_org[key]:
@@ -633,8 +636,7 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
                     for s in _conjuncts(_antecedent(child, trigger)):
                         if _weapon_word(s):
                             vote("weapon", s, 3.0, position)
-                        elif s.ent_type_ in ("PERSON", "ORG", "NORP") or _attacker_noun(s) or \
-                                s.lower_ in PERSON_SUBJECTS or _armed_group(s):
+                        elif _can_attack(s):
                             vote("perpetrator", s, 3.0, position)
                 elif (dep == "agent" or (dep == "prep" and child.lower_ == "by")) and (
                         not verbal or not any(c.dep_ == "nsubj" for c in trigger.children)):
@@ -674,8 +676,7 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
                     trigger.head.lemma_.lower() == "open":
                 for subject in (c for c in trigger.head.children if c.dep_ == "nsubj"):
                     for s in _conjuncts(_antecedent(subject, trigger.head)):
-                        if s.ent_type_ in ("PERSON", "ORG", "NORP") or _attacker_noun(s) or \
-                                s.lower_ in PERSON_SUBJECTS or _armed_group(s):
+                        if _can_attack(s):
                             vote("perpetrator", s, 3.0, position)
             # "opened fire on X": the object hangs on "fire"
             if lemma == "fire" and trigger.pos_ == "NOUN":
@@ -707,8 +708,7 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
         for span, weight in _place_candidates(sent, trigger_ids, origins):
             if any(a <= span.start_char < b for a, b in agencies):
                 continue  # "MOGADISHU (Horn Dispatch) -": the agency is no place
-            ballots["place"].add(_place_key(span), _cut_entity(span), weight * position, span.start)
-            segments[-1]["place"].add(_place_key(span), _cut_entity(span), weight, span.start)
+            cast("place", _place_key(span), _cut_entity(span), weight, position, span.start)
     if not told or not any(ballot.fillers for ballot in ballots.values()):
         # no attack plainly told: a claim, a weapon or a dateline alone is none ("losses blamed on high
         # fuel prices"), nor "nearly 200 dead and 700 injured" in a piece on earthquakes
@@ -754,9 +754,10 @@ def _pronoun_antecedent(pronoun: Token) -> Token | None:
     attacker noun before it, in its sentence or the two before ("Omar K., 26, ... He stabbed a
     woman"; "Gunmen stormed the hotel. They opened fire"). None when there is none."""
     doc = pronoun.doc
-    sents = list(doc.sents)
-    here = next(i for i, sent in enumerate(sents) if sent.start <= pronoun.i < sent.end)
-    start = sents[max(0, here - 2)].start
+    start = pronoun.sent.start
+    for _ in range(2):  # back to the start of the sentence two before, where there is one
+        if start > 0:
+            start = doc[start - 1].sent.start
     singular = pronoun.lower_ in ("he", "she")
     for token in reversed(doc[start: pronoun.i]):
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
@@ -844,6 +845,13 @@ def _actor_text(noun: Token, actor_id: str, text: str) -> str:
         return text
     words = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
     return words.text
+
+
+def _can_attack(token: Token) -> bool:
+    """Whether the subject of an attack word is one who attacks: a name, a group, an attacker
+    noun or "man"/"suspect"."""
+    return token.ent_type_ in ("PERSON", "ORG", "NORP") or _attacker_noun(token) or \
+        token.lower_ in PERSON_SUBJECTS or _armed_group(token)
 
 
 def _antecedent(subject: Token, trigger: Token) -> Token:
