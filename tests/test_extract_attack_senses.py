@@ -16,6 +16,17 @@ pytestmark = pytest.mark.model
     "Critics feared an explosion in online gambling after the change in the law.",
     "The tidal wave which killed 150,000 people struck coasts across the Indian Ocean.",
     "Bookmakers said the chancellor came out shooting at the launch of the campaign.",
+    # a natural cause given by a preposition, not as the subject
+    "More than 20,000 people were killed following a massive undersea earthquake off Sumatra.",
+    # a vehicle into a vehicle is a road accident
+    "A lorry on the wrong side of the road ploughed into a rental car near Lyon on Sunday.",
+    # what a program hijacks is data, not a plane
+    "Spyware can hijack browser settings and passwords on home computers in Britain.",
+    # a violence word as a verb or as the modifier of a harmless noun vouches for nothing
+    "A security expert in London predicted an explosion in sales of handheld devices.",
+    # the cause in a clause of its own, and an accident the parser hung the verb on
+    "At least 230 people were killed in Puebla after the magnitude 7.1 quake struck central Mexico.",
+    "A tragic accident killed at least 18 people in Moscow on Saturday, as a lorry crashed into a bus.",
 ])
 def test_other_senses_are_not_attacks(sentence):
     assert events_of(sentence, published="2005-02-01", kind="attack") == []
@@ -26,6 +37,10 @@ def test_other_senses_are_not_attacks(sentence):
     ("Militants shot two officers at a market in Baghdad on 3 May 2016.", "Baghdad"),
     ("An explosion ripped through a bus station in Kabul, killing 12 people.", "Kabul"),
     ("Islamic State fighters attacked the town of Tal Abyad on 27 June 2015.", "Tal Abyad"),
+    # vehicles into people, hijacked buses and explosive devices
+    ("A man drove a truck into the crowd on the promenade in Nice, killing 86 people.", "Nice"),
+    ("Gunmen hijacked a bus carrying pilgrims near Quetta on Monday.", "Quetta"),
+    ("A suspicious device exploded outside a police station in Diyarbakir.", "Diyarbakır"),
 ])
 def test_armed_violence_still_gives_the_attack(sentence, place):
     [attack] = events_of(sentence, published="2016-05-04", kind="attack")
@@ -39,29 +54,3 @@ def test_armed_violence_still_gives_the_attack(sentence, place):
 def test_an_attack_on_an_idea_or_a_figure_is_not_an_attack(sentence):
     assert events_of(sentence, published="2005-02-01", kind="attack") == []
 
-
-@pytest.mark.parametrize("sentence", [
-    # a natural cause given by a preposition, not as the subject
-    "More than 20,000 people were killed following a massive undersea earthquake off Sumatra.",
-    # a vehicle into a vehicle is a road accident
-    "A lorry on the wrong side of the road ploughed into a rental car near Lyon on Sunday.",
-    # what a program hijacks is data, not a plane
-    "Spyware can hijack browser settings and passwords on home computers in Britain.",
-    # a violence word as a verb or as the modifier of a harmless noun vouches for nothing
-    "A security expert in London predicted an explosion in sales of handheld devices.",
-    # the cause in a clause of its own, and an accident the parser hung the verb on
-    "At least 230 people were killed in Puebla after the magnitude 7.1 quake struck central Mexico.",
-    "A tragic accident killed at least 18 people in Moscow on Saturday, as a lorry crashed into a bus.",
-])
-def test_death_tolls_and_vehicles_need_a_violent_cause(sentence):
-    assert events_of(sentence, published="2005-02-01", kind="attack") == []
-
-
-@pytest.mark.parametrize("sentence, place", [
-    ("A man drove a truck into the crowd on the promenade in Nice, killing 86 people.", "Nice"),
-    ("Gunmen hijacked a bus carrying pilgrims near Quetta on Monday.", "Quetta"),
-    ("A suspicious device exploded outside a police station in Diyarbakir.", "Diyarbakır"),
-])
-def test_vehicles_into_people_and_hijacked_buses_are_attacks(sentence, place):
-    [attack] = events_of(sentence, published="2016-07-15", kind="attack")
-    assert attack.place.canonical == place
