@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from shardwatch.data import load_jsonl
 from shardwatch.extract.common import GROUP_NOUNS, DocContext, clause_date, deed_modality, incidental_places
+from shardwatch.extract.gazetteer import get_gazetteer
 from shardwatch.extract.mentions import actors, person_id
 from shardwatch.extract.modality import modality_of
 from shardwatch.extract.numbers import QUANTITY, QUANTITY_RE, quantity_from_match
@@ -113,6 +114,11 @@ def trigger_of(token: Token) -> dict | None:
     if record and record.get("head") and token.head.lemma_.lower() != record["head"] and not any(
             c.lemma_.lower() == record["head"] for c in token.children):
         return None  # "opened fire": "fire" only with "open" (the parser may hang "opened" below it)
+    if record and record.get("with_verb"):
+        # "a car bomb injured 16", "planted a bomb", "struck a landmine", "bombs went off"
+        verbs = record["with_verb"]
+        if not (token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.lemma_.lower() in verbs):
+            return None
     if record and record.get("object"):
         # "drove a truck into the crowd": "drive" only with a vehicle object and "into"
         objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -168,6 +174,8 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
     if trigger.dep_ in ("relcl", "acl"):  # "the tidal wave which killed 150,000", "an accident killed" misparsed
         subjects.append(trigger.head)
     if any(_natural_word(t, cues) for t in subjects):
+        return False
+    if _disorder(trigger, subjects, cues):
         return False
     if any(_is_natural(g, cues) for c in trigger.children if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS
            for g in c.children if g.dep_ == "pobj"):
@@ -240,6 +248,44 @@ def _natural_word(token: Token, cues: dict[str, frozenset[str]]) -> bool:
     return token.lemma_.lower() in cues["natural_cause"] or token.lower_ in cues["natural_cause"]
 
 
+# Deaths and injuries that clashes, riots or stampedes caused are no attack.
+CASUALTY_LEMMAS = {"kill", "wound", "injure", "hurt", "die", "shoot"}
+
+
+def _disorder(trigger: Token, subjects: list[Token], cues: dict[str, frozenset[str]]) -> bool:
+    """"injured in the clash", "killed during riots", "a clash that injured several", "injured
+    when opposition members clashed": a casualty of disorder, not of an attack."""
+    if trigger.lemma_.lower() not in CASUALTY_LEMMAS:
+        return False
+    disorder = cues["disorder"]
+
+    def is_disorder(token: Token) -> bool:
+        return token.lemma_.lower() in disorder or token.lower_ in disorder
+
+    if any(is_disorder(t) for t in subjects):
+        return True
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in CAUSE_PREPS | {"amid", "at"}:
+            if any(is_disorder(g) for g in child.children if g.dep_ == "pobj"):
+                return True
+        if child.dep_ == "advcl" and (is_disorder(child) or any(
+                is_disorder(g) for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))):
+            return True
+    return False
+
+
+def reaction_to(trigger: Token) -> bool:
+    """"protesting the attack", "a rally against the bombing", "condemned the killing": an
+    attack told elsewhere, named here only as what people react to."""
+    reactions = _violence_cues()["reaction"]
+    head = trigger.head
+    if trigger.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in reactions:
+        return True
+    if trigger.dep_ == "pobj" and head.lower_ in ("against", "over") and head.head.lemma_.lower() in reactions:
+        return True
+    return False
+
+
 def _is_natural(token: Token, cues: dict[str, frozenset[str]]) -> bool:
     """A natural cause, or one among its conjuncts ("an air strike or disease")."""
     return _natural_word(token, cues) or any(c.dep_ == "conj" and _is_natural(c, cues) for c in token.children)
@@ -265,6 +311,10 @@ def _cue_counts(token: Token, cues: dict[str, frozenset[str]]) -> bool:
     return True
 
 
+def _same_entity(a: Token, b: Token) -> bool:
+    return any(e.start <= a.i < e.end and e.start <= b.i < e.end for e in a.doc.ents)
+
+
 def _subject_or_agent(trigger: Token) -> list[Token]:
     """Tokens standing for who did it: subject of the trigger verb, agent of a passive,
     the possessor or "by" phrase of a noun trigger."""
@@ -272,14 +322,99 @@ def _subject_or_agent(trigger: Token) -> list[Token]:
     # "an attack that killed", "the gunman who opened fire": climb to the governing verb
     if trigger.dep_ in ("dobj", "attr", "pobj") and trigger.head.pos_ == "VERB":
         heads.append(trigger.head)
+    # "the massacre by X, killing 26", "X detonated a bomb, killing 26": the participle's doer
+    if trigger.dep_ in ("advcl", "acl") and trigger.tag_ == "VBG" and not any(
+            c.dep_ in ("mark", "nsubj") for c in trigger.children):
+        heads.append(trigger.head)
+    # "gunmen raid a house and kill a mother": the first verb's subject did both
+    if trigger.dep_ == "conj" and trigger.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in trigger.children):
+        heads.append(trigger.head)
     found = []
     for head in heads:
         for child in head.children:
             if child.dep_ in ("nsubj", "poss", "compound") and child.pos_ in ("NOUN", "PROPN"):
+                if child.dep_ == "compound" and child.ent_type_ and child.ent_iob_ != "O" and _same_entity(child, head):
+                    continue  # "Lod Airport Massacre": the name of the attack, not its doer
                 found.append(child)
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
                 found.extend(g for g in child.children if g.dep_ == "pobj")
     return found
+
+
+# Organisations the actor data does not know are perpetrators only where the sentence makes
+# them the doer: inside the subject or agent of the attack word ("Members of the Azanian
+# People's Liberation Army open fire", "hijacked by the Japanese Red Army"), or the one it is
+# attributed to ("attributed to the ELN", "blamed on X", "X claimed responsibility"). Names
+# of the state and of what is attacked are not groups that attack.
+_NOT_GROUP = re.compile(r"\b(police|ministry|government|embassy|consulate|university|bank|airlines?|airways|"
+                        r"hospital|council|parliament|congress|court|church|mosque|school|company|corporation|"
+                        r"station|security service|intelligence|navy|air force|guard|committee|commission|"
+                        r"agency|department|office|union|nations|reuters|associated press|afp|bbc|cnn|times|"
+                        r"post|news|armed forces|security forces|military)\b", re.I)
+# A state's army is no group that attacks ("the Syrian Army", "Army"); a named one with more
+# words may be ("the Japanese Red Army", "New People's Army", "Irish Republican Army").
+_STATE_ARMY = re.compile(r"^(?:the\s+)?(?:[A-Z][\w-]*\s+)?army$", re.I)
+
+
+# "attributed to the ELN", "blamed on X": the group follows; "X is suspected", "X was
+# responsible": it comes before.
+_ATTRIBUTED_TO = re.compile(r"\b(?:attributed to|blamed on|carried out by|claimed by|perpetrated by|"
+                            r"committed by|the work of)\s", re.I)
+_ATTRIBUTED_BEFORE = re.compile(r"\b(?:(?:is|are|was|were) (?:suspected|blamed|responsible)|"
+                                r"(?:has|have|had) been (?:suspected|blamed))\b", re.I)
+
+
+def group_id(name: str) -> str:
+    """Id of an organisation not in the actor data: from its name as written."""
+    return "org:" + re.sub(r"[^a-z0-9]+", "-", re.sub(r"^the\s+", "", name.lower())).strip("-")
+
+
+def _group_ents(tokens: list[Token], token_actor: dict[int, str]) -> list[tuple[str, str]]:
+    found = []
+    for token in tokens:
+        if token.ent_type_ != "ORG" or token.i in token_actor or token.ent_iob_ != "B":
+            continue
+        ent = next((e for e in token.doc.ents if e.start == token.i), None)
+        if ent is None or _NOT_GROUP.search(ent.text) or _STATE_ARMY.match(ent.text) or len(ent.text) < 3:
+            continue
+        name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+        if get_gazetteer().candidates(name):
+            continue  # "the Mumbai attacks", "Herat's district": a place the tagger took for a group
+        found.append((group_id(name), name))
+    return found
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The phrase a token heads, without the clauses inside it ("Members of X", "Two X gunmen",
+    not "the gunmen who fled to Y")."""
+    cut: set[int] = set()
+    for token in head.subtree:
+        if token.i != head.i and token.dep_ in ("relcl", "acl", "advcl", "appos"):
+            cut.update(t.i for t in token.subtree)
+    return [t for t in head.subtree if t.i not in cut]
+
+
+def _named_groups(triggers: list[Token], sent: Span, token_actor: dict[int, str]) -> list[tuple[str, str]]:
+    """Organisations outside the actor data that the sentence names as the doers of its
+    attack words."""
+    tokens: list[Token] = []
+    for trigger in triggers:
+        for doer in _subject_or_agent(trigger):
+            tokens.extend(_phrase_tokens(doer))
+    for token in sent:
+        if token.lemma_.lower() == "claim" and token.pos_ == "VERB":
+            for subject in (c for c in token.children if c.dep_ == "nsubj"):
+                tokens.extend(_phrase_tokens(subject))
+    start = sent.start_char
+    for match in _ATTRIBUTED_TO.finditer(sent.text):
+        # the group attributed to is the first name after the words, not a place after it
+        tokens.extend(t for t in sent if start + match.end() <= t.idx < start + match.end() + 12)
+    for match in _ATTRIBUTED_BEFORE.finditer(sent.text):
+        tokens.extend(t for t in sent if start + match.start() - 50 <= t.idx < start + match.start())
+    seen: dict[str, str] = {}
+    for actor_id, name in _group_ents(tokens, token_actor):
+        seen.setdefault(actor_id, name)
+    return list(seen.items())
 
 
 def _span_text(token: Token) -> str:
@@ -513,7 +648,7 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
         modality = deed_modality(token)  # not "the will to kill", "plans to attack"
         if modality is None:
             continue
-        if _state_subject(token, token_actor) or _leader_killed(token, token_actor):
+        if _state_subject(token, token_actor) or _leader_killed(token, token_actor) or reaction_to(token):
             continue
         chosen = (token, record, modality)
         break
@@ -553,6 +688,10 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
         if actor is not None and actor.kind == "organisation":
             if mention.actor_id not in [a for a, _ in frame.perpetrator_orgs]:
                 frame.perpetrator_orgs.append((mention.actor_id, mention.text))
+    violent = [t for t, r in triggers if is_violence(t, r, sent, killed, wounded, token_actor)]
+    for actor_id, text in _named_groups(violent or [trigger], sent, token_actor):
+        if actor_id not in [a for a, _ in frame.perpetrator_orgs]:
+            frame.perpetrator_orgs.append((actor_id, text))
     for token in _subject_or_agent(trigger):
         actor_id = token_actor.get(token.i)
         text = _span_text(token)
