@@ -697,7 +697,7 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
         text = _span_text(token)
         if actor_id and actors().get(actor_id, None) and actors()[actor_id].kind != "person":
             continue
-        if token.ent_type_ == "PERSON":
+        if token.ent_type_ == "PERSON" and not any(m.start <= token.idx < m.end for m in places):
             ent = next(e for e in sent.ents if e.start <= token.i < e.end)
             frame.perpetrator_people.append((actor_id or person_id(ent.text), ent.text))
         elif token.lower_ in ATTACKER_NOUNS or token.lemma_.lower() in ATTACKER_NOUNS:

@@ -34,6 +34,7 @@ from shardwatch.data import data_path, load_jsonl
 from shardwatch.types import Place
 
 GAZETTEER_FILE = "geo/gazetteer.tsv.gz"
+MIN_POPULATION_ALONE = 5000
 _APOSTROPHES = str.maketrans("", "", "\u2018\u2019\u02bb\u02bc\u02be\u02bf'`")
 _PREFIXES = ("al ", "el ", "ar ", "as ", "ash ", "ad ", "an ", "az ", "at ")
 # Words that say a name is a region, after it ("Zabul province") or before it ("County Down",
@@ -74,6 +75,11 @@ def region_name(name: str) -> str | None:
 class Candidate:
     place: Place
     population: int
+    admin2: str | None = None
+
+    def in_regions(self, regions: set[str]) -> bool:
+        """The place lies in one of the regions (names as ``normalise_name`` gives them)."""
+        return any(name and normalise_name(name) in regions for name in (self.place.admin1, self.admin2))
 
 
 class Gazetteer:
@@ -120,13 +126,13 @@ class Gazetteer:
                     index[key].append(number)
 
     def _candidate(self, number: int) -> Candidate:
-        kind, geonameid, name, country, lat, lon, population, admin1, _admin2, _keys = self._rows[number]
+        kind, geonameid, name, country, lat, lon, population, admin1, admin2, _keys = self._rows[number]
         place = Place(
             name=name, canonical=name, country=country, lat=float(lat), lon=float(lon),
             gazetteer_id=f"geonames:{geonameid}" if geonameid else f"geonames-{kind}:{country}:{name}",
             precision=1 if kind == "city" else 2, admin1=admin1 or None,
         )
-        return Candidate(place, int(population or 0))
+        return Candidate(place, int(population or 0), admin2 or None)
 
     @staticmethod
     def _country_place(code: str, name: str, geonameid: object) -> Place:
@@ -153,11 +159,12 @@ class Gazetteer:
         return sorted((self._candidate(n) for n in sorted(numbers)), key=lambda c: -c.population)
 
     def _pool(self, name: str) -> list[Candidate]:
-        """The GeoNames candidates a name may mean: regions first when it says it is one."""
+        """The GeoNames candidates a name may mean: regions first when it says it is one, else
+        places first, then regions of the same name."""
         bare = region_name(name)
         if bare:
             return self._matches(self.regions, bare) or self._matches(self.cities, bare)
-        return self._matches(self.cities, name) or self._matches(self.regions, name)
+        return self._matches(self.cities, name) + self._matches(self.regions, name)
 
     def candidates(self, name: str) -> list[Place]:
         """Every place the name may mean, best-known first (aliases, countries, places, regions)."""
@@ -190,18 +197,23 @@ class Gazetteer:
         ranked = self._pool(name)
         if not ranked:
             return None
-        regions = set(regions)
+        regions = set(regions) - set(_keys(name)) - {region_name(name)}
         if regions:
-            in_region = [c for c in ranked if c.place.admin1 and normalise_name(c.place.admin1) in regions
-                         and c.place.precision == 1]
+            in_region = [c for c in ranked if c.in_regions(regions)]
             if in_region:
                 return replace_name(in_region[0].place, name)
         context = set(context)
         in_context = [c for c in ranked if c.place.country in context]
         if in_context:
             return replace_name(in_context[0].place, name)
-        best = ranked[0]
-        runner_up = ranked[1].population if len(ranked) > 1 else 0
+        places = [c for c in ranked if c.place.precision == 1] or ranked
+        best = places[0]
+        runner_up = places[1].population if len(places) > 1 else 0
+        # Without context a village is too likely another place of the same name ("Hilah", a
+        # Palestinian village of 1,258, for Hillah in Iraq): 5,000, the floor of the index
+        # before regions came in, kept on the incidents dev tuning part.
+        if best.population < MIN_POPULATION_ALONE:
+            return None
         # Without context, take the biggest only when it is clearly the usual meaning:
         # at least 3x the next (one order of magnitude in log terms would lose Nice/Nice).
         if best.population >= 3 * runner_up or math.isclose(runner_up, 0):

@@ -14,7 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from shardwatch.data import load_jsonl
-from shardwatch.extract.gazetteer import get_gazetteer, normalise_name, region_name
+from shardwatch.extract.gazetteer import get_gazetteer, normalise_name, region_name, replace_name
 from shardwatch.types import Actor, Article, Mention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -50,21 +50,104 @@ def actor_of(ent: Span) -> Actor | None:
     return None
 
 
+# Prepositions after which a name the tagger took for an organisation or a person is read as
+# a place when the gazetteer knows it ("killed in Guafitas", "near Kenilworth").
+LOCATIVE_PREPS = {"in", "near", "outside", "at", "into", "around"}
+# "the town of X", "the village of X"
+PLACE_WORDS = {"city", "town", "village", "municipality", "district", "province", "region", "area", "locality",
+               "hamlet", "settlement", "suburb", "neighbourhood", "neighborhood", "department", "state"}
+_REGION_AFTER_WORDS = {"province", "district", "state", "governorate", "region", "county", "department",
+                       "prefecture", "municipality", "division", "tehsil", "oblast"}
+
+
+def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
+    """(span, label, name to look up) of every name that may be a place.
+
+    Place entities, split at commas ("Kenilworth, Cape Town" is two places); other entities
+    after a preposition of place or naming the place of an attack noun ("Guildford pub
+    bombing"); each with the region word beside it ("Apure state", "the department of
+    Bolivar"), which tells the gazetteer to look for a region.
+    """
+    found: list[tuple[Span, str, str]] = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            parts = [ent]
+            if "," in ent.text:
+                parts = [p for p in (doc.char_span(ent.start_char + m.start(), ent.start_char + m.end())
+                                     for m in re.finditer(r"[^,\s](?:[^,]*[^,\s])?", ent.text)) if p is not None]
+                parts = parts or [ent]
+        elif ent.label_ in ("ORG", "PERSON") and actor_of(ent) is None and (
+                ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS
+                or ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of"
+                and ent.root.head.head.lemma_.lower() in PLACE_WORDS
+                or ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN"):
+            parts = [ent]
+        else:
+            continue
+        for part in parts:
+            if not len(part):
+                continue
+            name = part.text
+            after = doc[part.end] if part.end < len(doc) else None
+            before = doc[part.start - 2: part.start] if part.start >= 2 else None
+            if after is not None and after.lower_ in _REGION_AFTER_WORDS:
+                name = f"{part.text} {after.lower_}"
+            elif before is not None and before[1].lower_ == "of" and before[0].lower_ in _REGION_AFTER_WORDS:
+                name = f"{before[0].lower_} of {part.text}"
+            found.append((part, ent.label_, name))
+    return found
+
+
+# "in Farakoba (Bobo-Dioulasso, Houet)": the commune and province a village lies in, as
+# conflict monitors write them; the names inside are places whether the tagger saw them or not.
+_ADMIN_PARENS = re.compile(r"\((?P<inner>[A-Z][\w'\-]*(?:[ -][A-Z][\w'\-]*){0,3}(?:,\s*[A-Z][\w'\-]*(?:[ -][A-Z][\w'\-]*){0,3}){0,3})\)")
+
+
+def _parenthesised_places(doc: Doc, taken: set[int]) -> list[tuple[Span, str, str]]:
+    """Names in an administrative parenthesis and the name just before it."""
+    found: list[tuple[Span, str, str]] = []
+    text = doc.text
+    for match in _ADMIN_PARENS.finditer(text):
+        start = match.start("inner")
+        for piece in re.finditer(r"[^,]+", match.group("inner")):
+            name = piece.group(0).strip()
+            offset = start + piece.start() + piece.group(0).index(name)
+            span = doc.char_span(offset, offset + len(name), alignment_mode="expand")
+            if span is not None and span.start not in taken:
+                found.append((span, "GPE", name))
+        before = match.start() - 1
+        while before > 0 and text[before - 1] == " ":
+            before -= 1
+        word = re.search(r"[A-Z][\w'\-]*(?:[ -][A-Z][\w'\-]*){0,2}$", text[:before])
+        if word:
+            span = doc.char_span(word.start(), word.end(), alignment_mode="expand")
+            if span is not None and span.start not in taken and span[0].pos_ == "PROPN":
+                found.append((span, "GPE", word.group(0)))
+    return found
+
+
 def place_mentions(doc: Doc, article: Article) -> list[Mention]:
     gazetteer = get_gazetteer()
-    ents = [e for e in doc.ents if e.label_ in PLACE_LABELS]
+    spans = [s for s in _name_spans(doc) if s[2][:1].isupper() or s[2][:1].isdigit() or region_name(s[2])]
+    spans += _parenthesised_places(doc, {t.i for span, _, _ in spans for t in span})
     context: set[str] = set()
-    for ent in ents:
-        candidates = gazetteer.candidates(ent.text)
+    for span, label, name in spans:
+        if label not in PLACE_LABELS:
+            continue
+        candidates = gazetteer.candidates(name)
         if candidates and (candidates[0].precision in (2, 3) or len({c.country for c in candidates}) == 1):
             context.add(candidates[0].country)
     # Region names the article gives ("Tame (Arauca)"): a place in one of them wins.
-    regions = {region_name(e.text) or normalise_name(e.text) for e in ents}
+    regions = {region_name(name) or normalise_name(name) for _, _, name in spans}
     mentions = []
-    for ent in ents:
-        place = gazetteer.resolve(ent.text, context=context, regions=regions)
-        if place is not None:
-            mentions.append(Mention(article.id, ent.start_char, ent.end_char, ent.text, ent.label_, place=place))
+    for span, label, name in spans:
+        place = gazetteer.resolve(name, context=context, regions=regions)
+        if place is None:
+            continue
+        if label not in PLACE_LABELS:
+            label = "GPE"  # a name the tagger took for an organisation or a person
+        mentions.append(Mention(article.id, span.start_char, span.end_char, span.text, label,
+                                place=replace_name(place, span.text)))
     return mentions
 
 
