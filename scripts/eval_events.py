@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Score the records analysts read: ingest the real dev sets and score the export.
+
+For each set of ``../shared/data`` whose lines carry ``"url": "urn:shardwatch-eval:<doc_id>"``
+(incident reports, ACLED notes, Current Events summaries on territory), runs
+
+    shardwatch --db SCRATCH.db ingest SET.jsonl
+    shardwatch --db SCRATCH.db export --format jsonl --out EXPORT.jsonl
+    python3 ../shared/eval/score_events.py GOLD EXPORT.jsonl --json
+
+in a temporary folder, and scores the export against the whole gold file and against its fixed
+parts (``Part``): the rules of ``src/shardwatch/extract`` were tuned on the incident reports and
+the territory summaries, so a fixed part of each (every 5th incident report from the 5th on,
+every 4th territory summary from the 4th on, by line) was kept out of the tuning and is reported
+apart: that part is the honest figure. ACLED's notes are for measuring only (its terms forbid
+training on them; nothing was tuned on them but a 1-in-9 sample for false alarms, reported
+apart as well).
+
+Used by ``scripts/eval.py`` (``make eval``); runs alone as well:
+
+    .venv/bin/python scripts/eval_events.py --shared ../shared [--acled-step N] [-j N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Part:
+    """A fixed part of a set, by line number (0-based): ``index % modulus in residues``."""
+
+    name: str
+    modulus: int
+    residues: tuple[int, ...]
+
+    def keeps(self, index: int) -> bool:
+        return index % self.modulus in self.residues
+
+
+@dataclass(frozen=True)
+class EventSet:
+    name: str
+    texts: str  # relative to --shared
+    gold: str
+    kind: str  # "attacks" (one attack report a line) or "events" (territory: every event a line tells)
+    parts: tuple[Part, ...] = ()
+    targets: dict = field(default_factory=dict)
+
+
+INCIDENT_PARTS = (Part("held out (every 5th, never tuned on)", 5, (4,)), Part("tuning part", 5, (0, 1, 2, 3)))
+EVENT_SETS = (
+    EventSet("Incident reports dev", "data/incidents/dev.jsonl", "data/incidents/dev.gold.jsonl", "attacks",
+             INCIDENT_PARTS,
+             {"detected": 97, "record": 70, "country": 92, "place": 88, "killed": 92, "wounded": 90, "perp": 90,
+              "type": 88}),
+    EventSet("ACLED notes dev", "data/acled/dev.jsonl", "data/acled/dev.gold.jsonl", "attacks",
+             (Part("1-in-9 sample looked at for false alarms", 9, (0,)),),
+             {"detected": 90, "country": 85, "false_alarm": -2}),
+    EventSet("Territory summaries dev", "data/territory/dev.jsonl", "data/territory/dev.jsonl", "events",
+             (Part("held out (every 4th, never tuned on)", 4, (3,)), Part("tuning part", 4, (0, 1, 2))),
+             {"territory": 90, "leadership": 90, "attack": 80}),
+)
+ATTACK_FIELDS = ("date", "country", "place", "killed", "wounded", "perp", "type")
+
+
+@dataclass
+class EventResult:
+    event_set: EventSet
+    docs: int
+    scores: dict  # part name ("all" for the whole set) -> score_events.py --json output
+    commands: list[str]
+    seconds: float
+    error: str | None = None
+
+
+def _run(cmd: list[str], timeout: float | None) -> str | None:
+    try:
+        done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return f"timed out after {timeout:g} s"
+    if done.returncode != 0:
+        # ingest exits 1 when some input was bad but still ingests the rest: that is no failure here
+        if cmd[3:4] == ["ingest"] and done.returncode == 1:
+            return None
+        return f"exit status {done.returncode}: {done.stderr.strip().splitlines()[-1:]}"
+    return None
+
+
+def _subset(lines: list[str], keep, step: int) -> list[str]:
+    return [line for i, line in enumerate(lines) if i % step == 0 and keep(i)]
+
+
+def run_set(event_set: EventSet, shared: Path, tmp: Path, *, processes: int, step: int,
+            timeout: float | None) -> EventResult:
+    exe = Path(sys.executable).parent / "shardwatch"
+    texts = (shared / event_set.texts).read_text(encoding="utf-8").splitlines()
+    golds = (shared / event_set.gold).read_text(encoding="utf-8").splitlines()
+    stem = event_set.texts.split("/")[-2]
+    source = tmp / f"{stem}.jsonl"
+    source.write_text("\n".join(_subset(texts, lambda i: True, step)) + "\n", encoding="utf-8")
+    db, export = tmp / f"{stem}.db", tmp / f"{stem}.export.jsonl"
+    ingest = [str(exe), "--db", str(db), "ingest", str(source)]
+    if processes > 1:
+        ingest += ["-j", str(processes)]
+    commands = [ingest, [str(exe), "--db", str(db), "export", "--format", "jsonl", "--out", str(export)]]
+    print(f"{event_set.name}: ingesting {len(texts[::step])} reports", file=sys.stderr, flush=True)
+    start = time.perf_counter()
+    for cmd in commands:
+        error = _run(cmd, timeout)
+        if error:
+            return EventResult(event_set, len(texts[::step]), {}, [], time.perf_counter() - start, error)
+    seconds = time.perf_counter() - start
+    scorer = shared / "eval" / "score_events.py"
+    scores = {}
+    for part in (Part("all", 1, (0,)), *event_set.parts):
+        gold = tmp / f"{stem}.{len(scores)}.gold.jsonl"
+        gold.write_text("\n".join(_subset(golds, part.keeps, step)) + "\n", encoding="utf-8")
+        out = subprocess.run([sys.executable, str(scorer), str(gold), str(export), "--json"], check=True,
+                             stdout=subprocess.PIPE, text=True).stdout
+        scores[part.name] = json.loads(out)
+    shown = [" ".join(Path(a).name if a.startswith(str(tmp)) or a == str(exe) else a for a in cmd)
+             for cmd in commands]
+    shown.append(f"python3 ../shared/eval/score_events.py ../shared/{event_set.gold} {export.name}")
+    return EventResult(event_set, len(texts[::step]), scores, shown, seconds)
+
+
+def _fmt(value) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _target(event_set: EventSet, key: str) -> str:
+    aim = event_set.targets.get(key)
+    if aim is None:
+        return ""
+    return f" (≤ {-aim})" if aim < 0 else f" (≥ {aim})"
+
+
+def markdown(results: list[EventResult]) -> list[str]:
+    out = ["", "## Records from real reports (`score_events.py`)", "",
+           "The events the database holds after `shardwatch ingest` of each real dev set, exported "
+           "and scored by `../shared/eval/score_events.py` (what each figure means is in its "
+           "docstring). Targets of issue 12/13 in brackets. The rules were tuned on the tuning parts "
+           "only; the held-out parts were never looked at.", ""]
+    attack_rows = [r for r in results if r.event_set.kind == "attacks"]
+    if attack_rows:
+        out += ["| set | part | reports | detected | record | " + " | ".join(ATTACK_FIELDS) + " | false alarms |",
+                "|---|---|---:|" + "---:|" * (len(ATTACK_FIELDS) + 3)]
+        for r in attack_rows:
+            if r.error:
+                out.append(f"| {r.event_set.name} | all | {r.docs} | not run: {r.error} |")
+                continue
+            for part, s in r.scores.items():
+                fields = s.get("fields", {})
+                cells = [f"{_fmt(fields.get(f, {}).get('accuracy'))}{_target(r.event_set, f) if part == 'all' else ''}"
+                         for f in ATTACK_FIELDS]
+                target = (lambda k: _target(r.event_set, k) if part == "all" else "")
+                out.append(f"| {r.event_set.name} | {part} | {s['reports']} | {_fmt(s.get('detected'))}{target('detected')} "
+                           f"| {_fmt(s.get('record'))}{target('record')} | " + " | ".join(cells)
+                           + f" | {_fmt(s.get('false_alarm'))}{target('false_alarm')} |")
+    for r in (r for r in results if r.event_set.kind == "events"):
+        out += ["", f"### {r.event_set.name}", ""]
+        if r.error:
+            out.append(f"Not run: {r.error}")
+            continue
+        out += ["| part | kind | P | R | F1 | predicted | gold |", "|---|---|---:|---:|---:|---:|---:|"]
+        for part, s in r.scores.items():
+            for kind, k in s.get("kinds", s).items():
+                if not isinstance(k, dict) or "f1" not in k:
+                    continue
+                out.append(f"| {part} | {kind}{_target(r.event_set, kind) if part == 'all' else ''} | {_fmt(k['precision'])} "
+                           f"| {_fmt(k['recall'])} | **{_fmt(k['f1'])}** | {k['predicted']} | {k['gold']} |")
+        attrs = r.scores.get("all", {}).get("attributes")
+        if attrs:
+            out += ["", "Attributes of matched events (all): " + json.dumps(attrs)]
+    for r in results:
+        if r.commands:
+            out += ["", f"{r.event_set.name} ({r.docs} reports, {r.seconds:.0f} s to ingest and export):",
+                    "", "```sh", *r.commands, "```"]
+    return out
+
+
+def text(results: list[EventResult]) -> str:
+    return "\n".join(markdown(results))
+
+
+def run_all(shared: Path, *, processes: int = 1, acled_step: int = 1, timeout: float | None = None) -> list[EventResult]:
+    results = []
+    with tempfile.TemporaryDirectory(prefix="shardwatch-eval-events-") as tmp:
+        for event_set in EVENT_SETS:
+            if not (shared / event_set.texts).is_file():
+                continue
+            step = acled_step if event_set.texts.startswith("data/acled") else 1
+            if step == 0:
+                continue
+            results.append(run_set(event_set, shared, Path(tmp), processes=processes, step=step, timeout=timeout))
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared folder (default: ../shared)")
+    parser.add_argument("--processes", "-j", type=int, default=1, metavar="N", help="ingest processes (default: 1)")
+    parser.add_argument("--acled-step", type=int, default=1, metavar="N",
+                        help="ingest every N-th ACLED note (default: 1, all 17,078; 0 to skip)")
+    args = parser.parse_args()
+    print(text(run_all(args.shared, processes=args.processes, acled_step=args.acled_step)))
+
+
+if __name__ == "__main__":
+    main()
