@@ -254,3 +254,33 @@ def test_migration_2_columns_round_trip(tmp_db):
     tmp_db.write_batch([Extraction(article, (event,), ())])
     back = tmp_db.events()[0]
     assert (back.claimed, back.claimed_by, back.relation, back.role) == (True, "Islamic State", "pledged", "spokesman")
+
+
+def test_readonly_never_migrates_or_writes(tmp_path):
+    """An older database opened read-only stays exactly as it was: no migration, no journal
+    change, no -wal file, and a write through the store is refused."""
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    db.executescript(MIGRATIONS[0][2])
+    db.execute("INSERT INTO schema_migrations VALUES (1, 'initial', '2016-01-01')")
+    db.commit()
+    db.close()
+    before = path.read_bytes()
+
+    with Store(path, readonly=True) as store:
+        assert store.schema_version() == 1
+        assert store.articles() == []
+        with pytest.raises(sqlite3.OperationalError):
+            store.db.execute("INSERT INTO schema_migrations VALUES (2, 'sneaked in', '2016-01-02')")
+    assert path.read_bytes() == before
+    assert not (tmp_path / "old.db-wal").exists()
+
+
+def test_readonly_reads_a_wal_database_after_its_writer_closed(tmp_path):
+    path = tmp_path / "wal.db"
+    with Store(path) as store:
+        store.write_batch([Extraction(make_article(), (make_event(),))])
+    with Store(path, readonly=True) as store:
+        assert [e.id for e in store.events()] == ["e1"]
+        assert store.schema_version() == SCHEMA_VERSION

@@ -71,15 +71,26 @@ class Store:
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
+        self.readonly = readonly
         if readonly and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}: run `shardwatch ingest` first")
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            if readonly and self.path != ":memory:":
+                # mode=ro: SQLite itself refuses every write, so reading never migrates, never
+                # switches the journal mode and never creates the file.
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                self.db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
+            else:
+                self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA foreign_keys = ON")
-            if self.path != ":memory:":
-                self.db.execute("PRAGMA journal_mode = WAL")
-            self._migrate()
+            if readonly:
+                self.db.execute("PRAGMA query_only = ON")
+                self._check_version()
+            else:
+                if self.path != ":memory:":
+                    self.db.execute("PRAGMA journal_mode = WAL")
+                self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
 
@@ -119,8 +130,21 @@ class Store:
                 self.db.execute("ROLLBACK")
                 raise
 
-    def schema_version(self) -> int:
-        return self.db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0]
+    def _check_version(self) -> None:
+        """A read-only store reads any schema up to ours (older ones lack some tables, which the
+        readers of those records report as "none yet"), and refuses a newer one."""
+        version = self.schema_version()
+        if version is not None and version > SCHEMA_VERSION:
+            raise StoreError(
+                f"database {self.path} has schema version {version}, newer than this shardwatch ({SCHEMA_VERSION})"
+            )
+
+    def schema_version(self) -> int | None:
+        """The newest migration applied (None for a database shardwatch never wrote)."""
+        try:
+            return self.db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0]
+        except sqlite3.OperationalError:  # no schema_migrations table: not a shardwatch database yet
+            return None
 
     # -- writing --------------------------------------------------------------------------
 
