@@ -16,6 +16,7 @@ import click
 
 from shardwatch import __version__
 from shardwatch.errors import ShardwatchError
+from shardwatch.resolve.incident_view import incidents as list_incidents
 from shardwatch.store import EventFilter, Store
 from shardwatch.types import EVENT_KINDS
 
@@ -222,7 +223,7 @@ def export(ctx: click.Context, fmt: str, layout: str, table: str, out: str | Non
                 data = csv_text((article_record(a) | {"path": a.path} for a in store.articles(as_of=as_of)),
                                 ARTICLE_CSV_COLUMNS)
             else:
-                data = csv_text((incident_row(i) for i in store.incidents(cut)), INCIDENT_CSV_COLUMNS)
+                data = csv_text((incident_row(i) for i in list_incidents(store, cut)), INCIDENT_CSV_COLUMNS)
             summary = table
         else:
             data, summary = write_export(store, fmt, layout, Path(out) if out else None, cut)
@@ -328,7 +329,7 @@ def incidents(ctx: click.Context, fmt: str, min_sources: int | None, show_contra
     from shardwatch.resolve.incident_view import disagreements
 
     with _open(ctx) as store:
-        found = store.incidents(_filters(kwargs), min_sources=min_sources)
+        found = list_incidents(store, _filters(kwargs), min_sources=min_sources)
     if show_contradictions:
         rows = [c for incident in found for c in disagreements(incident)]
         if fmt == "json":
@@ -349,7 +350,7 @@ def incidents(ctx: click.Context, fmt: str, min_sources: int | None, show_contra
 
 def claim_options(func):
     """The options of the claim listings: format, the usual filters, the measure and --as-of."""
-    from shardwatch.extract.claims import measures
+    from shardwatch.data import measures
 
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                   help="Output format.")
@@ -490,7 +491,7 @@ def contradictions(ctx: click.Context, fmt: str, **kwargs) -> None:
         sources = {a.id: a for a in store.articles()}
         cut = EventFilter(since=kwargs.get("since"), until=kwargs.get("until"), country=kwargs.get("country"),
                           actor=kwargs.get("actor"), as_of=kwargs.get("as_of"))
-        incident_found = [x for i in store.incidents(cut) for x in disagreements(i)] if incident_side else []
+        incident_found = [x for i in list_incidents(store, cut) for x in disagreements(i)] if incident_side else []
     by_id = {c.id: c for c in found}
     listed = find_contradictions(found)
     limit = kwargs.get("limit")

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+from shardwatch.data import actor_catalogue, gtd_group_names, organisation_ids
 from shardwatch.errors import ShardwatchError
 from shardwatch.present import capabilities as caps
 from shardwatch.present.records import EVENT_CSV_COLUMNS, csv_text, event_record, event_row, jsonl_lines
@@ -80,10 +81,6 @@ GTD_REGION = {
     "Melanesia": 12, "Micronesia": 12, "Polynesia": 12,
 }
 GTD_REGION_BY_COUNTRY = {"IR": 10, "AM": 7, "AZ": 7, "GE": 7, "CY": 10}
-# GTD's names of the organisation and its provinces, by shardwatch actor id.
-GTD_GROUP_NAMES = {"islamic-state": "Islamic State of Iraq and the Levant (ISIL)",
-                   "is-sinai": "Sinai Province of the Islamic State",
-                   "is-libya": "Tripoli Province of the Islamic State"}
 # GTD specificity from shardwatch place precision (1 city or site, 2 region, 3 country).
 GTD_SPECIFICITY = {1: 1, 2: 4, 3: 5}
 
@@ -106,9 +103,7 @@ def country_info(code: str | None) -> dict:
 
 @cache
 def actor_kinds() -> dict[str, str]:
-    from shardwatch.data import load_jsonl
-
-    return {a["id"]: a.get("kind", "organisation") for a in load_jsonl("actors.jsonl")}
+    return {a.id: a.kind for a in actor_catalogue().values()}
 
 
 def _low(quantity) -> float | None:
@@ -140,7 +135,7 @@ def acled_type(record: dict) -> tuple[str, str, str]:
             return "Political violence", "Violence against civilians", "Abduction/forced disappearance"
         return "Political violence", "Violence against civilians", "Attack"
     if kind == "territory":
-        org_roles = {a["role"] for a in record["actors"] if a["id"] in _organisation_ids()}
+        org_roles = {a["role"] for a in record["actors"] if a["id"] in organisation_ids()}
         gained = "gaining" in org_roles or (record.get("change") == "captured" and "losing" not in org_roles)
         if record.get("change") in ("besieged", "under_offensive"):
             return "Political violence", "Battles", "Armed clash"
@@ -155,12 +150,6 @@ def acled_type(record: dict) -> tuple[str, str, str]:
             return "Political violence", "Explosions/Remote violence", "Air/drone strike"
         return "Political violence", "Battles", "Armed clash"
     return "Strategic developments", "Strategic developments", "Change to group/activity"
-
-
-def _organisation_ids() -> frozenset[str]:
-    from shardwatch.present.charts import organisation_ids
-
-    return organisation_ids()
 
 
 def _sources(record: dict, articles: dict[str, Article]) -> list[Article]:
@@ -245,7 +234,7 @@ def gtd_row(event: Event, articles: dict[str, Article], serial: int) -> dict:
         "suicide": 1 if _suicide(record) else 0,
         "attacktype1": GTD_ATTACK_TYPES.get(attack, 9), "attacktype1_txt": attack if attack in GTD_ATTACK_TYPES else "Unknown",
         "targtype1": "", "targtype1_txt": "", "target1": record.get("target") or record.get("victims") or "",
-        "gname": GTD_GROUP_NAMES.get(perpetrators[0]["id"], perpetrators[0]["name"]) if perpetrators else "Unknown",
+        "gname": gtd_group_names().get(perpetrators[0]["id"], perpetrators[0]["name"]) if perpetrators else "Unknown",
         "gsubname": "", "individual": 1 if individuals and not perpetrators else 0,
         "nperps": len(individuals) or -99, "claimed": 1 if record.get("link") == "claimed" else -9,
         "weaptype1": weapon[0], "weaptype1_txt": weapon[1],

@@ -196,7 +196,7 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
         return page([r for r in records if keep(r)] if keep else records, query)
 
     def known_measure(measure: str | None) -> str | None:
-        from shardwatch.extract.claims import measures
+        from shardwatch.data import measures
 
         if measure is not None and measure not in {m["id"] for m in measures()} | {"other"}:
             raise ApiError(422, f"invalid request: query.measure: unknown measure {measure}",

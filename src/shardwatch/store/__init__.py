@@ -11,7 +11,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from shardwatch.errors import StoreError
@@ -19,7 +19,47 @@ from shardwatch.store.schema import MIGRATIONS, SCHEMA_VERSION
 from shardwatch.types import (ActorRef, Article, Claim, Claimant, Event, Evidence, Extraction, Incident, Mention,
                               Place, Quantity, Quote)
 
-__all__ = ["ClaimFilter", "EventFilter", "Store", "SCHEMA_VERSION"]
+__all__ = ["ClaimFilter", "EventFilter", "IncidentMember", "Store", "StoredEventFacts", "SCHEMA_VERSION"]
+
+
+@dataclass(frozen=True)
+class StoredEventFacts:
+    """What the store holds about an event that identifies the real event behind it (for
+    resolution), with its article's publication date and ingest order, and the incident it is
+    in (when read as a member of one)."""
+
+    event_id: str
+    kind: str
+    article_id: str
+    date: dt.date | None
+    date_precision: str
+    reported: dt.date | None
+    country: str | None
+    place: str | None
+    lat: float | None
+    lon: float | None
+    place_precision: int | None
+    killed_low: float | None
+    killed_high: float | None
+    target: str | None
+    article_published: dt.date | None
+    article_seq: int
+    orgs: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    incident_id: str | None = None
+    incident_kind: str | None = None
+    incident_seq: int | None = None
+
+
+@dataclass(frozen=True)
+class IncidentMember:
+    """One member event of a live incident, with the article it came from."""
+
+    incident_id: str
+    kind: str
+    seq: int
+    event: Event
+    article: Article
 
 
 @dataclass(frozen=True)
@@ -411,24 +451,44 @@ class Store:
             self.db.execute("INSERT OR REPLACE INTO article_duplicates VALUES (?,?,?)",
                             (article_id, original_id, similarity))
 
+    def _event_facts(self, rows: list[sqlite3.Row]) -> list[StoredEventFacts]:
+        """Typed resolution facts for event rows (with their article's date and ingest order),
+        each with its perpetrator organisations and people read from ``event_actors``."""
+        actors: dict[str, dict[str, list[str]]] = {}
+        for chunk in _chunks([r["id"] for r in rows]):
+            marks = ",".join("?" * len(chunk))
+            for a in self.db.execute(
+                    f"SELECT event_id, actor_id, role FROM event_actors WHERE event_id IN ({marks})"
+                    " AND role IN ('perpetrator', 'perpetrator_individual') ORDER BY rowid", chunk):
+                actors.setdefault(a[0], {}).setdefault(a[2], []).append(a[1])
+        keys = set(rows[0].keys()) if rows else set()
+        return [StoredEventFacts(
+            event_id=r["id"], kind=r["kind"], article_id=r["article_id"], date=_date(r["date"]),
+            date_precision=r["date_precision"], reported=_date(r["reported"]), country=r["country"],
+            place=r["place_canonical"], lat=r["lat"], lon=r["lon"], place_precision=r["place_precision"],
+            killed_low=r["killed_low"], killed_high=r["killed_high"], target=r["target"],
+            article_published=_date(r["article_published"]), article_seq=r["article_seq"],
+            orgs=tuple(actors.get(r["id"], {}).get("perpetrator", ())),
+            people=tuple(actors.get(r["id"], {}).get("perpetrator_individual", ())),
+            incident_id=r["incident_id"] if "incident_id" in keys else None,
+            incident_kind=r["incident_kind"] if "incident_kind" in keys else None,
+            incident_seq=r["incident_seq"] if "incident_seq" in keys else None,
+        ) for r in rows]
+
     _FACTS_SQL = (
         "SELECT e.id, e.kind, e.article_id, e.date, e.date_precision, e.reported, e.country, e.place_canonical,"
         " e.lat, e.lon, e.place_precision, e.killed_low, e.killed_high, e.target,"
-        " a.published AS article_published, a.rowid AS article_seq,"
-        " (SELECT group_concat(actor_id, char(31)) FROM event_actors x WHERE x.event_id = e.id"
-        "  AND x.role = 'perpetrator') AS orgs,"
-        " (SELECT group_concat(actor_id, char(31)) FROM event_actors x WHERE x.event_id = e.id"
-        "  AND x.role = 'perpetrator_individual') AS people"
+        " a.published AS article_published, a.rowid AS article_seq"
     )
 
-    def unresolved_event_rows(self) -> list[sqlite3.Row]:
+    def unresolved_event_facts(self) -> list[StoredEventFacts]:
         """The resolution facts of every event not yet in an incident."""
-        return self.db.execute(
+        return self._event_facts(self.db.execute(
             self._FACTS_SQL + " FROM events e JOIN articles a ON a.id = e.article_id"
-            " LEFT JOIN incident_events ie ON ie.event_id = e.id WHERE ie.event_id IS NULL").fetchall()
+            " LEFT JOIN incident_events ie ON ie.event_id = e.id WHERE ie.event_id IS NULL").fetchall())
 
-    def incident_event_rows(self, incident_ids: Iterable[str]) -> list[sqlite3.Row]:
-        """The resolution facts of the members of these incidents, each with ``incident_id``."""
+    def incident_event_facts(self, incident_ids: Iterable[str]) -> list[StoredEventFacts]:
+        """The resolution facts of the members of these incidents, each with its incident."""
         rows: list[sqlite3.Row] = []
         for chunk in _chunks(list(incident_ids)):
             marks = ",".join("?" * len(chunk))
@@ -437,7 +497,7 @@ class Store:
                 " FROM incident_events ie JOIN incidents i ON i.id = ie.incident_id"
                 " JOIN events e ON e.id = ie.event_id JOIN articles a ON a.id = e.article_id"
                 f" WHERE ie.incident_id IN ({marks})", chunk).fetchall()
-        return rows
+        return self._event_facts(rows)
 
     def incident_ids_for_keys(self, keys: Iterable[str]) -> set[str]:
         found: set[str] = set()
@@ -467,9 +527,9 @@ class Store:
             self.db.executemany("INSERT INTO incident_keys VALUES (?,?)", [(k, incident) for k in incident_keys])
 
     def incident_members(self, filters: EventFilter = EventFilter(), *, incident_id: str | None = None
-                         ) -> list[tuple[str, str, int, Event, Article]]:
-        """(incident id, kind, seq, event, article) for every member event of the live incidents,
-        restricted to articles published by ``filters.as_of`` and to ``filters.kind``."""
+                         ) -> list[IncidentMember]:
+        """Every member event (with its article) of the live incidents, restricted to articles
+        published by ``filters.as_of`` and to ``filters.kind``, in incident order."""
         where, args = ["i.merged_into IS NULL"], []
         if filters.kind:
             where.append("i.kind = ?")
@@ -494,44 +554,21 @@ class Store:
                               published=_date(r["a_published"]), published_precision=r["a_precision"],
                               published_from=r["a_from"], language=r["a_language"], removed_lines=r["a_removed"],
                               path=r["a_path"])
-            out.append((r["incident_id"], r["incident_kind"], r["incident_seq"], self._event(r), article))
+            out.append(IncidentMember(r["incident_id"], r["incident_kind"], r["incident_seq"], self._event(r), article))
         return out
 
-    def incidents(self, filters: EventFilter = EventFilter(), *, min_sources: int | None = None) -> list[Incident]:
-        """Incidents as they stood ``filters.as_of`` (default: now), filtered like events:
-        ``since``/``until`` on the incident's date, ``country`` and ``actor`` on its place and actors."""
-        from shardwatch.resolve.incident_view import assemble_all
-
-        found = assemble_all(self.incident_members(replace(filters, limit=None)), self.duplicate_links())
-        out = []
-        for incident in found:
-            if filters.since and (incident.date is None or incident.date < filters.since):
-                continue
-            if filters.until and (incident.date is None or incident.date > filters.until):
-                continue
-            if filters.country and (incident.place is None or incident.place.country != filters.country.upper()):
-                continue
-            if filters.actor and not any(filters.actor.lower() in (a.actor_id.lower(), a.name.lower())
-                                         for a in incident.actors):
-                continue
-            if min_sources and incident.independent_sources < min_sources:
-                continue
-            out.append(incident)
-        return out[: filters.limit] if filters.limit else out
-
-    def incident(self, incident_id: str, *, as_of: dt.date | None = None) -> Incident | None:
-        """One incident by id; an id merged into another gives the incident it merged into."""
+    def live_incident_id(self, incident_id: str) -> str | None:
+        """The incident an id stands for now: itself, or the incident it was merged into (None
+        when no incident ever had this id)."""
         row = self.db.execute("SELECT merged_into FROM incidents WHERE id = ?", (incident_id,)).fetchone()
+        if row is None:
+            return None
         seen = set()
         while row and row[0] and row[0] not in seen:
             seen.add(row[0])
             incident_id = row[0]
             row = self.db.execute("SELECT merged_into FROM incidents WHERE id = ?", (incident_id,)).fetchone()
-        from shardwatch.resolve.incident_view import assemble_all
-
-        found = assemble_all(self.incident_members(EventFilter(as_of=as_of), incident_id=incident_id),
-                             self.duplicate_links())
-        return found[0] if found else None
+        return incident_id
 
     def incident_counts(self) -> dict[str, int]:
         """Live incidents, and articles that are near-duplicates of another."""
