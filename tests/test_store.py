@@ -188,7 +188,7 @@ def test_events_ordered_by_date(filled):
         (EventFilter(since=dt.date(2015, 6, 1), until=dt.date(2016, 1, 1)), ["e2"]),
         (EventFilter(actor="islamic-state"), ["e2", "e1"]),
         (EventFilter(actor="syrian army"), ["e3"]),
-        (EventFilter(actor="ISIS"), ["e2"]),
+        (EventFilter(actor="ISIS"), ["e2", "e1"]),  # an alias names the organisation, not just the words
         (EventFilter(actor="nobody"), []),
         (EventFilter(kind="attack", country="IQ", actor="islamic-state"), ["e1"]),
         (EventFilter(limit=2), ["e3", "e2"]),
@@ -284,3 +284,16 @@ def test_readonly_reads_a_wal_database_after_its_writer_closed(tmp_path):
     with Store(path, readonly=True) as store:
         assert [e.id for e in store.events()] == ["e1"]
         assert store.schema_version() == SCHEMA_VERSION
+
+
+def test_actor_filter_resolves_aliases_through_the_catalogue(tmp_db):
+    """Whatever name an article used, and whichever the analyst types, one organisation is one
+    filter: ISIS, Daesh and islamic-state give the same events."""
+    said = {"e1": "ISIS", "e2": "Daesh", "e3": "the Islamic State"}
+    events = [make_event(i, actors=(ActorRef("islamic-state", "Islamic State", "perpetrator", text),))
+              for i, text in said.items()]
+    events.append(make_event("e4", actors=(ActorRef("al-qaeda", "al-Qaeda", "perpetrator", "al-Qaeda"),)))
+    tmp_db.write_batch([Extraction(make_article(), tuple(events))])
+    for term in ("ISIS", "Daesh", "islamic-state", "ISIL", "daesh"):
+        assert [e.id for e in tmp_db.events(EventFilter(actor=term))] == ["e1", "e2", "e3"], term
+    assert [e.id for e in tmp_db.events(EventFilter(actor="al-Qaeda"))] == ["e4"]

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from shardwatch.data import actor_ids_for
 from shardwatch.errors import StoreError
 from shardwatch.store.schema import MIGRATIONS, SCHEMA_VERSION
 from shardwatch.types import (ActorRef, Article, Claim, Claimant, Event, Evidence, Extraction, Incident, Mention,
@@ -318,8 +319,10 @@ class Store:
             where.append("e.country = ?")
             args.append(filters.country.upper())
         if filters.actor:
-            where.append("e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ? OR lower(name) = lower(?) OR lower(text) = lower(?))")
-            args += [filters.actor] * 3
+            ids = _actor_ids(filters.actor)
+            where.append(f"e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN ({_marks(ids)})"
+                         " OR lower(name) = lower(?) OR lower(text) = lower(?))")
+            args += [*ids, filters.actor, filters.actor]
         if filters.as_of:
             where.append("e.article_id IN (SELECT id FROM articles WHERE published <= ?)")
             args.append(filters.as_of.isoformat())
@@ -647,9 +650,10 @@ class Store:
             where.append("c.scope_countries LIKE ?")
             args.append(f"%;{filters.country.upper()};%")
         if filters.actor:
-            where.append("(c.subject_id = ? OR c.claimant_id = ? OR lower(c.subject_name) = lower(?)"
-                         " OR lower(c.claimant_name) = lower(?))")
-            args += [filters.actor] * 4
+            ids = _actor_ids(filters.actor)
+            where.append(f"(c.subject_id IN ({_marks(ids)}) OR c.claimant_id IN ({_marks(ids)})"
+                         " OR lower(c.subject_name) = lower(?) OR lower(c.claimant_name) = lower(?))")
+            args += [*ids, *ids, filters.actor, filters.actor]
         if filters.as_of:
             where.append("a.published IS NOT NULL AND a.published <= ?")
             args.append(filters.as_of.isoformat())
@@ -689,8 +693,9 @@ class Store:
             where.append("q.article_id IN (SELECT article_id FROM mentions WHERE country = ?)")
             args.append(filters.country.upper())
         if filters.actor:
-            where.append("(q.speaker_id = ? OR lower(q.speaker_name) = lower(?))")
-            args += [filters.actor] * 2
+            ids = _actor_ids(filters.actor)
+            where.append(f"(q.speaker_id IN ({_marks(ids)}) OR lower(q.speaker_name) = lower(?))")
+            args += [*ids, filters.actor]
         sql = ("SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY a.published IS NULL, a.published, q.article_id, q.rowid")
@@ -707,6 +712,16 @@ class Store:
                 "quotes": self.db.execute("SELECT COUNT(*) FROM quotes").fetchone()[0]}
 
 
+
+
+def _actor_ids(term: str) -> list[str]:
+    """The ids an actor filter matches: the catalogue's actors the word names (any alias, any
+    case), and the word itself as an id (a person's ``person:...`` id)."""
+    return sorted(actor_ids_for(term) | {term})
+
+
+def _marks(items: list) -> str:
+    return ",".join("?" * len(items))
 
 
 def _chunks(items: list, size: int = 400) -> Iterator[list]:
