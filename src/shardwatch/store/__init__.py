@@ -16,6 +16,7 @@ from pathlib import Path
 
 from shardwatch.data import actor_ids_for
 from shardwatch.errors import StoreError
+from shardwatch.store.fts import fts_query
 from shardwatch.store.schema import MIGRATIONS, SCHEMA_VERSION
 from shardwatch.types import (ActorRef, Article, Claim, Claimant, Event, Evidence, Extraction, Incident, Mention,
                               Place, Quantity, Quote)
@@ -355,9 +356,12 @@ class Store:
         )
 
     def search(self, query: str, *, limit: int = 20, as_of: dt.date | None = None) -> list[tuple[Article, str]]:
-        """Articles matching an FTS5 query, best first, each with a snippet."""
+        """Articles matching a search, best first, each with a snippet. Words are matched as
+        words (``al-Adnani``, ``U.S.``); "phrases", AND/OR/NOT/NEAR, ``word*`` and ``title:word``
+        keep their FTS5 meaning (``store.fts``)."""
         cutoff = " AND a.published <= ?" if as_of else ""
-        args = (query, as_of.isoformat(), limit) if as_of else (query, limit)
+        match = fts_query(query)
+        args = (match, as_of.isoformat(), limit) if as_of else (match, limit)
         try:
             rows = self.db.execute(
                 "SELECT a.*, snippet(articles_fts, 1, '[', ']', ' ... ', 12) AS snip FROM articles_fts"
