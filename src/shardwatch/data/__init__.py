@@ -43,7 +43,7 @@ def actor_catalogue() -> dict[str, Actor]:
     return {
         r["id"]: Actor(id=r["id"], name=r["name"], kind=r["kind"],
                        aliases=tuple(r.get("aliases", ())) + tuple(r.get("aliases_cased", ())),
-                       parent=r.get("parent"), role=r.get("role"))
+                       parent=r.get("parent"), role=r.get("role"), country=r.get("country"))
         for r in load_jsonl("actors.jsonl")
     }
 
@@ -102,3 +102,14 @@ def measures() -> tuple[dict, ...]:
 @cache
 def measure_by_id() -> dict[str, dict]:
     return {m["id"]: m for m in measures()}
+
+
+@cache
+def country_regions() -> dict[str, dict]:
+    """The GTD region code and the ACLED region of each country (ISO alpha-2)."""
+    return {r["country"]: r for r in load_jsonl("country_regions.jsonl")}
+
+
+def gtd_targets() -> tuple[dict, ...]:
+    """The GTD target types with the words that place a target in them, in matching order."""
+    return load_jsonl("gtd_targets.jsonl")
