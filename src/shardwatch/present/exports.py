@@ -147,7 +147,7 @@ def export(store: Store, fmt: str, *, layout: str = "native", table: str = "even
         raise ShardwatchError("--per applies to the acled and gtd layouts (native rows are events, or "
                               "--table incidents)")
     rows = table_rows(store, layout, table, per=per or "incident", filters=filters)
-    what = table if layout == "native" else f"{'events' if per == 'event' else 'incidents'} ({layout} layout)"
+    what = table if layout == "native" else f"rows ({layout} layout, one per {per or 'incident'})"
     if fmt == "csv":
         return csv_text(rows, COLUMNS[(layout, table)]), f"{len(rows)} {what}"
     if fmt == "parquet":
