@@ -10,7 +10,6 @@ import functools
 import json
 import os
 import sys
-from pathlib import Path
 
 import click
 
