@@ -136,4 +136,4 @@ def test_cli_listings_and_export(tmp_db):
 
 def test_quotes_reject_measure_with_one_line(tmp_db):
     out = CliRunner().invoke(cli, ["--db", tmp_db.path, "quotes", "--measure", "fighters_remaining"])
-    assert out.exit_code != 0 and "--measure applies to claims" in out.output
+    assert out.exit_code != 0 and "--measure does not apply to quotes" in out.output

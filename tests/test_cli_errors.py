@@ -102,7 +102,7 @@ def test_corrupt_database_is_one_line(tmp_path):
 
 def test_bad_search_query_is_one_line(tmp_path):
     Store(tmp_path / "empty.db").close()
-    proc = run_script("--db", "empty.db", "search", '"unterminated', cwd=tmp_path)
+    proc = run_script("--db", "empty.db", "search", 'concert OR', cwd=tmp_path)
     assert proc.returncode == 1
     assert_one_line_error(proc, "error: bad search query")
 

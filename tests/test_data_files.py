@@ -155,3 +155,34 @@ def test_an_alias_names_one_actor():
     for a in load_jsonl("actors.jsonl"):
         for alias in a.get("aliases", []):
             assert owner.setdefault(alias.lower(), a["id"]) == a["id"], (alias, owner[alias.lower()], a["id"])
+
+
+def test_the_followed_organisation_and_gtd_names_name_known_actors():
+    from shardwatch.data import gtd_group_names, home_countries, organisation, organisation_ids
+
+    ids = {a["id"] for a in load_jsonl("actors.jsonl")}
+    assert organisation()["id"] in ids
+    assert organisation_ids() >= {"islamic-state", "is-sinai"}
+    assert home_countries() == {"IQ", "SY"}
+    records = load_jsonl("gtd_groups.jsonl")
+    assert len({r["actor"] for r in records}) == len(records)
+    assert set(gtd_group_names()) <= ids
+
+
+def test_no_organisation_is_named_in_the_presentation_code():
+    """What is specific to one organisation lives in data files, not in code."""
+    from pathlib import Path
+
+    import shardwatch.present as present
+
+    for path in Path(present.__file__).parent.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert '"islamic-state"' not in text and "ISIL" not in text, path.name
+        assert '"IQ", "SY"' not in text, path.name
+
+
+@pytest.mark.parametrize("term", ["ISIS", "Daesh", "islamic-state", "Islamic State", "isil", "the Islamic State group"])
+def test_actor_words_resolve_to_one_organisation(term):
+    from shardwatch.data import actor_ids_for
+
+    assert actor_ids_for(term) == {"islamic-state"}

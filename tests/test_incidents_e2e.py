@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from shardwatch.cli import cli
+from shardwatch.resolve.incident_view import incidents as list_incidents
 from shardwatch.store import EventFilter, Store
 
 REPORTS = Path(__file__).resolve().parents[1] / "examples" / "reports"
@@ -34,7 +35,7 @@ def db(tmp_path_factory) -> str:
 @pytest.fixture(scope="module")
 def incidents(db):
     with Store(db, readonly=True) as store:
-        return store.incidents(EventFilter(kind="attack"))
+        return list_incidents(store, EventFilter(kind="attack"))
 
 
 def _paths(db, incident) -> set[str]:
@@ -76,7 +77,7 @@ def test_republished_wire_story_counts_once(db):
         names = {a.id: Path(a.path).name for a in store.articles()}
         assert {names[a]: names[o] for a, (o, _) in links.items()} == {
             "fallujah_levant_observer.md": "fallujah_meridian.md"}
-        for incident in store.incidents():
+        for incident in list_incidents(store):
             roots = {links.get(a, (a, 0))[0] for a in incident.article_ids}
             assert incident.independent_sources == len(roots)
 
@@ -84,11 +85,11 @@ def test_republished_wire_story_counts_once(db):
 def test_reingest_and_fresh_ingest_keep_incident_ids(db, incidents, tmp_path):
     _ingest(db, str(REPORTS))  # nothing new
     with Store(db, readonly=True) as store:
-        assert [i.id for i in store.incidents(EventFilter(kind="attack"))] == [i.id for i in incidents]
+        assert [i.id for i in list_incidents(store, EventFilter(kind="attack"))] == [i.id for i in incidents]
     fresh = str(tmp_path / "fresh.db")
     _ingest(fresh, str(REPORTS))
     with Store(fresh, readonly=True) as store:
-        assert [i.id for i in store.incidents(EventFilter(kind="attack"))] == [i.id for i in incidents]
+        assert [i.id for i in list_incidents(store, EventFilter(kind="attack"))] == [i.id for i in incidents]
 
 
 def test_adding_reports_later_keeps_ids(incidents, tmp_path):
@@ -103,10 +104,10 @@ def test_adding_reports_later_keeps_ids(incidents, tmp_path):
     path = str(tmp_path / "staged.db")
     _ingest(path, str(early))
     with Store(path, readonly=True) as store:
-        before = {i.id for i in store.incidents(EventFilter(kind="attack"))}
+        before = {i.id for i in list_incidents(store, EventFilter(kind="attack"))}
     _ingest(path, str(late))
     with Store(path, readonly=True) as store:
-        after = {i.id: i for i in store.incidents(EventFilter(kind="attack"))}
+        after = {i.id: i for i in list_incidents(store, EventFilter(kind="attack"))}
     assert before <= set(after)
     nice = [i for i in after.values() if i.place and "Nice" in i.place.canonical and i.date == dt.date(2016, 7, 14)]
     assert len(nice) == 1 and nice[0].id in before and len(nice[0].killed) == 2

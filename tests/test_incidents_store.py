@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from shardwatch.cli import cli
 from shardwatch.resolve.corpus import update
-from shardwatch.resolve.incidents import incident_contradictions
+from shardwatch.resolve.incident_view import contradictions as incident_contradictions
+from shardwatch.resolve.incident_view import incident, incidents
 from shardwatch.store import EventFilter
 from shardwatch.types import ActorRef, Article, Event, Evidence, Extraction, Place, Quantity
 
@@ -60,7 +61,7 @@ def _nice(store):
 
 def test_sources_of_one_attack_are_one_incident_with_each_figure(tmp_db):
     _nice(tmp_db)
-    [incident] = tmp_db.incidents()
+    [incident] = incidents(tmp_db)
     assert incident.id == "inc-early-e0"
     assert set(incident.article_ids) == {"early", "copy", "later"}
     assert incident.independent_sources == 2  # the copy counts once with its original
@@ -77,14 +78,14 @@ def test_sources_of_one_attack_are_one_incident_with_each_figure(tmp_db):
 
 def test_rerunning_resolution_and_adding_articles_keep_ids(tmp_db):
     _nice(tmp_db)
-    before = {i.id: set(i.event_ids) for i in tmp_db.incidents()}
+    before = {i.id: set(i.event_ids) for i in incidents(tmp_db)}
     assert update(tmp_db).events == 0
     berlin = _article("berlin", "2016-12-20", "A truck was driven into a Christmas market in Berlin. " * 8)
     recalled = _article("recall", "2017-01-10", "Nice and Berlin were both attacked with trucks last year. " * 8)
     _write(tmp_db, (berlin, [_event(berlin, 12, place=BERLIN, date="2016-12-19")]),
            (recall := recalled, [_event(recall, 86, place=NICE, date="2016-07-01", precision="month", n=1),
                                  _event(recall, 12, place=BERLIN, date="2016-12-01", precision="month", n=2)]))
-    after = {i.id: set(i.event_ids) for i in tmp_db.incidents()}
+    after = {i.id: set(i.event_ids) for i in incidents(tmp_db)}
     assert set(before) <= set(after)
     assert after["inc-early-e0"] == before["inc-early-e0"] | {"recall-e1"}
     assert after["inc-berlin-e0"] == {"berlin-e0", "recall-e2"}
@@ -94,7 +95,7 @@ def test_contradicting_figures_are_listed(tmp_db):
     a = _article("a", "2016-07-15", BODY.format(killed=84, extra=""))
     b = _article("b", "2016-07-16", "Officials now say 130 people died on the promenade in Nice. " * 6)
     _write(tmp_db, (a, [_event(a, 84)]), (b, [_event(b, 130, place=NICE)]))
-    [incident] = tmp_db.incidents()
+    [incident] = incidents(tmp_db)
     [contradiction] = incident_contradictions(tmp_db)
     assert contradiction["type"] == "contradiction" and contradiction["about"] == "killed"
     assert contradiction["incident_id"] == incident.id
@@ -105,12 +106,12 @@ def test_contradicting_figures_are_listed(tmp_db):
 
 def test_as_of_leaves_out_later_articles_and_their_contributions(tmp_db):
     _nice(tmp_db)
-    [then] = tmp_db.incidents(EventFilter(as_of=dt.date(2017, 1, 1)))
+    [then] = incidents(tmp_db, EventFilter(as_of=dt.date(2017, 1, 1)))
     assert set(then.article_ids) == {"early", "copy"}
     assert then.independent_sources == 1
     assert [v.value.value for v in then.killed] == [84, 84]
     assert then.killed_consensus.value == 84
-    assert tmp_db.incidents(EventFilter(as_of=dt.date(2016, 7, 14))) == []
+    assert incidents(tmp_db, EventFilter(as_of=dt.date(2016, 7, 14))) == []
 
 
 def test_as_of_before_the_original_makes_the_copy_speak_for_itself(tmp_db):
@@ -118,7 +119,7 @@ def test_as_of_before_the_original_makes_the_copy_speak_for_itself(tmp_db):
     copy = _article("copy2", "2016-07-16", BODY.format(killed=84, extra="") + " Republished with permission.")
     _write(tmp_db, (copy, [_event(copy, 84)]), (original, [_event(original, 84)]))
     assert tmp_db.duplicate_links()["copy2"][0] == "orig"
-    [now] = tmp_db.incidents()
+    [now] = incidents(tmp_db)
     assert now.independent_sources == 1 and now.duplicates == {"copy2": "orig"}
 
 
@@ -126,10 +127,10 @@ def test_min_sources_and_country_filters(tmp_db):
     _nice(tmp_db)
     berlin = _article("berlin", "2016-12-20", "A truck was driven into a Christmas market in Berlin. " * 8)
     _write(tmp_db, (berlin, [_event(berlin, 12, place=BERLIN, date="2016-12-19")]))
-    assert [i.id for i in tmp_db.incidents(min_sources=2)] == ["inc-early-e0"]
-    assert [i.id for i in tmp_db.incidents(EventFilter(country="de"))] == ["inc-berlin-e0"]
-    assert [i.id for i in tmp_db.incidents(EventFilter(since=dt.date(2016, 8, 1)))] == ["inc-berlin-e0"]
-    assert tmp_db.incident("inc-berlin-e0").independent_sources == 1
+    assert [i.id for i in incidents(tmp_db, min_sources=2)] == ["inc-early-e0"]
+    assert [i.id for i in incidents(tmp_db, EventFilter(country="de"))] == ["inc-berlin-e0"]
+    assert [i.id for i in incidents(tmp_db, EventFilter(since=dt.date(2016, 8, 1)))] == ["inc-berlin-e0"]
+    assert incident(tmp_db, "inc-berlin-e0").independent_sources == 1
 
 
 def test_cli_incidents_and_export(tmp_path):

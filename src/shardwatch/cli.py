@@ -10,13 +10,12 @@ import functools
 import json
 import os
 import sys
-from pathlib import Path
 
 import click
 
 from shardwatch import __version__
+from shardwatch.api import Shardwatch
 from shardwatch.errors import ShardwatchError
-from shardwatch.store import EventFilter, Store
 from shardwatch.types import EVENT_KINDS
 
 DEFAULT_DB = "shardwatch.db"
@@ -35,15 +34,22 @@ def _date_option(name: str, help_text: str):
 
 
 def listing_options(func):
-    """The options every listing shares: output format and the record filters."""
+    """The options every listing shares: output format and the record filters. A filter that
+    does not apply to a listing is an error (the API says which ones do)."""
+    from shardwatch.data import measures
+
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                   help="Output format.")
-    @_date_option("--since", "Only records dated on or after this day.")
+    @_date_option("--since", "Only records dated on or after this day (articles and quotes: published; "
+                  "claims: as of).")
     @_date_option("--until", "Only records dated on or before this day.")
-    @click.option("--country", metavar="ISO2", help="Only records placed in this country (ISO 3166-1 alpha-2).")
-    @click.option("--actor", help="Only records involving this actor (canonical id such as islamic-state, or name).")
-    @click.option("--kind", type=click.Choice(EVENT_KINDS),
-                  help="Only events of this kind.")
+    @click.option("--country", metavar="ISO2", help="Only records placed in this country (ISO 3166-1 alpha-2; "
+                  "claims: the scope; quotes: a place the article names).")
+    @click.option("--actor", help="Only records involving this actor: canonical id (islamic-state), name or any "
+                  "alias of the actor catalogue (ISIS, Daesh).")
+    @click.option("--kind", type=click.Choice(EVENT_KINDS), help="Only events (incidents) of this kind.")
+    @click.option("--measure", type=click.Choice([m["id"] for m in measures()] + ["other"]),
+                  help="Only claims on this measure (claims, indicators, contradictions; data/measures.jsonl).")
     @click.option("--limit", type=click.IntRange(min=1), help="At most this many records.")
     @_date_option("--as-of", "What was known then: only articles published on or before this day (undated "
                   "ones left out), and incidents with their sources and figures as they stood.")
@@ -53,14 +59,25 @@ def listing_options(func):
     return wrapper
 
 
-def _filters(kwargs) -> EventFilter:
-    return EventFilter(kind=kwargs.get("kind"), since=kwargs.get("since"), until=kwargs.get("until"),
-                       country=kwargs.get("country"), actor=kwargs.get("actor"), limit=kwargs.get("limit"),
-                       as_of=kwargs.get("as_of"))
+FILTER_NAMES = ("since", "until", "country", "actor", "kind", "measure", "limit", "as_of")
 
 
-def _open(ctx: click.Context, *, readonly: bool = True) -> Store:
-    return Store(ctx.obj["db"], readonly=readonly)
+def _open(ctx: click.Context, *, readonly: bool = True) -> Shardwatch:
+    return Shardwatch(ctx.obj["db"], readonly=readonly)
+
+
+def _listing(ctx: click.Context, name: str, kwargs: dict, **extra):
+    """Call one API listing with the filters given on the command line; a filter the listing
+    lacks is an error naming the option."""
+    from shardwatch.api import FILTERS_OF
+
+    given = {k: kwargs[k] for k in FILTER_NAMES if kwargs.get(k) is not None}
+    wrong = sorted(k for k in given if k not in FILTERS_OF[name])
+    if wrong:
+        options = ", ".join("--" + k.replace("_", "-") for k in wrong)
+        raise click.UsageError(f"{options} {'does' if len(wrong) == 1 else 'do'} not apply to {name}")
+    with _open(ctx) as db:
+        return getattr(db, name)(**given, **extra)
 
 
 def _emit(rows: list[dict], columns: list[str], fmt: str) -> None:
@@ -106,14 +123,11 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], processes: int, batch_siz
     """
     from tqdm import tqdm
 
-    from shardwatch.pipeline import ingest as run_ingest
-
-    with _open(ctx, readonly=False) as store, tqdm(
+    with _open(ctx, readonly=False) as db, tqdm(
         unit=" articles", desc="ingesting", disable=not sys.stderr.isatty(), file=sys.stderr
     ) as bar:
-        report = run_ingest(paths, store, n_process=processes, batch_size=batch_size,
-                            progress=lambda _article: bar.update())
-        counts = store.counts()
+        report = db.ingest(paths, processes=processes, batch_size=batch_size, progress=lambda _article: bar.update())
+        status_ = db.status()
     for failure in report.failures:
         click.echo(f"error: {failure.source}: {failure.reason}", err=True)
     if report.added:
@@ -122,7 +136,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], processes: int, batch_siz
                    + (f"; {len(report.skipped)} already in the database" if report.skipped else ""))
     else:
         click.echo(f"nothing new: {len(report.skipped)} articles already in the database")
-    click.echo(_summary_line(counts, ctx.obj["db"]))
+    click.echo(_summary_line(status_, ctx.obj["db"]))
     if report.failures:
         click.echo(f"{len(report.failures)} source(s) failed", err=True)
         ctx.exit(1)
@@ -138,45 +152,47 @@ def _summary_line(counts: dict, db: str) -> str:
 @click.pass_context
 def status(ctx: click.Context) -> None:
     """What the database holds: articles, events by kind, places, incidents, claims, quotes, schema version."""
-    with _open(ctx) as store:
-        click.echo(_summary_line(store.counts(), ctx.obj["db"]))
-        resolved = store.incident_counts()
-        click.echo(f"{resolved['incidents']} incidents; {resolved['duplicates']} articles are near-duplicates of another")
-        figures = store.claim_counts()
-        click.echo(f"{figures['claims']} claims, {figures['quotes']} quotes")
-        click.echo(f"schema version {store.schema_version()}")
+    with _open(ctx) as db:
+        found = db.status()
+    click.echo(_summary_line(found, ctx.obj["db"]))
+    click.echo(f"{found['incidents']} incidents; {found['duplicates']} articles are near-duplicates of another")
+    click.echo(f"{found['claims']} claims, {found['quotes']} quotes")
+    click.echo(f"schema version {found['schema_version']}")
 
 
 @cli.command()
 @listing_options
 @click.pass_context
 def articles(ctx: click.Context, fmt: str, **kwargs) -> None:
-    """List ingested articles (filters: --since/--until on the publication date)."""
+    """List ingested articles (filters: --since/--until on the publication date, --as-of, --limit)."""
     from shardwatch.present.records import ARTICLE_CSV_COLUMNS, article_record
 
-    with _open(ctx) as store:
-        rows = [article_record(a) | {"path": a.path} for a in
-                store.articles(since=kwargs["since"], until=kwargs["until"], limit=kwargs["limit"],
-                               as_of=kwargs["as_of"])]
+    rows = [article_record(a) | {"path": a.path} for a in _listing(ctx, "articles", kwargs)]
     columns = ARTICLE_CSV_COLUMNS if fmt == "csv" else ["published", "source", "title", "removed_lines", "id"]
     _emit(rows, columns, fmt)
+
+
+# The events table: what happened, where, who on each side, the toll, and the first sentence.
+EVENT_TABLE = ["date", "kind", "place_canonical", "country", "perpetrators", "change", "gaining", "losing",
+               "killed", "wounded", "link", "evidence"]
 
 
 @cli.command()
 @listing_options
 @click.pass_context
 def events(ctx: click.Context, fmt: str, **kwargs) -> None:
-    """List events with their place, actors, figures and evidence."""
+    """List events with their place, actors, figures and evidence (dates in the table as precise
+    as they are known: 2016-07-14, 2016-07, 2016)."""
     from shardwatch.present.records import EVENT_CSV_COLUMNS, event_record, event_row
 
-    with _open(ctx) as store:
-        found = store.events(_filters(kwargs))
+    found = _listing(ctx, "events", kwargs)
     if fmt == "json":
         _emit([event_record(e) for e in found], [], fmt)
+    elif fmt == "csv":
+        _emit([event_row(e) for e in found], EVENT_CSV_COLUMNS, fmt)
     else:
-        columns = EVENT_CSV_COLUMNS if fmt == "csv" else [
-            "date", "kind", "place_canonical", "country", "perpetrators", "killed", "wounded", "link", "evidence"]
-        _emit([event_row(e) for e in found], columns, fmt)
+        rows = [event_row(e) for e in found]
+        _emit([r | {"date": r["when"]} for r in rows], EVENT_TABLE, fmt)
 
 
 @cli.command()
@@ -186,56 +202,42 @@ def events(ctx: click.Context, fmt: str, **kwargs) -> None:
 @_date_option("--as-of", "Only articles published on or before this day.")
 @click.pass_context
 def search(ctx: click.Context, query: str, limit: int, fmt: str, as_of: dt.date | None) -> None:
-    """Full-text search of article text (SQLite FTS5 syntax: words, "phrases", OR, NEAR)."""
-    with _open(ctx) as store:
-        hits = store.search(query, limit=limit, as_of=as_of)
-    rows = [{"published": a.published, "source": a.source, "title": a.title, "snippet": snip, "id": a.id}
-            for a, snip in hits]
+    """Full-text search of article titles and text. Words match as words (al-Adnani, U.S.);
+    "phrases", AND / OR / NOT / NEAR, prefix* and title:word keep their SQLite FTS5 meaning."""
+    with _open(ctx) as db:
+        hits = db.search(query, limit=limit, as_of=as_of)
+    rows = [{"published": h.article.published, "source": h.article.source, "title": h.article.title,
+             "snippet": h.snippet, "id": h.article.id} for h in hits]
     _emit(rows, ["published", "source", "title", "snippet", "id"], fmt)
 
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "geojson"]), default="jsonl",
-              show_default=True, help="jsonl: every record in the line format; csv, parquet: one row an event; "
-                                      "geojson: a FeatureCollection of events with coordinates.")
+              show_default=True, help="jsonl: every record in the line format; csv, parquet: one row an event "
+                                      "(native) or incident (acled, gtd); geojson: those with coordinates as points.")
 @click.option("--layout", type=click.Choice(["native", "acled", "gtd"]), default="native", show_default=True,
               help="Columns and categories for csv, parquet and geojson: shardwatch's own, ACLED's or the GTD's "
                    "(attacks only); see docs/EXPORTS.md.")
 @click.option("--table", type=click.Choice(["events", "articles", "incidents"]), default="events", show_default=True,
-              help="For csv in the native layout: which records.")
+              help="In the native layout: which records.")
+@click.option("--per", type=click.Choice(["incident", "event"]),
+              help="acled and gtd: one row per incident (the default: consensus figures, every source) or per "
+                   "event (one per report).")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout (parquet needs it).")
 @_date_option("--as-of", "What was known then: only articles published on or before this day, and "
               "incidents as they stood.")
 @click.pass_context
-def export(ctx: click.Context, fmt: str, layout: str, table: str, out: str | None, as_of: dt.date | None) -> None:
+def export(ctx: click.Context, fmt: str, layout: str, table: str, per: str | None, out: str | None,
+           as_of: dt.date | None) -> None:
     """Export records: JSON Lines in the documented line format, CSV, Parquet or GeoJSON."""
-    from shardwatch.present.exports import write_export
-    from shardwatch.present.records import (ARTICLE_CSV_COLUMNS, INCIDENT_CSV_COLUMNS, article_record, csv_text,
-                                            incident_row)
-
-    cut = EventFilter(as_of=as_of)
-    with _open(ctx) as store:
-        if fmt == "csv" and table in ("articles", "incidents"):
-            if layout != "native":
-                raise ShardwatchError(f"--table {table} has no --layout: ACLED and GTD rows are events")
-            if table == "articles":
-                data = csv_text((article_record(a) | {"path": a.path} for a in store.articles(as_of=as_of)),
-                                ARTICLE_CSV_COLUMNS)
-            else:
-                data = csv_text((incident_row(i) for i in store.incidents(cut)), INCIDENT_CSV_COLUMNS)
-            summary = table
-        else:
-            data, summary = write_export(store, fmt, layout, Path(out) if out else None, cut)
+    if fmt == "parquet" and not out:
+        raise ShardwatchError("parquet is binary: give --out FILE")
+    with _open(ctx) as db:
+        result = db.export(fmt, layout=layout, table=table, per=per, as_of=as_of, out=out)
     if out:
-        tmp = Path(out).with_name(Path(out).name + ".part")
-        if isinstance(data, bytes):
-            tmp.write_bytes(data)
-        else:
-            tmp.write_text(data, encoding="utf-8")
-        tmp.replace(out)
-        click.echo(f"wrote {out}: {summary}", err=True)
+        click.echo(f"wrote {out}: {result.summary}", err=True)
     else:
-        click.echo(data, nl=False)
+        click.echo(result.data, nl=False)
 
 
 @cli.command()
@@ -244,10 +246,8 @@ def export(ctx: click.Context, fmt: str, layout: str, table: str, out: str | Non
 @click.pass_context
 def brief(ctx: click.Context, out_dir: str) -> None:
     """Write the brief (HTML and Markdown): the corpus, and a timeline of events with their evidence."""
-    from shardwatch.present.brief import write_brief
-
-    with _open(ctx) as store:
-        paths = write_brief(store, Path(out_dir))
+    with _open(ctx) as db:
+        paths = db.brief(out_dir)
     click.echo("brief: " + " and ".join(str(p) for p in paths))
 
 
@@ -314,6 +314,8 @@ def roles(infile: str, out: str, processes: int) -> None:
         click.echo(f"wrote {len(items)} lines to {out}", err=True)
 
 
+
+
 @cli.command()
 @listing_options
 @click.option("--min-sources", type=click.IntRange(min=1),
@@ -325,81 +327,47 @@ def incidents(ctx: click.Context, fmt: str, min_sources: int | None, show_contra
     """List incidents: the events of many articles that are one real event, with every source's
     figures, the consensus and range, and how many independent sources stand behind each."""
     from shardwatch.present.records import INCIDENT_CSV_COLUMNS, incident_record, incident_row
-    from shardwatch.resolve.incident_view import disagreements
 
-    with _open(ctx) as store:
-        found = store.incidents(_filters(kwargs), min_sources=min_sources)
     if show_contradictions:
-        rows = [c for incident in found for c in disagreements(incident)]
-        if fmt == "json":
-            _emit(rows, [], fmt)
-        else:
-            _emit(rows, ["id", "about", "incident_id", "detail"], fmt)
-    elif fmt == "json":
+        from shardwatch.resolve.incident_view import disagreements
+
+        found = [c for incident in _listing(ctx, "incidents", kwargs, min_sources=min_sources)
+                 for c in disagreements(incident)]
+        _emit(found, [] if fmt == "json" else ["id", "about", "incident_id", "detail"], fmt)
+        return
+    found = _listing(ctx, "incidents", kwargs, min_sources=min_sources)
+    if fmt == "json":
         _emit([incident_record(i) for i in found], [], fmt)
     else:
         columns = INCIDENT_CSV_COLUMNS if fmt == "csv" else [
             "date", "kind", "place_canonical", "country", "perpetrators", "killed", "killed_values",
             "independent_sources", "first_reported", "id"]
-        _emit([incident_row(i) for i in found], columns, fmt)
+        rows = [incident_row(i) for i in found]
+        if fmt == "table":
+            from shardwatch.present.records import date_text
+
+            rows = [r | {"date": date_text(i.date, i.date_precision)} for r, i in zip(rows, found)]
+        _emit(rows, columns, fmt)
 
 
-# -- claims, quotes, indicators, contradictions (issue 4) ----------------------------------------
-
-
-def claim_options(func):
-    """The options of the claim listings: format, the usual filters, the measure and --as-of."""
-    from shardwatch.extract.claims import measures
-
-    @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-                  help="Output format.")
-    @_date_option("--since", "Only claims as of this day or later (quotes: published on or after it).")
-    @_date_option("--until", "Only claims as of this day or earlier (quotes: published on or before it).")
-    @click.option("--country", metavar="ISO2", help="Only claims whose scope is in this country (ISO 3166-1 alpha-2).")
-    @click.option("--actor", help="Only claims about or by this actor (subject or claimant: id or name).")
-    @click.option("--measure", type=click.Choice([m["id"] for m in measures()] + ["other"]),
-                  help="Only claims on this measure (see data/measures.jsonl).")
-    @_date_option("--as-of", "What was known then: only what articles published on or before this day said.")
-    @click.option("--limit", type=click.IntRange(min=1), help="At most this many records.")
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        return func(*args, **kwargs)
-    return wrapper
-
-
-def _claim_filters(kwargs, *, limit: bool = True):
-    from shardwatch.store import ClaimFilter
-
-    return ClaimFilter(since=kwargs.get("since"), until=kwargs.get("until"), country=kwargs.get("country"),
-                       actor=kwargs.get("actor"), measure=kwargs.get("measure"), as_of=kwargs.get("as_of"),
-                       limit=kwargs.get("limit") if limit else None)
-
-
-def _check_texts(found) -> dict[str, str]:
-    """Reference comparisons by claim id: "far: ..." or "agrees: ..."."""
-    from shardwatch.analyse import reference_checks
-
-    texts: dict[str, str] = {}
-    for check in reference_checks(found):
-        if check.claim_id not in texts or not check.agrees:
-            texts[check.claim_id] = ("agrees: " if check.agrees else "FAR: ") + check.detail
-    return texts
+# -- claims, quotes, indicators, contradictions -------------------------------------------------
 
 
 @cli.command()
-@claim_options
+@listing_options
 @click.pass_context
 def claims(ctx: click.Context, fmt: str, **kwargs) -> None:
     """List quantitative claims: measure, scope, value, unit, as-of date, claimant and the sentence.
 
+    --since/--until bound the as-of date, --country the scope, --actor the subject or claimant.
     The check column compares a claim with the shipped reference figure of the same measure,
     scope and time (FAR when they differ by more than the measure's tolerance).
     """
+    from shardwatch.api import reference_checks
     from shardwatch.present.records import CLAIM_CSV_COLUMNS, claim_record, claim_row
 
-    with _open(ctx) as store:
-        found = store.claims(_claim_filters(kwargs))
-    checks = _check_texts(found)
+    found = _listing(ctx, "claims", kwargs)
+    checks = reference_checks(found)
     if fmt == "json":
         _emit([claim_record(c) | {"check": checks.get(c.id)} for c in found], [], fmt)
     else:
@@ -409,16 +377,14 @@ def claims(ctx: click.Context, fmt: str, **kwargs) -> None:
 
 
 @cli.command()
-@claim_options
+@listing_options
 @click.pass_context
 def quotes(ctx: click.Context, fmt: str, **kwargs) -> None:
-    """List direct and indirect quotes with the speaker and the speaker's role as the text gives it."""
+    """List direct and indirect quotes with the speaker and the speaker's role as the text gives it
+    (--since/--until on the publication date, --actor the speaker, --country a place the article names)."""
     from shardwatch.present.records import QUOTE_CSV_COLUMNS, quote_record, quote_row
 
-    if kwargs.get("measure"):
-        raise click.UsageError("--measure applies to claims, not quotes")
-    with _open(ctx) as store:
-        found = store.quotes(_claim_filters(kwargs))
+    found = _listing(ctx, "quotes", kwargs)
     if fmt == "json":
         _emit([quote_record(q) for q in found], [], fmt)
     else:
@@ -427,95 +393,47 @@ def quotes(ctx: click.Context, fmt: str, **kwargs) -> None:
 
 
 @cli.command()
-@claim_options
+@listing_options
 @click.pass_context
 def indicators(ctx: click.Context, fmt: str, **kwargs) -> None:
     """Time series of claims per measure and scope, with the claims under each and the
     reference figures beside them."""
-    from shardwatch.analyse import indicators as build_indicators
-    from shardwatch.analyse.intervals import format_value
-    from shardwatch.analyse.reference import matching_points
-    from shardwatch.present.records import indicator_record
+    from shardwatch.present.records import INDICATOR_POINT_COLUMNS, indicator_points
     from shardwatch.present.table import render_table
 
-    with _open(ctx) as store:
-        found = store.claims(_claim_filters(kwargs, limit=False))
-    checks = _check_texts(found)
-    series = build_indicators(found)[: kwargs.get("limit") or None]
-    records = [indicator_record(i, matching_points(i.measure, i.scope, i.unit), checks) for i in series]
+    records = _listing(ctx, "indicators", kwargs)
     if fmt == "json":
         _emit(records, [], fmt)
         return
-    rows = []
-    for rec in records:
-        for point in rec["claims"]:
-            rows.append({"measure": rec["measure"], "scope": rec["scope"], "unit": rec["unit"], "as_of": point["as_of"],
-                         "value": format_value(point["low"], point["high"], point["qualifier"]),
-                         "source": point["claimant"]["name"], "kind": "claim", "check": point["check"] or "",
-                         "evidence": point["evidence"]})
-        for ref in rec["reference"]:
-            rows.append({"measure": rec["measure"], "scope": rec["scope"], "unit": rec["unit"], "as_of": ref["as_of"],
-                         "value": format_value(ref["low"], ref["high"], ref["qualifier"]),
-                         "source": f"{ref['claimant']} ({ref['source']})", "kind": "reference", "check": "",
-                         "evidence": ref["note"]})
-    columns = ["measure", "scope", "unit", "as_of", "kind", "value", "source", "check", "evidence"]
     if fmt == "csv":
-        _emit(rows, columns, fmt)
+        _emit([p for r in records for p in indicator_points(r)], INDICATOR_POINT_COLUMNS, fmt)
         return
     if not records:
         click.echo("(no records)")
     for rec in records:
         click.echo(f"\n{rec['measure']} | {rec['scope'] or 'scope not given'} | {rec['unit']} "
                    f"({len(rec['claims'])} claims, {len(rec['reference'])} reference figures)")
-        mine = sorted((r for r in rows if (r["measure"], r["scope"], r["unit"]) == (rec["measure"], rec["scope"], rec["unit"])),
-                      key=lambda r: (r["as_of"] or "", r["kind"]))
-        click.echo(render_table(mine, ["as_of", "kind", "value", "source", "check", "evidence"]))
+        click.echo(render_table(indicator_points(rec), ["as_of", "kind", "value", "source", "check", "evidence"]))
 
 
 @cli.command()
-@claim_options
+@listing_options
 @click.pass_context
 def contradictions(ctx: click.Context, fmt: str, **kwargs) -> None:
     """Figures that cannot both be true, each with both sources and sentences: claims on one
     measure and scope, as of overlapping dates, further apart than the measure's tolerance; and
     independent sources giving one incident figures further apart than the incidents' tolerance."""
-    from shardwatch.analyse import contradictions as find_contradictions
-    from shardwatch.present.records import claim_record, contradiction_record
-    from shardwatch.resolve.incident_view import disagreements
+    from shardwatch.present.records import CONTRADICTION_COLUMNS, contradiction_rows
 
-    # incident figures are tolls: they belong under no measure filter, or under attack_killed
-    incident_side = kwargs.get("measure") in (None, "attack_killed")
-    with _open(ctx) as store:
-        found = store.claims(_claim_filters(kwargs, limit=False))
-        sources = {a.id: a for a in store.articles()}
-        cut = EventFilter(since=kwargs.get("since"), until=kwargs.get("until"), country=kwargs.get("country"),
-                          actor=kwargs.get("actor"), as_of=kwargs.get("as_of"))
-        incident_found = [x for i in store.incidents(cut) for x in disagreements(i)] if incident_side else []
-    by_id = {c.id: c for c in found}
-    listed = find_contradictions(found)
-    limit = kwargs.get("limit")
+    records = _listing(ctx, "contradictions", kwargs)
     if fmt == "json":
-        records = [contradiction_record(x) | {"claims": [claim_record(by_id[i]) for i in x.claim_ids]} for x in listed]
-        _emit((records + incident_found)[: limit or None], [], fmt)
+        _emit(records, [], fmt)
         return
-    rows = []
-    for x in listed:
-        a, b = (by_id[i] for i in x.claim_ids)
-        row = {"id": x.id, "about": x.about, "detail": x.detail}
-        for tag, claim in (("a", a), ("b", b)):
-            article = sources.get(claim.article_id)
-            row[f"source_{tag}"] = f"{claim.claimant.name} in {article.source if article and article.source else claim.article_id[:8]}"
-            row[f"evidence_{tag}"] = claim.evidence[0].text if claim.evidence else ""
-        rows.append(row)
-    for x in incident_found:
-        row = {"id": x["id"], "about": f"incident {x['incident_id']}: {x['about']}", "detail": x["detail"]}
-        for tag, value in zip("ab", x["values"]):
-            row[f"source_{tag}"] = f"{value['source'] or value['article_id'][:8]} ({value['published'] or 'undated'})"
-            row[f"evidence_{tag}"] = str(value["value"])
-        rows.append(row)
-    rows = rows[: limit or None]
-    columns = ["id", "about", "source_a", "evidence_a", "source_b", "evidence_b", "detail"]
-    _emit(rows, columns if fmt == "csv" else ["about", "source_a", "source_b", "detail", "evidence_a", "evidence_b"], fmt)
+    with _open(ctx) as db:
+        sources = {a.id: a for a in db.articles()}
+    rows = contradiction_rows(records, sources)
+    _emit(rows, CONTRADICTION_COLUMNS if fmt == "csv" else
+          ["about", "source_a", "source_b", "detail", "evidence_a", "evidence_b"], fmt)
 
 
 def main() -> None:

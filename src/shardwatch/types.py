@@ -60,6 +60,7 @@ class Actor:
     aliases: tuple[str, ...] = ()
     parent: str | None = None
     role: str | None = None
+    country: str | None = None  # state forces: the state (ISO alpha-2) whose forces these are
 
 
 @dataclass(frozen=True)

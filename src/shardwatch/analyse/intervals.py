@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 import math
 
-from shardwatch.extract.claims import measure_by_id
+from shardwatch.data import measure_by_id
 from shardwatch.types import Claim
 
 

@@ -9,11 +9,10 @@ Nationality words (NORP: "an Uzbek national") are never places.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from shardwatch.data import load_jsonl
+from shardwatch.data import actor_catalogue
 from shardwatch.extract.gazetteer import get_gazetteer, normalise_name, region_name, replace_name
 from shardwatch.types import Actor, Article, Mention
 
@@ -23,15 +22,9 @@ EXTRACTOR = "mentions"
 VERSION = "1"
 
 
-@cache
 def actors() -> dict[str, Actor]:
-    """Canonical actors from ``data/actors.jsonl`` by id."""
-    return {
-        r["id"]: Actor(id=r["id"], name=r["name"], kind=r["kind"],
-                       aliases=tuple(r.get("aliases", ())) + tuple(r.get("aliases_cased", ())),
-                       parent=r.get("parent"), role=r.get("role"))
-        for r in load_jsonl("actors.jsonl")
-    }
+    """Canonical actors by id: the catalogue ``shardwatch.data`` loads once for every stage."""
+    return actor_catalogue()
 
 
 def slug(text: str) -> str:

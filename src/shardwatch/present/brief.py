@@ -20,7 +20,8 @@ import jinja2
 
 from shardwatch import __version__
 from shardwatch.present import capabilities as caps
-from shardwatch.present.charts import ABROAD_LINKS, HOME_COUNTRIES, map_svg, monthly_timeline, timeline_svg
+from shardwatch.data import home_countries
+from shardwatch.present.charts import ABROAD_LINKS, map_svg, monthly_timeline, timeline_svg
 from shardwatch.present.records import event_record
 from shardwatch.store import Store
 from shardwatch.types import Article, Event
@@ -126,7 +127,7 @@ def key_judgements(events: list[Event], timeline: dict, optional: dict[str, list
                 f"{len(strong)} of them are reported as directed or enabled by the organisation, not merely "
                 "inspired by it.", tuple((_anchor("event", g[0]), _event_label(by_id[g[0]])) for g in strong)))
     abroad = [e for e in events if e.kind == "attack" and e.killed and e.place and e.place.country
-              and e.place.country not in HOME_COUNTRIES]
+              and e.place.country not in home_countries()]
     if abroad:
         toll = lambda e: e.killed.low if e.killed.low is not None else e.killed.high or 0  # noqa: E731
         worst = max(abroad, key=toll)

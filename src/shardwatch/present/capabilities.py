@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
+from shardwatch.resolve.incident_view import incidents
 from shardwatch.store import ClaimFilter, EventFilter, Store
 
 # record kind -> (the tables it needs, the name of the Store method or analyse function)
@@ -67,7 +68,7 @@ def contradiction_records(store: Store, filters: EventFilter = EventFilter()) ->
     found = [contradiction_record(x) for x in contradictions(store.claims(_claim_filter(filters, limit=False)))]
     cut = EventFilter(since=filters.since, until=filters.until, country=filters.country, actor=filters.actor,
                       as_of=filters.as_of)
-    found += [x for incident in store.incidents(cut) for x in disagreements(incident)]
+    found += [x for incident in incidents(store, cut) for x in disagreements(incident)]
     return found[: filters.limit or None]
 
 
@@ -75,7 +76,7 @@ def contradiction_records(store: Store, filters: EventFilter = EventFilter()) ->
 _PROVIDERS: dict[str, Callable[[Store, EventFilter], list]] = {
     "claims": lambda store, f: store.claims(_claim_filter(f)),
     "quotes": lambda store, f: store.quotes(_claim_filter(f)),
-    "incidents": lambda store, f: store.incidents(f),
+    "incidents": lambda store, f: incidents(store, f),
     "indicators": _indicators,
     "contradictions": contradiction_records,
 }

@@ -15,14 +15,10 @@ from __future__ import annotations
 import io
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import cache
 
-from shardwatch.data import load_jsonl
+from shardwatch.data import home_countries, organisation_ids
 from shardwatch.types import LINKS
 
-ORGANISATION = "islamic-state"
-# "Abroad" is outside the organisation's core territory.
-HOME_COUNTRIES = frozenset({"IQ", "SY"})
 ABROAD_LINKS = ("directed", "enabled", "inspired", "unknown")
 TERRITORY_SERIES = ("territory_lost", "territory_gained")
 SERIES = TERRITORY_SERIES + ABROAD_LINKS
@@ -37,12 +33,6 @@ SERIES_LABELS = {"territory_lost": "territory lost by the organisation",
                  "territory_gained": "territory gained by the organisation",
                  "directed": "attacks abroad: directed", "enabled": "attacks abroad: enabled",
                  "inspired": "attacks abroad: inspired", "unknown": "attacks abroad: link unknown or claimed only"}
-
-
-@cache
-def organisation_ids(root: str = ORGANISATION) -> frozenset[str]:
-    """The organisation and its affiliates (actors whose parent is it), from data/actors.jsonl."""
-    return frozenset({root} | {a["id"] for a in load_jsonl("actors.jsonl") if a.get("parent") == root})
 
 
 def marker_colour(record: dict) -> str:
@@ -105,7 +95,7 @@ def monthly_timeline(events: Iterable[dict], incidents: Iterable[dict] | None = 
     for event in events:
         if event.get("kind") == "attack":
             country = _country(event)
-            if not country or country in HOME_COUNTRIES:
+            if not country or country in home_countries():
                 continue
             series = "attack"
         elif event.get("kind") == "territory":

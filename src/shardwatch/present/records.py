@@ -14,6 +14,7 @@ EVENT_CSV_COLUMNS = [
     "lat", "lon", "place_precision", "perpetrators", "perpetrator_individuals", "killed", "wounded", "target",
     "victims", "weapon", "attack_type", "weapon_type", "link", "change", "outcome", "means", "confidence",
     "article_id", "evidence", "claimed", "claimed_by", "relation", "role", "gaining", "losing", "subject",
+    "killed_low", "killed_high", "wounded_low", "wounded_high",
 ]
 ARTICLE_CSV_COLUMNS = ["id", "title", "source", "url", "published", "published_precision", "published_from",
                        "removed_lines", "path"]
@@ -85,6 +86,11 @@ def event_row(event: Event) -> dict:
         "claimed": "" if rec["claimed"] is None else ("yes" if rec["claimed"] else "no"),
         "claimed_by": rec["claimed_by"], "relation": rec["relation"], "role": rec["role"],
         "killed": _quantity_text(rec["killed"]), "wounded": _quantity_text(rec["wounded"]),
+        "killed_low": event.killed.low if event.killed else None,
+        "killed_high": event.killed.high if event.killed else None,
+        "wounded_low": event.wounded.low if event.wounded else None,
+        "wounded_high": event.wounded.high if event.wounded else None,
+        "when": date_text(event.date, event.date_precision),
         "article_id": event.article_id, "evidence": event.evidence[0].text if event.evidence else "",
     }
 
@@ -306,3 +312,55 @@ def analysis_lines(claims, quotes, contradictions) -> Iterator[str]:
         yield json.dumps(quote_record(quote), ensure_ascii=False)
     for contradiction in contradictions:
         yield json.dumps(contradiction_record(contradiction), ensure_ascii=False)
+
+
+INDICATOR_POINT_COLUMNS = ["measure", "scope", "unit", "as_of", "kind", "value", "source", "check", "evidence"]
+
+
+def indicator_points(record: dict) -> list[dict]:
+    """An indicator record as flat rows, one a claim or reference figure, oldest first."""
+    from shardwatch.analyse.intervals import format_value
+
+    rows = []
+    for point in record["claims"]:
+        rows.append({"measure": record["measure"], "scope": record["scope"], "unit": record["unit"],
+                     "as_of": point["as_of"], "kind": "claim",
+                     "value": format_value(point["low"], point["high"], point["qualifier"]),
+                     "source": point["claimant"]["name"], "check": point["check"] or "", "evidence": point["evidence"]})
+    for ref in record["reference"]:
+        rows.append({"measure": record["measure"], "scope": record["scope"], "unit": record["unit"],
+                     "as_of": ref["as_of"], "kind": "reference",
+                     "value": format_value(ref["low"], ref["high"], ref["qualifier"]),
+                     "source": f"{ref['claimant']} ({ref['source']})", "check": "", "evidence": ref["note"]})
+    return sorted(rows, key=lambda r: (r["as_of"] or "", r["kind"]))
+
+
+CONTRADICTION_COLUMNS = ["id", "about", "source_a", "evidence_a", "source_b", "evidence_b", "detail"]
+
+
+def contradiction_rows(records: list[dict], articles: dict[str, Article]) -> list[dict]:
+    """Contradiction records (of claims, with their ``claims``; of incidents, with their
+    ``values``) as flat rows naming both sides."""
+    rows = []
+    for x in records:
+        if "claims" in x:
+            row = {"id": x["id"], "about": x["about"], "detail": x["detail"]}
+            for tag, claim in zip("ab", x["claims"]):
+                article = articles.get(claim["article_id"])
+                source = article.source if article and article.source else claim["article_id"][:8]
+                row[f"source_{tag}"] = f"{claim['claimant']['name']} in {source}"
+                row[f"evidence_{tag}"] = claim["evidence"][0]["text"] if claim["evidence"] else ""
+        else:
+            row = {"id": x["id"], "about": f"incident {x['incident_id']}: {x['about']}", "detail": x["detail"]}
+            for tag, value in zip("ab", x["values"]):
+                row[f"source_{tag}"] = f"{value['source'] or value['article_id'][:8]} ({value['published'] or 'undated'})"
+                row[f"evidence_{tag}"] = str(value["value"])
+        rows.append(row)
+    return rows
+
+
+def date_text(date, precision: str | None) -> str | None:
+    """A date as precise as it is known: "2016-07-14", "2016-07" (month), "2016" (year)."""
+    if date is None:
+        return None
+    return _as_of_text(date, "year" if precision == "year" else "month" if precision == "month" else "day")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from shardwatch.extract.mentions import actors
+from shardwatch.data import actor_catalogue as actors
 from shardwatch.types import Actor, Article, Mention
 
 # Titles a person's "role" in the actor data starts with ("spokesman of the Islamic State").

@@ -7,17 +7,14 @@ the next one), and touch only the LSH buckets and incident blocks those new reco
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-from shardwatch.extract.mentions import actors
+from shardwatch.data import actor_catalogue as actors
 from shardwatch.ingest.dedupe import Sketch, is_duplicate, sketch
 from shardwatch.resolve.actors import descriptor_mentions
 from shardwatch.resolve.incidents import Cluster, EventFacts, Resolver, final_merges, lookup_keys
-from shardwatch.store import Store
+from shardwatch.store import Store, StoredEventFacts
 from shardwatch.types import Article
-
-_SEP = "\x1f"
 
 
 @dataclass(frozen=True)
@@ -96,37 +93,37 @@ def parents() -> dict[str, str]:
     return {a.id: a.parent for a in actors().values() if a.parent}
 
 
-def facts_from_row(row) -> EventFacts:
-    """Resolution facts from a store row (``Store.unresolved_event_rows`` and friends)."""
-    low, high = row["killed_low"], row["killed_high"]
+def facts_of(stored: StoredEventFacts) -> EventFacts:
+    """Resolution facts from what the store holds about an event."""
+    low, high = stored.killed_low, stored.killed_high
     killed = None
     if low is not None or high is not None:
         killed = (low if low is not None else 0.0, high if high is not None else float("inf"))
-    published = row["article_published"]
+    published = stored.article_published.isoformat() if stored.article_published else "9999-12-31"
     return EventFacts(
-        event_id=row["id"], kind=row["kind"], article_id=row["article_id"],
-        order=(published or "9999-12-31", row["article_seq"], row["id"]),
-        date=_date(row["date"]), precision=row["date_precision"], reported=_date(row["reported"]),
-        country=row["country"], place=row["place_canonical"], lat=row["lat"], lon=row["lon"],
-        place_precision=row["place_precision"], killed=killed, target=row["target"],
-        orgs=frozenset(filter(None, (row["orgs"] or "").split(_SEP))),
-        people=frozenset(p for p in (row["people"] or "").split(_SEP) if p and not p.startswith("person:")),
+        event_id=stored.event_id, kind=stored.kind, article_id=stored.article_id,
+        order=(published, stored.article_seq, stored.event_id),
+        date=stored.date, precision=stored.date_precision, reported=stored.reported,
+        country=stored.country, place=stored.place, lat=stored.lat, lon=stored.lon,
+        place_precision=stored.place_precision, killed=killed, target=stored.target,
+        orgs=frozenset(o for o in stored.orgs if o),
+        people=frozenset(p for p in stored.people if p and not p.startswith("person:")),
     )
 
 
 def resolve_incidents(store: Store) -> tuple[int, int, int]:
     """Resolve the events not yet in an incident; returns (events, incidents created, merged)."""
-    new = [facts_from_row(r) for r in store.unresolved_event_rows()]
+    new = [facts_of(f) for f in store.unresolved_event_facts()]
     if not new:
         return 0, 0, 0
     keys = set().union(*(lookup_keys(f) for f in new))
     existing: dict[str, Cluster] = {}
-    for row in store.incident_event_rows(store.incident_ids_for_keys(keys)):
-        cluster = existing.get(row["incident_id"])
+    for stored in store.incident_event_facts(store.incident_ids_for_keys(keys)):
+        cluster = existing.get(stored.incident_id)
         if cluster is None:
-            cluster = existing[row["incident_id"]] = Cluster(row["incident_id"], row["incident_kind"],
-                                                             row["incident_seq"])
-        cluster.add(facts_from_row(row))
+            cluster = existing[stored.incident_id] = Cluster(stored.incident_id, stored.incident_kind,
+                                                             stored.incident_seq)
+        cluster.add(facts_of(stored))
     for cluster in existing.values():
         cluster.members.sort(key=lambda f: f.order)
     resolver = Resolver(existing.values(), parents=parents(), next_seq=store.next_incident_seq())
@@ -139,6 +136,3 @@ def resolve_incidents(store: Store) -> tuple[int, int, int]:
                            keys={i: c.keys() for i, c in result.touched.items()})
     return len(new), len(created), len(merged_old)
 
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None

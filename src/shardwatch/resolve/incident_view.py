@@ -13,9 +13,12 @@ import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
-from shardwatch.extract.mentions import actors
+from shardwatch.data import actor_catalogue as actors
+from shardwatch.data import actor_ids_for
 from shardwatch.resolve.incidents import figures_close
+from shardwatch.store import EventFilter, IncidentMember, Store
 from shardwatch.types import (LINK_STRENGTH, PRECISION_RANK, Article, Consensus, Event, Incident, IncidentActor,
                               Quantity, SourceValue)
 
@@ -26,19 +29,54 @@ def _article_key(article: Article, seq: int) -> tuple:
     return (article.published or _UNDATED, seq)
 
 
-def assemble_all(members: Iterable[tuple[str, str, int, Event, Article]],
+def assemble_all(members: Iterable[IncidentMember],
                  duplicate_links: dict[str, tuple[str, float]]) -> list[Incident]:
-    """Incidents from (incident id, kind, seq, event, article) rows, in incident order."""
+    """Incidents from their member events (``Store.incident_members``), in incident order."""
     grouped: dict[str, list[tuple[Event, Article]]] = defaultdict(list)
     kinds: dict[str, str] = {}
     order: dict[str, int] = {}
-    for incident_id, kind, seq, event, article in members:
-        grouped[incident_id].append((event, article))
-        kinds[incident_id] = kind
-        order.setdefault(incident_id, seq)
+    for member in members:
+        grouped[member.incident_id].append((member.event, member.article))
+        kinds[member.incident_id] = member.kind
+        order.setdefault(member.incident_id, member.seq)
     found = [assemble(i, kinds[i], grouped[i], duplicate_links) for i in grouped]
     # in date order like the events listing; undated last, then in the order they were found
     return sorted(found, key=lambda x: (x.date is None, x.date or dt.date.min, order[x.id]))
+
+
+def incidents(store: Store, filters: EventFilter = EventFilter(), *, min_sources: int | None = None
+              ) -> list[Incident]:
+    """Incidents as they stood ``filters.as_of`` (default: now), filtered like events:
+    ``since``/``until`` on the incident's date, ``country`` and ``actor`` on its place and
+    actors (an actor by id, name or any alias of the actor catalogue)."""
+    found = assemble_all(store.incident_members(replace(filters, limit=None)), store.duplicate_links())
+    actor_ids = actor_ids_for(filters.actor) if filters.actor else frozenset()
+    out = []
+    for incident in found:
+        if filters.since and (incident.date is None or incident.date < filters.since):
+            continue
+        if filters.until and (incident.date is None or incident.date > filters.until):
+            continue
+        if filters.country and (incident.place is None or incident.place.country != filters.country.upper()):
+            continue
+        if filters.actor and not any(a.actor_id in actor_ids or filters.actor.lower() in (a.actor_id.lower(),
+                                                                                          a.name.lower())
+                                     for a in incident.actors):
+            continue
+        if min_sources and incident.independent_sources < min_sources:
+            continue
+        out.append(incident)
+    return out[: filters.limit] if filters.limit else out
+
+
+def incident(store: Store, incident_id: str, *, as_of: dt.date | None = None) -> Incident | None:
+    """One incident by id; an id merged into another gives the incident it merged into."""
+    live = store.live_incident_id(incident_id)
+    if live is None:
+        return None
+    found = assemble_all(store.incident_members(EventFilter(as_of=as_of), incident_id=live),
+                         store.duplicate_links())
+    return found[0] if found else None
 
 
 def assemble(incident_id: str, kind: str, members: list[tuple[Event, Article]],
@@ -213,8 +251,7 @@ def _describe(v: SourceValue) -> str:
     return f"{text!r} ({v.source or 'unknown source'}, {when}, article {v.article_id[:12]})"
 
 
-def contradictions(store, *, as_of: dt.date | None = None) -> list[dict]:
-    """Every incident contradiction as it stood ``as_of`` (default: now)."""
-    from shardwatch.store import EventFilter
-
-    return [c for incident in store.incidents(EventFilter(as_of=as_of)) for c in disagreements(incident)]
+def contradictions(store: Store, *, as_of: dt.date | None = None) -> list[dict]:
+    """Every incident contradiction as it stood ``as_of`` (default: now): dicts {"type":
+    "contradiction", "id", "about", "incident_id", "detail", "values"}."""
+    return [c for found in incidents(store, EventFilter(as_of=as_of)) for c in disagreements(found)]

@@ -459,10 +459,3 @@ def resolve(events: Iterable[EventFacts], *, existing: Iterable[Cluster] = (), p
 def precision_key(precision: str) -> int:
     return PRECISION_RANK.get(precision, len(PRECISION_RANK))
 
-
-def incident_contradictions(store, as_of: dt.date | None = None) -> list[dict]:
-    """Incidents whose independent sources disagree beyond tolerance on a figure, as they stood
-    ``as_of``: dicts {"type": "contradiction", "id", "about", "incident_id", "detail", "values"}."""
-    from shardwatch.resolve.incident_view import contradictions
-
-    return contradictions(store, as_of=as_of)

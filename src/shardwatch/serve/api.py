@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from shardwatch import __version__
+from shardwatch.api import FilterError, Shardwatch
 from shardwatch.errors import ShardwatchError, StoreError
 from shardwatch.present import capabilities as caps
 from shardwatch.present.charts import KIND_COLOURS, LINK_COLOURS, SERIES_COLOURS, SERIES_LABELS, monthly_timeline
@@ -83,7 +84,7 @@ class ClaimQuery(RecordQuery):
 
 
 class SearchQuery(Page):
-    q: str = Field(..., min_length=1, max_length=500, description="SQLite FTS5 query: words, \"phrases\", OR, NEAR.")
+    q: str = Field(..., min_length=1, max_length=500, description="Words (matched as words: al-Adnani), \"phrases\", AND/OR/NOT/NEAR, prefix*.")
 
 
 class TimelineQuery(BaseModel):
@@ -168,13 +169,12 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
     # -- the store, read-only, one connection a request -------------------------------------
 
     @contextlib.contextmanager
-    def open_store() -> Iterator[Store]:
-        store = Store(db_path, readonly=True)
+    def open_db() -> Iterator[Shardwatch]:
+        db = Shardwatch(db_path)  # read-only: SQLite refuses any write
         try:
-            store.db.execute("PRAGMA query_only = ON")
-            yield store
+            yield db
         finally:
-            store.close()
+            db.close()
 
     def page(items: list, query: Page, *, available: bool = True) -> dict:
         """One page; ``items`` holds up to offset + limit + 1 records, so the next page is known."""
@@ -183,20 +183,23 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
         return {"ok": True, "available": available, "items": shown, "count": len(shown), "limit": query.limit,
                 "offset": query.offset, "next_offset": query.offset + query.limit if more else None}
 
-    def record_filter(query: RecordQuery, *, kind: str | None = None, limit: int | None = None):
-        return caps.make_filter(kind=kind, since=query.since, until=query.until, country=query.country,
-                                actor=query.actor, as_of=query.as_of, limit=limit)
-
-    def optional(kind: str, query: RecordQuery, event_kind: str | None = None,
-                 keep: Callable[[dict], bool] | None = None) -> dict:
-        with open_store() as store:
-            records = caps.optional_records(store, kind, record_filter(query, kind=event_kind))
-        if records is None:
-            return page([], query, available=False)
-        return page([r for r in records if keep(r)] if keep else records, query)
+    def optional(listing: str, query: RecordQuery, **filters: Any) -> dict:
+        """A listing of the Python API that an older database (opened read-only) may lack."""
+        given = {"since": query.since, "until": query.until, "country": query.country, "actor": query.actor,
+                 "as_of": query.as_of, **filters}
+        with open_db() as db:
+            if not caps.available(db.store)[listing]:
+                return page([], query, available=False)
+            try:
+                found = getattr(db, listing)(**given, limit=query.offset + query.limit + 1)
+            except sqlite3.OperationalError:  # a table of an older or half-merged schema
+                return page([], query, available=False)
+            except FilterError as exc:
+                raise ApiError(422, f"invalid request: {exc}") from None
+        return page([caps.to_record(item, caps.RECORD_TYPE[listing]) for item in found], query)
 
     def known_measure(measure: str | None) -> str | None:
-        from shardwatch.extract.claims import measures
+        from shardwatch.data import measures
 
         if measure is not None and measure not in {m["id"] for m in measures()} | {"other"}:
             raise ApiError(422, f"invalid request: query.measure: unknown measure {measure}",
@@ -207,10 +210,10 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
 
     @app.get(f"{API}/meta", tags=["meta"], summary="What the database holds and which record kinds it has")
     def meta() -> dict:
-        with open_store() as store:
-            counts = store.counts()
-            available = caps.available(store)
-            schema = store.schema_version()
+        with open_db() as db:
+            counts = db.store.counts()
+            available = caps.available(db.store)
+            schema = db.store.schema_version()
         return {"ok": True, "version": __version__, "schema_version": schema, "counts": counts,
                 "available": {"articles": True, "events": True, **available}, "as_of": True,
                 "max_page": MAX_PAGE, "event_kinds": list(EVENT_KINDS),
@@ -220,36 +223,34 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
     @app.get(f"{API}/articles", tags=["records"], summary="Articles, by publication date")
     def articles(query: Annotated[ArticleQuery, Query()]) -> dict:
         until = min(d for d in (query.until, query.as_of) if d) if (query.until or query.as_of) else None
-        with open_store() as store:
-            found = store.articles(since=query.since, until=until, limit=query.offset + query.limit + 1)
+        with open_db() as db:
+            found = db.articles(since=query.since, until=until, limit=query.offset + query.limit + 1)
         return page([article_record(a) for a in found], query)
 
     @app.get(f"{API}/articles/{{article_id}}", tags=["records"],
              summary="One article: its text and the evidence span of every record found in it")
     def article(article_id: Annotated[str, Path(max_length=200)]) -> dict:
-        with open_store() as store:
-            found = store.article(article_id)
+        with open_db() as db:
+            found = db.store.article(article_id)
             if found is None:
                 raise ApiError(404, f"no article {article_id}")
-            spans = caps.evidence_spans(store, article_id)
+            spans = caps.evidence_spans(db.store, article_id)
         return {"ok": True, "article": article_record(found) | {"text": found.text}, "spans": spans}
 
     @app.get(f"{API}/events", tags=["records"], summary="Events (attack, territory, leadership, allegiance)")
     def events(query: Annotated[EventQuery, Query()]) -> dict:
-        with open_store() as store:
-            found = store.events(record_filter(query, kind=query.kind, limit=query.offset + query.limit + 1))
+        with open_db() as db:
+            found = db.events(since=query.since, until=query.until, country=query.country, actor=query.actor,
+                              kind=query.kind, as_of=query.as_of, limit=query.offset + query.limit + 1)
         return page([event_record(e) for e in found], query)
 
     @app.get(f"{API}/incidents", tags=["records"], summary="Incidents: one real event merged from many reports")
     def incidents(query: Annotated[IncidentQuery, Query()]) -> dict:
-        least = query.min_sources
-        return optional("incidents", query, query.kind,
-                        keep=None if least is None else lambda r: (r.get("independent_sources") or 0) >= least)
+        return optional("incidents", query, kind=query.kind, min_sources=query.min_sources)
 
     @app.get(f"{API}/claims", tags=["records"], summary="Claims: figures with their claimants")
     def claims(query: Annotated[ClaimQuery, Query()]) -> dict:
-        measure = known_measure(query.measure)
-        return optional("claims", query, keep=None if measure is None else lambda r: r.get("measure") == measure)
+        return optional("claims", query, measure=known_measure(query.measure))
 
     @app.get(f"{API}/quotes", tags=["records"], summary="Quotes with their speakers")
     def quotes(query: Annotated[RecordQuery, Query()]) -> dict:
@@ -257,8 +258,7 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
 
     @app.get(f"{API}/indicators", tags=["analyses"], summary="Indicators: claims on one measure and scope over time")
     def indicators(query: Annotated[ClaimQuery, Query()]) -> dict:
-        measure = known_measure(query.measure)
-        return optional("indicators", query, keep=None if measure is None else lambda r: r.get("measure") == measure)
+        return optional("indicators", query, measure=known_measure(query.measure))
 
     @app.get(f"{API}/contradictions", tags=["analyses"], summary="Contradictions: figures that cannot both hold")
     def contradictions(query: Annotated[RecordQuery, Query()]) -> dict:
@@ -266,20 +266,20 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
 
     @app.get(f"{API}/search", tags=["records"], summary="Full-text search of the articles")
     def search(query: Annotated[SearchQuery, Query()]) -> dict:
-        with open_store() as store:
+        with open_db() as db:
             try:
-                hits = store.search(query.q, limit=query.offset + query.limit + 1)
+                hits = db.search(query.q, limit=query.offset + query.limit + 1)
             except StoreError as exc:
                 raise ApiError(422, str(exc)) from None
-        return page([article_record(a) | {"snippet": snippet} for a, snippet in hits], query)
+        return page([article_record(hit.article) | {"snippet": hit.snippet} for hit in hits], query)
 
     @app.get(f"{API}/timeline", tags=["analyses"],
              summary="By month: the organisation's territory lost and gained, and its attacks abroad by link")
     def timeline(query: Annotated[TimelineQuery, Query()]) -> dict:
         filters = caps.make_filter(since=query.since, until=query.until, as_of=query.as_of)
-        with open_store() as store:
-            events_ = [event_record(e) for e in store.events(filters)]
-            incidents_ = caps.optional_records(store, "incidents", filters)
+        with open_db() as db:
+            events_ = [event_record(e) for e in db.store.events(filters)]
+            incidents_ = caps.optional_records(db.store, "incidents", filters)
         return {"ok": True, **monthly_timeline(events_, incidents_)}
 
     @app.get(f"{API}/geo/countries", tags=["meta"], summary="Country outlines (Natural Earth 1:110m) as GeoJSON")
