@@ -203,8 +203,9 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
         if _cue_counts(token, cues):
             # an attack word with other senses vouches neither for itself nor for another one:
             # "holding the economy hostage" is no violence, nor what "hit" the shipments
-            if token.i == trigger.i or (trigger_of(token) or {}).get("needs_violence"):
-                continue
+            if token.i == trigger.i or ((trigger_of(token) or {}).get("needs_violence")
+                                        and token.lemma_.lower() not in TOLL_LEMMAS):
+                continue  # people wounded vouch for the blast that wounded them
             return True
     lemma = trigger.lemma_.lower()
     if lemma in VEHICLE_LEMMAS:  # "drove a truck into the crowd", not "a lorry ploughed into his car"
@@ -587,11 +588,34 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
         if frames and _is_anaphoric(frame, frames[-1]):
             frames[-1].mentions.append(sent)
             continue
+        if frames and _is_toll_update(frame):
+            # "202 people had been wounded": the toll of the attack just told, not another one
+            frames[-1].mentions.append(sent)
+            frames[-1].wounded = frames[-1].wounded or frame.wounded
+            frames[-1].killed = frames[-1].killed or frame.killed
+            continue
         if frame.place is None and paragraph_place is not None:
             frame.place = paragraph_place
         frames.append(frame)
     _assign_segments(doc, frames, token_actor, main_org)
     return frames
+
+
+# Casualty words that tell a toll, not a deed: a later sentence built on them alone updates
+# the attack before it.
+TOLL_LEMMAS = {"wound", "injure"}
+
+
+def _is_toll_update(frame: AttackFrame) -> bool:
+    """"202 people had been wounded", "Eight of his bodyguards were injured": no doer, no place
+    of its own and only a casualty word."""
+    if frame.trigger.lemma_.lower() not in TOLL_LEMMAS or frame.perpetrator_orgs or frame.perpetrator_people:
+        return False
+    if frame.place is None:
+        return True
+    # a place that only qualifies a noun ("the Paris prosecutor") is not where this happened
+    span = frame.sentence.doc.char_span(frame.place.start, frame.place.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("compound", "amod", "nmod", "poss")
 
 
 def _is_anaphoric(frame: AttackFrame, previous: AttackFrame) -> bool:

@@ -204,7 +204,10 @@ class Gazetteer:
                 return replace_name(in_region[0].place, name)
         context = set(context)
         in_context = [c for c in ranked if c.place.country in context]
-        if in_context:
+        # A hamlet in a country the article names does not beat a world city of the same name
+        # ("Paris" in a piece that also names Russia is not Parizh, 1,500 people).
+        if in_context and not (ranked[0].population >= 100_000
+                               and ranked[0].population >= 20 * max(in_context[0].population, 1)):
             return replace_name(in_context[0].place, name)
         places = [c for c in ranked if c.place.precision == 1] or ranked
         best = places[0]

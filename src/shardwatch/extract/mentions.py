@@ -121,7 +121,10 @@ def _parenthesised_places(doc: Doc, taken: set[int]) -> list[tuple[Span, str, st
 
 def place_mentions(doc: Doc, article: Article) -> list[Mention]:
     gazetteer = get_gazetteer()
-    spans = [s for s in _name_spans(doc) if s[2][:1].isupper() or s[2][:1].isdigit() or region_name(s[2])]
+    spans = _name_spans(doc)
+    if any(c.isupper() for c in doc.text[:5000]):
+        # in cased text a place name is capitalised: "executed him in the bush" names no place
+        spans = [s for s in spans if s[2][:1].isupper() or s[2][:1].isdigit() or region_name(s[2])]
     spans += _parenthesised_places(doc, {t.i for span, _, _ in spans for t in span})
     context: set[str] = set()
     for span, label, name in spans:

@@ -151,16 +151,17 @@ def role_lines(items: Iterable[tuple[str, str]], *, n_process: int = 1,
 # filler per role (``_add_recalled``).
 # ---------------------------------------------------------------------------------------------
 
+# Attack words of the roles view beyond data/triggers.jsonl (those the events read too live
+# there, once: wound, injure, storm, behead, raid, gun down, slaughter, assault).
 EXTRA_TRIGGERS = {
-    ("wound", "VERB"), ("injure", "VERB"), ("target", "VERB"), ("storm", "VERB"), ("behead", "VERB"),
-    ("execute", "VERB"), ("strike", "VERB"), ("hit", "VERB"), ("raid", "VERB"), ("shell", "VERB"),
-    ("bombard", "VERB"), ("blast", "VERB"), ("gun", "VERB"), ("slaughter", "VERB"), ("assault", "VERB"),
+    ("target", "VERB"), ("execute", "VERB"), ("strike", "VERB"), ("hit", "VERB"), ("shell", "VERB"),
+    ("bombard", "VERB"), ("blast", "VERB"), ("gun", "VERB"),
     ("assault", "NOUN"), ("raid", "NOUN"), ("strike", "NOUN"), ("airstrike", "NOUN"),
     ("shelling", "NOUN"), ("killing", "NOUN"), ("beheading", "NOUN"), ("execution", "NOUN"),
     ("detonation", "NOUN"), ("siege", "NOUN"), ("die", "VERB"),
 }
 # Extra triggers with no other sense: they need no sign of violence in the sentence.
-UNAMBIGUOUS_EXTRA = {("behead", "VERB"), ("beheading", "NOUN"), ("airstrike", "NOUN"), ("shelling", "NOUN"),
+UNAMBIGUOUS_EXTRA = {("beheading", "NOUN"), ("airstrike", "NOUN"), ("shelling", "NOUN"),
                      ("detonation", "NOUN")}
 # Signs that people died or were hurt by accident or illness ("after the minibus overturned").
 MISHAP_LEMMAS = {"overturn", "crash", "accident", "collision", "disease", "illness", "outbreak", "epidemic",

@@ -203,7 +203,10 @@ def acled_type(unit: dict) -> tuple[str, str, str]:
 
 
 def _admin1(place: dict) -> str:
-    """The first-level region, when the record's place is one (precision 2)."""
+    """The first-level region the record's place lies in (from the gazetteer), or the place
+    itself when it is a region (precision 2) and the gazetteer gave none."""
+    if place.get("admin1"):
+        return place["admin1"]
     return place.get("canonical") or "" if place.get("precision") == 2 else ""
 
 

@@ -175,4 +175,9 @@ CREATE TABLE incident_keys (
 CREATE INDEX incident_keys_incident ON incident_keys(incident_id);
 """))
 
+# -- migration 5: the first-level region (province, state) of an event's place (issue 12) ---
+MIGRATIONS.append((5, "event_admin1", """
+ALTER TABLE events ADD COLUMN admin1 TEXT;
+"""))
+
 SCHEMA_VERSION = MIGRATIONS[-1][0]
