@@ -667,7 +667,7 @@ def analyse_territory(ctx: click.Context, fmt: str, values_file: str | None, see
                 result = territory_vs_abroad(store, _analysis_filter(kwargs), losses_from=losses_from, lag=lag,
                                              reps=reps, seed=seed)
             except ValueError as exc:
-                raise click.UsageError(str(exc)) from None
+                raise ShardwatchError(str(exc)) from None
     _show_analysis("territory-vs-abroad", result, fmt)
 
 

@@ -128,7 +128,7 @@ def count_regression(losses: Sequence[float], attacks: Sequence[int], *, lag: in
 
     x = np.asarray(losses, float)[: len(losses) - lag] / scale
     y = np.asarray(attacks, float)[lag:]
-    if len(y) < 6:
+    if len(y) < 6 or np.std(x) == 0:  # losses that never change say nothing of what follows them
         return None
     t = np.arange(len(y), dtype=float)
     design = sm.add_constant(np.column_stack([x, t]), has_constant="add")
@@ -141,7 +141,11 @@ def count_regression(losses: Sequence[float], attacks: Sequence[int], *, lag: in
             if not np.all(np.isfinite(fit.bse)) or dispersion < 1e-6:
                 raise ValueError("dispersion not identified")
         except Exception:  # statsmodels raises several kinds on a flat likelihood
-            model, fit = "Poisson", Poisson(y, design).fit(disp=0, maxiter=200)
+            model = "Poisson"
+            try:
+                fit = Poisson(y, design).fit(disp=0, maxiter=200)
+            except Exception:
+                return None
     low, high = fit.conf_int(alpha=1 - level)[1]
     return CountRegression(model, lag, Interval(float(np.exp(fit.params[1])), float(np.exp(low)), float(np.exp(high)),
                                                 level, "Wald interval of the coefficient"),
@@ -182,6 +186,8 @@ def fit_territory_abroad(months: Sequence[str], losses: Sequence[float], abroad_
         verdict = (f"Attacks abroad fell with losses {lag} month(s) before: each {unit} goes with "
                    f"{regression.rate_ratio.estimate:.2f} times the attacks ({regression.rate_ratio.low:.2f}-"
                    f"{regression.rate_ratio.high:.2f}), trend held constant.")
+    elif regression is None:
+        verdict = "The count regression could not be fitted (the losses do not vary, or the fit failed)."
     else:
         verdict = (f"The data do not show attacks abroad following losses {lag} month(s) before: the rate ratio's "
                    "interval includes 1.")
