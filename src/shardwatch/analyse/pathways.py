@@ -45,7 +45,7 @@ class PathwayRecord:
     article_id: str
     source: str | None
     published: dt.date | None
-    text: str
+    text: str  # the record's sentences
 
 
 @dataclass(frozen=True)
@@ -117,38 +117,42 @@ def _event_month(event: Event) -> str:
 
 
 def _candidates(store: Store, filters: AnalysisFilter, articles: dict[str, Article]):
-    """(record type, id, month, article id, text, relation, measure) of every record the filters keep."""
+    """(record type, id, month, article id, text to match, sentences, relation, measure) of every
+    record the filters keep."""
     for event in store.events(EventFilter(kind=filters.kind, country=filters.country, since=filters.since,
                                           until=filters.until)):
-        yield (event.kind, event.id, _event_month(event), event.article_id,
-               " ".join(e.text for e in event.evidence), event.relation, None)
+        sentences = " ".join(e.text for e in event.evidence)
+        yield (event.kind, event.id, _event_month(event), event.article_id, sentences, sentences, event.relation, None)
     if filters.kind:  # an event kind asks for events only
         return
     claim: Claim
     for claim in store.claims(ClaimFilter(country=filters.country, since=filters.since, until=filters.until)):
+        sentences = " ".join(e.text for e in claim.evidence)
         yield ("claim", claim.id, _month(claim.as_of or claim.reported), claim.article_id,
-               " ".join([claim.measure_text, *(e.text for e in claim.evidence)]), None, claim.measure)
+               f"{claim.measure_text} {sentences}", sentences, None, claim.measure)
     if filters.country:  # a quote has no place of its own
         return
     quote: Quote
     for quote in store.quotes(ClaimFilter(since=filters.since, until=filters.until)):
         article = articles.get(quote.article_id)
+        sentences = " ".join(e.text for e in quote.evidence) or quote.text
         yield ("quote", quote.id, _month(article.published if article else None), quote.article_id,
-               " ".join([quote.text, *(e.text for e in quote.evidence)]), None, None)
+               f"{quote.text} {sentences}", sentences, None, None)
 
 
 def pathways(store: Store, filters: AnalysisFilter = AnalysisFilter(), *, level: float = 0.95) -> PathwaysResult:
     """Every record that speaks to a pathway, counted by pathway, indicator and month."""
     articles = {a.id: a for a in store.articles()}
     found: dict[str, list[PathwayRecord]] = defaultdict(list)
-    for record_type, record_id, month, article_id, text, relation, measure in _candidates(store, filters, articles):
+    for record_type, record_id, month, article_id, text, sentences, relation, measure in _candidates(
+            store, filters, articles):
         hits = [i for i in indicators() if matches(i, record_type, text, relation=relation, measure=measure)]
         for pathway in dict.fromkeys(i.pathway for i in hits):
             first = next(i for i in hits if i.pathway == pathway)  # a record counts once a pathway
             article = articles.get(article_id)
             found[pathway].append(PathwayRecord(first.id, record_type, record_id, month, article_id,
                                                 article.source if article else None,
-                                                article.published if article else None, text))
+                                                article.published if article else None, sentences))
     return summarise(found, level=level)
 
 

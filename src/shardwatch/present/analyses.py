@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import math
 
-from shardwatch.analyse import hawkes as hawkes_mod
-from shardwatch.analyse import pathways as pathways_mod
-from shardwatch.analyse import severity as severity_mod
-from shardwatch.analyse import territory_abroad as territory_mod
+from shardwatch.analyse.hawkes import HawkesResult, hawkes
+from shardwatch.analyse.pathways import PathwaysResult, pathways
+from shardwatch.analyse.severity import SeverityResult, severity
+from shardwatch.analyse.territory_abroad import TerritoryAbroadResult, territory_vs_abroad
 from shardwatch.analyse.results import AnalysisFilter, Interval, as_record
 from shardwatch.present.charts import SERIES_COLOURS, _pyplot, _svg
 
@@ -115,7 +115,7 @@ def _not_enough(title: str, note: str) -> str:
     return _svg(fig)
 
 
-def severity_svg(result: severity_mod.SeverityResult) -> str:
+def severity_svg(result: SeverityResult) -> str:
     """The data's complementary CDF on log-log axes, the fitted tail and its alpha interval as a band."""
     import numpy as np
 
@@ -141,7 +141,7 @@ def severity_svg(result: severity_mod.SeverityResult) -> str:
     return _svg(fig)
 
 
-def hawkes_svg(result: hawkes_mod.HawkesResult) -> str:
+def hawkes_svg(result: HawkesResult) -> str:
     """Cumulative events over time, and the branching ratio with its interval on [0, 1]."""
     if not result.enough_data:
         return _not_enough(TITLES["hawkes"], result.note)
@@ -162,7 +162,7 @@ def hawkes_svg(result: hawkes_mod.HawkesResult) -> str:
     return _svg(fig)
 
 
-def territory_svg(result: territory_mod.TerritoryAbroadResult) -> str:
+def territory_svg(result: TerritoryAbroadResult) -> str:
     """Cross-correlation by lag with its bootstrap intervals, zero drawn."""
     if not result.enough_data:
         return _not_enough(TITLES["territory-vs-abroad"], result.note)
@@ -182,7 +182,7 @@ def territory_svg(result: territory_mod.TerritoryAbroadResult) -> str:
     return _svg(fig)
 
 
-def pathways_svg(result: pathways_mod.PathwaysResult) -> str:
+def pathways_svg(result: PathwaysResult) -> str:
     """Each pathway's share of the records that speak to the pathways, with its interval."""
     if not result.enough_data:
         return _not_enough(TITLES["pathways"], result.note)
@@ -209,10 +209,8 @@ CHARTS = {"severity": severity_svg, "hawkes": hawkes_svg, "territory-vs-abroad":
 
 def brief_analyses(store, filters: AnalysisFilter = AnalysisFilter()) -> list[dict]:
     """The four analyses for the brief: name, title, the result (as a record), its rows and chart."""
-    results = {"severity": severity_mod.severity(store, filters),
-               "hawkes": hawkes_mod.hawkes(store, filters),
-               "territory-vs-abroad": territory_mod.territory_vs_abroad(store, filters),
-               "pathways": pathways_mod.pathways(store, filters)}
+    results = {"severity": severity(store, filters), "hawkes": hawkes(store, filters),
+               "territory-vs-abroad": territory_vs_abroad(store, filters), "pathways": pathways(store, filters)}
     out = []
     for name, result in results.items():
         out.append({"name": name, "title": TITLES[name], "result": result, "record": as_record(result),
