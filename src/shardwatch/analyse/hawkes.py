@@ -31,7 +31,7 @@ from shardwatch.store import Store
 METHOD = "Hawkes process, exponential kernel, maximum likelihood (scipy.optimize), profile-likelihood interval"
 # Below this many events the profile interval on the branching ratio says little: on simulated
 # series (mu 0.5/day, n 0.5, decay 1 day; 30 seeds each) its median width was 1.00 at about 20
-# events, 0.77 at about 40 and 0.41 at about 155 (docs/ANALYSES.md has the command).
+# events, 0.77 at about 40 and 0.41 at about 155 (scripts/hawkes_coverage.py; docs/ANALYSES.md).
 MIN_EVENTS = 40
 _EPS = 1e-9
 # Nelder-Mead (with bounds): three parameters and no gradient needed. L-BFGS-B reached the same
@@ -118,8 +118,9 @@ def _best(times: np.ndarray, period: float, starts: list[np.ndarray], fixed_n: f
 
 
 def fit_hawkes(times: Sequence[float], *, period: float | None = None, record_ids: Sequence[str] = (),
-               level: float = 0.95, start: dt.date | None = None) -> HawkesResult:
-    """Fit a Hawkes process to event ``times`` (days from 0) observed on [0, ``period``]."""
+               level: float = 0.95, start: dt.date | None = None, min_events: int = MIN_EVENTS) -> HawkesResult:
+    """Fit a Hawkes process to event ``times`` (days from 0) observed on [0, ``period``]; with
+    fewer than ``min_events`` events, say so instead."""
     from scipy.optimize import brentq
     from scipy.stats import chi2
 
@@ -128,9 +129,9 @@ def fit_hawkes(times: Sequence[float], *, period: float | None = None, record_id
     if len(t) and (t[0] < 0 or t[-1] > period):
         raise ValueError("event times must lie within [0, period]")
     ids = tuple(record_ids)
-    if len(t) < MIN_EVENTS or period <= 0:
+    if len(t) < min_events or period <= 0:
         return HawkesResult(METHOD, False, f"not enough data: {len(t)} events; a branching ratio needs at least "
-                            f"{MIN_EVENTS}", len(t), period, ids, start, tuple(t.tolist()))
+                            f"{min_events}", len(t), period, ids, start, tuple(t.tolist()))
     rate = len(t) / period
     starts = [np.array([np.log(rate * (1 - n0)), np.log(n0 / (1 - n0)), np.log(b0)])
               for n0 in (0.2, 0.5, 0.8) for b0 in (0.2, 2.0)]
