@@ -48,7 +48,8 @@ def brief(tmp_path_factory):
 def test_html_is_self_contained(brief):
     _, html, _, links = brief
     assert "script" not in links.tags and "link" not in links.tags
-    assert len(links.srcs) == 2 and all(s.startswith("data:image/svg+xml;base64,") for s in links.srcs)
+    # timeline, map, and one chart per trend analysis
+    assert len(links.srcs) == 6 and all(s.startswith("data:image/svg+xml;base64,") for s in links.srcs)
     # outside addresses are only the articles' own URLs, as links to follow, never loaded
     assert {h for h in links.hrefs if not h.startswith("#")} <= {f"https://example.org/{k}" for k in (
         "nice", "istanbul", "baghdad", "fallujah", "arish", "undated")}
@@ -74,7 +75,7 @@ def test_key_judgements_rest_on_their_records(brief):
 
 def test_charts_are_embedded_svg(brief):
     _, _, _, links = brief
-    timeline, world = (base64.b64decode(s.split(",", 1)[1]).decode() for s in links.srcs)
+    timeline, world = (base64.b64decode(s.split(",", 1)[1]).decode() for s in links.srcs[:2])
     for svg in (timeline, world):
         assert ET.fromstring(svg).tag.endswith("svg")
     assert "attacks outside Iraq and Syria" in timeline
@@ -120,3 +121,14 @@ def test_brief_opens_offline_with_its_charts(brief):
         browser.close()
     assert sizes and all(done and width > 200 for done, width in sizes)
     assert all(url.startswith(("file:", "data:")) for url in requested)
+
+
+def test_trend_analyses_have_a_section_each_with_a_chart_or_not_enough_data(brief):
+    _, html, md, links = brief
+    for name in ("severity", "hawkes", "territory-vs-abroad", "pathways"):
+        assert f'id="analysis-{name}"' in html
+        assert f"(brief-{name}.svg)" in md
+    charts = [base64.b64decode(s.split(",", 1)[1]).decode() for s in links.srcs[2:]]
+    assert all(ET.fromstring(svg).tag.endswith("svg") for svg in charts)
+    severity = html.split('id="analysis-severity"')[1].split('id="analysis-hawkes"')[0]
+    assert "Not enough data." in severity and "not enough data" in charts[0]

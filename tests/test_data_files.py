@@ -20,6 +20,7 @@ REQUIRED = {
     "link_cues.jsonl": ("pattern", "link"),
     "modality_cues.jsonl": ("lemma", "kind", "scope"),
     "furniture.jsonl": ("pattern", "kind"),
+    "pathways.jsonl": ("id", "pathway", "label", "records"),
 }
 
 

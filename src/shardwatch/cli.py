@@ -436,6 +436,13 @@ def contradictions(ctx: click.Context, fmt: str, **kwargs) -> None:
           ["about", "source_a", "source_b", "detail", "evidence_a", "evidence_b"], fmt)
 
 
+# -- trend analyses (issue 17): their commands live in cli_analyse, registered here -------------
+
+from shardwatch.cli_analyse import analyse  # noqa: E402 (it imports helpers defined above)
+
+cli.add_command(analyse)
+
+
 def main() -> None:
     try:
         # Without standalone mode click returns ctx.exit()'s code instead of exiting.

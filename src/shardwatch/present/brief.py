@@ -21,6 +21,7 @@ import jinja2
 from shardwatch import __version__
 from shardwatch.present import capabilities as caps
 from shardwatch.data import home_countries
+from shardwatch.present.analyses import brief_analyses
 from shardwatch.present.charts import ABROAD_LINKS, map_svg, monthly_timeline, timeline_svg
 from shardwatch.present.records import event_record
 from shardwatch.store import Store
@@ -189,7 +190,10 @@ def brief_context(store: Store) -> dict:
     timeline_chart = timeline_svg(timeline)
     map_chart = map_svg(records) if any((r["place"] or {}).get("lon") is not None for r in records) else None
     claims_by_id = {c["id"]: c for c in optional["claims"] or ()}
+    analyses = brief_analyses(store)
     return {
+        "analyses": analyses,
+        "svg_uri": _svg_data_uri,
         "version": __version__,
         "generated": dt.date.today().isoformat(),
         "articles": sorted(articles.values(), key=lambda a: (a.published or dt.date.max, a.title or "")),
@@ -263,7 +267,9 @@ def write_brief(store: Store, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     context = brief_context(store)
     written = []
-    for name, svg in ((TIMELINE_SVG, context["timeline_svg"]), (MAP_SVG, context["map_svg"])):
+    charts = [(TIMELINE_SVG, context["timeline_svg"]), (MAP_SVG, context["map_svg"])]
+    charts += [(a["file"], a["svg"]) for a in context["analyses"]]
+    for name, svg in charts:
         if svg is not None:
             _write(out_dir / name, svg)
     for name, autoescape in (("brief.html", True), ("brief.md", False)):

@@ -2,7 +2,8 @@
 
 1. ``monthly_timeline``: by month, the organisation's territorial losses and gains against its
    attacks abroad (outside Iraq and Syria), split by link (directed, enabled, inspired,
-   unknown), each count with the ids of the records behind it.
+   unknown), each count with the ids of the records behind it (counted in
+   ``shardwatch.analyse.monthly``; labelled and coloured here).
 2. ``timeline_svg`` and ``map_svg``: the same, drawn by matplotlib as SVG for the brief; the
    map's base layer is the shipped Natural Earth outlines (``shardwatch.data.geo``).
 
@@ -13,17 +14,11 @@ from the store or from the HTTP API, go through one path.
 from __future__ import annotations
 
 import io
-from collections import defaultdict
 from collections.abc import Iterable
 
-from shardwatch.data import home_countries, organisation_ids
-from shardwatch.types import LINKS
-
-ABROAD_LINKS = ("directed", "enabled", "inspired", "unknown")
-TERRITORY_SERIES = ("territory_lost", "territory_gained")
-SERIES = TERRITORY_SERIES + ABROAD_LINKS
-# Months are drawn only for dates known to the day, week or month.
-MONTH_PRECISIONS = frozenset({"day", "week", "month"})
+from shardwatch.analyse.monthly import (ABROAD_LINKS, MONTH_PRECISIONS,  # noqa: F401 (re-exported)
+                                       SERIES, TERRITORY_SERIES, abroad_link, monthly_series,
+                                       organisation_ids, territory_change)
 
 KIND_COLOURS = {"territory": "#1565c0", "leadership": "#6a1b9a", "allegiance": "#2e7d32"}
 LINK_COLOURS = {"directed": "#b71c1c", "enabled": "#ef6c00", "inspired": "#f9a825", "claimed": "#ad1457",
@@ -42,106 +37,9 @@ def marker_colour(record: dict) -> str:
     return KIND_COLOURS.get(record.get("kind"), "#424242")
 
 
-def abroad_link(link: str | None) -> str:
-    """The timeline's four link classes: a claim of responsibility alone does not say how."""
-    return link if link in ("directed", "enabled", "inspired") else "unknown"
-
-
-def territory_change(record: dict) -> str | None:
-    """territory_lost / territory_gained for the organisation, or None when it is neither."""
-    org = organisation_ids()
-    roles = {a.get("role") for a in record.get("actors") or () if a.get("id") in org}
-    if "losing" in roles:
-        return "territory_lost"
-    if "gaining" in roles:
-        return "territory_gained"
-    change = record.get("change")
-    if roles and change in ("lost", "retaken"):
-        return "territory_lost"
-    if roles and change == "captured":
-        return "territory_gained"
-    return None
-
-
-def _month(record: dict) -> str | None:
-    if not record.get("date") or record.get("date_precision") not in MONTH_PRECISIONS:
-        return None
-    return record["date"][:7]
-
-
-def _country(record: dict) -> str | None:
-    place = record.get("place")
-    return place.get("country") if isinstance(place, dict) else None
-
-
-def _place_key(record: dict) -> str:
-    place = record.get("place") or {}
-    return (place.get("canonical") or place.get("name") or "?") if isinstance(place, dict) else str(place)
-
-
 def monthly_timeline(events: Iterable[dict], incidents: Iterable[dict] | None = None) -> dict:
-    """Monthly counts per series, each with the record ids behind it.
-
-    One real event counts once: events merged into an incident count as that incident; other
-    events count once per series, place and day. Attacks placed in no country, and records
-    dated only to the year or by the report, are left out and counted in ``left_out``.
-    """
-    incident_of: dict[str, str] = {}
-    for incident in incidents or ():
-        for event_id in incident.get("event_ids") or ():
-            incident_of[event_id] = incident["id"]
-    groups: dict[tuple[str, str], dict] = {}
-    left_out = 0
-    for event in events:
-        if event.get("kind") == "attack":
-            country = _country(event)
-            if not country or country in home_countries():
-                continue
-            series = "attack"
-        elif event.get("kind") == "territory":
-            series = territory_change(event)
-            if series is None:
-                continue
-        else:
-            continue
-        month = _month(event)
-        if month is None:
-            left_out += 1
-            continue
-        key = (series, incident_of.get(event["id"]) or f"{_place_key(event)}|{event['date']}")
-        group = groups.setdefault(key, {"series": series, "months": [], "links": [], "ids": []})
-        group["months"].append(month)
-        group["links"].append(event.get("link"))
-        group["ids"].append(event["id"])
-    cells: dict[str, dict[str, list[list[str]]]] = {s: defaultdict(list) for s in SERIES}
-    for (series, _key), group in groups.items():
-        month = min(group["months"])
-        if series == "attack":
-            strongest = min((LINKS.index(link) for link in group["links"] if link in LINKS), default=len(LINKS) - 1)
-            series = abroad_link(LINKS[strongest])
-        cells[series][month].append(sorted(group["ids"]))
-    months = _month_range([m for s in cells.values() for m in s])
-    return {
-        "months": months,
-        "series": {s: [len(cells[s].get(m, ())) for m in months] for s in SERIES},
-        # per series and month, one list of event ids for each real event counted
-        "records": {s: {m: sorted(groups_) for m, groups_ in sorted(cells[s].items())} for s in SERIES},
-        "labels": SERIES_LABELS,
-        "colours": SERIES_COLOURS,
-        "left_out": left_out,
-    }
-
-
-def _month_range(months: list[str]) -> list[str]:
-    if not months:
-        return []
-    first, last = min(months), max(months)
-    year, month = int(first[:4]), int(first[5:])
-    out = []
-    while f"{year:04d}-{month:02d}" <= last:
-        out.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
+    """The monthly series of ``shardwatch.analyse.monthly`` with their labels and colours."""
+    return {**monthly_series(events, incidents), "labels": SERIES_LABELS, "colours": SERIES_COLOURS}
 
 
 # -- drawing (matplotlib, for the brief) ---------------------------------------------------

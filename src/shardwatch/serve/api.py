@@ -95,6 +95,29 @@ class TimelineQuery(BaseModel):
     as_of: dt.date | None = Field(None, description="As known on this day (where supported).")
 
 
+class AnalysisQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: EventKind | None = Field(None, description="Events of this kind (default: attacks).")
+    country: Country = None
+    since: dt.date | None = Field(None, description="Records dated on or after this day (YYYY-MM-DD).")
+    until: dt.date | None = Field(None, description="Records dated on or before this day.")
+
+
+class SeverityQuery(AnalysisQuery):
+    size: float | None = Field(None, ge=1, description="Deaths of the event whose chance is asked (default: the "
+                                                       "largest in the data).")
+    events: int | None = Field(None, ge=1, le=10_000_000, description="Events in the period of that chance.")
+    bootstrap: int = Field(200, ge=0, le=1000, description="Resamples for the intervals.")
+    gof_reps: int = Field(200, ge=0, le=1000, description="Synthetic sets for the goodness-of-fit p.")
+
+
+class TerritoryQuery(AnalysisQuery):
+    losses: Literal["events", "area"] = Field("events", description="Reported losses, or km2 lost by the IHS series.")
+    lag: int = Field(1, ge=0, le=12, description="Months from losses to attacks in the count regression.")
+    reps: int = Field(500, ge=10, le=2000, description="Block-bootstrap resamples.")
+
+
 class ApiError(Exception):
     """An error answered in the one error shape."""
 
@@ -281,6 +304,41 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
             events_ = [event_record(e) for e in db.store.events(filters)]
             incidents_ = caps.optional_records(db.store, "incidents", filters)
         return {"ok": True, **monthly_timeline(events_, incidents_)}
+
+    # -- trend analyses (issue 17): each result with intervals, method and record ids ------------
+
+    def analysis(name: str, query: AnalysisQuery, **options) -> dict:
+        from shardwatch.analyse import TRENDS, AnalysisFilter, as_record
+
+        filters = AnalysisFilter(kind=query.kind, country=query.country.upper() if query.country else None,
+                                 since=query.since, until=query.until)
+        with open_store() as store:
+            try:
+                result = TRENDS[name](store, filters, **options)
+            except ValueError as exc:
+                raise ApiError(422, f"invalid request: {exc}") from None
+        return {"ok": True, "analysis": name, **as_record(result)}
+
+    @app.get(f"{API}/analyses/severity", tags=["analyses"],
+             summary="Severity tail: a power law of deaths per incident, with intervals and the chance of a large one")
+    def analysis_severity(query: Annotated[SeverityQuery, Query()]) -> dict:
+        return analysis("severity", query, size=query.size, events=query.events, bootstrap=query.bootstrap,
+                        gof_reps=query.gof_reps)
+
+    @app.get(f"{API}/analyses/hawkes", tags=["analyses"],
+             summary="Self-excitation: a Hawkes process's branching ratio with its interval")
+    def analysis_hawkes(query: Annotated[AnalysisQuery, Query()]) -> dict:
+        return analysis("hawkes", query)
+
+    @app.get(f"{API}/analyses/territory-vs-abroad", tags=["analyses"],
+             summary="Territorial losses against attacks abroad: cross-correlations and a count regression")
+    def analysis_territory(query: Annotated[TerritoryQuery, Query()]) -> dict:
+        return analysis("territory-vs-abroad", query, losses_from=query.losses, lag=query.lag, reps=query.reps)
+
+    @app.get(f"{API}/analyses/pathways", tags=["analyses"],
+             summary="Foreign fighters' pathways: the records that speak to each, by month, with shares")
+    def analysis_pathways(query: Annotated[AnalysisQuery, Query()]) -> dict:
+        return analysis("pathways", query)
 
     @app.get(f"{API}/geo/countries", tags=["meta"], summary="Country outlines (Natural Earth 1:110m) as GeoJSON")
     def geo_countries() -> Response:
