@@ -101,7 +101,8 @@ def analyse_severity(ctx: click.Context, fmt: str, values_file: str | None, seed
     if values_file:
         result = fit_severity(read_numbers(values_file), **options)
     else:
-        with _open(ctx) as store:
+        with _open(ctx) as db:
+            store = db.store
             result = severity(store, _analysis_filter(kwargs), **options)
     _show_analysis("severity", result, fmt)
 
@@ -129,7 +130,8 @@ def analyse_hawkes(ctx: click.Context, fmt: str, values_file: str | None, seed: 
             period = max(times) if times else 0.0
         result = fit_hawkes(times, period=period, start=first)
     else:
-        with _open(ctx) as store:
+        with _open(ctx) as db:
+            store = db.store
             result = hawkes(store, _analysis_filter(kwargs))
     _show_analysis("hawkes", result, fmt)
 
@@ -156,7 +158,8 @@ def analyse_territory(ctx: click.Context, fmt: str, values_file: str | None, see
         months, losses, by_link = read_monthly(values_file)
         result = fit_territory_abroad(months, losses, by_link, losses_from="file", lag=lag, reps=reps, seed=seed)
     else:
-        with _open(ctx) as store:
+        with _open(ctx) as db:
+            store = db.store
             try:
                 result = territory_vs_abroad(store, _analysis_filter(kwargs), losses_from=losses_from, lag=lag,
                                              reps=reps, seed=seed)
@@ -175,6 +178,7 @@ def analyse_pathways(ctx: click.Context, fmt: str, seed: int, **kwargs) -> None:
     --kind keeps events of that kind only (no claims or quotes); --country leaves quotes out."""
     from shardwatch.analyse import pathways
 
-    with _open(ctx) as store:
+    with _open(ctx) as db:
+        store = db.store
         result = pathways(store, _analysis_filter(kwargs))
     _show_analysis("pathways", result, fmt)

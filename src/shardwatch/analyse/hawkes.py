@@ -27,6 +27,7 @@ import numpy as np
 
 from shardwatch.analyse.results import AnalysisFilter, Interval
 from shardwatch.store import Store
+from shardwatch.resolve.incident_view import incidents as stored_incidents
 
 METHOD = "Hawkes process, exponential kernel, maximum likelihood (scipy.optimize), profile-likelihood interval"
 # Below this many events the profile interval on the branching ratio says little: on simulated
@@ -179,7 +180,7 @@ def simulate_hawkes(mu: float, n: float, beta: float, period: float, rng: np.ran
 def incident_days(store: Store, filters: AnalysisFilter = AnalysisFilter(), *, seed: int = 0
                   ) -> tuple[np.ndarray, float, list[str], dt.date | None]:
     """Times (days since the first day) of incidents dated to the day, the period, their ids, and day 0."""
-    dated = [(i.date, i.id) for i in store.incidents(filters.events(kind=filters.kind or "attack"))
+    dated = [(i.date, i.id) for i in stored_incidents(store, filters.events(kind=filters.kind or "attack"))
              if i.date is not None and i.date_precision == "day"]
     if not dated:
         return np.empty(0), 0.0, [], filters.since

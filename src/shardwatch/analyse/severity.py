@@ -33,6 +33,7 @@ import numpy as np
 
 from shardwatch.analyse.results import AnalysisFilter, Interval
 from shardwatch.store import Store
+from shardwatch.resolve.incident_view import incidents as stored_incidents
 
 METHOD = "discrete power law, xmin by KS distance (powerlaw 2.0, Clauset-Shalizi-Newman 2009)"
 # CSN (2009, section 3.3): with fewer than about 50 observations a power law cannot be told
@@ -192,7 +193,7 @@ def _fit_severity(values, *, record_ids, bootstrap, gof_reps, size, events, seed
 def incident_deaths(store: Store, filters: AnalysisFilter = AnalysisFilter()) -> tuple[list[float], list[str]]:
     """Deaths per incident (consensus figures) of one kind (attacks by default), with the incident ids."""
     values, ids = [], []
-    for incident in store.incidents(filters.events(kind=filters.kind or "attack")):
+    for incident in stored_incidents(store, filters.events(kind=filters.kind or "attack")):
         consensus = incident.killed_consensus
         if consensus is None:
             continue

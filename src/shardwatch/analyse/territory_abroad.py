@@ -31,6 +31,7 @@ from shardwatch.analyse.results import AnalysisFilter, Interval
 from shardwatch.data import data_path
 from shardwatch.store import EventFilter, Store
 from shardwatch.types import Event
+from shardwatch.resolve.incident_view import incidents as stored_incidents
 
 METHOD = ("cross-correlation of detrended monthly series with moving-block bootstrap intervals; negative binomial "
           "regression of attacks abroad on lagged losses with a linear trend (statsmodels)")
@@ -249,7 +250,7 @@ def territory_vs_abroad(store: Store, filters: AnalysisFilter = AnalysisFilter()
     # the country narrows the attacks; the losses stay the organisation's, wherever they were
     territory = store.events(EventFilter(kind="territory", since=filters.since, until=filters.until))
     incidents = [{"id": i.id, "event_ids": list(i.event_ids)}
-                 for i in store.incidents(EventFilter(since=filters.since, until=filters.until))]
+                 for i in stored_incidents(store, EventFilter(since=filters.since, until=filters.until))]
     series = monthly_series([_event_fields(e) for e in attacks + territory], incidents)
     months = series["months"]
     if losses_from == "area":

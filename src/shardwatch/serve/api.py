@@ -312,9 +312,9 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
 
         filters = AnalysisFilter(kind=query.kind, country=query.country.upper() if query.country else None,
                                  since=query.since, until=query.until)
-        with open_store() as store:
+        with open_db() as db:
             try:
-                result = TRENDS[name](store, filters, **options)
+                result = TRENDS[name](db.store, filters, **options)
             except ValueError as exc:
                 raise ApiError(422, f"invalid request: {exc}") from None
         return {"ok": True, "analysis": name, **as_record(result)}
