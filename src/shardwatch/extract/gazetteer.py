@@ -65,6 +65,7 @@ class Gazetteer:
         self.countries: dict[str, Place] = {}
         self.cities: dict[str, list[Candidate]] = defaultdict(list)
         self.country_names: dict[str, str] = {}
+        self._demonyms: dict[str, str] | None = None
         self._load()
 
     def _load(self) -> None:
@@ -111,6 +112,25 @@ class Gazetteer:
             lat, lon = None, None
         return Place(name=name, canonical=name, country=code, lat=lat, lon=lon,
                      gazetteer_id=f"geonames:{geonameid}" if geonameid else None, precision=3)
+
+    @property
+    def demonyms(self) -> dict[str, str]:
+        """"syrian" -> "SY": the adjectives of countries (countryinfo), those that name one
+        country only."""
+        if self._demonyms is None:
+            import countryinfo
+
+            seen: dict[str, set[str]] = defaultdict(set)
+            for country in countryinfo.all_countries():
+                try:
+                    info = country.info()
+                except (CountryNotFoundError, KeyError, ValueError, TypeError):
+                    continue
+                code = (info.get("ISO") or {}).get("alpha2")
+                if info.get("demonym") and code:
+                    seen[info["demonym"].lower()].add(code)
+            self._demonyms = {word: next(iter(codes)) for word, codes in seen.items() if len(codes) == 1}
+        return self._demonyms
 
     def country_of(self, name: str) -> str | None:
         """The ISO code if the name is a country's name."""
