@@ -175,3 +175,22 @@ def test_a_date_in_a_relative_clause_about_the_place_is_not_the_offensive_date()
             "the Islamic State since early 2014.")
     [event] = events_of(text, published="2016-05-23", kind="territory")
     assert event.change == "under_offensive" and event.date.isoformat() == "2016-05-23"
+
+
+_LEAD = "The Islamic State is on the back foot. "
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (_LEAD + "Since 2015 the group has retreated from the Iraqi towns of Hit, Baiji and Rutba.",
+     {("Hit", "lost"), ("Baiji", "lost"), ("Ar Ruţbah", "lost")}),
+    ("Over the year ISIS lost control over Manbij, Dabiq and a long stretch of the Turkish border.",
+     {("Manbij", "lost"), ("Dabiq", "lost")}),
+    (_LEAD + "In Libya the group was pushed out of the coastal city of Sirte.", {("Sirte", "retaken")}),
+    (_LEAD + "Its self-declared capital in Syria, Raqqa, is now almost surrounded.", {("Raqqa", "besieged")}),
+    (_LEAD + "A joint offensive is underway against its largest remaining stronghold in Mosul.",
+     {("Mosul", "under_offensive")}),
+    ("Thousands have left Ramadi since it was captured by the Islamic State.", {("Ramadi", "captured")}),
+])
+def test_analysis_piece_phrasings_of_losses(text, expected):
+    found = events_of(text, published="2016-12-01", kind="territory")
+    assert {(e.place.canonical, e.change) for e in found} == expected

@@ -223,7 +223,10 @@ def _arguments(ctx: DocContext, trigger: Token, cue: dict, focus: Mention | None
                                 if a not in gaining]
                     break
         else:
-            places, vague = places_of(ctx, _objects(trigger))
+            objects = _objects(trigger)
+            if any(o.lower_ == "control" for o in objects):
+                objects += prep_objects(trigger, "over")  # "lost control over Kobane, Manbij and Palmyra"
+            places, vague = places_of(ctx, objects)
             subject = subject_of(trigger)
             losing = _actors_of(ctx, [subject]) if subject is not None else []
             gaining = _actors_of(ctx, prep_objects(trigger, "to"))
@@ -234,6 +237,10 @@ def _arguments(ctx: DocContext, trigger: Token, cue: dict, focus: Mention | None
         subject = subject_of(trigger)
         gaining = _actors_of(ctx, [subject]) if subject is not None else []
         losing = _actors_of(ctx, _objects(trigger))
+        if passive:
+            # "the group has been pushed out of Sirte (by ...)"
+            gaining = _actors_of(ctx, prep_objects(trigger, "by"))
+            losing = _actors_of(ctx, verb_children(trigger, "nsubjpass"))
         if not losing:
             return None
         vague = vague or not places
@@ -249,10 +256,13 @@ def _arguments(ctx: DocContext, trigger: Token, cue: dict, focus: Mention | None
         if trigger.dep_ in ("amod", "acl") and not passive:
             return None  # "the surrounding area", "surrounded by senior commanders"
         if passive:
-            losing = _actors_of(ctx, verb_children(trigger, "nsubjpass"))
+            # the small model reads "is all but surrounded" with an active subject
+            patients = verb_children(trigger, "nsubjpass") or verb_children(trigger, "nsubj") or [
+                c for aux in verb_children(trigger, "auxpass") for c in aux.children if c.dep_ == "nsubj"]
+            losing = _actors_of(ctx, patients)
             gaining = _actors_of(ctx, prep_objects(trigger, "by"))
-            places, vague = places_of(ctx, prep_objects(trigger, "in", "inside") + verb_children(trigger, "nsubjpass"))
-            if not losing and not places:
+            places, vague = places_of(ctx, prep_objects(trigger, "in", "inside") + patients)
+            if not losing and not places and not vague:
                 return None
         elif trigger.pos_ == "NOUN":
             places, vague = places_of(ctx, prep_objects(trigger, "of", "on"))
