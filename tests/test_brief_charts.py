@@ -6,7 +6,11 @@ from shardwatch.data.geo import countries, countries_geojson
 from shardwatch.present.charts import map_extent, monthly_timeline, territory_change
 
 
-def event(id_, kind="attack", date="2016-07-14", country="FR", link=None, place="Nice", precision="day", actors=()):
+IS_PERPETRATOR = {"id": "islamic-state", "name": "Islamic State", "role": "perpetrator"}
+
+
+def event(id_, kind="attack", date="2016-07-14", country="FR", link=None, place="Nice", precision="day",
+          actors=(IS_PERPETRATOR,)):
     return {"id": id_, "kind": kind, "date": date, "date_precision": precision, "link": link,
             "place": {"canonical": place, "country": country, "lat": 43.7, "lon": 7.3} if country else None,
             "actors": list(actors)}
@@ -34,6 +38,23 @@ def test_home_countries_unplaced_and_yearly_records_are_left_out():
                                  event("year", precision="year"), event("ok", date="2017-01-02")])
     assert timeline["months"] == ["2017-01"]
     assert timeline["left_out"] == 1
+
+
+def test_attacks_abroad_are_the_organisations_and_the_others_are_counted_as_left_out():
+    events = [
+        event("is", date="2016-07-14"),                                              # its own perpetrator
+        event("affiliate", place="Arish", country="EG", date="2016-10-10",
+              actors=({"id": "is-sinai", "role": "perpetrator"},)),                  # an affiliate
+        event("linked", place="Orlando", country="US", date="2016-06-12", link="inspired", actors=()),  # a link
+        event("nobody", place="New York", country="US", date="2001-09-11", actors=()),  # no perpetrator, no link
+        event("other", place="Mogadishu", country="SO", date="2016-07-26",
+              actors=({"id": "al-shabaab", "role": "perpetrator"},)),                # another group
+    ]
+    timeline = monthly_timeline(events)
+    counted = {i for s in ("directed", "enabled", "inspired", "unknown") for m in timeline["records"][s].values()
+               for group in m for i in group}
+    assert counted == {"is", "affiliate", "linked"}
+    assert timeline["not_organisation"] == 2 and timeline["left_out"] == 0
 
 
 def test_territory_roles_and_changes():
