@@ -111,6 +111,7 @@ def facts_from_row(row) -> EventFacts:
         place_precision=row["place_precision"], killed=killed, target=row["target"],
         orgs=frozenset(filter(None, (row["orgs"] or "").split(_SEP))),
         people=frozenset(p for p in (row["people"] or "").split(_SEP) if p and not p.startswith("person:")),
+        group=row["article_group"],
     )
 
 

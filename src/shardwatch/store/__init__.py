@@ -391,6 +391,8 @@ class Store:
         "SELECT e.id, e.kind, e.article_id, e.date, e.date_precision, e.reported, e.country, e.place_canonical,"
         " e.lat, e.lon, e.place_precision, e.killed_low, e.killed_high, e.target,"
         " a.published AS article_published, a.rowid AS article_seq,"
+        " COALESCE((SELECT d.original_id FROM article_duplicates d WHERE d.article_id = e.article_id),"
+        "  e.article_id) AS article_group,"
         " (SELECT group_concat(actor_id, char(31)) FROM event_actors x WHERE x.event_id = e.id"
         "  AND x.role = 'perpetrator') AS orgs,"
         " (SELECT group_concat(actor_id, char(31)) FROM event_actors x WHERE x.event_id = e.id"
