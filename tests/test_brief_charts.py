@@ -88,3 +88,27 @@ def test_map_extent_fits_the_points_or_the_world():
     assert map_extent([]) == (-180.0, 180.0, -60.0, 85.0)
     west, east, south, north = map_extent([event("a")])
     assert west < 7.3 < east and south < 43.7 < north
+
+
+def test_the_brief_says_how_many_attacks_abroad_it_leaves_out():
+    import datetime as dt
+
+    from shardwatch.present.brief import key_judgements
+    from shardwatch.types import ActorRef, Event, Place, Quantity
+
+    def attack(id_, place, country, date, actors=(), killed=None):
+        return Event(id=id_, kind="attack", article_id="a", date=dt.date.fromisoformat(date), date_precision="day",
+                     reported=None, modality="asserted", place=Place(place, place, country, 1.0, 1.0, None, 1),
+                     actors=tuple(actors), evidence=(), trigger="attack", confidence=0.5,
+                     killed=Quantity(killed, killed) if killed else None)
+
+    events = [attack("nice", "Nice", "FR", "2016-07-14", (ActorRef("islamic-state", "Islamic State", "perpetrator"),), 84),
+              attack("nyc", "New York", "US", "2001-09-11", (), 2977)]
+    records = [{"id": e.id, "kind": "attack", "date": e.date.isoformat(), "date_precision": "day", "link": None,
+                "place": {"canonical": e.place.canonical, "country": e.place.country},
+                "actors": [{"id": a.actor_id, "role": a.role} for a in e.actors]} for e in events]
+    texts = [j.text for j in key_judgements(events, monthly_timeline(records), {})]
+    assert any("1 attacks by the organisation or its affiliates outside Iraq and Syria" in t
+               and "1 other attack abroad with no perpetrator or link tying it to the organisation is left out" in t
+               for t in texts)
+    assert any("deadliest attack abroad" in t and "Nice" in t for t in texts)  # not the 2001 attack
