@@ -83,3 +83,10 @@ def test_a_name_in_parentheses_is_the_same_leader_not_a_second_one():
 def test_the_killer_of_a_leader_is_not_the_leader():
     text = "Iraqi commander Ahmed al-Saadi killed an Islamic State emir in the raid."
     assert events_of(text, published="2017-04-02", kind="leadership") == []
+
+
+def test_a_leader_confirmed_dead_is_killed_but_not_one_said_to_be_neither_dead_nor_hurt():
+    [event] = events_of("Monitors say ISIS leader Abu Bakr al-Baghdadi is confirmed dead.",
+                        published="2017-07-11", kind="leadership")
+    assert roles(event, "subject") == {"abu-bakr-al-baghdadi"} and event.outcome == "killed"
+    assert events_of("The group's news agency says Adnani is neither dead nor hurt.", kind="leadership") == []

@@ -51,7 +51,22 @@ class LeadershipFrame:
     tense_present: bool = False
 
 
+_DEAD = {"word": "dead", "kind": "leadership", "frame": "state", "outcome": "killed"}
+
+
+def _dead(token: Token) -> dict | None:
+    """"X is confirmed dead", "X was found dead": the state a verb gives its subject; not "is
+    neither dead nor hurt"."""
+    if token.lower_ != "dead" or token.dep_ not in ("acomp", "oprd") or token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(t.lower_ in ("neither", "not", "never", "nor", "n't") for t in token.doc[max(token.i - 2, 0): token.i + 2]):
+        return None
+    return _DEAD
+
+
 def _persons(ctx: DocContext, trigger: Token, frame: str) -> list[Token]:
+    if frame == "state":
+        return verb_children(trigger.head, "nsubjpass") + verb_children(trigger.head, "nsubj")
     if frame == "patient":
         tokens = verb_children(trigger, "nsubjpass") or verb_children(trigger, "dobj")
     elif frame == "agent":
@@ -231,7 +246,7 @@ def frames_in(ctx: DocContext) -> list[LeadershipFrame]:
         if not people:
             continue
         for token in sent:
-            cue = cue_of(token, "leadership")
+            cue = cue_of(token, "leadership") or _dead(token)
             if cue is None:
                 continue
             modality = deed_modality(token)
