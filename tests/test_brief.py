@@ -64,7 +64,9 @@ def test_every_internal_link_has_its_target(brief):
 def test_key_judgements_rest_on_their_records(brief):
     _, html, _, _ = brief
     section = html.split('id="judgements"')[1].split('id="territory-and-attacks"')[0]
-    assert "3 attacks outside Iraq and Syria, in 3 countries (EG, FR, TR)" in section
+    assert "3 attacks by the organisation or its affiliates outside Iraq and Syria, in 3 countries (EG, FR, TR)" \
+        in section
+    assert "left out" not in section  # every attack abroad of the fixture is the organisation's
     assert "1 enabled, 1 inspired, 1 unknown" in section
     assert "lost ground in 1 reported territorial changes" in section
     assert "Attack in Nice (FR)" in section  # the deadliest abroad: 84 killed

@@ -44,3 +44,49 @@ def test_a_leader_not_in_the_data_is_kept_with_the_role_the_text_gives():
 ])
 def test_attackers_ringleaders_and_unconfirmed_deaths_are_not_leadership_events(text):
     assert events_of(text, kind="leadership") == []
+
+
+# --- issue 13: leaders in any clause, with the role the text gives (team-written sentences) ---
+
+@pytest.mark.parametrize(("text", "person", "role_word", "means"), [
+    # temporal clause with a pronoun, the name in the main clause
+    ("Before he was killed in a drone strike in 2016, ISIS spokesman Abu Mohammed al-Adnani urged attacks abroad.",
+     "abu-mohammed-al-adnani", "spokesman", "drone strike"),
+    # participle on a copula's attribute
+    ("Karim al-Tunisi is the fifth ISIL commander killed by an airstrike this month.",
+     "person:karim-al-tunisi", "commander", "airstrike"),
+    # a list of the dead "including" the leader
+    ("Officials said 40 militants were killed, including ISIS emir Abu Salah al-Iraqi, in a raid near Hawija.",
+     "person:abu-salah-al-iraqi", "emir", "raid"),
+    # the role after the name
+    ("A coalition airstrike near Mayadin killed Yusuf al-Kurdi, believed to be the group's minister of war.",
+     "person:yusuf-al-kurdi", "minister", "airstrike"),
+    # the person in apposition to the role noun the death is of
+    ("The Pentagon confirmed the death of the Islamic State's oil minister and deputy emir, Abu Hamza al-Suri.",
+     "person:abu-hamza-al-suri", "minister", None),
+])
+def test_a_leader_killed_in_any_clause_with_role_and_means(text, person, role_word, means):
+    [event] = events_of(text, published="2017-04-02", kind="leadership")
+    assert roles(event, "subject") == {person} and event.outcome == "killed"
+    assert role_word in event.role and person.split(":")[-1].split("-")[-1] not in event.role.lower()
+    assert event.means == means
+
+
+def test_a_name_in_parentheses_is_the_same_leader_not_a_second_one():
+    text = ("A US airstrike killed ISIS commander Abu Khalid al-Shami (real name Khalid Haddad) near Raqqa "
+            "on 4 March 2016.")
+    found = events_of(text, published="2016-03-10", kind="leadership")
+    assert [e.actors[0].actor_id for e in found] == ["person:abu-khalid-al-shami"]
+    assert found[0].date.isoformat() == "2016-03-04"
+
+
+def test_the_killer_of_a_leader_is_not_the_leader():
+    text = "Iraqi commander Ahmed al-Saadi killed an Islamic State emir in the raid."
+    assert events_of(text, published="2017-04-02", kind="leadership") == []
+
+
+def test_a_leader_confirmed_dead_is_killed_but_not_one_said_to_be_neither_dead_nor_hurt():
+    [event] = events_of("Monitors say ISIS leader Abu Bakr al-Baghdadi is confirmed dead.",
+                        published="2017-07-11", kind="leadership")
+    assert roles(event, "subject") == {"abu-bakr-al-baghdadi"} and event.outcome == "killed"
+    assert events_of("The group's news agency says Adnani is neither dead nor hurt.", kind="leadership") == []

@@ -138,12 +138,12 @@ def test_one_attack_per_story_and_no_birthplace_or_tally_attacks(projected):
     ("tikrit_retaken.md", "Tikrit", "retaken", "2015-03-31"),
     ("tikrit_retaken.md", "Tikrit", "under_offensive", "2015-03-02"),
     ("ramadi_retaken.md", "Ramadi", "retaken", "2015-12-28"),
-    ("manbij_sdf.md", "Manbij", "captured", "2016-08-12"),
+    ("manbij_sdf.md", "Manbij", "retaken", "2016-08-12"),
     ("manbij_sdf.md", "Manbij", "besieged", "2016-06-01"),
     ("sirte_libya.txt", "Sirte", "retaken", "2016-12-06"),
-    ("raqqa_sdf.md", "Raqqa", "captured", "2017-10-17"),
+    ("raqqa_sdf.md", "Raqqa", "retaken", "2017-10-17"),
     ("review_2016_estimates.md", "Palmyra (Tadmur)", "retaken", "2016-03-01"),
-    ("review_2016_estimates.md", "Palmyra (Tadmur)", "retaken", "2016-12-01"),
+    ("review_2016_estimates.md", "Palmyra (Tadmur)", "captured", "2016-12-01"),
     ("review_2016_estimates.md", "Dabiq", "lost", "2016-10-01"),
 ])
 def test_territorial_changes(projected, report, place, change, date):

@@ -177,3 +177,36 @@ def test_figure_tolerance():
     assert not figures_close((84, 84), (130, 130))
     assert figures_far((12, 12), (292, 292))
     assert not figures_far((125, 125), (292, 292))  # a revised toll, not another event
+
+
+# --- issue 13: undated events join an incident only on strong evidence ---
+
+LONDON = dict(country="GB", place="London", lat=51.507, lon=-0.128, place_precision=1)
+
+
+def undated(*, group=None, killed=None, people=(), published="2017-06-10", **place) -> EventFacts:
+    n = next(_counter)
+    return EventFacts(
+        event_id=f"ev{n:04d}", kind="attack", article_id=f"art{n:04d}", order=(published, n, f"ev{n:04d}"),
+        date=None, precision="unknown", reported=dt.date.fromisoformat(published),
+        killed=None if killed is None else (float(killed), float(killed)), people=frozenset(people), group=group,
+        **place)
+
+
+def test_undated_attacks_in_one_city_from_different_reports_stay_apart():
+    # eight recollections of different London attacks ("the attack in London"), no date, no toll
+    found = [undated(published=f"2017-0{i}-01", **LONDON) for i in range(1, 9)]
+    result = resolve(found, parents=PARENTS)
+    assert len(set(result.assigned.values())) == 8
+
+
+def test_undated_mentions_join_on_a_shared_report_a_named_attacker_or_the_same_toll():
+    original = undated(killed=8, people=["khuram-butt"], **LONDON)
+    copy = undated(group=original.article_id, **LONDON)            # a wire copy of the same report
+    named = undated(people=["khuram-butt"], **LONDON)                # names the same attacker
+    toll = undated(killed=8, **LONDON)                               # gives the same toll
+    other = undated(killed=52, **LONDON)                             # another attack's toll
+    result = resolve([original, copy, named, toll, other], parents=PARENTS)
+    first = result.assigned[original.event_id]
+    assert [result.assigned[f.event_id] for f in (copy, named, toll)] == [first] * 3
+    assert result.assigned[other.event_id] != first

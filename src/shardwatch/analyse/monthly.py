@@ -26,6 +26,17 @@ def abroad_link(link: str | None) -> str:
     return link if link in ("directed", "enabled", "inspired") else "unknown"
 
 
+def organisation_attack(perpetrator_ids: Iterable[str], link: str | None) -> bool:
+    """The attack is the organisation's: a perpetrator is it or one of its affiliates, or its
+    link to it (directed, enabled, inspired, claimed) says so. An attack with no perpetrator
+    and no link (9/11 recalled in a 2005 piece) is not."""
+    return bool(set(perpetrator_ids) & organisation_ids()) or link in ("directed", "enabled", "inspired", "claimed")
+
+
+def _perpetrators(record: dict) -> list[str]:
+    return [a.get("id") for a in record.get("actors") or () if (a.get("role") or "").startswith("perpetrator")]
+
+
 def territory_change(record: dict) -> str | None:
     """territory_lost / territory_gained for the organisation, or None when it is neither."""
     org = organisation_ids()
@@ -63,7 +74,9 @@ def monthly_series(events: Iterable[dict], incidents: Iterable[dict] | None = No
 
     One real event counts once: events merged into an incident count as that incident; other
     events count once per series, place and day. Attacks placed in no country, and records
-    dated only to the year or by the report, are left out and counted in ``left_out``.
+    dated only to the year or by the report, are left out and counted in ``left_out``; attacks
+    abroad that are not the organisation's (see ``organisation_attack``) are left out and
+    counted in ``not_organisation`` (one per real event, as the counted ones).
     """
     incident_of: dict[str, str] = {}
     for incident in incidents or ():
@@ -71,10 +84,14 @@ def monthly_series(events: Iterable[dict], incidents: Iterable[dict] | None = No
             incident_of[event_id] = incident["id"]
     groups: dict[tuple[str, str], dict] = {}
     left_out = 0
+    others: set[str] = set()
     for event in events:
         if event.get("kind") == "attack":
             country = _country(event)
             if not country or country in home_countries():
+                continue
+            if not organisation_attack(_perpetrators(event), event.get("link")):
+                others.add(incident_of.get(event["id"]) or f"{_place_key(event)}|{event.get('date')}")
                 continue
             series = "attack"
         elif event.get("kind") == "territory":
@@ -106,6 +123,7 @@ def monthly_series(events: Iterable[dict], incidents: Iterable[dict] | None = No
         # per series and month, one list of event ids for each real event counted
         "records": {s: {m: sorted(groups_) for m, groups_ in sorted(cells[s].items())} for s in SERIES},
         "left_out": left_out,
+        "not_organisation": len(others),
     }
 
 

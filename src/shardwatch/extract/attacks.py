@@ -641,10 +641,11 @@ def _claim_in(sent: Span, token_actor: dict[int, str], main_org: str | None) -> 
 
 
 def _best_place(places: list[Mention]) -> Mention | None:
-    """The finest place; a city beats its country, and the first of equals wins."""
+    """The finest place; a city beats its country, a place the gazetteer knows one kept only as
+    written, and the first of equals wins."""
     if not places:
         return None
-    return min(places, key=lambda m: (m.place.precision, m.start))
+    return min(places, key=lambda m: (m.place.precision, m.place.lat is None, m.start))
 
 
 def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_mentions: list[Mention],

@@ -139,8 +139,10 @@ class DocContext:
         Mosul) is not taken."""
         from shardwatch.extract.gazetteer import get_gazetteer, normalise_name
 
-        if normalise_name(mention.text) in get_gazetteer().aliases:
-            return True  # a place of the data files, named as the data names it
+        if normalise_name(mention.text) in get_gazetteer().aliases or mention.place.gazetteer_id is None:
+            return True  # a place of the data files, named as the data names it, or as written
+        if len({p.country for p in get_gazetteer().candidates(mention.text)}) == 1:
+            return True  # a name only one country has ("Abu Kamal")
         country = mention.place.country
         return any(m.place.country == country and m.start != mention.start
                    for m in (self.all_places if self.all_places is not None else self.places))
@@ -345,7 +347,7 @@ def _own_clause(head: Token) -> set[int]:
 
 
 def clause_date(trigger: Token, article: Article, *, owners: tuple[Token, ...] = (),
-                allow_since: bool = False) -> ResolvedDate | None:
+                allow_since: bool = False, other_relatives: bool = True) -> ResolvedDate | None:
     """The date of the clause a trigger heads, best first:
 
     0. a date expression modifying the trigger or one of ``owners`` (for a noun trigger, also
@@ -359,7 +361,9 @@ def clause_date(trigger: Token, article: Article, *, owners: tuple[Token, ...] =
        Tuesday that a bomb brought down the airliner") or none.
 
     Dates of other clauses ("seven months after the jihadists overran the city" for the
-    retaking) are not taken."""
+    retaking) are not taken; with ``other_relatives=False`` neither are those of a relative
+    clause the trigger is not in ("Fallujah, which has been under its control since early
+    2014")."""
     sent = trigger.sent
     own = {trigger.i, *(o.i for o in owners)}
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass", "dobj") and \
@@ -385,6 +389,9 @@ def clause_date(trigger: Token, article: Article, *, owners: tuple[Token, ...] =
     best: tuple[int, int, ResolvedDate] | None = None
     for ent in date_spans(sent):
         if _is_comparison(ent, allow_since=allow_since, clause=trigger):
+            continue
+        if not other_relatives and any(a.dep_ == "relcl" and a.i != trigger.i and trigger not in a.subtree
+                                       for a in ent.root.ancestors):
             continue
         owner = _owner(ent)
         if owner is None:

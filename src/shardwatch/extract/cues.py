@@ -18,11 +18,14 @@ def cue_of(token: Token, kind: str) -> dict | None:
     """The cue record a token matches for an event kind, by lemma or by written form, with
     its particle ("drove ... out") and object ("pledged allegiance") present."""
     pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
+    proper = pos == "PROPN"
+    if proper:
+        pos = "NOUN"  # "the Battle of Mosul", "Operation Breaking Terrorism": records marked proper
     if pos not in ("VERB", "NOUN"):
         return None
     cues = _cues()
     record = cues.get((kind, pos, token.lemma_.lower())) or cues.get((kind, pos, token.lower_))
-    if record is None:
+    if record is None or (proper and not record.get("proper")):
         return None
     particle = record.get("particle")
     if particle and not any(c.lower_ == particle and c.dep_ in ("prt", "prep", "advmod") for c in token.children):

@@ -92,6 +92,7 @@ class Gazetteer:
         self.cities: dict[str, list[int]] = defaultdict(list)  # name key -> row numbers
         self.regions: dict[str, list[int]] = defaultdict(list)
         self.country_names: dict[str, str] = {}
+        self._demonyms: dict[str, str] | None = None
         self._load()
 
     def _load(self) -> None:
@@ -143,6 +144,25 @@ class Gazetteer:
             lat, lon = None, None
         return Place(name=name, canonical=name, country=code, lat=lat, lon=lon,
                      gazetteer_id=f"geonames:{geonameid}" if geonameid else None, precision=3)
+
+    @property
+    def demonyms(self) -> dict[str, str]:
+        """"syrian" -> "SY": the adjectives of countries (countryinfo), those that name one
+        country only."""
+        if self._demonyms is None:
+            import countryinfo
+
+            seen: dict[str, set[str]] = defaultdict(set)
+            for country in countryinfo.all_countries():
+                try:
+                    info = country.info()
+                except (CountryNotFoundError, KeyError, ValueError, TypeError):
+                    continue
+                code = (info.get("ISO") or {}).get("alpha2")
+                if info.get("demonym") and code:
+                    seen[info["demonym"].lower()].add(code)
+            self._demonyms = {word: next(iter(codes)) for word, codes in seen.items() if len(codes) == 1}
+        return self._demonyms
 
     def country_of(self, name: str) -> str | None:
         """The ISO code if the name is a country's name."""
@@ -211,6 +231,10 @@ class Gazetteer:
             return replace_name(in_context[0].place, name)
         places = [c for c in ranked if c.place.precision == 1] or ranked
         best = places[0]
+        if context and best.population < 100_000:
+            # the article names its countries and none of them has this name: only a well-known
+            # place elsewhere ("Sidra" in Libya is not Cidra in Puerto Rico, 40,000 people)
+            return None
         runner_up = places[1].population if len(places) > 1 else 0
         # Without context a village is too likely another place of the same name ("Hilah", a
         # Palestinian village of 1,258, for Hillah in Iraq): 5,000, the floor of the index

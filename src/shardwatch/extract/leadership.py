@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from shardwatch.extract.common import DocContext, clause_date, deed_modality, prep_objects, verb_children
+from shardwatch.extract.common import (DocContext, clause_date, deed_modality, is_passive, prep_objects,
+                                       verb_children)
 from shardwatch.extract.cues import cue_of
 from shardwatch.extract.mentions import actors, person_id
 from shardwatch.extract.modality import modality_of
@@ -50,7 +51,22 @@ class LeadershipFrame:
     tense_present: bool = False
 
 
+_DEAD = {"word": "dead", "kind": "leadership", "frame": "state", "outcome": "killed"}
+
+
+def _dead(token: Token) -> dict | None:
+    """"X is confirmed dead", "X was found dead": the state a verb gives its subject; not "is
+    neither dead nor hurt"."""
+    if token.lower_ != "dead" or token.dep_ not in ("acomp", "oprd") or token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(t.lower_ in ("neither", "not", "never", "nor", "n't") for t in token.doc[max(token.i - 2, 0): token.i + 2]):
+        return None
+    return _DEAD
+
+
 def _persons(ctx: DocContext, trigger: Token, frame: str) -> list[Token]:
+    if frame == "state":
+        return verb_children(trigger.head, "nsubjpass") + verb_children(trigger.head, "nsubj")
     if frame == "patient":
         tokens = verb_children(trigger, "nsubjpass") or verb_children(trigger, "dobj")
     elif frame == "agent":
@@ -58,18 +74,6 @@ def _persons(ctx: DocContext, trigger: Token, frame: str) -> list[Token]:
     else:  # possessor: "his death", "the death of X"
         tokens = [c for c in trigger.children if c.dep_ == "poss"] + prep_objects(trigger, "of")
     return tokens
-
-
-def _person_of(ctx: DocContext, token: Token) -> tuple[str, str] | None:
-    """(person id, name as written) for a token inside a person's name."""
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ == "PERSON"), None)
-    if ent is None:
-        return None
-    actor_id = ctx.token_actor.get(token.i)
-    actor = actors().get(actor_id or "")
-    if actor is not None and actor.kind == "person":
-        return actor.id, ent.text
-    return person_id(ent.text), ent.text
 
 
 def _described_role(token: Token) -> str | None:
@@ -84,6 +88,134 @@ def _described_role(token: Token) -> str | None:
         if LEADER_ROLE.search(words) and not NOT_LEADER.search(words):
             return words
     return None
+
+
+# Verbs whose active subject is the killer or captor, not the leader.
+_AGENT_VERBS = {"kill", "capture", "arrest", "detain"}
+# "X, believed to be ISIL's second-in-command", "X, who was the group's emir": the role after a name.
+_ROLE_AFTER = re.compile(r"^\s*,?\s*(?:(?:believed|thought|said|reported) to (?:be|have been)|who (?:was|is|had been|"
+                         r"served as)|the|a|an|its|his)\s+([^,.;()]{0,80})")
+
+
+def _ents(ctx: DocContext, sent: Span) -> list[tuple[Span, str, str]]:
+    """(entity, person id, name) of every person the sentence names."""
+    out = []
+    for ent in sent.ents:
+        if ent.label_ != "PERSON":
+            continue
+        actor = actors().get(ctx.token_actor.get(ent.root.i) or "")
+        if actor is not None and actor.kind != "person":
+            continue
+        out.append((ent, actor.id if actor is not None else person_id(ent.text), ent.text))
+    return out
+
+
+def _under(token: Token, ancestor: Token) -> bool:
+    return token.i == ancestor.i or any(a.i == ancestor.i for a in token.ancestors)
+
+
+def _is_patient(ent: Span, trigger: Token, frame: str) -> bool:
+    """The person is the one the cue happened to: in the cue's phrase or clause ("kills Ayad
+    al-Jumaili", "the death of the finance minister, Abu Ala al-Afri", "70 militants were
+    killed, including commander X"), not its killer ("X killed 12") or its agent ("by X")."""
+    root = ent.root
+    doc = ent.doc
+    if not _under(root, trigger) and ent.start >= 2 and doc[ent.start - 1].text == "," and \
+            ent.start - 2 == max(t.i for t in trigger.subtree) and trigger.pos_ == "NOUN":
+        return True  # "the death of the oil minister, Abu Hamza al-Suri" misparsed: the name ends the phrase
+    if not _under(root, trigger) or root.i == trigger.i:
+        return False
+    for child in trigger.children:
+        if _under(root, child):
+            if child.dep_ == "agent" or (child.dep_ == "nsubj" and frame == "patient"
+                                         and trigger.lemma_.lower() in _AGENT_VERBS and not is_passive(trigger)):
+                return False
+            if child.dep_ in ("ccomp", "advcl", "relcl", "conj") and child.pos_ in ("VERB", "AUX"):
+                return False  # another clause's person
+    return True
+
+
+def _linked(ent: Span, trigger: Token) -> bool:
+    """The cue tells of the person through a pronoun or a copula: "Before he was killed in a
+    drone strike, ISIS spokesman X said ..."; "X is the tenth ISIL leader killed by an airstrike"."""
+    root = ent.root
+    pronoun = next((c for c in trigger.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")
+                    and c.lower_ in ("he", "him", "she", "her")), None)
+    if pronoun is not None and trigger.dep_ in ("advcl", "ccomp", "conj") and root.dep_ == "nsubj" \
+            and root.head.i == trigger.head.i:
+        return True
+    # "X is the ... leader killed ...": the participle on the copula's attribute
+    if trigger.dep_ == "acl" and trigger.head.dep_ == "attr" and root.dep_ == "nsubj" \
+            and root.head.i == trigger.head.head.i:
+        return True
+    return False
+
+
+def _aside(ent: Span) -> bool:
+    """The name stands inside parentheses: another name of the person before it."""
+    before = ent.doc[ent.sent.start: ent.start]
+    return sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before)
+
+
+def _title_role(ent: Span) -> str | None:
+    """"ISIL commander Maher al-Bilawi", "ISIS spokesman X": the title written before the name."""
+    doc = ent.doc
+    i = ent.start - 1
+    words: list[Token] = []
+    while i >= ent.sent.start and doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "PART") and len(words) < 6:
+        words.insert(0, doc[i])
+        i -= 1
+    if not words or not LEADER_ROLE.search(words[-1].text) and not (
+            len(words) > 1 and LEADER_ROLE.search(words[-2].text)):
+        return None
+    text = " ".join(t.text for t in words).replace(" 's", "'s")
+    return None if NOT_LEADER.search(text) else text
+
+
+def _after_role(ent: Span) -> str | None:
+    """"X, believed to be ISIL's second-in-command": a role told after the name."""
+    rest = ent.doc.text[ent.end_char: ent.sent.end_char]
+    match = _ROLE_AFTER.match(rest)
+    if match and LEADER_ROLE.search(match.group(1)) and not NOT_LEADER.search(match.group(1)):
+        return match.group(1).strip()
+    return None
+
+
+def _copula_role(ent: Span) -> str | None:
+    """"X is the tenth ISIL leader killed ...": the attribute of the copula."""
+    root = ent.root
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() != "be":
+        return None
+    for attr in root.head.children:
+        if attr.dep_ == "attr":
+            words = " ".join(t.text for t in attr.subtree if t.i <= attr.i)
+            if LEADER_ROLE.search(words) and not NOT_LEADER.search(words):
+                return words
+    return None
+
+
+def _role(ctx: DocContext, ent: Span, pid: str) -> str | None:
+    actor = actors().get(pid)
+    role = actor.role if actor is not None and actor.role else None
+    if role is not None and (not LEADER_ROLE.search(role) or NOT_LEADER.search(role)):
+        return None  # a person the data knows as no leader (an attacker)
+    described = _described_role(ent.root)
+    if described and ent.root.dep_ == "appos":
+        # "the finance minister and deputy leader, Abu Ala al-Afri": the words before the name
+        described = " ".join(t.text for t in ent.root.head.subtree if t.i < ent.start).strip(" ,") or None
+    return role or described or _title_role(ent) or _after_role(ent) or _copula_role(ent) or _comma_role(ent)
+
+
+def _comma_role(ent: Span) -> str | None:
+    """"the oil minister and deputy emir, X": the phrase a comma sets the name after."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].text != ",":
+        return None
+    head = doc[ent.start - 2]
+    while head.dep_ in ("conj", "compound", "amod") and head.head.i < ent.start and head.head.pos_ == "NOUN":
+        head = head.head
+    words = " ".join(t.text for t in head.subtree if t.i < ent.start - 1)
+    return words if LEADER_ROLE.search(words) and not NOT_LEADER.search(words) else None
 
 
 def _means(ctx: DocContext, sent: Span, person: str) -> tuple[str | None, Span | None]:
@@ -104,27 +236,32 @@ def _means(ctx: DocContext, sent: Span, person: str) -> tuple[str | None, Span |
 
 
 def frames_in(ctx: DocContext) -> list[LeadershipFrame]:
+    """A leader killed, captured or arrested, in any clause: main, relative, temporal or
+    participial. The person is the one the cue's phrase or clause names, or the one a pronoun
+    or a copula ties it to (see ``_is_patient`` and ``_linked``); a leader is a person with a
+    leadership role in the data or one the text gives a leader's title."""
     frames: list[LeadershipFrame] = []
     for sent in ctx.doc.sents:
+        people = _ents(ctx, sent)
+        if not people:
+            continue
         for token in sent:
-            cue = cue_of(token, "leadership")
+            cue = cue_of(token, "leadership") or _dead(token)
             if cue is None:
                 continue
             modality = deed_modality(token)
             if modality is None:
                 continue
-            for person_token in _persons(ctx, token, cue["frame"]):
-                person = _person_of(ctx, person_token)
-                if person is None:
+            slot = {t.i for t in _persons(ctx, token, cue["frame"])}
+            for ent, pid, text in people:
+                in_slot = any(t.i in slot for t in ent)
+                if not (in_slot or _is_patient(ent, token, cue["frame"]) or _linked(ent, token)):
                     continue
-                pid, text = person
-                actor = actors().get(pid)
-                role = actor.role if actor is not None and actor.role else None
-                if role is not None and (not LEADER_ROLE.search(role) or NOT_LEADER.search(role)):
-                    role = None
-                role = role or _described_role(person_token)
+                role = _role(ctx, ent, pid)
                 if role is None:
                     continue
+                if any(f.trigger.i == token.i and (f.person_id == pid or _aside(ent)) for f in frames):
+                    continue  # "commander X (real name Y) died": Y is X
                 means, means_sent = _means(ctx, sent, pid)
                 places = [m for m in ctx.sentence_places(sent) if m.place.precision <= 2]
                 place = min(places, key=lambda m: (m.place.precision, m.start)) if places else None

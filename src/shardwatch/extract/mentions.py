@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from shardwatch.data import actor_catalogue
 from shardwatch.extract.gazetteer import get_gazetteer, normalise_name, region_name, replace_name
-from shardwatch.types import Actor, Article, Mention
+from shardwatch.types import Actor, Article, Mention, Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"ORG", "PERSON", "NORP"}
@@ -107,7 +107,8 @@ def _parenthesised_places(doc: Doc, taken: set[int]) -> list[tuple[Span, str, st
             offset = start + piece.start() + piece.group(0).index(name)
             span = doc.char_span(offset, offset + len(name), alignment_mode="expand")
             if span is not None and span.start not in taken:
-                found.append((span, "GPE", name))
+                # the names inside are administrative units: a region of the name first
+                found.append((span, "GPE", f"{name} region"))
         before = match.start() - 1
         while before > 0 and text[before - 1] == " ":
             before -= 1
@@ -117,6 +118,15 @@ def _parenthesised_places(doc: Doc, taken: set[int]) -> list[tuple[Span, str, st
             if span is not None and span.start not in taken and span[0].pos_ == "PROPN":
                 found.append((span, "GPE", word.group(0)))
     return found
+
+
+def _locative(span: Span) -> bool:
+    """The name stands where a place does: after "in", "near", "of", "between" (or joined to
+    such a name), not "celebrating Bastille Day"."""
+    root = span.root
+    if root.dep_ == "conj":
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS | {"of", "between", "from", "to", "towards"}
 
 
 def place_mentions(doc: Doc, article: Article) -> list[Mention]:
@@ -136,14 +146,30 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
     # Region names the article gives ("Tame (Arauca)"): a place in one of them wins.
     regions = {region_name(name) or normalise_name(name) for _, _, name in spans}
     mentions = []
+    unknown: list[tuple[Span, str]] = []
     for span, label, name in spans:
         place = gazetteer.resolve(name, context=context, regions=regions)
         if place is None:
+            if label in PLACE_LABELS and span.text[:1].isupper() and not gazetteer.country_of(span.text) \
+                    and _locative(span):
+                unknown.append((span, label))
             continue
         if label not in PLACE_LABELS:
             label = "GPE"  # a name the tagger took for an organisation or a person
         mentions.append(Mention(article.id, span.start_char, span.end_char, span.text, label,
                                 place=replace_name(place, span.text)))
+    # A place the tagger saw that the gazetteer lacks (a village of a few hundred people) is
+    # kept as written, in the one country the article's places lie in, with no coordinates.
+    countries = {m.place.country for m in mentions if m.place.country} | context
+    if len(countries) == 1:
+        [country] = countries
+        taken = {(m.start, m.end) for m in mentions}
+        for span, label in unknown:
+            if (span.start_char, span.end_char) not in taken:
+                mentions.append(Mention(article.id, span.start_char, span.end_char, span.text, label, place=Place(
+                    name=span.text, canonical=span.text, country=country, lat=None, lon=None,
+                    gazetteer_id=None, precision=1)))
+        mentions.sort(key=lambda m: m.start)
     return mentions
 
 

@@ -18,6 +18,7 @@ from shardwatch.data import load_jsonl
 # clause depends on ("denied [that guerrillas attacked]") -> one more for reported speech
 # inside a relative clause. Deeper governors are usually unrelated.
 MAX_GOVERNOR_DEPTH = 3
+_TEMPORAL = {"before", "after", "since"}  # not "once", "when": "likely to return once Mosul fell"
 
 
 @cache
@@ -71,6 +72,10 @@ def modality_of(trigger: Token) -> str:
     node = verb
     for _ in range(MAX_GOVERNOR_DEPTH):
         if node.head.i == node.i:
+            break
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TEMPORAL for c in node.children):
+            # "Before he was killed in a drone strike, X urged attacks": a clause of time states
+            # its own fact; the main verb's mood does not reach it
             break
         # xcomp/ccomp/advcl/acl/pobj chains lead to the verb that governs the clause
         node = node.head

@@ -32,16 +32,15 @@ organisation takes has no losing side unless the text names one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Span, Token
 
-from shardwatch.data import load_jsonl
 from shardwatch.extract.common import (DocContext, clause_date, deed_modality, is_passive, prep_objects, subject_of,
                                        verb_children)
 from shardwatch.extract.cues import cue_of
 from shardwatch.extract.mentions import actors
 from shardwatch.extract.temporal import ResolvedDate
+from shardwatch.extract.territory_places import fallback_place, home_country, places_of
 from shardwatch.types import Mention
 
 EXTRACTOR = "territory"
@@ -51,10 +50,13 @@ CHANGES = ("captured", "lost", "retaken", "besieged", "under_offensive")
 _INTENT = {"expect", "hope", "vow", "promise", "want", "plan", "prepare", "aim", "intend", "seek", "pledge"}
 # Verbs that start an offensive: "launched an offensive", "the assault began".
 _LAUNCH = {"launch", "begin", "began", "start", "open", "mount"}
-# Objects of "take" that mean control of a place: "took control of Sirte", "took the last positions".
-_CONTROL = {"control", "positions", "position", "buildings", "stronghold", "half", "side", "centre", "center",
-            "neighbourhoods", "neighborhoods", "districts", "city", "town", "village"}
-
+# Verbs that carry on or finish one under way: "continue their offensive", "completing the
+# operation to recapture Mosul".
+_ONGOING = {"continue", "complete", "lead", "wage", "conduct", "press", "step", "intensify", "resume", "join"}
+# Verbs whose subject tells a taking it achieved: "Iraqi forces announce the recapture of Ramadi".
+_ANNOUNCE = {"announce", "declare", "complete", "celebrate", "confirm", "claim", "proclaim", "achieve"}
+# Verbs an infinitive deed can hang on: "continue to besiege the port" is a siege now.
+_ASPECT = {"continue", "keep", "manage", "succeed"}
 
 @dataclass
 class TerritoryFrame:
@@ -67,11 +69,6 @@ class TerritoryFrame:
     losing: list[tuple[str, str]] = field(default_factory=list)
     date: ResolvedDate | None = None
     tense_present: bool = False
-
-
-@cache
-def _home_country() -> dict[str, str]:
-    return {r["id"]: r["country"] for r in load_jsonl("actors.jsonl") if r.get("country")}
 
 
 def _family(actor_id: str | None) -> str | None:
@@ -111,61 +108,25 @@ def _actors_of(ctx: DocContext, tokens: list[Token]) -> list[str]:
     return found
 
 
+# Words that name a state's forces without saying which state: "the army", "government forces".
+_GENERIC_FORCES = {"army", "troops", "military", "government", "forces", "soldiers"}
+
+
+def _generic_force(ctx: DocContext, trigger: Token, place: Mention) -> str | None:
+    """"The army retook the town": the forces of the state the place lies in, only where the
+    side is told as the army, troops or government forces without a state's name."""
+    side = subject_of(trigger) if not is_passive(trigger) else next(iter(prep_objects(trigger, "by")), None)
+    if side is None or side.lemma_.lower() not in _GENERIC_FORCES or ctx.actors_in(side):
+        return None
+    if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() not in _GENERIC_FORCES | {"security", "national"}
+           for c in side.children):
+        return None  # "Kurdish troops", "rebel forces": a side, but not the state's
+    return next((a for a, country in home_country().items() if country == place.place.country), None)
+
+
 def _objects(verb: Token) -> list[Token]:
     # "oprd": the small model sometimes reads the object of "IS seized Ramadi" so
     return verb_children(verb, "dobj") + verb_children(verb, "oprd")
-
-
-def _pronoun_place(ctx: DocContext, token: Token) -> Mention | None:
-    """"lose it to the group": the place named before the pronoun in the sentence."""
-    before = [m for m in ctx.sentence_places(token.sent) if m.end <= token.idx and m.place.precision <= 2]
-    return before[-1] if before else None
-
-
-def _places(ctx: DocContext, tokens: list[Token]) -> tuple[list[Mention], bool]:
-    """Places named by the tokens, and whether a token is a place noun or pronoun that names
-    a place without saying which ("the town", "it", "the last positions")."""
-    places: list[Mention] = []
-    vague = False
-    for token in tokens:
-        found = ctx.places_in(token)
-        if not found and token.lower_ == "it":
-            place = _pronoun_place(ctx, token)
-            found = [place] if place else []
-            vague = vague or not found
-        definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
-                       for c in token.children)
-        if not found and (token.lemma_.lower() in _CONTROL or token.lower_ in _CONTROL) and (
-                definite or token.lower_ == "control"):
-            # "took control of the coastal city of Sirte", "the centre of Ramadi"
-            for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "at"):
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            found = ctx.places_in(pobj)
-                            if not found and (pobj.lemma_.lower() in _CONTROL):
-                                vague = True
-            vague = vague or not found
-        if found and all(p.place.precision > 2 for p in found):
-            # "Iraq's second-largest city": a country is not the place itself
-            found, vague = [], True
-        for place in found:
-            if all(p.start != place.start for p in places) and place.place.precision <= 2:
-                places.append(place)
-    return places, vague
-
-
-def _fallback_place(ctx: DocContext, sent: Span, focus: Mention | None, *, vague: bool) -> Mention | None:
-    """The place a sentence is about when its event names none. "The offensive began in May":
-    the sentence's only city or region, else the place of the article's previous territory
-    event. "took the last positions" (a place noun that names no place) refers back: the
-    previous event's place in the same paragraph comes first."""
-    local = {m.place.canonical: m for m in ctx.sentence_places(sent) if m.place.precision <= 2}
-    if vague and focus is not None and ctx.paragraph_of(sent) == ctx.doc.text.count("\n\n", 0, focus.start):
-        return focus
-    if len(local) == 1:
-        return next(iter(local.values()))
-    return focus
 
 
 def _arguments(ctx: DocContext, trigger: Token, cue: dict, focus: Mention | None
@@ -179,12 +140,36 @@ def _arguments(ctx: DocContext, trigger: Token, cue: dict, focus: Mention | None
     places: list[Mention] = []
     vague = False
     passive = is_passive(trigger)
-    if frame == "take":
+    if frame == "take" and trigger.pos_ == "NOUN" and not passive:  # "was overrun" tagged a noun is a verb
+        # "the complete recapture of Ramadi from the Islamic State", "its capture by Iraqi
+        # forces", "Iraqi forces announced the liberation of Deir ez-Zor"
+        places, vague = places_of(ctx, prep_objects(trigger, "of"))
+        if not places:
+            return None
+        gaining = _actors_of(ctx, prep_objects(trigger, "by") + [c for c in trigger.children if c.dep_ == "poss"])
+        if not gaining and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_.lower() in _ANNOUNCE:
+            subject = subject_of(trigger.head)
+            gaining = _actors_of(ctx, [subject]) if subject is not None else []
+        losing = _actors_of(ctx, prep_objects(trigger, "from"))
+    elif frame == "control":
+        # "announces it is in full control of Tal Afar"; not "under the control of" (a state,
+        # not a change)
+        if trigger.head.lower_ != "in" or trigger.head.dep_ not in ("prep", "acomp"):
+            return None
+        holder = trigger.head.head
+        places, vague = places_of(ctx, prep_objects(trigger, "of"))
+        if not places:
+            return None
+        subject = subject_of(holder)
+        gaining = _actors_of(ctx, [subject]) if subject is not None else []
+        if not gaining:
+            return None
+    elif frame == "take":
         small_clause = (trigger.tag_ == "VBN" and not _objects(trigger) and verb_children(trigger, "nsubj")
                         and not any(c.dep_ == "aux" for c in trigger.children))
         if (passive and not _objects(trigger)) or small_clause:
             # "Tikrit had been liberated"; "declared the eastern half of Mosul liberated"
-            places, vague = _places(ctx, verb_children(trigger, "nsubjpass") or verb_children(trigger, "nsubj"))
+            places, vague = places_of(ctx, verb_children(trigger, "nsubjpass") or verb_children(trigger, "nsubj"))
             gaining = _actors_of(ctx, prep_objects(trigger, "by"))
         else:
             objects = [o for o in _objects(trigger) if o.lower_ not in ("which", "that", "what")]
@@ -195,7 +180,7 @@ def _arguments(ctx: DocContext, trigger: Token, cue: dict, focus: Mention | None
                 objects = [trigger.head]  # "the border crossing that Kurdish forces captured"
             if not objects:
                 return None
-            places, vague = _places(ctx, objects)
+            places, vague = places_of(ctx, objects)
             if relative:
                 places = places[:1]  # "Tikrit, which Iraqi forces retook": not the list Tikrit is in
             subject = subject_of(trigger)
@@ -211,20 +196,20 @@ def _arguments(ctx: DocContext, trigger: Token, cue: dict, focus: Mention | None
             return None
     elif frame == "fall":
         if trigger.pos_ == "NOUN":
-            places, vague = _places(ctx, prep_objects(trigger, "of"))
+            places, vague = places_of(ctx, prep_objects(trigger, "of"))
             if not places:
                 return None
         else:
             subject = subject_of(trigger)
             if subject is None:
                 return None
-            places, vague = _places(ctx, [subject])
+            places, vague = places_of(ctx, [subject])
             if not places:
                 return None
         gaining = _actors_of(ctx, prep_objects(trigger, "to"))
     elif frame == "lose":
         if trigger.pos_ == "NOUN":
-            places, vague = _places(ctx, prep_objects(trigger, "of"))
+            places, vague = places_of(ctx, prep_objects(trigger, "of"))
             owners = [c for c in trigger.children if c.dep_ == "poss"]
             losing = _actors_of(ctx, owners)
             gaining = _actors_of(ctx, prep_objects(trigger, "to"))
@@ -238,17 +223,24 @@ def _arguments(ctx: DocContext, trigger: Token, cue: dict, focus: Mention | None
                                 if a not in gaining]
                     break
         else:
-            places, vague = _places(ctx, _objects(trigger))
+            objects = _objects(trigger)
+            if any(o.lower_ == "control" for o in objects):
+                objects += prep_objects(trigger, "over")  # "lost control over Kobane, Manbij and Palmyra"
+            places, vague = places_of(ctx, objects)
             subject = subject_of(trigger)
             losing = _actors_of(ctx, [subject]) if subject is not None else []
             gaining = _actors_of(ctx, prep_objects(trigger, "to"))
         if not places:
             return None
     elif frame == "drive_out":
-        places, vague = _places(ctx, prep_objects(trigger, "out", "from", "of"))
+        places, vague = places_of(ctx, prep_objects(trigger, "out", "from", "of"))
         subject = subject_of(trigger)
         gaining = _actors_of(ctx, [subject]) if subject is not None else []
         losing = _actors_of(ctx, _objects(trigger))
+        if passive:
+            # "the group has been pushed out of Sirte (by ...)"
+            gaining = _actors_of(ctx, prep_objects(trigger, "by"))
+            losing = _actors_of(ctx, verb_children(trigger, "nsubjpass"))
         if not losing:
             return None
         vague = vague or not places
@@ -257,26 +249,29 @@ def _arguments(ctx: DocContext, trigger: Token, cue: dict, focus: Mention | None
         losing = _actors_of(ctx, [subject]) if subject is not None else []
         if not losing or actors()[losing[0]].kind != "organisation":
             return None
-        places, vague = _places(ctx, prep_objects(trigger, "from"))
+        places, vague = places_of(ctx, prep_objects(trigger, "from"))
         if not places:
             return None
     elif frame == "besiege":
         if trigger.dep_ in ("amod", "acl") and not passive:
             return None  # "the surrounding area", "surrounded by senior commanders"
         if passive:
-            losing = _actors_of(ctx, verb_children(trigger, "nsubjpass"))
+            # the small model reads "is all but surrounded" with an active subject
+            patients = verb_children(trigger, "nsubjpass") or verb_children(trigger, "nsubj") or [
+                c for aux in verb_children(trigger, "auxpass") for c in aux.children if c.dep_ == "nsubj"]
+            losing = _actors_of(ctx, patients)
             gaining = _actors_of(ctx, prep_objects(trigger, "by"))
-            places, vague = _places(ctx, prep_objects(trigger, "in", "inside") + verb_children(trigger, "nsubjpass"))
-            if not losing and not places:
+            places, vague = places_of(ctx, prep_objects(trigger, "in", "inside") + patients)
+            if not losing and not places and not vague:
                 return None
         elif trigger.pos_ == "NOUN":
-            places, vague = _places(ctx, prep_objects(trigger, "of", "on"))
+            places, vague = places_of(ctx, prep_objects(trigger, "of", "on"))
             if not places:
                 return None
         else:
             if not _objects(trigger):
                 return None
-            places, vague = _places(ctx, _objects(trigger))
+            places, vague = places_of(ctx, _objects(trigger))
             subject = subject_of(trigger)
             gaining = _actors_of(ctx, [subject]) if subject is not None else []
         if not gaining:
@@ -285,28 +280,50 @@ def _arguments(ctx: DocContext, trigger: Token, cue: dict, focus: Mention | None
                        if actors().get(a) and actors()[a].kind in ("state_force", "coalition")]
         vague = vague or not places
     elif frame == "offensive":
+        while trigger.dep_ == "compound" and trigger.head.pos_ == "PROPN" and trigger.head.i > trigger.i:
+            trigger = trigger.head  # "Operation Breaking Terrorism": the name's head has the parse
         governor = trigger.head
-        starts = (trigger.dep_ in ("dobj",) and governor.lemma_.lower() in _LAUNCH) or \
-                 (trigger.dep_ in ("nsubj",) and governor.lemma_.lower() in _LAUNCH)
-        if not starts:
-            return None
+        if trigger.dep_ == "pobj" and governor.lower_ == "of" and governor.head.pos_ == "NOUN":
+            governor = governor.head  # "the start of the Battle of Mosul"
+        verb = governor.lemma_.lower()
+        under_way = (trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and verb in _LAUNCH | _ONGOING) or (
+            trigger.dep_ == "nsubj" and any(c.lower_ in ("underway", "under") for c in governor.children))
         targets: list[Token] = []
-        for verb in (governor, trigger):
-            for child in verb.children:
-                if child.dep_ in ("advcl", "xcomp", "acl", "relcl") and cue_of(child, "territory"):
-                    targets += _objects(child)
-        targets += prep_objects(trigger, "on", "against", "for", "in")
-        places, vague = _places(ctx, targets)
-        if governor.lemma_.lower() != "begin" or trigger.dep_ != "nsubj":
+        for head in (governor, trigger):
+            for child in head.children:
+                purpose = child
+                if child.dep_ == "acl" and child.lemma_.lower() == "aim":
+                    # "Operation Breaking Terrorism, aimed at retaking Fallujah"
+                    purpose = next((g for p in child.children if p.lower_ == "at" for g in p.children
+                                    if g.dep_ == "pcomp"), child)
+                if purpose.dep_ in ("advcl", "xcomp", "acl", "relcl", "pcomp") and cue_of(purpose, "territory"):
+                    targets += _objects(purpose)
+        named = prep_objects(trigger, "on", "against", "for", "in") + (
+            prep_objects(trigger, "of") if trigger.lemma_.lower() == "battle" else [])
+        if trigger.dep_ == "nsubj":
+            named += prep_objects(governor, "on", "against")  # "an offensive is underway against X"
+        if under_way and governor.pos_ == "VERB":
+            named += prep_objects(governor, "in")  # "launches an offensive ... in the province of Hasaka"
+        # "an offensive against Islamic State forces in the province of Hasaka"
+        named += [p for t in named if ctx.actors_in(t) for p in prep_objects(t, "in", "around", "near")]
+        places, vague = places_of(ctx, targets + named)
+        if not under_way:
+            # an operation "to retake Ramadi" that no verb puts under way may be a plan
+            # ("precedes major ground operations to retake Ramadi"); one on a named place is not
+            places, vague = places_of(ctx, named)
+            if not places:
+                return None  # "a military operation", "the battle against extremism"
+        if governor.pos_ in ("VERB", "AUX") and (verb != "begin" or trigger.dep_ != "nsubj"):
             subject = subject_of(governor)
             gaining = _actors_of(ctx, [subject]) if subject is not None else []
+        gaining += [a for a in _actors_of(ctx, [c for c in trigger.children if c.dep_ == "poss"]) if a not in gaining]
         vague = vague or not places
     elif frame == "victory":
         # "declared victory over the Islamic State in Mosul"
         if trigger.head.lemma_.lower() not in ("declare", "claim", "announce", "proclaim"):
             return None
         losing = _actors_of(ctx, prep_objects(trigger, "over", "against"))
-        places, vague = _places(ctx, prep_objects(trigger, "in", "at") + prep_objects(trigger.head, "in", "at"))
+        places, vague = places_of(ctx, prep_objects(trigger, "in", "at") + prep_objects(trigger.head, "in", "at"))
         if not losing or not places:
             return None
         gaining = [a for a in dict.fromkeys(ctx.token_actor[t.i] for t in sent if t.i in ctx.token_actor)
@@ -324,9 +341,13 @@ def _arguments(ctx: DocContext, trigger: Token, cue: dict, focus: Mention | None
                 return None
         elif lemma == "break":
             targets = prep_objects(trigger, "into")
+        elif lemma == "advance":
+            # "advance north towards ISIL-held Qayyarah": the direction word may carry the "towards"
+            heads = [trigger] + [c for c in trigger.children if c.dep_ == "advmod"]
+            targets = [p for h in heads for p in prep_objects(h, "towards", "toward", "on", "into")]
         else:
             targets = _objects(trigger) + prep_objects(trigger, "into")
-        places, vague = _places(ctx, targets)
+        places, vague = places_of(ctx, targets)
         if not places:
             return None
         subject = subject_of(trigger)
@@ -335,7 +356,7 @@ def _arguments(ctx: DocContext, trigger: Token, cue: dict, focus: Mention | None
         return None
     explicit = bool(places)
     if not places:
-        place = _fallback_place(ctx, sent, focus, vague=vague)
+        place = fallback_place(ctx, sent, focus, vague=vague)
         if place is None:
             return None
         places = [place]
@@ -349,9 +370,15 @@ def _change(cue: dict, trigger: Token, place: Mention, gaining: list[str], losin
     if frame in ("offensive", "enter"):
         return "under_offensive"
     if gaining:
+        # Read from the armed group's side, as the map of who holds what needs it: what the
+        # group takes is captured (its "recapture" of Palmyra too), what is taken from it is
+        # retaken, whoever takes it (Iraqi forces, the SDF, Kurdish fighters).
+        if any(_is_org_side(a) for a in gaining):
+            return "captured"
+        if any(_is_org_side(a) for a in losing):
+            return "retaken"
         again = cue.get("again") or any(c.lower_ in ("again", "back") for c in trigger.children)
-        home = any(_home_country().get(a) == place.place.country for a in gaining)
-        return "retaken" if again or home else "captured"
+        return "retaken" if again else "captured"
     # "Tikrit had been liberated", "Iraqi forces retook ...": taken back, by a side not named here
     return "retaken" if cue.get("again") or cue.get("liberate") else "lost"
 
@@ -360,6 +387,8 @@ def _present(token: Token) -> bool:
     """Told in the present or present perfect: "are besieged", "have retaken", "are fighting"."""
     if token.tag_ in ("VBZ", "VBP"):
         return True
+    if token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp") and token.head.i != token.i:
+        return _present(token.head)  # "continue to seize ..., taking over several cities"
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in token.children)
 
 
@@ -378,7 +407,9 @@ def frames_in(ctx: DocContext) -> list[TerritoryFrame]:
             if cue is None:
                 continue
             # "an offensive to retake Mosul": the purpose, not the deed ("lose" frames excepted)
-            modality = deed_modality(token, infinitive_ok=cue["frame"] == "lose")
+            modality = deed_modality(token, infinitive_ok=cue["frame"] == "lose" or (
+                token.dep_ == "xcomp" and token.head.lemma_.lower() in _ASPECT
+                and not any(c.dep_ == "dobj" for c in token.head.children)))
             if modality is None:
                 continue
             if any(a.lemma_.lower() in _INTENT for a in list(token.ancestors)[:3]):
@@ -387,7 +418,7 @@ def frames_in(ctx: DocContext) -> list[TerritoryFrame]:
             if args is None:
                 continue
             places, gaining, losing, _explicit = args
-            if cue["frame"] in ("take", "drive_out", "besiege", "offensive", "enter") and not losing and ctx.main_org:
+            if cue["frame"] in ("take", "control", "drive_out", "besiege", "offensive", "enter") and not losing and ctx.main_org:
                 if not any(_family(g) == _family(ctx.main_org) for g in gaining):
                     losing = [ctx.main_org]
             if cue["frame"] in ("fall", "lose", "withdraw") and not losing and not any(
@@ -401,24 +432,35 @@ def frames_in(ctx: DocContext) -> list[TerritoryFrame]:
             gaining = [g for g in gaining if g not in losing]
             if not gaining and not losing:
                 continue
-            if not any(_is_org_side(a) for a in gaining + losing):
-                continue  # a change between states is outside the mission's scope
+            if not any(_is_org_side(a) for a in gaining + losing) and not (
+                    cue["frame"] in ("take", "control") and gaining):
+                # a siege or offensive between states is outside the map of the armed groups; a
+                # taking by a named side stays ("the Iraqi army took Kirkuk from the Kurds")
+                continue
             owners = ()
             if cue["frame"] == "offensive":
                 # "launched an offensive to retake Mosul on Monday": the purpose verb's date
                 owners = tuple(c for v in (token, token.head) for c in v.children
                                if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB")
-            date = clause_date(token, ctx.article, allow_since=cue["frame"] in ("offensive", "enter"), owners=owners)
+            date = clause_date(token, ctx.article, allow_since=cue["frame"] in ("offensive", "enter"), owners=owners,
+                               other_relatives=False)
             present = _present(token)
             for place in places:
                 if place.place.precision > 2:
                     continue  # a country is not a place that changes hands in one event
-                if not ctx.country_supported(place):
-                    continue  # "the Old City" read as Jerusalem's in a story about Mosul
-                change = _change(cue, token, place, gaining, losing)
+                if not ctx.country_supported(place) and not any(
+                        p is not place and p.place.country == place.place.country for p in places):
+                    # "the Old City" read as Jerusalem's in a story about Mosul; a town of a
+                    # list is supported by the list's other towns
+                    continue
+                taker = gaining
+                if not gaining and cue["frame"] in ("take", "control", "offensive", "enter", "besiege", "drive_out"):
+                    force = _generic_force(ctx, token, place)
+                    taker = [force] if force and force not in losing else []
+                change = _change(cue, token, place, taker, losing)
                 frames.append(TerritoryFrame(
                     sentence=sent, trigger=token, place=place, change=change, modality=modality,
-                    gaining=_refs(ctx, gaining, token), losing=_refs(ctx, losing, token), date=date,
+                    gaining=_refs(ctx, taker, token), losing=_refs(ctx, losing, token), date=date,
                     tense_present=present,
                 ))
                 focus = place

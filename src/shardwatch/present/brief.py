@@ -22,7 +22,7 @@ from shardwatch import __version__
 from shardwatch.present import capabilities as caps
 from shardwatch.data import home_countries
 from shardwatch.present.analyses import brief_analyses
-from shardwatch.present.charts import ABROAD_LINKS, map_svg, monthly_timeline, timeline_svg
+from shardwatch.present.charts import ABROAD_LINKS, map_svg, monthly_timeline, organisation_attack, timeline_svg
 from shardwatch.present.records import event_record
 from shardwatch.store import Store
 from shardwatch.types import Article, Event
@@ -118,9 +118,14 @@ def key_judgements(events: list[Event], timeline: dict, optional: dict[str, list
         counting = ("one incident counted once" if optional.get("incidents") is not None
                     else "reports of one place and day counted once; without incident merging, one attack reported "
                          "with different places or dates counts more than once")
+        others = timeline.get("not_organisation") or 0
+        left = (f" {others} other attack{'s' if others != 1 else ''} abroad with no perpetrator or link tying "
+                f"{'them' if others != 1 else 'it'} to the organisation {'are' if others != 1 else 'is'} left out."
+                if others else "")
         judgements.append(Judgement(
-            f"The reports describe {total} attacks outside Iraq and Syria, in {len(countries)} countries "
-            f"({', '.join(countries)}), between {min(months)} and {max(months)}: {split} ({counting}).",
+            f"The reports describe {total} attacks by the organisation or its affiliates outside Iraq and Syria, "
+            f"in {len(countries)} countries ({', '.join(countries)}), between {min(months)} and {max(months)}: "
+            f"{split} ({counting}).{left}",
             tuple(refs)))
         strong = [g for link in ("directed", "enabled") for g in counted[link]]
         if strong:
@@ -128,7 +133,8 @@ def key_judgements(events: list[Event], timeline: dict, optional: dict[str, list
                 f"{len(strong)} of them are reported as directed or enabled by the organisation, not merely "
                 "inspired by it.", tuple((_anchor("event", g[0]), _event_label(by_id[g[0]])) for g in strong)))
     abroad = [e for e in events if e.kind == "attack" and e.killed and e.place and e.place.country
-              and e.place.country not in home_countries()]
+              and e.place.country not in home_countries() and organisation_attack(
+                  (a.actor_id for a in e.actors if a.role.startswith("perpetrator")), e.link)]
     if abroad:
         toll = lambda e: e.killed.low if e.killed.low is not None else e.killed.high or 0  # noqa: E731
         worst = max(abroad, key=toll)

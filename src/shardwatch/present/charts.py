@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from shardwatch.analyse.monthly import (ABROAD_LINKS, MONTH_PRECISIONS,  # noqa: F401 (re-exported)
                                        SERIES, TERRITORY_SERIES, abroad_link, monthly_series,
-                                       organisation_ids, territory_change)
+                                       organisation_attack, organisation_ids, territory_change)
 
 KIND_COLOURS = {"territory": "#1565c0", "leadership": "#6a1b9a", "allegiance": "#2e7d32"}
 LINK_COLOURS = {"directed": "#b71c1c", "enabled": "#ef6c00", "inspired": "#f9a825", "claimed": "#ad1457",

@@ -108,6 +108,7 @@ def facts_of(stored: StoredEventFacts) -> EventFacts:
         place_precision=stored.place_precision, killed=killed, target=stored.target,
         orgs=frozenset(o for o in stored.orgs if o),
         people=frozenset(p for p in stored.people if p and not p.startswith("person:")),
+        group=stored.article_group,
     )
 
 

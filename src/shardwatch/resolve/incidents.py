@@ -6,7 +6,9 @@
 2. Blocking: an event is compared only with the incidents that share a blocking key (kind,
    month of the date interval, and a half-degree grid cell for a precise place or the country
    for a vague one), never with every other event; cost grows with the corpus, not its square.
-3. Matching: an event joins the incident that fits it best. A different country, a place more
+3. Matching: an event joins the incident that fits it best. An event or incident without a
+   place or without a date joins only on strong evidence (``strong_evidence``: the same report
+   or its copies, a shared named attacker, the same toll). A different country, a place more
    than ``RADIUS_KM`` away, dates that cannot overlap or perpetrator organisations that are
    not the same (or parent and affiliate) rule a match out. Casualty figures, named attackers
    and targets separate incidents that share kind, city and dates: a toll far off or other
@@ -85,6 +87,8 @@ class EventFacts:
     target: str | None = None
     orgs: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
+    # the article's near-duplicate group (its original's id): wire copies of one report
+    group: str | None = None
 
     @property
     def precise(self) -> bool:
@@ -177,6 +181,7 @@ class Cluster:
     targets: set[str] = field(default_factory=set)
     orgs: set[str] = field(default_factory=set)
     people: set[str] = field(default_factory=set)
+    groups: set[str] = field(default_factory=set)
     _cache: dict = field(default_factory=dict, repr=False)
 
     def add(self, facts: EventFacts) -> None:
@@ -199,6 +204,7 @@ class Cluster:
         self.targets |= _content_words(facts.target)
         self.orgs |= facts.orgs
         self.people |= facts.people
+        self.groups.add(facts.group or facts.article_id)
 
     def day(self) -> dt.date | None:
         """The day most sources give (the earliest of a tie)."""
@@ -337,10 +343,22 @@ def score(facts: EventFacts, cluster: Cluster, parents: dict[str, str]) -> float
             disagreements += TARGET_WEIGHT
     if disagreements >= EXACT_REJECT or (disagreements >= 1 and not exact):
         return None
-    if needs_evidence and not (facts.people & cluster.people
-                               or (facts.killed and any(figures_close(facts.killed, k) for k in cluster.killed))):
+    # With no place on either side, or no date on either side (an undated recollection: eight
+    # unrelated London attacks of different years are not one), only strong evidence ties them:
+    # the same report (copies of one article), a shared named attacker, or the same toll.
+    if (needs_evidence or interval is None or theirs is None) and not strong_evidence(facts, cluster):
         return None
     return total
+
+
+def strong_evidence(facts: EventFacts, cluster: Cluster) -> bool:
+    """The event and the incident share a report (one article or its near-copies), a named
+    attacker, or a casualty figure within tolerance."""
+    if (facts.group or facts.article_id) in cluster.groups:
+        return True
+    if facts.people & cluster.people:
+        return True
+    return bool(facts.killed) and facts.killed[0] > 0 and any(figures_close(facts.killed, k) for k in cluster.killed)
 
 
 def clusters_fit(a: Cluster, b: Cluster, parents: dict[str, str]) -> bool:

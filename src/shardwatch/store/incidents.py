@@ -35,6 +35,7 @@ class StoredEventFacts:
     target: str | None
     article_published: dt.date | None
     article_seq: int
+    article_group: str | None = None  # the article's original when it is a near-copy, else itself
     orgs: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
     incident_id: str | None = None
@@ -136,6 +137,7 @@ class IncidentRecords:
             place=r["place_canonical"], lat=r["lat"], lon=r["lon"], place_precision=r["place_precision"],
             killed_low=r["killed_low"], killed_high=r["killed_high"], target=r["target"],
             article_published=_date(r["article_published"]), article_seq=r["article_seq"],
+            article_group=r["article_group"],
             orgs=tuple(actors.get(r["id"], {}).get("perpetrator", ())),
             people=tuple(actors.get(r["id"], {}).get("perpetrator_individual", ())),
             incident_id=r["incident_id"] if "incident_id" in keys else None,
@@ -146,7 +148,9 @@ class IncidentRecords:
     _FACTS_SQL = (
         "SELECT e.id, e.kind, e.article_id, e.date, e.date_precision, e.reported, e.country, e.place_canonical,"
         " e.lat, e.lon, e.place_precision, e.killed_low, e.killed_high, e.target,"
-        " a.published AS article_published, a.rowid AS article_seq"
+        " a.published AS article_published, a.rowid AS article_seq,"
+        " COALESCE((SELECT d.original_id FROM article_duplicates d WHERE d.article_id = e.article_id),"
+        "  e.article_id) AS article_group"
     )
 
     def unresolved_event_facts(self) -> list[StoredEventFacts]:

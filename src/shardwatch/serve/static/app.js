@@ -284,7 +284,10 @@ async function drawTimeline() {
   chart.replaceChildren();
   const months = data.months;
   const note = document.getElementById("timeline-note");
-  note.textContent = data.left_out ? `${data.left_out} records dated only to the year or by the report are left out.` : "";
+  note.textContent = [
+    data.left_out ? `${data.left_out} records dated only to the year or by the report are left out.` : "",
+    data.not_organisation ? `${data.not_organisation} attacks abroad with no perpetrator or link tying them to the organisation are left out.` : "",
+  ].filter(Boolean).join(" ");
   if (!months.length) {
     chart.setAttribute("viewBox", "0 0 800 60");
     const text = svg("text", { x: 10, y: 30, class: "empty" });
