@@ -114,6 +114,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], processes: int, batch_siz
         report = run_ingest(paths, store, n_process=processes, batch_size=batch_size,
                             progress=lambda _article: bar.update())
         counts = store.counts()
+    for warning in report.warnings:
+        click.echo(f"warning: {warning.source}: {warning.reason}", err=True)
     for failure in report.failures:
         click.echo(f"error: {failure.source}: {failure.reason}", err=True)
     if report.added:

@@ -41,18 +41,25 @@ def parse_metadata_date(value: object) -> tuple[dt.date | None, str]:
         return value.date(), "day"
     if isinstance(value, dt.date):
         return value, "day"
-    text = str(value).strip()
-    if re.fullmatch(r"\d{4}", text):
-        return dt.date(int(text), 1, 1), "year"
-    if re.fullmatch(r"\d{4}-\d{2}", text):
-        return dt.date(int(text[:4]), int(text[5:]), 1), "month"
+    text = str(value).strip()[:200]
+    # Year 0, month 13, day 32: not a date; the caller says so and dates the text otherwise.
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return dt.date(int(text), 1, 1), "year"
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            return dt.date(int(text[:4]), int(text[5:]), 1), "month"
+    except ValueError:
+        return None, "unknown"
     try:
         return dt.date.fromisoformat(text[:10]), "day"
     except ValueError:
         pass
     if not _HAS_YEAR.search(text):  # "12 March": dateparser would read 12 as the year 2012
         return None, "unknown"
-    parsed = dateparser.parse(text, languages=["en"], settings=_PARSER_SETTINGS)
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings=_PARSER_SETTINGS)
+    except (ValueError, OverflowError, OSError):  # a timestamp beyond the platform's range
+        return None, "unknown"
     return (parsed.date(), "day") if parsed else (None, "unknown")
 
 
