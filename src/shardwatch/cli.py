@@ -139,7 +139,10 @@ def _summary_line(counts: dict, db: str) -> str:
 @cli.command()
 @click.pass_context
 def status(ctx: click.Context) -> None:
-    """What the database holds: articles, events by kind, places, incidents, claims, quotes, schema version."""
+    """What the database holds: articles, events by kind, places, incidents, claims, quotes, schema version,
+    and the resolution an interrupted ingest left pending."""
+    from shardwatch.store.pending import pending_resolution
+
     with _open(ctx) as store:
         click.echo(_summary_line(store.counts(), ctx.obj["db"]))
         resolved = store.incident_counts()
@@ -147,6 +150,11 @@ def status(ctx: click.Context) -> None:
         figures = store.claim_counts()
         click.echo(f"{figures['claims']} claims, {figures['quotes']} quotes")
         click.echo(f"schema version {store.schema_version()}")
+        pending = pending_resolution(store.db)
+        if pending["articles"] or pending["events"]:
+            click.echo(f"resolution pending: {pending['articles']} articles and {pending['events']} events not yet "
+                       "checked for near-duplicates and incidents (an ingest was interrupted); the next ingest "
+                       "finishes it")
 
 
 @cli.command()
