@@ -557,3 +557,15 @@ def test_malformed_pretty_printed_json_object_is_one_failure(tmp_path):
 def test_yearless_dateline_falls_back_to_byline():
     text = f"BAGHDAD, June 26 (Meridian Wire) - {PARA1}\nPublished: 26 June 2016\n\n{PARA2}"
     assert date_from_text(text) == (dt.date(2016, 6, 26), "day", "byline")
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    ("By Alex Wilner, Feb. 13, 2017", dt.date(2017, 2, 13)),
+    ("Ramadi after the fall\nBy A. Writer and B. Writer, staff writers, 3 March 2016", dt.date(2016, 3, 3)),
+    ("By Sam Reporter, Reuters", None),
+    ("By 2016 the group had lost Ramadi, and by 2017, much of Mosul", None),
+])
+def test_author_line_with_a_date_dates_the_article(head, expected):
+    date, precision, how = date_from_text(f"{head}\n\n{PARA1}")
+    assert date == expected
+    assert (precision, how) == (("day", "byline") if expected else ("unknown", "none"))
