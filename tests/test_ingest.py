@@ -13,7 +13,7 @@ import shardwatch.ingest.sources as sources
 from shardwatch.ingest import read_articles
 from shardwatch.ingest.clean import article_id, normalise, remove_furniture
 from shardwatch.ingest.dates import date_from_text, parse_metadata_date
-from shardwatch.types import Article, IngestFailure
+from shardwatch.types import Article, IngestFailure, IngestWarning
 
 PARA1 = (
     "A car bomb exploded in a crowded market in the northern Iraqi city of Kirkuk on Sunday morning, "
@@ -569,3 +569,51 @@ def test_author_line_with_a_date_dates_the_article(head, expected):
     date, precision, how = date_from_text(f"{head}\n\n{PARA1}")
     assert date == expected
     assert (precision, how) == (("day", "byline") if expected else ("unknown", "none"))
+
+
+# -- metadata beside a .txt file, and metadata given on the command line (issue 14) -------------
+
+
+def test_txt_sidecar_json_gives_metadata_and_is_no_report(tmp_path):
+    (tmp_path / "kirkuk.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "kirkuk.txt.json").write_text(json.dumps({
+        "title": "Car bomb in Kirkuk", "source": "Meridian Wire", "published": "2016-07-03",
+        "url": "https://meridianwire.example/kirkuk"}), encoding="utf-8")
+    [article] = read(tmp_path)
+    assert (article.title, article.source, article.url) == (
+        "Car bomb in Kirkuk", "Meridian Wire", "https://meridianwire.example/kirkuk")
+    assert (article.published, article.published_from) == (dt.date(2016, 7, 3), "metadata")
+    assert article.path == str(tmp_path / "kirkuk.txt")
+
+
+def test_txt_sidecar_yaml_is_read_safely(tmp_path):
+    path = tmp_path / "kirkuk.txt"
+    path.write_text(BODY, encoding="utf-8")
+    (tmp_path / "kirkuk.txt.yaml").write_text("source: Levant Observer\npublished: 2016-07-04\n", encoding="utf-8")
+    [article] = read(path)
+    assert (article.source, article.published) == ("Levant Observer", dt.date(2016, 7, 4))
+
+
+@pytest.mark.parametrize(("name", "content", "reason"), [
+    ("kirkuk.txt.json", "{not json", "Expecting property name"),
+    ("kirkuk.txt.json", "[1, 2]", "not an object of fields"),
+    ("kirkuk.txt.yaml", "a: &x [1]\nb: *x\n", "aliases"),
+])
+def test_unreadable_sidecar_is_a_warning_and_the_report_is_still_read(tmp_path, name, content, reason):
+    path = tmp_path / "kirkuk.txt"
+    path.write_text(BODY, encoding="utf-8")
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    warning, article = read(path)
+    assert isinstance(warning, IngestWarning) and warning.source == str(path)
+    assert f"metadata sidecar {name} not read" in warning.reason and reason in warning.reason
+    assert isinstance(article, Article) and article.source is None
+
+
+def test_published_and_source_stand_in_only_where_metadata_gives_none(tmp_path):
+    plain = tmp_path / "plain.txt"
+    plain.write_text(PARA1, encoding="utf-8")
+    dated = tmp_path / "dated.md"
+    dated.write_text("---\nsource: Meridian Wire\npublished: 2016-07-03\n---\n" + PARA2, encoding="utf-8")
+    items = list(read_articles([str(plain), str(dated)], published=dt.date(2017, 2, 13), source="Test Wire"))
+    assert [(a.source, a.published, a.published_from) for a in items] == [
+        ("Test Wire", dt.date(2017, 2, 13), "metadata"), ("Meridian Wire", dt.date(2016, 7, 3), "metadata")]

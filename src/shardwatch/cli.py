@@ -96,13 +96,18 @@ def cli(ctx: click.Context, db: str) -> None:
               help="Processes for the language model (nlp.pipe n_process).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
               help="Articles per batch; each batch is written in one transaction.")
+@_date_option("--published", "Publication date of reports whose own metadata gives none (such as stdin "
+              "or a .txt file without a sidecar).")
+@click.option("--source", "source_name", metavar="NAME", help="Publisher of reports whose own metadata names none.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], processes: int, batch_size: int) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], processes: int, batch_size: int,
+           published: dt.date | None, source_name: str | None) -> None:
     """Ingest reports: files, folders (recursively), .txt .md .html .json .jsonl, or - for stdin.
 
     Articles already in the database (same normalised text) are skipped. A bad file is
     reported with its reason and the others are still ingested; the exit status is 1 if
-    any file failed.
+    any file failed. A .txt file takes its title, source, published and url from a sidecar
+    NAME.txt.json or NAME.txt.yaml beside it.
     """
     from tqdm import tqdm
 
@@ -112,7 +117,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], processes: int, batch_siz
         unit=" articles", desc="ingesting", disable=not sys.stderr.isatty(), file=sys.stderr
     ) as bar:
         report = run_ingest(paths, store, n_process=processes, batch_size=batch_size,
-                            progress=lambda _article: bar.update())
+                            progress=lambda _article: bar.update(), published=published, source=source_name)
         counts = store.counts()
     for warning in report.warnings:
         click.echo(f"warning: {warning.source}: {warning.reason}", err=True)

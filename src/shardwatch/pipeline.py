@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -18,13 +19,15 @@ _DATA_ERRORS = (sqlite3.IntegrityError, OverflowError, UnicodeEncodeError, Value
 
 
 def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size: int = BATCH_SIZE,
-           progress: Callable[[Article], None] | None = None) -> IngestReport:
+           progress: Callable[[Article], None] | None = None, published: dt.date | None = None,
+           source: str | None = None) -> IngestReport:
     """Ingest every report under ``paths`` that the store does not hold yet.
 
     Articles are written in batches of ``batch_size``, one transaction each. Bad sources are
     reported in the result, never raised; the others are still ingested. The corpus-wide
     resolution (near-duplicates, incidents) runs at the end even when nothing is new, so a
-    run that was killed before it is finished by the next.
+    run that was killed before it is finished by the next. ``published`` and ``source`` stand
+    in for a report whose own metadata gives none.
     """
     failures: list[IngestFailure] = []
     warnings: list[IngestWarning] = []
@@ -34,7 +37,7 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size
     seen: set[str] = set()
 
     def new_articles():
-        for item in read_articles(paths):
+        for item in read_articles(paths, published=published, source=source):
             if isinstance(item, IngestFailure):
                 failures.append(item)
             elif isinstance(item, IngestWarning):

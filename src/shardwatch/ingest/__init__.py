@@ -8,7 +8,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from shardwatch.ingest.clean import article_id, normalise, remove_furniture
 from shardwatch.ingest.dates import date_from_text, parse_metadata_date
@@ -60,13 +62,18 @@ def _first_line_title(text: str) -> str | None:
     return first[:120] if first and len(first) <= 120 and not first.endswith(".") else None
 
 
-def read_articles(paths: Iterable[str]) -> Iterator[Article | IngestFailure | IngestWarning]:
+def read_articles(paths: Iterable[str], *, published: dt.date | None = None, source: str | None = None
+                  ) -> Iterator[Article | IngestFailure | IngestWarning]:
     """Articles from the given paths, in order; failures are yielded, never raised, and so are
-    warnings, each just before the article it is about."""
+    warnings, each just before the article it is about. ``published`` and ``source`` stand in
+    for a document whose own metadata gives none."""
     for raw in read_documents(paths):
         if isinstance(raw, IngestFailure):
             yield raw
             continue
+        if (published and raw.published in (None, "")) or (source and not raw.source):
+            raw = replace(raw, published=raw.published if raw.published not in (None, "") else published,
+                          source=raw.source or source)
         try:
             article, warnings = article_and_warnings(raw)
         except Exception as exc:  # noqa: BLE001 - one strange document never ends the batch

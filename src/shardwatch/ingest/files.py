@@ -13,6 +13,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from shardwatch.ingest.sidecar import is_sidecar_name
 from shardwatch.types import IngestFailure
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -55,7 +56,8 @@ def check_file(path: Path) -> IngestFailure | None:
 
 def _is_report_name(name: str) -> bool:
     lower = name.lower()
-    return not name.startswith(".") and Path(lower).suffix in SUPPORTED and lower not in SKIPPED_NAMES
+    return (not name.startswith(".") and Path(lower).suffix in SUPPORTED and lower not in SKIPPED_NAMES
+            and not is_sidecar_name(name))
 
 
 def walk_folder(folder: Path) -> Iterator[Path | IngestFailure]:

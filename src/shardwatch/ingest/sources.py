@@ -10,7 +10,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 import trafilatura
@@ -18,6 +18,7 @@ import trafilatura
 from shardwatch.ingest.files import (HTML_SUFFIXES, JSON_SUFFIXES, MARKDOWN_SUFFIXES, SUPPORTED, TEXT_SUFFIXES,
                                      display_path, expand_paths)
 from shardwatch.ingest.front_matter import FrontMatterError, has_front_matter, split_front_matter
+from shardwatch.ingest.sidecar import read_sidecar
 from shardwatch.types import IngestFailure
 
 __all__ = ["MAX_FILE_BYTES", "RawDocument", "SUPPORTED", "TEXT_SUFFIXES", "expand_paths", "read_documents"]
@@ -98,7 +99,28 @@ def _read_file(path: Path) -> Iterator[RawDocument | IngestFailure]:
     except OSError as exc:
         yield IngestFailure(origin, f"cannot read: {exc.strerror or exc}")
         return
-    yield from _parse_bytes(data, origin, suffix=path.suffix.lower())
+    suffix = path.suffix.lower()
+    if suffix != ".txt":  # only a .txt file has a sidecar
+        yield from _parse_bytes(data, origin, suffix=suffix)
+        return
+    sidecar = read_sidecar(path)
+    for doc in _parse_bytes(data, origin, suffix=suffix):
+        yield _with_metadata(doc, sidecar.metadata, sidecar.warning)
+
+
+def _with_metadata(doc: RawDocument | IngestFailure, meta: dict, warning: str | None) -> RawDocument | IngestFailure:
+    """A plain-text document with the metadata of its sidecar."""
+    if isinstance(doc, IngestFailure) or not (meta or warning):
+        return doc
+    return replace(
+        doc,
+        title=_str(meta.get("title")) or doc.title,
+        source=_str(meta.get("source") or meta.get("publisher")) or doc.source,
+        url=_str(meta.get("url")) or doc.url,
+        published=_first(meta, DATE_FIELDS) or doc.published,
+        language=_str(meta.get("language")) or doc.language,
+        warnings=doc.warnings + ((warning,) if warning else ()),
+    )
 
 
 def _decode(data: bytes, origin: str) -> str | IngestFailure:
