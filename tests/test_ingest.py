@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import json
@@ -230,7 +231,7 @@ def test_folder_is_read_recursively_in_order_skipping_readme_and_other_suffixes(
 def test_folder_without_reports_is_a_failure(tmp_path):
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     [failure] = read(tmp_path)
-    assert failure == IngestFailure(str(tmp_path), "folder holds no .txt, .md, .html, .json or .jsonl files")
+    assert failure == IngestFailure(str(tmp_path), "folder holds no .txt, .md, .html, .json, .jsonl or .csv files")
 
 
 # -- page furniture ----------------------------------------------------------------------------
@@ -617,3 +618,28 @@ def test_published_and_source_stand_in_only_where_metadata_gives_none(tmp_path):
     items = list(read_articles([str(plain), str(dated)], published=dt.date(2017, 2, 13), source="Test Wire"))
     assert [(a.source, a.published, a.published_from) for a in items] == [
         ("Test Wire", dt.date(2017, 2, 13), "metadata"), ("Meridian Wire", dt.date(2016, 7, 3), "metadata")]
+
+
+def test_csv_rows_with_a_text_column_are_documents(tmp_path):
+    path = tmp_path / "feed.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Title", "Text", "Source", "Published"])
+        writer.writerow(["Kirkuk bombing", PARA1, "Meridian Wire", "2016-07-03"])
+        writer.writerow(["Empty", "  ", "Meridian Wire", ""])
+        writer.writerow(["Market", f"{PARA2}\n\n{PARA3}", "", "2016"])
+    items = read(path)
+    assert [(type(i).__name__, getattr(i, "path", None) or i.source) for i in items] == [
+        ("Article", f"{path}:2"), ("IngestFailure", f"{path}:3"), ("Article", f"{path}:4")]
+    first, failure, third = items
+    assert (first.title, first.source, first.published, first.text) == (
+        "Kirkuk bombing", "Meridian Wire", dt.date(2016, 7, 3), PARA1)
+    assert failure.reason == "CSV row has no text (columns tried: text, body, content)"
+    assert third.text == f"{PARA2}\n\n{PARA3}" and third.published_precision == "year"
+
+
+def test_csv_without_a_text_column_is_one_failure(tmp_path):
+    good = good_file(tmp_path)
+    bad = tmp_path / "numbers.csv"
+    bad.write_text("city,killed\nKirkuk,12\nMosul,4\n", encoding="utf-8")
+    check_one_failure(read(bad, good), bad, good, "CSV has no text column (columns tried: text, body, content)")

@@ -7,6 +7,8 @@ as written (a date that is no date, front matter read line by line) gives one wa
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import random
@@ -73,6 +75,20 @@ class Corpus:
 
     def good_unicode(self):
         self.write(".txt", "\u200f\u202e" + self.text() + " \U0001f4a3 cafe\u0301 \u2028 end\n", "good")
+
+    def csv_rows(self):
+        rows = [("title", "text", "published")]
+        lines = {}
+        for number in range(2, self.rng.randint(3, 6) + 1):
+            good = self.rng.random() < 0.7
+            rows.append((f"Row {number}", self.text() if good else "", "2016-04-01"))
+            lines[number] = "good" if good else "bad"
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows(rows)
+        self.write(".csv", buffer.getvalue(), "good", lines=lines)
+
+    def csv_without_text(self):
+        self.write(".csv", "city,killed\nKirkuk,12\n", "bad")
 
     # -- JSON Lines: good lines beside bad ones ---------------------------------------------
 
@@ -178,7 +194,7 @@ GENERATORS = [
     Corpus.binary, Corpus.empty, Corpus.latin1, Corpus.deep_json, Corpus.empty_json_list, Corpus.billion_laughs,
     Corpus.deep_yaml, Corpus.unclosed_front_matter, Corpus.surrogate_title, Corpus.only_furniture,
     Corpus.no_html_text, Corpus.fifo, Corpus.symlink_loop, Corpus.broken_symlink, Corpus.bad_date,
-    Corpus.colon_in_front_matter, Corpus.undecodable_name,
+    Corpus.colon_in_front_matter, Corpus.undecodable_name, Corpus.csv_rows, Corpus.csv_without_text,
 ]
 
 

@@ -20,7 +20,8 @@ TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
-SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+CSV_SUFFIXES = {".csv", ".tsv"}
+SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | CSV_SUFFIXES
 SKIPPED_NAMES = {"readme.md", "readme.txt"}
 
 
@@ -108,7 +109,7 @@ def expand_paths(paths: Iterable[str]) -> Iterator[Path | str | IngestFailure]:
         if is_dir:
             files = list(walk_folder(path))
             if not files:
-                yield IngestFailure(display_path(raw), "folder holds no .txt, .md, .html, .json or .jsonl files")
+                yield IngestFailure(display_path(raw), "folder holds no .txt, .md, .html, .json, .jsonl or .csv files")
             yield from files
             continue
         problem = check_file(path)

@@ -6,6 +6,8 @@ This is the only module that reads the outside world. Every file yields document
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import sys
@@ -15,8 +17,8 @@ from pathlib import Path
 
 import trafilatura
 
-from shardwatch.ingest.files import (HTML_SUFFIXES, JSON_SUFFIXES, MARKDOWN_SUFFIXES, SUPPORTED, TEXT_SUFFIXES,
-                                     display_path, expand_paths)
+from shardwatch.ingest.files import (CSV_SUFFIXES, HTML_SUFFIXES, JSON_SUFFIXES, MARKDOWN_SUFFIXES, SUPPORTED,
+                                     TEXT_SUFFIXES, display_path, expand_paths)
 from shardwatch.ingest.front_matter import FrontMatterError, has_front_matter, split_front_matter
 from shardwatch.ingest.sidecar import read_sidecar
 from shardwatch.types import IngestFailure
@@ -151,6 +153,8 @@ def _parse_bytes(data: bytes, origin: str, *, suffix: str | None) -> Iterator[Ra
             suffix = ".txt"
     if suffix in JSON_SUFFIXES:
         yield from _parse_json(text, origin)
+    elif suffix in CSV_SUFFIXES:
+        yield from _parse_csv(text, origin)
     elif suffix in HTML_SUFFIXES:
         yield _parse_html(text, origin)
     elif suffix in MARKDOWN_SUFFIXES:
@@ -240,6 +244,51 @@ def _parse_json(text: str, origin: str) -> Iterator[RawDocument | IngestFailure]
         yield RawDocument(
             text=body,
             origin=label,
+            title=_str(item.get("title")),
+            source=_str(item.get("source") or item.get("publisher")),
+            url=_str(item.get("url")),
+            published=_first(item, DATE_FIELDS),
+            language=_str(item.get("language")),
+        )
+
+
+def _parse_csv(text: str, origin: str) -> Iterator[RawDocument | IngestFailure]:
+    """A table with a header row: each row with a text column (text, body or content) is one
+    document, named ``path:N`` by its row (the header is row 1); metadata from the columns of
+    the JSON fields' names."""
+    sample = text[:4096]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel_tab if "\t" in sample.split("\n", 1)[0] else csv.excel
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    try:
+        header = [name.strip().lower() for name in reader.fieldnames or ()]
+    except csv.Error as exc:
+        yield IngestFailure(origin, f"malformed CSV header: {exc}")
+        return
+    if not any(name in header for name in TEXT_FIELDS):
+        yield IngestFailure(origin, f"CSV has no text column (columns tried: {', '.join(TEXT_FIELDS)})")
+        return
+    reader.fieldnames = header
+    row_number = 1
+    while True:
+        row_number += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # a field over the csv module's 131,072-character limit, a stray NUL
+            yield IngestFailure(f"{origin}:{row_number}", f"malformed CSV row: {exc}")
+            continue
+        item = {key: value for key, value in row.items() if isinstance(key, str)}
+        body = _first(item, TEXT_FIELDS)
+        if not isinstance(body, str) or not body.strip():
+            yield IngestFailure(f"{origin}:{row_number}", f"CSV row has no text (columns tried: {', '.join(TEXT_FIELDS)})")
+            continue
+        yield RawDocument(
+            text=body,
+            origin=f"{origin}:{row_number}",
             title=_str(item.get("title")),
             source=_str(item.get("source") or item.get("publisher")),
             url=_str(item.get("url")),
