@@ -8,6 +8,7 @@ folder. Nothing that looks like a report is passed over without a word.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -47,7 +48,7 @@ def check_file(path: Path) -> IngestFailure | None:
         mode = path.stat().st_mode
     except OSError as exc:
         if path.is_symlink():
-            reason = "symlink loop" if exc.errno == 40 else "broken symlink"  # 40: ELOOP
+            reason = "symlink loop" if exc.errno == errno.ELOOP else "broken symlink"
             return IngestFailure(display_path(path), f"{reason}: {exc.strerror or exc}")
         return IngestFailure(display_path(path), "no such file or folder")
     if stat.S_ISREG(mode):

@@ -1,7 +1,9 @@
 """Reading reports from files, folders and stdin into raw documents.
 
-This is the only module that reads the outside world. Every file yields documents or one
-``IngestFailure`` naming the file and the reason; one bad file never stops the others.
+With ``files`` (which paths name which files) and ``sidecar`` (metadata beside a .txt file),
+this is the only module that reads the outside world. Every file yields documents or one
+``IngestFailure`` naming the file (and the line, item or row) and the reason; one bad file or
+line never stops the others.
 """
 
 from __future__ import annotations
