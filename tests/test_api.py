@@ -16,6 +16,7 @@ from shardwatch.cli import cli
 from shardwatch.errors import ShardwatchError
 from shardwatch.present import capabilities as caps
 from shardwatch.serve.api import MAX_PAGE, create_app
+from shardwatch.serve.validation import MAX_OFFSET
 from shardwatch.store import Store
 
 ERROR_KEYS = {"ok", "status", "error", "details"}
@@ -103,8 +104,17 @@ def test_search(client):
     body = client.get("/api/v1/search?q=lorry").json()
     assert [a["id"] for a in body["items"]] == ["art-nice"]
     assert "[lorry]" in body["items"][0]["snippet"]
-    assert_error(client.get("/api/v1/search?q=lorry%20OR"), 422, "bad search query")
     assert_error(client.get("/api/v1/search"), 422, "query.q")
+
+
+@pytest.mark.parametrize("q", ["%22lorry", "lorry%5D", "(lorry", "lorry%20%22", "lorry*%2B"])
+def test_search_text_that_is_not_fts5_syntax_is_searched_as_plain_words(client, q):
+    """Every string the schema allows is answered: not FTS5 syntax, it is searched word for word."""
+    assert ids(client.get(f"/api/v1/search?q={q}")) == ["art-nice"]
+
+
+def test_search_of_punctuation_alone_finds_nothing(client):
+    assert ids(client.get("/api/v1/search?q=%22%20%5D")) == []
 
 
 def test_timeline_counts_losses_and_attacks_abroad_by_link(client):
@@ -308,3 +318,57 @@ def test_incidents_min_sources_is_validated(client):
     assert client.get("/api/v1/incidents?min_sources=2").json()["ok"] is True
     error = client.get("/api/v1/incidents?min_sources=0").json()
     assert (error["status"], error["details"][0]["location"]) == (422, "query.min_sources")
+
+
+BIG = 9_223_372_036_854_775_807  # SQLite's largest integer
+
+
+@pytest.mark.parametrize("url", [
+    f"/api/v1/events?offset={BIG}",
+    f"/api/v1/articles?offset={BIG}",
+    f"/api/v1/search?q=a&offset={BIG}",
+    f"/api/v1/incidents?offset={BIG * 10}",
+    f"/api/v1/claims?offset={MAX_OFFSET + 1}",
+])
+def test_offsets_beyond_the_bound_are_refused_in_the_error_shape(client, url):
+    assert_error(client.get(url), 422, "query.offset")
+
+
+def test_an_offset_at_the_bound_is_an_empty_page(client):
+    body = client.get(f"/api/v1/events?offset={MAX_OFFSET}").json()
+    assert (body["ok"], body["items"], body["next_offset"]) == (True, [], None)
+
+
+@pytest.mark.parametrize("url", ["/api/v1/events?until=0", "/api/v1/articles?since=20160101",
+                                 "/api/v1/timeline?as_of=1467331200", "/api/v1/claims?since=2016-7-1"])
+def test_dates_are_iso_days_only(client, url):
+    assert_error(client.get(url), 422, "YYYY-MM-DD")
+
+
+@pytest.mark.parametrize("url", ["/api/v1/meta?verbose=1", "/api/v1/geo/countries?x=", "/api/v1/articles/art-nice?a=b"])
+def test_routes_without_parameters_refuse_unknown_ones(client, url):
+    assert_error(client.get(url), 422, "unknown parameter")
+
+
+def test_an_undeclared_method_says_which_are_allowed(client):
+    response = client.request("TRACE", "/api/v1/meta")
+    assert_error(response, 405, "method not allowed")
+    assert response.headers["allow"] == "GET"
+
+
+def test_every_measure_the_schema_lists_is_answered(client):
+    schema = client.get("/openapi.json").json()
+    [measure] = [p for p in schema["paths"]["/api/v1/claims"]["get"]["parameters"] if p["name"] == "measure"]
+    listed = next(s["enum"] for s in measure["schema"]["anyOf"] if "enum" in s)
+    assert "fighters_remaining" in listed and "other" in listed
+    for value in listed:
+        assert client.get(f"/api/v1/claims?measure={value}").status_code == 200
+
+
+def test_error_statuses_are_documented_in_the_one_shape(client):
+    schema = client.get("/openapi.json").json()
+    article = schema["paths"]["/api/v1/articles/{article_id}"]["get"]["responses"]
+    assert {"200", "404", "422", "500", "503"} <= set(article)
+    shape = schema["components"]["schemas"]["ErrorBody"]
+    assert set(shape["required"]) == {"ok", "status", "error", "details"}
+    assert article["404"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ErrorBody"}

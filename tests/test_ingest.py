@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import json
@@ -13,7 +14,7 @@ import shardwatch.ingest.sources as sources
 from shardwatch.ingest import read_articles
 from shardwatch.ingest.clean import article_id, normalise, remove_furniture
 from shardwatch.ingest.dates import date_from_text, parse_metadata_date
-from shardwatch.types import Article, IngestFailure
+from shardwatch.types import Article, IngestFailure, IngestWarning
 
 PARA1 = (
     "A car bomb exploded in a crowded market in the northern Iraqi city of Kirkuk on Sunday morning, "
@@ -230,7 +231,7 @@ def test_folder_is_read_recursively_in_order_skipping_readme_and_other_suffixes(
 def test_folder_without_reports_is_a_failure(tmp_path):
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     [failure] = read(tmp_path)
-    assert failure == IngestFailure(str(tmp_path), "folder holds no .txt, .md, .html, .json or .jsonl files")
+    assert failure == IngestFailure(str(tmp_path), "folder holds no .txt, .md, .html, .json, .jsonl or .csv files")
 
 
 # -- page furniture ----------------------------------------------------------------------------
@@ -557,3 +558,88 @@ def test_malformed_pretty_printed_json_object_is_one_failure(tmp_path):
 def test_yearless_dateline_falls_back_to_byline():
     text = f"BAGHDAD, June 26 (Meridian Wire) - {PARA1}\nPublished: 26 June 2016\n\n{PARA2}"
     assert date_from_text(text) == (dt.date(2016, 6, 26), "day", "byline")
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    ("By Alex Wilner, Feb. 13, 2017", dt.date(2017, 2, 13)),
+    ("Ramadi after the fall\nBy A. Writer and B. Writer, staff writers, 3 March 2016", dt.date(2016, 3, 3)),
+    ("By Sam Reporter, Reuters", None),
+    ("By 2016 the group had lost Ramadi, and by 2017, much of Mosul", None),
+])
+def test_author_line_with_a_date_dates_the_article(head, expected):
+    date, precision, how = date_from_text(f"{head}\n\n{PARA1}")
+    assert date == expected
+    assert (precision, how) == (("day", "byline") if expected else ("unknown", "none"))
+
+
+# -- metadata beside a .txt file, and metadata given on the command line (issue 14) -------------
+
+
+def test_txt_sidecar_json_gives_metadata_and_is_no_report(tmp_path):
+    (tmp_path / "kirkuk.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "kirkuk.txt.json").write_text(json.dumps({
+        "title": "Car bomb in Kirkuk", "source": "Meridian Wire", "published": "2016-07-03",
+        "url": "https://meridianwire.example/kirkuk"}), encoding="utf-8")
+    [article] = read(tmp_path)
+    assert (article.title, article.source, article.url) == (
+        "Car bomb in Kirkuk", "Meridian Wire", "https://meridianwire.example/kirkuk")
+    assert (article.published, article.published_from) == (dt.date(2016, 7, 3), "metadata")
+    assert article.path == str(tmp_path / "kirkuk.txt")
+
+
+def test_txt_sidecar_yaml_is_read_safely(tmp_path):
+    path = tmp_path / "kirkuk.txt"
+    path.write_text(BODY, encoding="utf-8")
+    (tmp_path / "kirkuk.txt.yaml").write_text("source: Levant Observer\npublished: 2016-07-04\n", encoding="utf-8")
+    [article] = read(path)
+    assert (article.source, article.published) == ("Levant Observer", dt.date(2016, 7, 4))
+
+
+@pytest.mark.parametrize(("name", "content", "reason"), [
+    ("kirkuk.txt.json", "{not json", "Expecting property name"),
+    ("kirkuk.txt.json", "[1, 2]", "not an object of fields"),
+    ("kirkuk.txt.yaml", "a: &x [1]\nb: *x\n", "aliases"),
+])
+def test_unreadable_sidecar_is_a_warning_and_the_report_is_still_read(tmp_path, name, content, reason):
+    path = tmp_path / "kirkuk.txt"
+    path.write_text(BODY, encoding="utf-8")
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    warning, article = read(path)
+    assert isinstance(warning, IngestWarning) and warning.source == str(path)
+    assert f"metadata sidecar {name} not read" in warning.reason and reason in warning.reason
+    assert isinstance(article, Article) and article.source is None
+
+
+def test_published_and_source_stand_in_only_where_metadata_gives_none(tmp_path):
+    plain = tmp_path / "plain.txt"
+    plain.write_text(PARA1, encoding="utf-8")
+    dated = tmp_path / "dated.md"
+    dated.write_text("---\nsource: Meridian Wire\npublished: 2016-07-03\n---\n" + PARA2, encoding="utf-8")
+    items = list(read_articles([str(plain), str(dated)], published=dt.date(2017, 2, 13), source="Test Wire"))
+    assert [(a.source, a.published, a.published_from) for a in items] == [
+        ("Test Wire", dt.date(2017, 2, 13), "metadata"), ("Meridian Wire", dt.date(2016, 7, 3), "metadata")]
+
+
+def test_csv_rows_with_a_text_column_are_documents(tmp_path):
+    path = tmp_path / "feed.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Title", "Text", "Source", "Published"])
+        writer.writerow(["Kirkuk bombing", PARA1, "Meridian Wire", "2016-07-03"])
+        writer.writerow(["Empty", "  ", "Meridian Wire", ""])
+        writer.writerow(["Market", f"{PARA2}\n\n{PARA3}", "", "2016"])
+    items = read(path)
+    assert [(type(i).__name__, getattr(i, "path", None) or i.source) for i in items] == [
+        ("Article", f"{path}:2"), ("IngestFailure", f"{path}:3"), ("Article", f"{path}:4")]
+    first, failure, third = items
+    assert (first.title, first.source, first.published, first.text) == (
+        "Kirkuk bombing", "Meridian Wire", dt.date(2016, 7, 3), PARA1)
+    assert failure.reason == "CSV row has no text (columns tried: text, body, content)"
+    assert third.text == f"{PARA2}\n\n{PARA3}" and third.published_precision == "year"
+
+
+def test_csv_without_a_text_column_is_one_failure(tmp_path):
+    good = good_file(tmp_path)
+    bad = tmp_path / "numbers.csv"
+    bad.write_text("city,killed\nKirkuk,12\nMosul,4\n", encoding="utf-8")
+    check_one_failure(read(bad, good), bad, good, "CSV has no text column (columns tried: text, body, content)")

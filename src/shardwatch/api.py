@@ -119,23 +119,29 @@ class Shardwatch:
     # -- writing ----------------------------------------------------------------------------
 
     def ingest(self, paths: Iterable[str | Path], *, processes: int = 1, batch_size: int = 64,
-               progress: Callable[[Article], None] | None = None) -> IngestReport:
+               progress: Callable[[Article], None] | None = None, published: dt.date | None = None,
+               source: str | None = None) -> IngestReport:
         """Ingest reports (files, folders, ``-`` for stdin); articles already held are skipped.
-        Bad sources are listed in the report's ``failures``, never raised."""
+        Bad sources are listed in the report's ``failures`` (doubtful metadata in its
+        ``warnings``), never raised. ``published``/``source`` stand in for reports whose own
+        metadata gives none."""
         if self.store.readonly:
             raise ShardwatchError("this database was opened read-only: open(path, readonly=False) to ingest")
         from shardwatch.pipeline import ingest
 
         return ingest([str(p) for p in paths], self.store, n_process=processes, batch_size=batch_size,
-                      progress=progress)
+                      progress=progress, published=published, source=source)
 
     # -- what the database holds --------------------------------------------------------------
 
     def status(self) -> dict[str, Any]:
         """Totals: articles (and undated ones), events by kind, places, countries, incidents,
-        near-duplicates, claims, quotes and the schema version."""
+        near-duplicates, claims, quotes, the schema version, and the resolution an interrupted
+        ingest left pending (``pending``: articles and events not yet resolved)."""
+        from shardwatch.store.pending import pending_resolution
+
         return {**self.store.counts(), **self.store.incident_counts(), **self.store.claim_counts(),
-                "schema_version": self.store.schema_version()}
+                "schema_version": self.store.schema_version(), "pending": pending_resolution(self.store.db)}
 
     # -- listings -----------------------------------------------------------------------------
 

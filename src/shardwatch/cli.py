@@ -113,21 +113,29 @@ def cli(ctx: click.Context, db: str) -> None:
               help="Processes for the language model (nlp.pipe n_process).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
               help="Articles per batch; each batch is written in one transaction.")
+@_date_option("--published", "Publication date of reports whose own metadata gives none (such as stdin "
+              "or a .txt file without a sidecar).")
+@click.option("--source", "source_name", metavar="NAME", help="Publisher of reports whose own metadata names none.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], processes: int, batch_size: int) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], processes: int, batch_size: int,
+           published: dt.date | None, source_name: str | None) -> None:
     """Ingest reports: files, folders (recursively), .txt .md .html .json .jsonl, or - for stdin.
 
     Articles already in the database (same normalised text) are skipped. A bad file is
     reported with its reason and the others are still ingested; the exit status is 1 if
-    any file failed.
+    any file failed. A .txt file takes its title, source, published and url from a sidecar
+    NAME.txt.json or NAME.txt.yaml beside it.
     """
     from tqdm import tqdm
 
     with _open(ctx, readonly=False) as db, tqdm(
         unit=" articles", desc="ingesting", disable=not sys.stderr.isatty(), file=sys.stderr
     ) as bar:
-        report = db.ingest(paths, processes=processes, batch_size=batch_size, progress=lambda _article: bar.update())
+        report = db.ingest(paths, processes=processes, batch_size=batch_size, progress=lambda _article: bar.update(),
+                           published=published, source=source_name)
         status_ = db.status()
+    for warning in report.warnings:
+        click.echo(f"warning: {warning.source}: {warning.reason}", err=True)
     for failure in report.failures:
         click.echo(f"error: {failure.source}: {failure.reason}", err=True)
     if report.added:
@@ -151,13 +159,19 @@ def _summary_line(counts: dict, db: str) -> str:
 @cli.command()
 @click.pass_context
 def status(ctx: click.Context) -> None:
-    """What the database holds: articles, events by kind, places, incidents, claims, quotes, schema version."""
+    """What the database holds: articles, events by kind, places, incidents, claims, quotes, schema version,
+    and the resolution an interrupted ingest left pending."""
     with _open(ctx) as db:
         found = db.status()
     click.echo(_summary_line(found, ctx.obj["db"]))
     click.echo(f"{found['incidents']} incidents; {found['duplicates']} articles are near-duplicates of another")
     click.echo(f"{found['claims']} claims, {found['quotes']} quotes")
     click.echo(f"schema version {found['schema_version']}")
+    pending = found["pending"]
+    if pending["articles"] or pending["events"]:
+        click.echo(f"resolution pending: {pending['articles']} articles and {pending['events']} events not yet "
+                   "checked for near-duplicates and incidents (an ingest was interrupted); the next ingest "
+                   "finishes it")
 
 
 @cli.command()

@@ -2,34 +2,46 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable
 
 from shardwatch.extract import extract
+from shardwatch.extract.pieces import join_extractions, piece_article
 from shardwatch.ingest import read_articles
-from shardwatch.nlp import get_nlp
-from shardwatch.nlp.pipeline import BATCH_SIZE
+from shardwatch.nlp.pipeline import BATCH_SIZE, pipe_pieces
 from shardwatch.store import Store
-from shardwatch.types import Article, Extraction, IngestFailure, IngestReport
+from shardwatch.types import Article, Extraction, IngestFailure, IngestReport, IngestWarning
+
+# Errors a record's values (not the database) can cause when stored.
+_DATA_ERRORS = (sqlite3.IntegrityError, OverflowError, UnicodeEncodeError, ValueError)
 
 
 def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size: int = BATCH_SIZE,
-           progress: Callable[[Article], None] | None = None) -> IngestReport:
+           progress: Callable[[Article], None] | None = None, published: dt.date | None = None,
+           source: str | None = None) -> IngestReport:
     """Ingest every report under ``paths`` that the store does not hold yet.
 
     Articles are written in batches of ``batch_size``, one transaction each. Bad sources are
-    reported in the result, never raised; the others are still ingested.
+    reported in the result, never raised; the others are still ingested. The corpus-wide
+    resolution (near-duplicates, incidents) runs at the end even when nothing is new, so a
+    run that was killed before it is finished by the next. ``published`` and ``source`` stand
+    in for a report whose own metadata gives none.
     """
     failures: list[IngestFailure] = []
+    warnings: list[IngestWarning] = []
     skipped: list[str] = []
     added: list[str] = []
     by_kind: Counter[str] = Counter()
     seen: set[str] = set()
 
     def new_articles():
-        for item in read_articles(paths):
+        for item in read_articles(paths, published=published, source=source):
             if isinstance(item, IngestFailure):
                 failures.append(item)
+            elif isinstance(item, IngestWarning):
+                warnings.append(item)
             elif item.id in seen or store.known_article_ids([item.id]):
                 skipped.append(item.path or item.id)
             else:
@@ -39,17 +51,47 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size
     batch: list[Extraction] = []
 
     def flush() -> None:
-        store.write_batch(batch)
-        for extraction in batch:
+        try:
+            store.write_batch(batch)
+            written = list(batch)
+        except _DATA_ERRORS:
+            # A value the database cannot hold (an integer beyond 64 bits) fails the batch's
+            # one transaction; the articles are then written one by one, and only the article
+            # that holds it fails, named.
+            written = []
+            for extraction in batch:
+                try:
+                    store.write_batch([extraction])
+                    written.append(extraction)
+                except _DATA_ERRORS as exc:
+                    failures.append(IngestFailure(extraction.article.path or extraction.article.id,
+                                                  f"could not be stored: {type(exc).__name__}: {exc}"[:300]))
+        for extraction in written:
             added.append(extraction.article.id)
             by_kind.update(e.kind for e in extraction.events)
         batch.clear()
 
-    docs = get_nlp().pipe(new_articles(), as_tuples=True, batch_size=batch_size, n_process=n_process)
-    for doc, article in docs:
-        batch.append(extract(article, doc))
-        if progress is not None:
-            progress(article)
+    parts: list[tuple[int, Extraction]] = []
+    broken = False
+    for doc, piece in pipe_pieces(new_articles(), batch_size=batch_size, n_process=n_process):
+        article = piece.context
+        if not broken:
+            try:
+                if piece.total == 1:
+                    parts.append((0, extract(article, doc)))
+                else:
+                    parts.append((piece.start, extract(piece_article(article, piece.number, doc.text), doc)))
+            except Exception as exc:  # noqa: BLE001 - one article the extractors trip on never ends the batch
+                failures.append(IngestFailure(article.path or article.id,
+                                              f"extraction failed: unexpected {type(exc).__name__}: {exc}"[:300]))
+                broken = True
+        if piece.number < piece.total - 1:
+            continue
+        if not broken:
+            batch.append(parts[0][1] if piece.total == 1 else join_extractions(article, parts))
+            if progress is not None:
+                progress(article)
+        parts, broken = [], False
         if len(batch) >= batch_size:
             flush()
     if batch:
@@ -59,4 +101,4 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size
 
     resolve_corpus(store)
     return IngestReport(added=tuple(added), skipped=tuple(skipped), failures=tuple(failures),
-                        events_by_kind=dict(by_kind))
+                        events_by_kind=dict(by_kind), warnings=tuple(warnings))

@@ -180,6 +180,15 @@ class IngestFailure:
 
 
 @dataclass(frozen=True)
+class IngestWarning:
+    """A source that was ingested, but not entirely as written (a date that is no date, front
+    matter read line by line), and what was done instead."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class IngestReport:
     """What one ingest run did."""
 
@@ -187,6 +196,7 @@ class IngestReport:
     skipped: tuple[str, ...] = ()
     failures: tuple[IngestFailure, ...] = ()
     events_by_kind: dict[str, int] = field(default_factory=dict)
+    warnings: tuple[IngestWarning, ...] = ()
 
 
 @dataclass(frozen=True)

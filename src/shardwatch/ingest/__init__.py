@@ -8,26 +8,40 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from shardwatch.ingest.clean import article_id, normalise, remove_furniture
 from shardwatch.ingest.dates import date_from_text, parse_metadata_date
 from shardwatch.ingest.sources import RawDocument, read_documents
-from shardwatch.types import Article, IngestFailure
+from shardwatch.types import Article, IngestFailure, IngestWarning
 
 __all__ = ["article_from_raw", "read_articles"]
 
 
 def article_from_raw(raw: RawDocument) -> Article | IngestFailure:
+    """The cleaned, dated article of a raw document (see ``article_and_warnings``)."""
+    return article_and_warnings(raw)[0]
+
+
+def article_and_warnings(raw: RawDocument) -> tuple[Article | IngestFailure, tuple[IngestWarning, ...]]:
+    """The cleaned, dated article of a raw document, and what was not read as written."""
+    warnings = [IngestWarning(raw.origin, w) for w in raw.warnings]
     text, removed = remove_furniture(normalise(raw.text))
     if not text:
-        return IngestFailure(raw.origin, "no text left after removing page furniture")
+        return IngestFailure(raw.origin, "no text left after removing page furniture"), ()
     published, precision = parse_metadata_date(raw.published)
     how = "metadata" if published else "none"
     if published is None:
+        if raw.published not in (None, ""):
+            shown = " ".join(str(raw.published).split())
+            shown = shown if len(shown) <= 40 else shown[:40] + "..."
+            warnings.append(IngestWarning(raw.origin, f"publication date {shown!r} is not a date; "
+                                                      "dated from the text instead"))
         published, precision, how = date_from_text(text)
     title = raw.title or _first_line_title(text)
-    return Article(
+    article = Article(
         id=article_id(text),
         text=text,
         title=title,
@@ -40,6 +54,7 @@ def article_from_raw(raw: RawDocument) -> Article | IngestFailure:
         removed_lines=removed,
         path=raw.origin,
     )
+    return article, tuple(warnings)
 
 
 def _first_line_title(text: str) -> str | None:
@@ -47,7 +62,22 @@ def _first_line_title(text: str) -> str | None:
     return first[:120] if first and len(first) <= 120 and not first.endswith(".") else None
 
 
-def read_articles(paths: Iterable[str]) -> Iterator[Article | IngestFailure]:
-    """Articles from the given paths, in order; failures are yielded, never raised."""
+def read_articles(paths: Iterable[str], *, published: dt.date | None = None, source: str | None = None
+                  ) -> Iterator[Article | IngestFailure | IngestWarning]:
+    """Articles from the given paths, in order; failures are yielded, never raised, and so are
+    warnings, each just before the article it is about. ``published`` and ``source`` stand in
+    for a document whose own metadata gives none."""
     for raw in read_documents(paths):
-        yield raw if isinstance(raw, IngestFailure) else article_from_raw(raw)
+        if isinstance(raw, IngestFailure):
+            yield raw
+            continue
+        if (published and raw.published in (None, "")) or (source and not raw.source):
+            raw = replace(raw, published=raw.published if raw.published not in (None, "") else published,
+                          source=raw.source or source)
+        try:
+            article, warnings = article_and_warnings(raw)
+        except Exception as exc:  # noqa: BLE001 - one strange document never ends the batch
+            yield IngestFailure(raw.origin, f"could not be read: unexpected {type(exc).__name__}: {exc}"[:300])
+            continue
+        yield from warnings
+        yield article

@@ -26,6 +26,9 @@ BYLINE = re.compile(
     r"^\s*(?:Published|Posted|Updated|Last updated|Date)\s*(?:on)?\s*:?\s*(?P<date>.{4,60}?)\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# "By Alex Wilner, Feb. 13, 2017" / "By A. Writer and B. Writer, staff writers, 13 February 2017":
+# an author line whose last comma-separated parts are the date.
+AUTHOR_LINE = re.compile(r"^\s*By\s+(?P<rest>[^\n]{2,160}?)\s*$", re.MULTILINE)
 # Absolute dates only: a relative byline ("3 hours ago") would be read against the clock,
 # dating the article on the day of ingest.
 _PARSER_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"],
@@ -41,18 +44,25 @@ def parse_metadata_date(value: object) -> tuple[dt.date | None, str]:
         return value.date(), "day"
     if isinstance(value, dt.date):
         return value, "day"
-    text = str(value).strip()
-    if re.fullmatch(r"\d{4}", text):
-        return dt.date(int(text), 1, 1), "year"
-    if re.fullmatch(r"\d{4}-\d{2}", text):
-        return dt.date(int(text[:4]), int(text[5:]), 1), "month"
+    text = str(value).strip()[:200]
+    # Year 0, month 13, day 32: not a date; the caller says so and dates the text otherwise.
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return dt.date(int(text), 1, 1), "year"
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            return dt.date(int(text[:4]), int(text[5:]), 1), "month"
+    except ValueError:
+        return None, "unknown"
     try:
         return dt.date.fromisoformat(text[:10]), "day"
     except ValueError:
         pass
     if not _HAS_YEAR.search(text):  # "12 March": dateparser would read 12 as the year 2012
         return None, "unknown"
-    parsed = dateparser.parse(text, languages=["en"], settings=_PARSER_SETTINGS)
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings=_PARSER_SETTINGS)
+    except (ValueError, OverflowError, OSError):  # a timestamp beyond the platform's range
+        return None, "unknown"
     return (parsed.date(), "day") if parsed else (None, "unknown")
 
 
@@ -79,4 +89,23 @@ def date_from_text(text: str) -> tuple[dt.date | None, str, str]:
         date, precision = parse_metadata_date(byline.group("date"))
         if date:
             return date, precision, "byline"
+    for author in AUTHOR_LINE.finditer(first_lines):
+        date, precision = _author_line_date(author.group("rest"))
+        if date:
+            return date, precision, "byline"
     return None, "unknown", how_failed
+
+
+def _author_line_date(rest: str) -> tuple[dt.date | None, str]:
+    """The date ending an author line: the longest run of its last comma-separated parts that
+    is a date with a year ("Feb. 13, 2017" after "Alex Wilner"); a name alone gives none."""
+    parts = rest.split(",")
+    if re.search(r"\d", parts[0]):  # "By 2016 the group had lost Ramadi, ...": a sentence, not an author
+        return None, "unknown"
+    for first in range(1, len(parts)):
+        tail = ",".join(parts[first:]).strip()
+        if len(tail) <= 40 and _HAS_YEAR.search(tail):
+            date, precision = parse_metadata_date(tail)
+            if date:
+                return date, precision
+    return None, "unknown"

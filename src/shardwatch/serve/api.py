@@ -15,14 +15,13 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hmac
 import sqlite3
 from collections.abc import Callable, Iterator
 from importlib import resources
 from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, Path, Query, Request
+from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -35,7 +34,9 @@ from shardwatch.errors import ShardwatchError, StoreError
 from shardwatch.present import capabilities as caps
 from shardwatch.present.charts import KIND_COLOURS, LINK_COLOURS, SERIES_COLOURS, SERIES_LABELS, monthly_timeline
 from shardwatch.present.records import article_record, event_record
+from shardwatch.serve.validation import MAX_OFFSET, IsoDate, Measure, error_responses, query_parameters
 from shardwatch.store import Store
+from shardwatch.store.fts import plain_words_query
 from shardwatch.types import EVENT_KINDS
 
 API = "/api/v1"
@@ -52,21 +53,21 @@ class Page(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     limit: int = Field(DEFAULT_PAGE, ge=1, le=MAX_PAGE, description=f"Records per page (at most {MAX_PAGE}).")
-    offset: int = Field(0, ge=0, description="Records to skip.")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description=f"Records to skip (at most {MAX_OFFSET:,}).")
 
 
 class ArticleQuery(Page):
-    since: dt.date | None = Field(None, description="Published on or after this day (YYYY-MM-DD).")
-    until: dt.date | None = Field(None, description="Published on or before this day.")
-    as_of: dt.date | None = Field(None, description="Only what had been published by this day.")
+    since: IsoDate | None = Field(None, description="Published on or after this day (YYYY-MM-DD).")
+    until: IsoDate | None = Field(None, description="Published on or before this day.")
+    as_of: IsoDate | None = Field(None, description="Only what had been published by this day.")
 
 
 class RecordQuery(Page):
-    since: dt.date | None = Field(None, description="Dated on or after this day (YYYY-MM-DD).")
-    until: dt.date | None = Field(None, description="Dated on or before this day.")
+    since: IsoDate | None = Field(None, description="Dated on or after this day (YYYY-MM-DD).")
+    until: IsoDate | None = Field(None, description="Dated on or before this day.")
     country: Country = None
     actor: str | None = Field(None, max_length=200, description="Canonical actor id (islamic-state) or name.")
-    as_of: dt.date | None = Field(None, description="As known on this day (needs a store that keeps report history).")
+    as_of: IsoDate | None = Field(None, description="As known on this day (needs a store that keeps report history).")
 
 
 class EventQuery(RecordQuery):
@@ -79,8 +80,7 @@ class IncidentQuery(EventQuery):
 
 
 class ClaimQuery(RecordQuery):
-    measure: str | None = Field(None, max_length=100, pattern=r"^[a-z_]+$",
-                                description="Only claims on this measure (data/measures.jsonl id, or other).")
+    measure: Measure | None = Field(None, description="Only claims on this measure (data/measures.jsonl id, or other).")
 
 
 class SearchQuery(Page):
@@ -90,9 +90,9 @@ class SearchQuery(Page):
 class TimelineQuery(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    since: dt.date | None = Field(None, description="Events dated on or after this day.")
-    until: dt.date | None = Field(None, description="Events dated on or before this day.")
-    as_of: dt.date | None = Field(None, description="As known on this day (where supported).")
+    since: IsoDate | None = Field(None, description="Events dated on or after this day.")
+    until: IsoDate | None = Field(None, description="Events dated on or before this day.")
+    as_of: IsoDate | None = Field(None, description="As known on this day (where supported).")
 
 
 class AnalysisQuery(BaseModel):
@@ -146,7 +146,14 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
         description="Sourced, structured records from reporting on political violence. Every record carries "
                     "the evidence spans (article id, character offsets, sentence) it rests on.",
         docs_url=None, redoc_url=None, openapi_url="/openapi.json",
+        responses=error_responses(*((401,) if token else ()), 422, 500, 503),
     )
+
+    def no_parameters(request: Request) -> None:
+        """Routes without a query model refuse query parameters, as the others do."""
+        details = query_parameters(request, set())
+        if details:
+            raise ApiError(422, f"invalid request: {details[0]['location']}: unknown parameter", details)
 
     # -- errors: one shape ------------------------------------------------------------------
 
@@ -163,7 +170,9 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException):
         message = {404: "not found", 405: "method not allowed"}.get(exc.status_code, str(exc.detail))
-        return _error(exc.status_code, message)
+        response = _error(exc.status_code, message)
+        response.headers.update(exc.headers or {})  # a 405 says which methods are allowed (Allow)
+        return response
 
     @app.exception_handler(StoreError)
     async def _store(_request: Request, exc: StoreError):
@@ -231,7 +240,8 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
 
     # -- routes -----------------------------------------------------------------------------
 
-    @app.get(f"{API}/meta", tags=["meta"], summary="What the database holds and which record kinds it has")
+    @app.get(f"{API}/meta", tags=["meta"], summary="What the database holds and which record kinds it has",
+             dependencies=[Depends(no_parameters)])
     def meta() -> dict:
         with open_db() as db:
             counts = db.store.counts()
@@ -251,7 +261,8 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
         return page([article_record(a) for a in found], query)
 
     @app.get(f"{API}/articles/{{article_id}}", tags=["records"],
-             summary="One article: its text and the evidence span of every record found in it")
+             summary="One article: its text and the evidence span of every record found in it",
+             dependencies=[Depends(no_parameters)], responses=error_responses(404))
     def article(article_id: Annotated[str, Path(max_length=200)]) -> dict:
         with open_db() as db:
             found = db.store.article(article_id)
@@ -292,8 +303,11 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
         with open_db() as db:
             try:
                 hits = db.search(query.q, limit=query.offset + query.limit + 1)
-            except StoreError as exc:
-                raise ApiError(422, str(exc)) from None
+            except StoreError:
+                # Not FTS5 syntax: every string the schema allows is answered, so the query is
+                # searched as its plain words.
+                plain = plain_words_query(query.q)
+                hits = db.search(plain, limit=query.offset + query.limit + 1) if plain else []
         return page([article_record(hit.article) | {"snippet": hit.snippet} for hit in hits], query)
 
     @app.get(f"{API}/timeline", tags=["analyses"],
@@ -340,7 +354,8 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
     def analysis_pathways(query: Annotated[AnalysisQuery, Query()]) -> dict:
         return analysis("pathways", query)
 
-    @app.get(f"{API}/geo/countries", tags=["meta"], summary="Country outlines (Natural Earth 1:110m) as GeoJSON")
+    @app.get(f"{API}/geo/countries", tags=["meta"], summary="Country outlines (Natural Earth 1:110m) as GeoJSON",
+             dependencies=[Depends(no_parameters)])
     def geo_countries() -> Response:
         return JSONResponse(_countries_geojson(), headers={"Cache-Control": "max-age=86400"})
 

@@ -49,3 +49,10 @@ def fts_query(text: str) -> str:
     for token in _TOKEN.findall(text):
         out.append(token if token.startswith('"') else _term(token))
     return " ".join(out)
+
+
+def plain_words_query(text: str) -> str:
+    """An FTS5 query for the words of ``text`` as written, every one required: each word a
+    quoted string (its own quotes doubled), so no character in it is FTS5 syntax. Empty when
+    ``text`` has no words."""
+    return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
