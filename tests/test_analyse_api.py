@@ -46,7 +46,7 @@ def test_severity_over_http_gives_intervals_and_follows_filters(client):
     ("/api/v1/analyses/severity?bootstrap=5000", "query.bootstrap"),
     ("/api/v1/analyses/territory-vs-abroad?lag=13", "query.lag"),
     ("/api/v1/analyses/territory-vs-abroad?losses=rumour", "query.losses"),
-    ("/api/v1/analyses/territory-vs-abroad?kind=territory", "counts attacks"),
+    ("/api/v1/analyses/territory-vs-abroad?kind=territory", "query.kind"),
     ("/api/v1/analyses/pathways?country=FRA", "query.country"),
 ])
 def test_bad_requests_have_the_one_error_shape(client, url, needle):

@@ -100,8 +100,8 @@ class AnalysisQuery(BaseModel):
 
     kind: EventKind | None = Field(None, description="Events of this kind (default: attacks).")
     country: Country = None
-    since: dt.date | None = Field(None, description="Records dated on or after this day (YYYY-MM-DD).")
-    until: dt.date | None = Field(None, description="Records dated on or before this day.")
+    since: IsoDate | None = Field(None, description="Records dated on or after this day (YYYY-MM-DD).")
+    until: IsoDate | None = Field(None, description="Records dated on or before this day.")
 
 
 class SeverityQuery(AnalysisQuery):
@@ -113,6 +113,7 @@ class SeverityQuery(AnalysisQuery):
 
 
 class TerritoryQuery(AnalysisQuery):
+    kind: Literal["attack"] | None = Field(None, description="Only attacks are counted against the losses.")
     losses: Literal["events", "area"] = Field("events", description="Reported losses, or km2 lost by the IHS series.")
     lag: int = Field(1, ge=0, le=12, description="Months from losses to attacks in the count regression.")
     reps: int = Field(500, ge=10, le=2000, description="Block-bootstrap resamples.")
