@@ -11,7 +11,12 @@ scored the same way, as WikiEvents is, and reported apart, with no target. Every
 article outside politics (``--bbc-step``) is run too, and the articles given any filler are
 counted: real text with no gold, where nearly every filler is a false alarm.
 
-The dev sets are for measuring only: never tune anything on them.
+Then the records analysts read (``scripts/eval_events.py``): the real incident reports, ACLED
+notes and territory summaries are ingested into scratch databases and the exports scored with
+``../shared/eval/score_events.py``, whole and by the fixed parts kept out of tuning.
+
+WikiEvents dev and MUC-4 dev are for measuring only: never tune anything on them. The
+incident reports and territory summaries may be tuned on, but only on their tuning parts.
 
 Usage: .venv/bin/python scripts/eval.py --shared ../shared --out docs/EVALUATION.md
 """
@@ -32,6 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import eval_events  # noqa: E402 (the scripts folder is no package)
 
 
 @dataclass(frozen=True)
@@ -304,14 +311,15 @@ TRIED = [
 ]
 
 
-def markdown(results: list[Result], alarms: FalseAlarms | None = None) -> str:
+def markdown(results: list[Result], alarms: FalseAlarms | None = None,
+             events: list[eval_events.EventResult] | None = None) -> str:
     today = dt.date.today().isoformat()
     out = [
         "# Evaluation",
         "",
         "Attack role fillers (`shardwatch roles`) scored with strict CEAF-REE by "
         "`../shared/eval/score_roles.py`, the metric of the MUC-4 literature (it reproduces GRIT's "
-        "published 54.50 on MUC-4 test). The dev sets are for measuring only: nothing is tuned on them.",
+        "published 54.50 on MUC-4 test). WikiEvents dev and MUC-4 dev are for measuring only: nothing is tuned on them.",
         "",
         f"Measured {today}, commit `{commit()}`, shardwatch {version()}, "
         f"`{shlex.join([os.path.relpath(sys.executable), os.path.relpath(__file__), *sys.argv[1:]])}`"
@@ -381,6 +389,8 @@ def markdown(results: list[Result], alarms: FalseAlarms | None = None) -> str:
             r.score_cmd,
             "```",
         ]
+    if events:
+        out += eval_events.markdown(events)
     if alarms is not None:
         out += false_alarm_markdown(alarms)
     out += model_section()
@@ -408,6 +418,11 @@ def main(argv: list[str] | None = None) -> None:
                              "as not scored (default: 600; 0 for no limit).")
     parser.add_argument("--processes", "-j", type=int, default=1, metavar="N",
                         help="Processes for `shardwatch roles` (default: 1).")
+    parser.add_argument("--acled-step", type=int, default=1, metavar="N",
+                        help="Records from real reports: ingest every N-th ACLED note (default: 1, all; 0 to skip "
+                             "ACLED). The incident reports and territory summaries are always ingested whole.")
+    parser.add_argument("--no-events", action="store_true",
+                        help="Skip the records from real reports (scripts/eval_events.py): roles only.")
     parser.add_argument("--bbc-step", type=int, default=4, metavar="N",
                         help="Also run on every N-th BBC article outside politics and count the articles "
                              "given any filler (default: 4; 0 to skip).")
@@ -424,17 +439,21 @@ def main(argv: list[str] | None = None) -> None:
         results = [run_one(d, args.shared, Path(tmp), args.processes, args.timeout or None) for d in sets]
         alarms = false_alarms(args.shared, Path(tmp), args.processes, args.timeout or None, args.bbc_step) \
             if args.bbc_step else None
+    events = [] if args.no_events else eval_events.run_all(
+        args.shared, processes=args.processes, acled_step=args.acled_step, timeout=None)
     print("\n\n".join(text_table(r) for r in results))
+    if events:
+        print(eval_events.text(events))
     if alarms is not None:
         print("\n" + false_alarm_text(alarms))
     if args.out:
-        text = markdown(results, alarms)
+        text = markdown(results, alarms, events)
         part = args.out.with_name(args.out.name + ".part")
         args.out.parent.mkdir(parents=True, exist_ok=True)
         part.write_text(text, encoding="utf-8")
         part.replace(args.out)
         print(f"wrote {args.out}", file=sys.stderr)
-    if any(r.table is None for r in results) or (alarms is not None and alarms.error):
+    if any(r.table is None for r in results) or (alarms is not None and alarms.error) or any(e.error for e in events):
         sys.exit(1)
 
 
