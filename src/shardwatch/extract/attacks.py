@@ -189,6 +189,17 @@ def _count(head: Token) -> float | None:
     return total if said else None
 
 
+def _fuller(phrase: Quantity | None, parsed: Quantity | None) -> Quantity | None:
+    """The phrase patterns' toll, or the parse's where they found none or only its first part
+    ("left three soldiers and a driver dead": 4, not 3)."""
+    if phrase is None:
+        return parsed
+    if parsed is not None and phrase.qualifier is None and phrase.low is not None and parsed.low is not None \
+            and phrase.low == phrase.high and parsed.low > phrase.low:
+        return parsed
+    return phrase
+
+
 def _quantity_of(value: float | None, text: str) -> Quantity | None:
     return None if value is None or value <= 0 or value >= 100_000 else Quantity(value, value, None, text)
 
@@ -198,14 +209,22 @@ def parsed_casualties(sent: Span) -> tuple[Quantity | None, Quantity | None]:
     killed = wounded = None
     for token in sent:
         lemma = token.lemma_.lower()
+        if any(t.dep_ == "relcl" for t in (token, *token.ancestors)):
+            continue  # "its driver, who was found shot dead": one of the dead, not the toll
+        if any(g.lemma_.lower() in STATE_NOUNS for c in token.children if c.dep_ == "agent"
+               for g in c.children if g.dep_ == "pobj"):
+            continue  # "the suspect was shot dead by Italian police": no victim of the attack
         kill, hurt = lemma in _KILL_VERBS, lemma in _HURT_VERBS
         value, phrase = None, token
+        if lemma == "shoot" and any(c.lower_ == "dead" for c in token.children):
+            kill = True  # "shot dead the mayor", "was shot dead"
         if token.pos_ == "VERB" and (kill or hurt):
             if lemma == "die":
                 subjects = [c for c in token.children if c.dep_ == "nsubj"]
             else:
                 subjects = [c for c in token.children if c.dep_ == "nsubjpass"] or [
-                    c for c in token.children if c.dep_ == "dobj"]
+                    c for c in token.children if c.dep_ == "dobj"] or [
+                    g for c in token.children if c.lower_ == "dead" for g in c.children if g.dep_ == "dobj"]
             value = _count(subjects[0]) if subjects else None
             phrase = subjects[0] if subjects else token
         elif lemma == "dead" and token.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "amod") and token.head.pos_ == "VERB":
@@ -617,35 +636,47 @@ _NO_CLAIM = re.compile(r"\b(?:no (?:group|one|organi[sz]ation)\b.{0,30}\bclaimed
 _DISMISSED = re.compile(r"\b(dismiss\w*|rejected|denied|doubt\w*)\b.{0,40}\bclaim", re.I)
 
 
-def _claim_in(sent: Span, token_actor: dict[int, str], main_org: str | None) -> tuple[bool | None, str | None]:
-    """(claimed, claimant id) a sentence states, or (None, None)."""
+def _claim_in(sent: Span, token_actor: dict[int, str], main_org: str | None
+              ) -> tuple[bool | None, str | None, str | None]:
+    """(claimed, claimant id, claimant name when the actor data lacks it) a sentence states,
+    or (None, None, None)."""
     text = sent.text
     if _NO_CLAIM.search(text):
-        return False, None
+        return False, None, None
     if _DISMISSED.search(text) or not _CLAIM.search(text):
-        return None, None
+        return None, None, None
     if re.search(r"\bclaim(?:ed|s)?\b", text, re.I) and not re.search(
             r"\bclaim(?:ed|s)?\s+(?:responsibility|credit|the|it|an?|this|that)\b|\b(?:attack|bombing|shooting|massacre)s?\s+"
             r"(?:that\s+)?(?:the\s+)?[\w\s-]{0,30}\bclaimed\b|\bamaq\b|one of its", text, re.I):
-        return None, None  # "the claim", "claimed that": not a claim of responsibility
+        return None, None, None  # "the claim", "claimed that": not a claim of responsibility
     for token in sent:
         if token.lemma_.lower() == "claim" or token.lower_ == "amaq":
             for t in [*(c for c in token.children if c.dep_ == "nsubj"), *sent]:
                 actor_id = token_actor.get(t.i)
                 actor = actors().get(actor_id or "")
                 if actor is not None and actor.kind == "organisation":
-                    return True, actor.id
+                    return True, actor.id, None
                 if t.dep_ == "nsubj" and t.lower_ in GROUP_NOUNS and main_org:
-                    return True, main_org
-    return True, main_org
+                    return True, main_org, None
+    # "The Red Dawn Brigades claimed responsibility": a group the actor data does not know
+    for token in sent:
+        if token.lemma_.lower() == "claim" and token.pos_ == "VERB":
+            for subject in (c for c in token.children if c.dep_ == "nsubj"):
+                groups = _group_ents(_phrase_tokens(subject), token_actor)
+                if groups:
+                    return True, groups[0][0], groups[0][1]
+    return True, main_org, None
+
+
+
 
 
 def _best_place(places: list[Mention]) -> Mention | None:
-    """The finest place; a city beats its country, a place the gazetteer knows one kept only as
-    written, and the first of equals wins."""
+    """The finest place; a city beats its country, and the first of equals wins ("Farakoba
+    (Bobo-Dioulasso, Houet)": the village, though only its province is in the gazetteer)."""
     if not places:
         return None
-    return min(places, key=lambda m: (m.place.precision, m.place.lat is None, m.start))
+    return min(places, key=lambda m: (m.place.precision, m.start))
 
 
 def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_mentions: list[Mention],
@@ -761,9 +792,8 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
         return None
     chosen = None
     killed, wounded = casualties(sent.text)
-    if killed is None or wounded is None:
-        parsed_killed, parsed_wounded = parsed_casualties(sent)
-        killed, wounded = killed or parsed_killed, wounded or parsed_wounded
+    parsed_killed, parsed_wounded = parsed_casualties(sent)
+    killed, wounded = _fuller(killed, parsed_killed), _fuller(wounded, parsed_wounded)
     for token, record in triggers:
         if not is_violence(token, record, sent, killed, wounded, token_actor):
             continue
@@ -864,9 +894,11 @@ def _assign_segments(doc: Doc, frames: list[AttackFrame], token_actor: dict[int,
                     frame.perpetrator_people.append((actor_id, text))
         best = "unknown"
         for sent in [frame.sentence, *frame.segment]:
-            claimed, claimant = _claim_in(sent, token_actor, main_org)
+            claimed, claimant, name = _claim_in(sent, token_actor, main_org)
             if claimed is not None and frame.claimed is not True:
                 frame.claimed, frame.claimed_by = claimed, claimant
+                if name and claimant not in [a for a, _ in frame.perpetrator_orgs]:
+                    frame.perpetrator_orgs.append((claimant, name))
                 if sent not in frame.claim_sentences:
                     frame.claim_sentences.append(sent)
         for sent in frame.segment:

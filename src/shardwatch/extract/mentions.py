@@ -164,8 +164,11 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
     if len(countries) == 1:
         [country] = countries
         taken = {(m.start, m.end) for m in mentions}
+        known_starts = {m.start for m in mentions}
         for span, label in unknown:
-            if (span.start_char, span.end_char) not in taken:
+            # "Kenilworth, Cape Town": the part the gazetteer knows places the event on a map
+            joined = doc.text[span.end_char: span.end_char + 2] == ", " and span.end_char + 2 in known_starts
+            if (span.start_char, span.end_char) not in taken and not joined:
                 mentions.append(Mention(article.id, span.start_char, span.end_char, span.text, label, place=Place(
                     name=span.text, canonical=span.text, country=country, lat=None, lon=None,
                     gazetteer_id=None, precision=1)))
