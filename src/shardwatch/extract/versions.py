@@ -49,27 +49,30 @@ def module_file(package_dir: Path, package: str, module: str) -> Path | None:
     return None
 
 
-def _imported(tree: ast.AST, module: str, is_package: bool) -> Iterable[str]:
-    """Dotted names of every module an import statement of ``tree`` may name."""
+def _imported(tree: ast.AST, module: str, is_package: bool) -> Iterable[tuple[str, tuple[str, ...]]]:
+    """Each import statement of ``tree`` as (module, names taken from it): ``import a.b`` is
+    ("a.b", ()), ``from a import b, c`` is ("a", ("b", "c")), relative ones made absolute."""
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            yield from (alias.name for alias in node.names)
+            yield from ((alias.name, ()) for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
             if node.level:
-                # "from . import x" in pkg/mod.py is pkg.x; in pkg/__init__.py it is pkg.x too
+                # "from . import x" in pkg/mod.py and in pkg/__init__.py both mean pkg.x
                 anchor = module.split(".")
                 anchor = anchor[: len(anchor) - node.level + (1 if is_package else 0)]
                 base = ".".join(anchor + ([node.module] if node.module else []))
-            else:
-                base = node.module or ""
-            yield base
-            # "from pkg import mod" imports the module pkg.mod when there is one
-            yield from (f"{base}.{alias.name}" for alias in node.names)
+            yield base, tuple(alias.name for alias in node.names)
+
+
+def _parse(path: Path) -> ast.Module:
+    return _parse_source(path.read_bytes())
 
 
 @cache
-def _parse(path: Path) -> ast.Module:
-    return ast.parse(path.read_bytes(), filename=str(path))
+def _parse_source(source: bytes) -> ast.Module:
+    # keyed by the content, so a file changed within the process is parsed again
+    return ast.parse(source)
 
 
 def module_closure(package_dir: Path, package: str, roots: Iterable[str]) -> dict[str, Path]:
@@ -85,7 +88,12 @@ def module_closure(package_dir: Path, package: str, roots: Iterable[str]) -> dic
         if path is None:
             continue
         found[name] = path
-        todo.extend(_imported(_parse(path), name, path.name == "__init__.py"))
+        for base, names in _imported(_parse(path), name, path.name == "__init__.py"):
+            # "from pkg import mod" reads the module pkg.mod; "from pkg import name" reads pkg
+            submodules = [f"{base}.{n}" for n in names if module_file(package_dir, package, f"{base}.{n}")]
+            todo.extend(submodules)
+            if len(submodules) < len(names) or not names:
+                todo.append(base)
     return found
 
 
@@ -112,22 +120,27 @@ def _data_index(root: Path) -> dict[str, tuple[Path, ...]]:
     return {name: tuple(paths) for name, paths in index.items()}
 
 
+def _constants(path: Path) -> frozenset[str]:
+    return _constants_of(path.read_bytes())
+
+
 @cache
-def _constants(source: Path) -> frozenset[str]:
-    return frozenset(node.value for node in ast.walk(_parse(source))
+def _constants_of(source: bytes) -> frozenset[str]:
+    return frozenset(node.value for node in ast.walk(_parse_source(source))
                      if isinstance(node, ast.Constant) and isinstance(node.value, str))
 
 
-@cache
-def _file_digest(path: Path, size: int, mtime_ns: int) -> str:
-    # keyed by size and mtime too, so a test that rewrites a file sees the new content
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+# Digests of files read by ``version_of``, so a data file that several extractors read (the
+# 8 MB gazetteer) is hashed once per process.
+_DIGESTS: dict[Path, str] = {}
 
 
 def source_digest(package_dir: Path, package: str, roots: Iterable[str], data_dir: Path,
-                  *, extra: Iterable[str] = ()) -> str:
+                  *, extra: Iterable[str] = (), digests: dict[Path, str] | None = None) -> str:
     """A short hash of the sources of ``roots`` and the modules they import within
-    ``package``, of the data files those sources name, and of the ``extra`` strings."""
+    ``package``, of the data files those sources name, and of the ``extra`` strings. Files are
+    read afresh unless ``digests`` keeps their hashes from an earlier call."""
+    digests = {} if digests is None else digests
     modules = module_closure(package_dir, package, roots)
     files = set(modules.values()) | data_files_named(modules.values(), data_dir)
     digest = hashlib.sha256()
@@ -135,8 +148,9 @@ def source_digest(package_dir: Path, package: str, roots: Iterable[str], data_di
     for path in sorted(files, key=lambda p: p.resolve().as_posix()):
         resolved = path.resolve()
         name = resolved.relative_to(anchor).as_posix() if resolved.is_relative_to(anchor) else resolved.as_posix()
-        stat = resolved.stat()
-        digest.update(f"{name}\0{_file_digest(resolved, stat.st_size, stat.st_mtime_ns)}\0".encode())
+        if resolved not in digests:
+            digests[resolved] = hashlib.sha256(resolved.read_bytes()).hexdigest()
+        digest.update(f"{name}\0{digests[resolved]}\0".encode())
     for item in extra:
         digest.update(f"extra\0{item}\0".encode())
     return digest.hexdigest()[:DIGEST_CHARS]
@@ -158,7 +172,8 @@ def _library_versions() -> tuple[str, ...]:
 @cache
 def version_of(module: str) -> str:
     """The version of the extractor in ``module`` (its ``__name__``), computed once per process."""
-    return source_digest(PACKAGE_DIR, PACKAGE, (module, ANNOTATION_MODULE), DATA_DIR, extra=_library_versions())
+    return source_digest(PACKAGE_DIR, PACKAGE, (module, ANNOTATION_MODULE), DATA_DIR, extra=_library_versions(),
+                         digests=_DIGESTS)
 
 
 def extraction_version() -> str:
