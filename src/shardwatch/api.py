@@ -30,7 +30,7 @@ from shardwatch.resolve.incident_view import disagreements
 from shardwatch.resolve.incident_view import incident as find_incident
 from shardwatch.resolve.incident_view import incidents as list_incidents
 from shardwatch.store import ClaimFilter, EventFilter, Store
-from shardwatch.types import EVENT_KINDS, Article, Claim, Event, Incident, IngestReport, Quote
+from shardwatch.types import EVENT_KINDS, Article, Claim, Event, Incident, IngestReport, Quote, ReextractReport
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -131,6 +131,21 @@ class Shardwatch:
 
         return ingest([str(p) for p in paths], self.store, n_process=processes, batch_size=batch_size,
                       progress=progress, published=published, source=source)
+
+    def reextract(self, *, everything: bool = False, processes: int = 1, batch_size: int = 64,
+                  progress: Callable[[Article], None] | None = None,
+                  start: Callable[[int], None] | None = None) -> ReextractReport:
+        """Extract again the stored articles whose records came from an older extractor version
+        (``everything``: all of them), replacing their events, claims, quotes and mentions one
+        transaction per batch; records found again keep their ids; incidents are resolved
+        again. The report is empty (``reextracted == ()``) when every article is up to date.
+        ``start`` is told how many articles will be extracted, ``progress`` each one done."""
+        if self.store.readonly:
+            raise ShardwatchError("this database was opened read-only: open(path, readonly=False) to reextract")
+        from shardwatch.reextract import reextract
+
+        return reextract(self.store, everything=everything, n_process=processes, batch_size=batch_size,
+                         progress=progress, start=start)
 
     # -- what the database holds --------------------------------------------------------------
 

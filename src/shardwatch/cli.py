@@ -456,6 +456,10 @@ from shardwatch.cli_analyse import analyse  # noqa: E402 (it imports helpers def
 
 cli.add_command(analyse)
 
+from shardwatch.cli_reextract import reextract  # noqa: E402 (issue 14: it imports helpers defined above)
+
+cli.add_command(reextract)
+
 
 def main() -> None:
     try:

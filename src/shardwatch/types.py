@@ -169,6 +169,8 @@ class Extraction:
     mentions: tuple[Mention, ...] = ()
     claims: tuple[Claim, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    # the extraction version (``extract.versions.extraction_version``) that made these records
+    version: str = ""
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,29 @@ class IngestReport:
     failures: tuple[IngestFailure, ...] = ()
     events_by_kind: dict[str, int] = field(default_factory=dict)
     warnings: tuple[IngestWarning, ...] = ()
+
+
+@dataclass(frozen=True)
+class RecordChanges:
+    """How re-extracting articles changed one kind of record: ids kept with the same content,
+    ids kept with new content, new ids, and ids gone."""
+
+    kept: int = 0
+    changed: int = 0
+    added: int = 0
+    removed: int = 0
+
+
+@dataclass(frozen=True)
+class ReextractReport:
+    """What one ``reextract`` run did: the articles it looked at, those it extracted again,
+    how events, claims and quotes changed, and the extraction version they now carry."""
+
+    version: str
+    checked: int = 0
+    reextracted: tuple[str, ...] = ()
+    failures: tuple[IngestFailure, ...] = ()
+    changes: dict[str, RecordChanges] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from shardwatch.extract.events import all_events
 from shardwatch.extract.claims import claims_in, main_speaker
 from shardwatch.extract.mentions import actor_mentions, place_mentions
 from shardwatch.extract.quotes import quotes_in
+from shardwatch.extract.versions import extraction_version
 from shardwatch.resolve.article import merge_article_events
 from shardwatch.types import Article, Extraction
 
@@ -26,4 +27,4 @@ def extract(article: Article, doc: Doc) -> Extraction:
     events = merge_article_events(all_events(ctx, frames))
     claims, quotes = claims_in(doc, article, places, people), quotes_in(doc, article, main_org=main_speaker(people))
     return Extraction(article=article, events=tuple(events), mentions=tuple(places + people),
-                      claims=tuple(claims), quotes=tuple(quotes))
+                      claims=tuple(claims), quotes=tuple(quotes), version=extraction_version())

@@ -25,9 +25,10 @@ from shardwatch.extract.mentions import actors
 from shardwatch.extract.modality import modality_of
 from shardwatch.extract.temporal import ResolvedDate
 from shardwatch.types import Mention
+from shardwatch.extract.versions import version_of
 
 EXTRACTOR = "allegiance"
-VERSION = "1"
+VERSION = version_of(__name__)
 RELATIONS = {"pledge": "pledged", "province": "province", "leave": "left", "switch": "switched", "merge": "merged"}
 
 

@@ -28,9 +28,10 @@ from shardwatch.extract.numbers import QUANTITY, QUANTITY_RE, parse_number, quan
 from shardwatch.extract.temporal import ResolvedDate
 from shardwatch.nlp.pipeline import doc_text
 from shardwatch.types import LINK_STRENGTH, Article, Mention, Quantity
+from shardwatch.extract.versions import version_of
 
 EXTRACTOR = "attacks"
-VERSION = "1"
+VERSION = version_of(__name__)
 ATTACKER_NOUNS = {
     "gunman", "gunmen", "attacker", "attackers", "bomber", "bombers", "assailant", "assailants",
     "militant", "militants", "jihadist", "jihadists", "terrorist", "terrorists", "guerrilla",

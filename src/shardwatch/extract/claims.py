@@ -48,9 +48,10 @@ from shardwatch.extract.quantities import Amount, find_amounts
 from shardwatch.extract.temporal import ResolvedDate
 from shardwatch.nlp.pipeline import doc_text
 from shardwatch.types import Article, Claim, Claimant, Evidence, Mention
+from shardwatch.extract.versions import version_of
 
 EXTRACTOR = "claims"
-VERSION = "1"
+VERSION = version_of(__name__)
 _QUANTITY_WORDS = {"number", "count", "total", "figure", "tally", "strength", "ranks", "size", "estimate", "toll"}
 _PER_RE = re.compile(r"\b(?:a|an|per|each|every)\s+(day|week|month|year)\b(?!\s+(?:earlier|before|ago|later|after|on))"
                      r"|\b(monthly|annually|daily|weekly|yearly)\b", re.I)

@@ -21,9 +21,10 @@ from shardwatch.extract.mentions import actors, person_id
 from shardwatch.extract.modality import modality_of
 from shardwatch.extract.temporal import ResolvedDate
 from shardwatch.types import Mention
+from shardwatch.extract.versions import version_of
 
 EXTRACTOR = "leadership"
-VERSION = "1"
+VERSION = version_of(__name__)
 LEADER_ROLE = re.compile(
     r"\b(leader|leaders|spokesman|spokesperson|commander|emir|chief|deputy|minister|head|founder|"
     r"second-in-command|governor|wali|strategist|propagandist|financier)\b", re.I)

@@ -15,11 +15,12 @@ from spacy.tokens import Doc, Span
 from shardwatch.data import actor_catalogue
 from shardwatch.extract.gazetteer import get_gazetteer, normalise_name, region_name, replace_name
 from shardwatch.types import Actor, Article, Mention, Place
+from shardwatch.extract.versions import version_of
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"ORG", "PERSON", "NORP"}
 EXTRACTOR = "mentions"
-VERSION = "1"
+VERSION = version_of(__name__)
 
 
 def actors() -> dict[str, Actor]:

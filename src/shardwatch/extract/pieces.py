@@ -32,7 +32,7 @@ def join_extractions(article: Article, parts: list[tuple[int, Extraction]]) -> E
         claims += [shift(c) for c in part.claims]
         quotes += [shift(q) for q in part.quotes]
     return Extraction(article=article, events=tuple(events), mentions=tuple(mentions), claims=tuple(claims),
-                      quotes=tuple(quotes))
+                      quotes=tuple(quotes), version=parts[0][1].version if parts else "")
 
 
 def _shift(value, offset: int, piece_id: str, article_id: str):

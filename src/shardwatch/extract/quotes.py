@@ -27,9 +27,10 @@ from shardwatch.extract.attribution import (
 )
 from shardwatch.nlp.pipeline import doc_text
 from shardwatch.types import Article, Claimant, Evidence, Quote
+from shardwatch.extract.versions import version_of
 
 EXTRACTOR = "quotes"
-VERSION = "1"
+VERSION = version_of(__name__)
 # Quoted words shorter than this are scare quotes or names ("the 'caliphate'"). Set by
 # reading the sample reports and MUC-4 train: real quotes there run to five words or more.
 MIN_DIRECT_WORDS = 4

@@ -42,9 +42,10 @@ from shardwatch.extract.mentions import actors
 from shardwatch.extract.temporal import ResolvedDate
 from shardwatch.extract.territory_places import fallback_place, home_country, places_of
 from shardwatch.types import Mention
+from shardwatch.extract.versions import version_of
 
 EXTRACTOR = "territory"
-VERSION = "1"
+VERSION = version_of(__name__)
 CHANGES = ("captured", "lost", "retaken", "besieged", "under_offensive")
 # Verbs of intending or expecting: what they govern has not happened.
 _INTENT = {"expect", "hope", "vow", "promise", "want", "plan", "prepare", "aim", "intend", "seek", "pledge"}

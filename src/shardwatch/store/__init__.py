@@ -18,13 +18,14 @@ from shardwatch.store.claims import ClaimRecords
 from shardwatch.store.common import ClaimFilter, EventFilter, _actor_ids, _date, _iso, _marks, _quantity
 from shardwatch.store.fts import fts_query
 from shardwatch.store.incidents import IncidentMember, IncidentRecords, StoredEventFacts
+from shardwatch.store.reextract import ExtractionRecords
 from shardwatch.store.schema import MIGRATIONS, SCHEMA_VERSION
 from shardwatch.types import ActorRef, Article, Event, Evidence, Extraction, Place
 
 __all__ = ["ClaimFilter", "EventFilter", "IncidentMember", "Store", "StoredEventFacts", "SCHEMA_VERSION"]
 
 
-class Store(IncidentRecords, ClaimRecords):
+class Store(IncidentRecords, ClaimRecords, ExtractionRecords):
     """A shardwatch database. Use as a context manager, or call ``close``."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
@@ -143,6 +144,7 @@ class Store(IncidentRecords, ClaimRecords):
                     self._insert_claim(claim)
                 for quote in extraction.quotes:
                     self._insert_quote(quote)
+                self._record_version(article.id, extraction.version, now)
                 written += 1
             self.db.execute("COMMIT")
         except BaseException:
@@ -158,7 +160,9 @@ class Store(IncidentRecords, ClaimRecords):
              a.language, a.removed_lines, a.path, a.text, now),
         )
 
-    def _insert_event(self, e: Event) -> None:
+    def _insert_event(self, e: Event, *, upsert: bool = False) -> None:
+        """Insert an event with its actors and evidence; with ``upsert`` an event of the same id
+        is updated in place (its incident membership stays), its actors and evidence replaced."""
         p = e.place
         k, w = e.killed, e.wounded
         values = {
@@ -180,7 +184,12 @@ class Store(IncidentRecords, ClaimRecords):
         }
         columns = ", ".join(values)
         marks = ", ".join(f":{name}" for name in values)
-        self.db.execute(f"INSERT INTO events ({columns}) VALUES ({marks})", values)
+        conflict = ""
+        if upsert:
+            conflict = " ON CONFLICT(id) DO UPDATE SET " + ", ".join(f"{n} = excluded.{n}" for n in values if n != "id")
+            self.db.execute("DELETE FROM event_actors WHERE event_id = ?", (e.id,))
+            self.db.execute("DELETE FROM evidence WHERE record_type = 'event' AND record_id = ?", (e.id,))
+        self.db.execute(f"INSERT INTO events ({columns}) VALUES ({marks}){conflict}", values)
         for ref in e.actors:
             self.db.execute("INSERT OR IGNORE INTO event_actors VALUES (?,?,?,?,?)",
                             (e.id, ref.actor_id, ref.name, ref.role, ref.text))

@@ -187,7 +187,11 @@ class IncidentRecords:
         """Store a resolution run (inside ``transaction``): new incidents (id, kind, seq), merges
         (old id -> surviving id), event assignments, and the blocking keys of touched incidents."""
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        self.db.executemany("INSERT INTO incidents (id, kind, seq, created_at) VALUES (?,?,?,?)",
+        # An incident id is its founding event's; after ``reextract`` an event that founded an
+        # incident all of whose members changed can found it again: the row then comes back to
+        # life (keeping its first sequence number) instead of failing the run.
+        self.db.executemany("INSERT INTO incidents (id, kind, seq, created_at) VALUES (?,?,?,?)"
+                            " ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, merged_into = NULL",
                             [(i, kind, seq, now) for i, kind, seq in created])
         for old, survivor in merged.items():
             self.db.execute("UPDATE incidents SET merged_into = ? WHERE id = ?", (survivor, old))

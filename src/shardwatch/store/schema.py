@@ -180,4 +180,14 @@ MIGRATIONS.append((5, "event_admin1", """
 ALTER TABLE events ADD COLUMN admin1 TEXT;
 """))
 
+# -- migration 6: the extraction version each article's records came from (issue 14) --------
+# An article written before this migration has no row: its records count as out of date.
+MIGRATIONS.append((6, "article_extractions", """
+CREATE TABLE article_extractions (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    version TEXT NOT NULL,
+    extracted_at TEXT NOT NULL
+);
+"""))
+
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -1,0 +1,121 @@
+"""Re-extraction: stored articles -> annotate -> extract -> store (replacing their records) -> resolve.
+
+After the extractors' code or data changed, the records of articles extracted before carry an
+older version (``extract.versions``). ``reextract`` runs annotation and extraction again on
+those articles (or on all of them) from the text the store holds, replaces their records one
+transaction per batch, and runs the corpus-wide resolution again as ingest does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from shardwatch.extract import extract
+from shardwatch.extract.pieces import join_extractions, piece_article
+from shardwatch.extract.versions import extraction_version, version_of
+from shardwatch.nlp.pipeline import BATCH_SIZE, pipe_pieces
+from shardwatch.store import Store
+from shardwatch.types import Article, Extraction, IngestFailure, RecordChanges, ReextractReport
+
+# The modules whose ``EXTRACTOR`` names the evidence of stored records.
+EXTRACTOR_MODULES = ("attacks", "territory", "leadership", "allegiance", "claims", "quotes", "mentions")
+
+
+def current_versions() -> dict[str, str]:
+    """Each extractor's name (as evidence records it) and its current version."""
+    from importlib import import_module
+
+    out = {}
+    for name in EXTRACTOR_MODULES:
+        module = import_module(f"shardwatch.extract.{name}")
+        out[module.EXTRACTOR] = version_of(module.__name__)
+    return out
+
+
+def articles_to_reextract(store: Store, *, everything: bool = False) -> list[str]:
+    """The ids of the articles whose records came from an older extraction (all with
+    ``everything``), in ingest order."""
+    if everything:
+        return store.all_article_ids()
+    return store.stale_article_ids(extraction_version(), current_versions())
+
+
+def reextract(store: Store, *, everything: bool = False, n_process: int = 1, batch_size: int = BATCH_SIZE,
+              progress: Callable[[Article], None] | None = None,
+              start: Callable[[int], None] | None = None) -> ReextractReport:
+    """Extract again the stored articles whose records came from an older extraction version
+    (every article with ``everything``) and replace their records.
+
+    Record ids are hashes of the article and the record's position, so a record found again
+    keeps its id, and an event found again with the same values keeps its incident. Records
+    are replaced one transaction per ``batch_size`` articles; an article the extractors trip
+    on keeps its old records and is reported. The near-duplicate and incident resolution then
+    runs as after an ingest. ``start`` is told how many articles will be extracted,
+    ``progress`` each one done.
+    """
+    version = extraction_version()
+    ids = articles_to_reextract(store, everything=everything)
+    checked = len(store.all_article_ids())
+    if start is not None:
+        start(len(ids))
+    failures: list[IngestFailure] = []
+    done: list[str] = []
+    totals = {kind: RecordChanges() for kind in ("event", "claim", "quote")}
+    batch: list[Extraction] = []
+
+    def flush() -> None:
+        changes = store.replace_extractions(batch)
+        for kind, change in changes.items():
+            old = totals[kind]
+            totals[kind] = RecordChanges(old.kept + change.kept, old.changed + change.changed,
+                                         old.added + change.added, old.removed + change.removed)
+        done.extend(e.article.id for e in batch)
+        batch.clear()
+
+    def stored_articles():
+        for article_id in ids:
+            article = store.article(article_id)
+            if article is not None:
+                yield article.text, article
+
+    parts: list[tuple[int, Extraction]] = []
+    broken = False
+    for doc, piece in pipe_pieces(stored_articles(), batch_size=batch_size, n_process=n_process):
+        article = piece.context
+        if not broken:
+            try:
+                if piece.total == 1:
+                    parts.append((0, extract(article, doc)))
+                else:
+                    parts.append((piece.start, extract(piece_article(article, piece.number, doc.text), doc)))
+            except Exception as exc:  # noqa: BLE001 - one article the extractors trip on never ends the run
+                failures.append(IngestFailure(article.path or article.id,
+                                              f"extraction failed: unexpected {type(exc).__name__}: {exc}"[:300]))
+                broken = True
+        if piece.number < piece.total - 1:
+            continue
+        if not broken:
+            batch.append(parts[0][1] if piece.total == 1 else join_extractions(article, parts))
+        if progress is not None:
+            progress(article)
+        parts, broken = [], False
+        if len(batch) >= batch_size:
+            flush()
+    if batch:
+        flush()
+    if done:
+        resolve_again(store, done)
+    return ReextractReport(version=version, checked=checked, reextracted=tuple(done), failures=tuple(failures),
+                           changes=totals)
+
+
+def resolve_again(store: Store, article_ids: list[str]) -> None:
+    """The corpus-wide resolution after records were replaced: descriptor mentions of the
+    re-extracted articles (their mentions were written anew), then the near-duplicates and
+    incidents that ingest resolves (events left out of an incident are resolved again)."""
+    from shardwatch.resolve.corpus import link_descriptors, update
+
+    with store.transaction():
+        articles = [a for a in (store.article(i) for i in article_ids) if a is not None]
+        link_descriptors(store, articles)
+    update(store)
