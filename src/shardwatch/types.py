@@ -169,6 +169,8 @@ class Extraction:
     mentions: tuple[Mention, ...] = ()
     claims: tuple[Claim, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    # False when the relevance cascade kept the article from the parser (no records looked for)
+    parsed: bool = True
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,8 @@ class IngestReport:
     failures: tuple[IngestFailure, ...] = ()
     events_by_kind: dict[str, int] = field(default_factory=dict)
     warnings: tuple[IngestWarning, ...] = ()
+    # ids of the added articles the relevance cascade stored without parsing
+    unparsed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

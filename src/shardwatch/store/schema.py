@@ -180,4 +180,10 @@ MIGRATIONS.append((5, "event_admin1", """
 ALTER TABLE events ADD COLUMN admin1 TEXT;
 """))
 
+# -- migration 6: articles the relevance cascade kept from the parser (issue 16) --------------
+# parsed = 0: stored and searchable, never annotated, so a later re-extraction can parse it.
+MIGRATIONS.append((6, "article_parsed", """
+ALTER TABLE articles ADD COLUMN parsed INTEGER NOT NULL DEFAULT 1;
+"""))
+
 SCHEMA_VERSION = MIGRATIONS[-1][0]

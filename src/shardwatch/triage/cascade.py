@@ -29,16 +29,16 @@ class Relevance:
 
 def surface_forms(lemma: str) -> set[str]:
     """The regular written forms of an English lemma (over-generating is harmless here: a
-    form that is no word never occurs): -s, -es, -ed, -d, -ing, -er(s), with a final e
+    form that is no word never occurs): -s, -es, -ed, -d, -ing (no -er: "striker" is no attacker), with a final e
     dropped, a final y turned to ie, and a final consonant doubled ("stab" -> "stabbed")."""
     w = lemma
-    out = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w + "er", w + "ers"}
+    out = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing"}
     if w.endswith("e"):
-        out |= {w[:-1] + "ing", w + "r", w + "rs"}
+        out |= {w[:-1] + "ing"}
     if w.endswith("y"):
         out |= {w[:-1] + "ied", w[:-1] + "ies"}
     if len(w) >= 3 and w[-1] not in _VOWELS | set("wxy") and w[-2] in _VOWELS and w[-3] not in _VOWELS:
-        out |= {w + w[-1] + "ed", w + w[-1] + "ing", w + w[-1] + "er", w + w[-1] + "ers"}
+        out |= {w + w[-1] + "ed", w + w[-1] + "ing"}
     return out
 
 
