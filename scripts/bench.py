@@ -89,7 +89,7 @@ def child_baseline(files: list[Path], processes: int) -> dict:
             "peak_rss_mb": peak_rss_mb()}
 
 
-def child_shardwatch(files: list[Path], processes: int) -> dict:
+def child_shardwatch(files: list[Path], processes: int, cascade: bool = True) -> dict:
     from shardwatch.extract.gazetteer import get_gazetteer
     from shardwatch.nlp import get_nlp
     from shardwatch.pipeline import ingest
@@ -121,7 +121,7 @@ def child_shardwatch(files: list[Path], processes: int) -> dict:
         db_path = Path(tmp) / "bench.db"
         start = time.perf_counter()
         with Store(db_path) as store:
-            report = ingest([str(p) for p in files], store, n_process=processes, progress=progress)
+            report = ingest([str(p) for p in files], store, n_process=processes, progress=progress, cascade=cascade)
         seconds = time.perf_counter() - start
         if done and done < len(files):
             print(file=sys.stderr)
@@ -133,14 +133,19 @@ def child_shardwatch(files: list[Path], processes: int) -> dict:
             "docs": len(files) - len(report.failures), "words": words,
             "added": len(report.added), "skipped_duplicates": len(report.skipped),
             "failures": len(report.failures), "events": events, "db_mb": round(db_mb, 1),
+            "unparsed": len(report.unparsed), "cascade": cascade, "processes": processes,
             "peak_rss_mb": peak_rss_mb()}
 
 
-def run_child(mode: str, args: argparse.Namespace) -> dict:
+def run_child(mode: str, args: argparse.Namespace, *, processes: int | None = None, limit: int | None = None,
+              cascade: bool = True) -> dict:
+    limit = limit if limit is not None else args.limit
     cmd = [sys.executable, os.path.abspath(__file__), "--child", mode, "--corpus", str(args.corpus),
-           "--processes", str(args.processes)]
-    if args.limit is not None:
-        cmd += ["--limit", str(args.limit)]
+           "--processes", str(processes or args.processes)]
+    if limit is not None:
+        cmd += ["--limit", str(limit)]
+    if not cascade:
+        cmd.append("--no-cascade")
     print(f"running {mode} ...", file=sys.stderr, flush=True)
     result = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)
     if result.returncode != 0:
@@ -193,6 +198,9 @@ def render(base: dict, sw: dict, args: argparse.Namespace) -> str:
         f"{_rate(sw['docs'], sw_total)} docs/s, {_rate(sw['words'], sw_total)} words/s",
         f"shardwatch ingest: {sw['added']:,} articles added, {sw['skipped_duplicates']:,} skipped as duplicates, "
         f"{sw['failures']:,} failed; {sw['events']:,} events; database {sw['db_mb']:.1f} MB",
+        f"relevance cascade: {sw['unparsed']:,} of {sw['added']:,} articles stored unparsed "
+        f"({sw['added'] - sw['unparsed']:,} parsed); speed ratio (baseline process s / shardwatch process s): "
+        f"{base['seconds'] / sw['seconds'] if sw['seconds'] else float('nan'):.2f}x",
         "",
         f"corpus {args.corpus} ({base['docs'] + base['unreadable']:,} files"
         + (f", --limit {args.limit}" if args.limit is not None else "")
@@ -212,6 +220,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--processes", type=int, default=1, metavar="N",
                         help="nlp.pipe n_process for both measurements (default: 1).")
     parser.add_argument("--json", action="store_true", help="Also print both children's JSON lines.")
+    parser.add_argument("--no-cascade", dest="cascade", action="store_false",
+                        help="Parse every article in the shardwatch measurement (default: the relevance cascade).")
+    parser.add_argument("--shared", type=Path, metavar="DIR",
+                        help="Also measure the cascade's recall loss on DIR/data/{incidents,acled,territory}/dev.")
+    parser.add_argument("--scaling", metavar="N,N", help="Also time the parsing ingest (--no-cascade) at these "
+                                                          "process counts, on --scaling-limit files.")
+    parser.add_argument("--scaling-limit", type=int, default=400, metavar="N",
+                        help="Files for the --scaling runs (default: 400).")
     parser.add_argument("--child", choices=MODES, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.limit is not None and args.limit < 1:
@@ -226,16 +242,71 @@ def main(argv: list[str] | None = None) -> None:
         parser.error(f"no *.txt files under {args.corpus}")
 
     if args.child:
-        run = child_baseline if args.child == "baseline" else child_shardwatch
-        print(json.dumps(run(files, args.processes)), flush=True)
+        found = (child_baseline(files, args.processes) if args.child == "baseline"
+                 else child_shardwatch(files, args.processes, args.cascade))
+        print(json.dumps(found), flush=True)
         return
 
     base = run_child("baseline", args)
-    sw = run_child("shardwatch", args)
+    sw = run_child("shardwatch", args, cascade=args.cascade)
     if args.json:
         print(json.dumps(base))
         print(json.dumps(sw))
     print(render(base, sw, args))
+    if args.shared is not None:
+        print()
+        print(recall_loss(args.shared))
+    if args.scaling:
+        print()
+        print(scaling(args, [int(n) for n in args.scaling.split(",")]))
+
+
+def recall_loss(shared: Path) -> str:
+    """The share of the dev sets' events whose report the cascade drops (its raw-text stage
+    alone decides whether a report is parsed, so this needs no model)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+    from shardwatch.triage import relevance
+
+    def lines(path: Path) -> list[dict]:
+        with path.open(encoding="utf-8") as f:
+            return [json.loads(line) for line in f if line.strip()]
+
+    data = shared / "data"
+    acled_gold = {r["doc_id"]: r["expect"] for r in lines(data / "acled/dev.gold.jsonl")}
+    sets = {
+        "incidents dev (attack reports)": [r["text"] for r in lines(data / "incidents/dev.jsonl")],
+        "acled dev (expect == attack)": [r["text"] for r in lines(data / "acled/dev.jsonl")
+                                         if acled_gold.get(r["doc_id"]) == "attack"],
+        "territory dev (reports with events)": [r["text"] for r in lines(data / "territory/dev.jsonl")
+                                                if r.get("events")],
+    }
+    out = ["recall loss of the relevance cascade (reports it would store unparsed; target <= 1%):"]
+    for name, texts in sets.items():
+        dropped = sum(not relevance(t).relevant for t in texts)
+        out.append(f"  {name}: {dropped} of {len(texts)} dropped = {dropped / len(texts):.2%}")
+    none = [r["text"] for r in lines(data / "acled/dev.jsonl") if acled_gold.get(r["doc_id"]) == "none"]
+    passed = sum(relevance(t).relevant for t in none)
+    out.append(f"  (acled expect == none, no attack: {passed} of {len(none)} passed = {passed / len(none):.2%})")
+    return "\n".join(out)
+
+
+def scaling(args: argparse.Namespace, counts: list[int]) -> str:
+    """The parsing ingest (every article parsed) at each process count, on the same files."""
+    runs = [run_child("shardwatch", args, processes=n, limit=args.scaling_limit, cascade=False) for n in counts]
+    one = runs[0]["seconds"]
+    out = [f"process scaling (ingest --no-cascade, first {args.scaling_limit} files, "
+           f"{default_cores()} usable cores):"]
+    for n, run in zip(counts, runs):
+        out.append(f"  -j {n}: {run['seconds']:.1f} s, {_rate(run['docs'], run['seconds'])} docs/s, "
+                   f"speed-up {one / run['seconds']:.2f}x, peak RSS {run['peak_rss_mb']:,.0f} MB (writer process)")
+    return "\n".join(out)
+
+
+def default_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
 
 
 if __name__ == "__main__":

@@ -118,19 +118,23 @@ class Shardwatch:
 
     # -- writing ----------------------------------------------------------------------------
 
-    def ingest(self, paths: Iterable[str | Path], *, processes: int = 1, batch_size: int = 64,
+    def ingest(self, paths: Iterable[str | Path], *, processes: int | None = 1, batch_size: int = 64,
                progress: Callable[[Article], None] | None = None, published: dt.date | None = None,
-               source: str | None = None) -> IngestReport:
+               source: str | None = None, cascade: bool = True) -> IngestReport:
         """Ingest reports (files, folders, ``-`` for stdin); articles already held are skipped.
         Bad sources are listed in the report's ``failures`` (doubtful metadata in its
         ``warnings``), never raised. ``published``/``source`` stand in for reports whose own
-        metadata gives none."""
+        metadata gives none. ``cascade=False`` parses every article; by default articles the
+        relevance cascade finds irrelevant are stored unparsed (the report's ``unparsed``).
+        ``processes``: language-model processes (``None``: the machine's cores)."""
         if self.store.readonly:
             raise ShardwatchError("this database was opened read-only: open(path, readonly=False) to ingest")
         from shardwatch.pipeline import ingest
 
-        return ingest([str(p) for p in paths], self.store, n_process=processes, batch_size=batch_size,
-                      progress=progress, published=published, source=source)
+        from shardwatch.pipeline import default_processes
+
+        return ingest([str(p) for p in paths], self.store, n_process=processes or default_processes(),
+                      batch_size=batch_size, progress=progress, published=published, source=source, cascade=cascade)
 
     def reextract(self, *, everything: bool = False, processes: int = 1, batch_size: int = 64,
                   progress: Callable[[Article], None] | None = None,

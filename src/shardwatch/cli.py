@@ -109,15 +109,19 @@ def cli(ctx: click.Context, db: str) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--processes", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes for the language model (nlp.pipe n_process).")
+@click.option("--processes", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes for the language model (nlp.pipe n_process); one process writes. "
+                   "Default: the cores this process may use.")
+@click.option("--cascade/--no-cascade", default=True, show_default=True,
+              help="Store articles the relevance cascade finds irrelevant without parsing them "
+                   "(searchable, counted); --no-cascade parses every article.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
               help="Articles per batch; each batch is written in one transaction.")
 @_date_option("--published", "Publication date of reports whose own metadata gives none (such as stdin "
               "or a .txt file without a sidecar).")
 @click.option("--source", "source_name", metavar="NAME", help="Publisher of reports whose own metadata names none.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], processes: int, batch_size: int,
+def ingest(ctx: click.Context, paths: tuple[str, ...], processes: int | None, cascade: bool, batch_size: int,
            published: dt.date | None, source_name: str | None) -> None:
     """Ingest reports: files, folders (recursively), .txt .md .html .json .jsonl, or - for stdin.
 
@@ -132,7 +136,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], processes: int, batch_siz
         unit=" articles", desc="ingesting", disable=not sys.stderr.isatty(), file=sys.stderr
     ) as bar:
         report = db.ingest(paths, processes=processes, batch_size=batch_size, progress=lambda _article: bar.update(),
-                           published=published, source=source_name)
+                           published=published, source=source_name, cascade=cascade)
         status_ = db.status()
     for warning in report.warnings:
         click.echo(f"warning: {warning.source}: {warning.reason}", err=True)
@@ -141,6 +145,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], processes: int, batch_siz
     if report.added:
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(report.events_by_kind.items())) or "no events"
         click.echo(f"added {len(report.added)} articles ({kinds})"
+                   + (f"; {len(report.unparsed)} stored unparsed as irrelevant" if report.unparsed else "")
                    + (f"; {len(report.skipped)} already in the database" if report.skipped else ""))
     else:
         click.echo(f"nothing new: {len(report.skipped)} articles already in the database")
@@ -166,6 +171,8 @@ def status(ctx: click.Context) -> None:
     click.echo(_summary_line(found, ctx.obj["db"]))
     click.echo(f"{found['incidents']} incidents; {found['duplicates']} articles are near-duplicates of another")
     click.echo(f"{found['claims']} claims, {found['quotes']} quotes")
+    if found.get("unparsed_articles"):
+        click.echo(f"{found['unparsed_articles']} articles stored unparsed (the relevance cascade found them irrelevant)")
     click.echo(f"schema version {found['schema_version']}")
     pending = found["pending"]
     if pending["articles"] or pending["events"]:

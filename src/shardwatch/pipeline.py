@@ -1,8 +1,10 @@
-"""The main job: sources -> ingest -> annotate -> extract -> store."""
+"""The main job: sources -> ingest -> triage -> annotate -> extract -> store."""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import os
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -12,7 +14,19 @@ from shardwatch.extract.pieces import join_extractions, piece_article
 from shardwatch.ingest import read_articles
 from shardwatch.nlp.pipeline import BATCH_SIZE, pipe_pieces
 from shardwatch.store import Store
+from shardwatch.triage import relevance
 from shardwatch.types import Article, Extraction, IngestFailure, IngestReport, IngestWarning
+
+def default_processes() -> int:
+    """The cores this process may run on (its CPU affinity where the system tells it)."""
+    counter = getattr(os, "process_cpu_count", None)  # Python 3.13+
+    if counter is not None:
+        return counter() or 1
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # no affinity on this system (macOS, Windows)
+        return os.cpu_count() or 1
+
 
 # Errors a record's values (not the database) can cause when stored.
 _DATA_ERRORS = (sqlite3.IntegrityError, OverflowError, UnicodeEncodeError, ValueError)
@@ -20,7 +34,7 @@ _DATA_ERRORS = (sqlite3.IntegrityError, OverflowError, UnicodeEncodeError, Value
 
 def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size: int = BATCH_SIZE,
            progress: Callable[[Article], None] | None = None, published: dt.date | None = None,
-           source: str | None = None) -> IngestReport:
+           source: str | None = None, cascade: bool = True) -> IngestReport:
     """Ingest every report under ``paths`` that the store does not hold yet.
 
     Articles are written in batches of ``batch_size``, one transaction each. Bad sources are
@@ -28,6 +42,13 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size
     resolution (near-duplicates, incidents) runs at the end even when nothing is new, so a
     run that was killed before it is finished by the next. ``published`` and ``source`` stand
     in for a report whose own metadata gives none.
+
+    With ``cascade`` (the default) the relevance cascade (``shardwatch.triage``) reads each
+    new article first: one that cannot hold a record is stored (searchable, counted, marked
+    ``parsed = 0`` for a later re-extraction) without going through the language model.
+    ``n_process`` > 1 parses in that many processes (``nlp.pipe``); this process alone writes.
+    A pool is started only when more than ``n_process * batch_size`` articles are to be parsed:
+    below that, starting the workers (each loads the model) costs more than they save.
     """
     failures: list[IngestFailure] = []
     warnings: list[IngestWarning] = []
@@ -35,6 +56,8 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size
     added: list[str] = []
     by_kind: Counter[str] = Counter()
     seen: set[str] = set()
+    unparsed: list[str] = []
+    batch: list[Extraction] = []
 
     def new_articles():
         for item in read_articles(paths, published=published, source=source):
@@ -46,9 +69,16 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size
                 skipped.append(item.path or item.id)
             else:
                 seen.add(item.id)
+                if cascade and not relevance(item.text).relevant:
+                    # stored with its batch, never parsed; flushed here too, so a stream of
+                    # irrelevant articles keeps memory flat
+                    batch.append(Extraction(item, parsed=False))
+                    if progress is not None:
+                        progress(item)
+                    if len(batch) >= batch_size:
+                        flush()
+                    continue
                 yield item.text, item
-
-    batch: list[Extraction] = []
 
     def flush() -> None:
         try:
@@ -68,12 +98,20 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size
                                                   f"could not be stored: {type(exc).__name__}: {exc}"[:300]))
         for extraction in written:
             added.append(extraction.article.id)
+            if not extraction.parsed:
+                unparsed.append(extraction.article.id)
             by_kind.update(e.kind for e in extraction.events)
         batch.clear()
 
     parts: list[tuple[int, Extraction]] = []
     broken = False
-    for doc, piece in pipe_pieces(new_articles(), batch_size=batch_size, n_process=n_process):
+    to_parse = new_articles()
+    if n_process > 1:
+        head = list(itertools.islice(to_parse, n_process * batch_size + 1))
+        if len(head) <= n_process * batch_size:
+            n_process = 1
+        to_parse = itertools.chain(head, to_parse)
+    for doc, piece in pipe_pieces(to_parse, batch_size=batch_size, n_process=n_process):
         article = piece.context
         if not broken:
             try:
@@ -101,4 +139,4 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size
 
     resolve_corpus(store)
     return IngestReport(added=tuple(added), skipped=tuple(skipped), failures=tuple(failures),
-                        events_by_kind=dict(by_kind), warnings=tuple(warnings))
+                        events_by_kind=dict(by_kind), warnings=tuple(warnings), unparsed=tuple(unparsed))

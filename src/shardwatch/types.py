@@ -171,6 +171,8 @@ class Extraction:
     quotes: tuple[Quote, ...] = ()
     # the extraction version (``extract.versions.extraction_version``) that made these records
     version: str = ""
+    # False when the relevance cascade kept the article from the parser (no records looked for)
+    parsed: bool = True
 
 
 @dataclass(frozen=True)
@@ -199,6 +201,8 @@ class IngestReport:
     failures: tuple[IngestFailure, ...] = ()
     events_by_kind: dict[str, int] = field(default_factory=dict)
     warnings: tuple[IngestWarning, ...] = ()
+    # ids of the added articles the relevance cascade stored without parsing
+    unparsed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

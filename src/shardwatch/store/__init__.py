@@ -129,7 +129,7 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords):
                 article = extraction.article
                 if self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
                     continue
-                self._insert_article(article, now)
+                self._insert_article(article, now, parsed=extraction.parsed)
                 for mention in extraction.mentions:
                     p = mention.place
                     self.db.execute(
@@ -152,12 +152,12 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords):
             raise
         return written
 
-    def _insert_article(self, a: Article, now: str) -> None:
+    def _insert_article(self, a: Article, now: str, *, parsed: bool = True) -> None:
         self.db.execute(
             "INSERT INTO articles (id, title, source, url, published, published_precision, published_from,"
-            " language, removed_lines, path, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " language, removed_lines, path, text, ingested_at, parsed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (a.id, a.title, a.source, a.url, _iso(a.published), a.published_precision, a.published_from,
-             a.language, a.removed_lines, a.path, a.text, now),
+             a.language, a.removed_lines, a.path, a.text, now, int(parsed)),
         )
 
     def _insert_event(self, e: Event, *, upsert: bool = False) -> None:
@@ -304,12 +304,24 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords):
         return {
             "articles": self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
             "undated_articles": self.db.execute("SELECT COUNT(*) FROM articles WHERE published IS NULL").fetchone()[0],
+            "unparsed_articles": self.unparsed_count(),
             "events": sum(by_kind.values()),
             "events_by_kind": by_kind,
             "places": self.db.execute("SELECT COUNT(DISTINCT place_canonical) FROM mentions WHERE place_canonical IS NOT NULL").fetchone()[0],
             "countries": self.db.execute("SELECT COUNT(DISTINCT country) FROM mentions WHERE country IS NOT NULL").fetchone()[0],
             "event_places": self.db.execute("SELECT COUNT(DISTINCT place_canonical) FROM events WHERE place_canonical IS NOT NULL").fetchone()[0],
         }
+
+    def unparsed_count(self) -> int:
+        """Articles the relevance cascade kept from the parser (0 on a schema before 6)."""
+        try:
+            return self.db.execute("SELECT COUNT(*) FROM articles WHERE parsed = 0").fetchone()[0]
+        except sqlite3.OperationalError:  # a read-only database of an older schema
+            return 0
+
+    def unparsed_article_ids(self) -> list[str]:
+        """Ids of the articles stored without parsing, for a later re-extraction."""
+        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE parsed = 0 ORDER BY rowid")]
 
     # -- near-duplicates and incidents (issue 5) ------------------------------------------
 

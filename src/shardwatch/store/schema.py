@@ -190,4 +190,10 @@ CREATE TABLE article_extractions (
 );
 """))
 
+# -- migration 7: articles the relevance cascade kept from the parser (issue 16) --------------
+# parsed = 0: stored and searchable, never annotated, so a later re-extraction can parse it.
+MIGRATIONS.append((7, "article_parsed", """
+ALTER TABLE articles ADD COLUMN parsed INTEGER NOT NULL DEFAULT 1;
+"""))
+
 SCHEMA_VERSION = MIGRATIONS[-1][0]
