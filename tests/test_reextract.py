@@ -139,3 +139,18 @@ def test_all_extracts_every_article_and_the_cli_says_what_changed(store):
 def test_a_read_only_store_refuses(store):
     with sw.open(store) as db, pytest.raises(ShardwatchError, match="read-only"):
         db.reextract()
+
+
+def test_an_article_the_cascade_kept_from_the_parser_waits_for_all(tmp_path):
+    # A piece on the weather holds no cue of any record: the cascade stores it unparsed, an
+    # ordinary reextract leaves it alone, and --all parses it.
+    report = tmp_path / "weather.txt"
+    report.write_text("Heavy rain fell across the north of the country on Tuesday, and forecasters expect "
+                      "a dry and sunny weekend in the capital.\n", encoding="utf-8")
+    db = str(tmp_path / "w.db")
+    assert _run(db, "ingest", str(report)).exit_code == 0
+    assert _rows(db, "SELECT parsed FROM articles") == [(0,)]
+    assert "nothing to re-extract" in _run(db, "reextract").output
+    assert _rows(db, "SELECT parsed FROM articles") == [(0,)]
+    assert _run(db, "reextract", "--all").exit_code == 0
+    assert _rows(db, "SELECT parsed FROM articles") == [(1,)]

@@ -37,14 +37,15 @@ class ExtractionRecords:
 
     def stale_article_ids(self, version: str, extractor_versions: Mapping[str, str]) -> list[str]:
         """Articles, in ingest order, extracted under another ``version`` than the given one (or
-        before versions were recorded), or holding evidence whose extractor's version is not
+        before versions were recorded; not those the relevance cascade kept from the parser,
+        which hold no records: ``all_article_ids`` takes them too), or holding evidence whose extractor's version is not
         the current one in ``extractor_versions`` (an extractor missing there counts as old)."""
         pairs = list(extractor_versions.items())
         current = " OR ".join("(v.extractor = ? AND v.version = ?)" for _ in pairs) or "0"
         rows = self.db.execute(
             "SELECT a.id FROM articles a LEFT JOIN article_extractions x ON x.article_id = a.id"
-            " WHERE x.version IS NULL OR x.version != ?"
-            f" OR EXISTS (SELECT 1 FROM evidence v WHERE v.article_id = a.id AND NOT ({current}))"
+            " WHERE a.parsed = 1 AND (x.version IS NULL OR x.version != ?"
+            f" OR EXISTS (SELECT 1 FROM evidence v WHERE v.article_id = a.id AND NOT ({current})))"
             " ORDER BY a.rowid",
             [version, *(item for pair in pairs for item in pair)]).fetchall()
         return [r[0] for r in rows]
@@ -96,6 +97,8 @@ class ExtractionRecords:
                     for record_id in set(after) & set(before[kind]):
                         tally["kept" if after[record_id] == before[kind][record_id] else "changed"] += 1
                 self._record_version(article_id, extraction.version, now)
+                if extraction.parsed:  # an article the cascade had kept from the parser is parsed now
+                    self.db.execute("UPDATE articles SET parsed = 1 WHERE id = ?", (article_id,))
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
