@@ -7,7 +7,7 @@ import itertools
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from shardwatch.extract import extract
 from shardwatch.extract.pieces import join_extractions, piece_article
@@ -30,6 +30,32 @@ def default_processes() -> int:
 
 # Errors a record's values (not the database) can cause when stored.
 _DATA_ERRORS = (sqlite3.IntegrityError, OverflowError, UnicodeEncodeError, ValueError)
+
+
+def extract_pieces(items: Iterable[tuple[str, Article]], failures: list[IngestFailure], *, batch_size: int,
+                   n_process: int) -> Iterator[tuple[Article, Extraction | None]]:
+    """Annotate and extract (text, article) pairs, long texts in pieces joined again: one
+    (article, extraction) a whole article, in order; the extraction is None when the
+    extractors failed on it, and the failure is added to ``failures`` (one article the
+    extractors trip on never ends the run)."""
+    parts: list[tuple[int, Extraction]] = []
+    broken = False
+    for doc, piece in pipe_pieces(items, batch_size=batch_size, n_process=n_process):
+        article = piece.context
+        if not broken:
+            try:
+                if piece.total == 1:
+                    parts.append((0, extract(article, doc)))
+                else:
+                    parts.append((piece.start, extract(piece_article(article, piece.number, doc.text), doc)))
+            except Exception as exc:  # noqa: BLE001 - reported against the article, the others go on
+                failures.append(IngestFailure(article.path or article.id,
+                                              f"extraction failed: unexpected {type(exc).__name__}: {exc}"[:300]))
+                broken = True
+        if piece.number < piece.total - 1:
+            continue
+        yield article, None if broken else (parts[0][1] if piece.total == 1 else join_extractions(article, parts))
+        parts, broken = [], False
 
 
 def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size: int = BATCH_SIZE,
@@ -103,33 +129,17 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size
             by_kind.update(e.kind for e in extraction.events)
         batch.clear()
 
-    parts: list[tuple[int, Extraction]] = []
-    broken = False
     to_parse = new_articles()
     if n_process > 1:
         head = list(itertools.islice(to_parse, n_process * batch_size + 1))
         if len(head) <= n_process * batch_size:
             n_process = 1
         to_parse = itertools.chain(head, to_parse)
-    for doc, piece in pipe_pieces(to_parse, batch_size=batch_size, n_process=n_process):
-        article = piece.context
-        if not broken:
-            try:
-                if piece.total == 1:
-                    parts.append((0, extract(article, doc)))
-                else:
-                    parts.append((piece.start, extract(piece_article(article, piece.number, doc.text), doc)))
-            except Exception as exc:  # noqa: BLE001 - one article the extractors trip on never ends the batch
-                failures.append(IngestFailure(article.path or article.id,
-                                              f"extraction failed: unexpected {type(exc).__name__}: {exc}"[:300]))
-                broken = True
-        if piece.number < piece.total - 1:
-            continue
-        if not broken:
-            batch.append(parts[0][1] if piece.total == 1 else join_extractions(article, parts))
+    for article, extraction in extract_pieces(to_parse, failures, batch_size=batch_size, n_process=n_process):
+        if extraction is not None:
+            batch.append(extraction)
             if progress is not None:
                 progress(article)
-        parts, broken = [], False
         if len(batch) >= batch_size:
             flush()
     if batch:

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from shardwatch.extract import extract
-from shardwatch.extract.pieces import join_extractions, piece_article
 from shardwatch.extract.versions import extraction_version, version_of
-from shardwatch.nlp.pipeline import BATCH_SIZE, pipe_pieces
+from shardwatch.nlp.pipeline import BATCH_SIZE
+from shardwatch.pipeline import extract_pieces
 from shardwatch.store import Store
 from shardwatch.types import Article, Extraction, IngestFailure, RecordChanges, ReextractReport
 
@@ -78,27 +77,11 @@ def reextract(store: Store, *, everything: bool = False, n_process: int = 1, bat
             if article is not None:
                 yield article.text, article
 
-    parts: list[tuple[int, Extraction]] = []
-    broken = False
-    for doc, piece in pipe_pieces(stored_articles(), batch_size=batch_size, n_process=n_process):
-        article = piece.context
-        if not broken:
-            try:
-                if piece.total == 1:
-                    parts.append((0, extract(article, doc)))
-                else:
-                    parts.append((piece.start, extract(piece_article(article, piece.number, doc.text), doc)))
-            except Exception as exc:  # noqa: BLE001 - one article the extractors trip on never ends the run
-                failures.append(IngestFailure(article.path or article.id,
-                                              f"extraction failed: unexpected {type(exc).__name__}: {exc}"[:300]))
-                broken = True
-        if piece.number < piece.total - 1:
-            continue
-        if not broken:
-            batch.append(parts[0][1] if piece.total == 1 else join_extractions(article, parts))
+    for article, extraction in extract_pieces(stored_articles(), failures, batch_size=batch_size, n_process=n_process):
+        if extraction is not None:
+            batch.append(extraction)
         if progress is not None:
             progress(article)
-        parts, broken = [], False
         if len(batch) >= batch_size:
             flush()
     if batch:
