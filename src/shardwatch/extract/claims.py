@@ -32,7 +32,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from shardwatch.data import load_jsonl
+from shardwatch.data import load_jsonl, measures
 from shardwatch.extract.attribution import (
     Speakers,
     claimant_for,
@@ -62,17 +62,6 @@ _TOGETHER = re.compile(r"\b(?:together|combined|overall|in total|in all|both cou
 _WORD_NUMBER = re.compile(r"^[a-z -]+$", re.I)
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-
-
-@cache
-def measures() -> tuple[dict, ...]:
-    """The controlled list of measures, in matching order."""
-    return load_jsonl("measures.jsonl")
-
-
-@cache
-def measure_by_id() -> dict[str, dict]:
-    return {m["id"]: m for m in measures()}
 
 
 @cache
