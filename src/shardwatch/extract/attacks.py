@@ -92,9 +92,16 @@ def _triggers() -> dict[tuple[str, str], dict]:
     return {(r["lemma"], r["pos"]): r for r in load_jsonl("triggers.jsonl")}
 
 
+# A sentence naming several weapons is told by the one that did the harm: a car bomb is a
+# bombing, not a vehicle attack ("a suicide car bomber attempted to ram his vehicle").
+# Chosen on the incidents dev tuning part, where 31 bombings were typed Unarmed Assault.
+WEAPON_PRIORITY = {"Explosives": 0, "Chemical": 1, "Firearms": 2, "Incendiary": 3, "Melee": 4, "Vehicle": 5}
+
+
 @cache
 def _weapons() -> list[tuple[re.Pattern, dict]]:
-    records = sorted(load_jsonl("weapons.jsonl"), key=lambda r: -len(r["term"]))
+    records = sorted(load_jsonl("weapons.jsonl"),
+                     key=lambda r: (WEAPON_PRIORITY.get(r["weapon_type"], 9), -len(r["term"])))
     return [(re.compile(rf"\b{re.escape(r['term'])}s?\b", re.I), r) for r in records]
 
 
@@ -360,7 +367,11 @@ def _disorder(trigger: Token, subjects: list[Token], cues: dict[str, frozenset[s
     disorder = cues["disorder"]
 
     def is_disorder(token: Token) -> bool:
-        return token.lemma_.lower() in disorder or token.lower_ in disorder
+        if token.lemma_.lower() not in disorder and token.lower_ not in disorder:
+            return False
+        # "clashes with New People's Army rebels": fighting with an armed group is no riot
+        return not any(t.lemma_.lower() in ATTACKER_NOUNS or t.lower_ in ATTACKER_NOUNS
+                       or (t.ent_type_ == "ORG" and _groupish(t)) for t in token.subtree)
 
     if any(is_disorder(t) for t in subjects):
         return True
@@ -833,6 +844,11 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
             frame.weapon_type = weapon["weapon_type"]
             frame.attack_type = weapon.get("attack_type") or frame.attack_type
             break
+    if frame.attack_type is None:
+        # An attack that names no weapon or kind is an armed assault in the GTD's terms (a
+        # killing, an attack on a post): chosen on the incidents dev tuning part, where 63 of
+        # the untyped attacks were Armed Assault and 15 Bombing/Explosion.
+        frame.attack_type = "Armed Assault"
     frame.place = _best_place(places)
     for mention in actor_mentions:
         if not (sent.start_char <= mention.start < sent.end_char):
@@ -864,7 +880,8 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
             if child.ent_type_ in ("GPE", "LOC", "DATE", "CARDINAL") or trigger_of(child):
                 continue
             text = _span_text(child)
-            if child.lemma_.lower() in ATTACKER_NOUNS or child.lower_ in ATTACKER_NOUNS:
+            if (child.lemma_.lower() in ATTACKER_NOUNS or child.lower_ in ATTACKER_NOUNS) and not (
+                    frame.perpetrator_orgs or frame.perpetrator_people):
                 return None  # "killed 50,000 fighters": the militants are the dead, not the attackers
             (frame.victims if child.lemma_.lower() in VICTIM_NOUNS else frame.targets).append(text)
     return frame
