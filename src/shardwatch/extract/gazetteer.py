@@ -198,6 +198,11 @@ class Gazetteer:
         found.extend(c.place for c in self._pool(name))
         return found
 
+    def population(self, place: Place) -> int:
+        """The population of a gazetteer place (0 for aliases and places it does not hold)."""
+        return max((c.population for c in self._matches(self.cities, place.canonical)
+                    if c.place.gazetteer_id == place.gazetteer_id), default=0)
+
     def resolve(self, name: str, *, context: Iterable[str] = (), regions: Iterable[str] = ()) -> Place | None:
         """The place a name most likely means, given countries (ISO codes) and region names
         (as ``normalise_name`` gives them) in the context.

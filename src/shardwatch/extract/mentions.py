@@ -47,9 +47,13 @@ def actor_of(ent: Span) -> Actor | None:
 # Prepositions after which a name the tagger took for an organisation or a person is read as
 # a place when the gazetteer knows it ("killed in Guafitas", "near Kenilworth").
 LOCATIVE_PREPS = {"in", "near", "outside", "at", "into", "around"}
-# "the town of X", "the village of X"
+# "the town of X", "the village of X", "the mayor of X", "the outskirts of X"
 PLACE_WORDS = {"city", "town", "village", "municipality", "district", "province", "region", "area", "locality",
-               "hamlet", "settlement", "suburb", "neighbourhood", "neighborhood", "department", "state"}
+               "hamlet", "settlement", "suburb", "neighbourhood", "neighborhood", "department", "state",
+               "mayor", "governor", "outskirts", "suburbs", "centre", "center", "capital", "residents", "streets",
+               "north", "south", "east", "west", "port", "airport"}
+_DIRECTION = re.compile(r"^(?:west|east|north|south|western|eastern|northern|southern|central|north-west|"
+                        r"north-east|south-west|south-east|northwest|northeast|southwest|southeast)\s+", re.I)
 _REGION_AFTER_WORDS = {"province", "district", "state", "governorate", "region", "county", "department",
                        "prefecture", "municipality", "division", "tehsil", "oblast"}
 
@@ -89,6 +93,24 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
             elif before is not None and before[1].lower_ == "of" and before[0].lower_ in _REGION_AFTER_WORDS:
                 name = f"{before[0].lower_} of {part.text}"
             found.append((part, ent.label_, name))
+    # Names the tagger missed: a proper noun after a preposition of place ("In Assam militants
+    # exploded ...") or naming an attack ("2004 Basra bombings"); see place_mentions for the bar
+    # such a name must clear.
+    for token in doc:
+        if token.ent_iob_ != "O" or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+            continue  # the head of the name carries it
+        locative = token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+        naming = token.dep_ == "compound" and token.head.pos_ == "NOUN"
+        if not (locative or naming):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].ent_iob_ == "O":
+            start -= 1
+        span = doc[start: token.i + 1]
+        found.append((span, "", span.text))
     return found
 
 
@@ -144,12 +166,25 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
         candidates = gazetteer.candidates(name)
         if candidates and (candidates[0].precision in (2, 3) or len({c.country for c in candidates}) == 1):
             context.add(candidates[0].country)
+    # Nationality adjectives of places ("the Pakistani town of Hangu", "Somali soldiers") name
+    # the article's countries too, where no place does.
+    if not context:
+        demonyms = gazetteer.demonyms
+        context |= {demonyms[e.text.lower()] for e in doc.ents if e.label_ == "NORP" and e.text.lower() in demonyms}
     # Region names the article gives ("Tame (Arauca)"): a place in one of them wins.
     regions = {region_name(name) or normalise_name(name) for _, _, name in spans}
     mentions = []
     unknown: list[tuple[Span, str]] = []
+    located: set[str] = set()  # countries of places named where a place stands, not "the US turnover"
     for span, label, name in spans:
         place = gazetteer.resolve(name, context=context, regions=regions)
+        if place is None and _DIRECTION.match(name):
+            place = gazetteer.resolve(_DIRECTION.sub("", name), context=context, regions=regions)  # "West Beirut"
+        if place is not None and label == "" and not (place.country in context or place.precision > 1
+                                                      or gazetteer.population(place) >= 100_000):
+            place = None  # a name the tagger did not see: a well-known place, or one of the article's countries
+        if place is not None and (place.precision < 3 or _locative(span)):
+            located.add(place.country)
         if place is None:
             if label in PLACE_LABELS and span.text[:1].isupper() and not gazetteer.country_of(span.text) \
                     and _locative(span):
@@ -161,7 +196,7 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
                                 place=replace_name(place, span.text)))
     # A place the tagger saw that the gazetteer lacks (a village of a few hundred people) is
     # kept as written, in the one country the article's places lie in, with no coordinates.
-    countries = {m.place.country for m in mentions if m.place.country} | context
+    countries = {c for c in located if c}
     if len(countries) == 1:
         [country] = countries
         taken = {(m.start, m.end) for m in mentions}
