@@ -117,7 +117,8 @@ def trigger_of(token: Token) -> dict | None:
     pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
     record = _triggers().get((token.lemma_.lower(), pos))
     if record and record.get("particle"):
-        if not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == record["particle"] for c in token.children):
+        particles = record["particle"] if isinstance(record["particle"], list) else [record["particle"]]
+        if not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in particles for c in token.children):
             return None
     if record and record.get("head") and token.head.lemma_.lower() != record["head"] and not any(
             c.lemma_.lower() == record["head"] for c in token.children):
@@ -579,14 +580,21 @@ def _state_subject(trigger: Token, doc_actor: dict[int, str]) -> bool:
 
 
 def _leader_killed(trigger: Token, token_actor: dict[int, str]) -> bool:
-    """"al-Adnani, the group's spokesman, was killed": a leadership loss, not an attack."""
+    """"al-Adnani, the group's spokesman, was killed": a leadership loss, not an attack. A
+    leader word counts only as an armed group's ("the group's commander", "an ISIS emir"), not
+    a village or police chief killed by one (ACLED's "assassinated the village chief")."""
     for child in trigger.children:
         if child.dep_ not in ("nsubjpass", "dobj"):
             continue
         actor = actors().get(token_actor.get(child.i, ""))
         if actor is not None and actor.kind == "person" and actor.role:
             return True
-        if any(t.lemma_.lower() in LEADER_WORDS for t in child.subtree):
+        subtree = list(child.subtree)
+        if any(t.lemma_.lower() in LEADER_WORDS for t in subtree) and any(
+                t.lower_ in ("its", "group", "group's") or t.lower_ in GROUP_NOUNS
+                or t.lemma_.lower() in ATTACKER_NOUNS
+                or (actors().get(token_actor.get(t.i, "")) is not None
+                    and actors()[token_actor[t.i]].kind == "organisation") for t in subtree):
             return True
         if child.dep_ == "nsubjpass" and any(t.lemma_.lower() in ATTACKER_NOUNS or t.lower_ in ATTACKER_NOUNS
                                               for t in child.subtree):

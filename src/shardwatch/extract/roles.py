@@ -152,9 +152,9 @@ def role_lines(items: Iterable[tuple[str, str]], *, n_process: int = 1,
 # ---------------------------------------------------------------------------------------------
 
 # Attack words of the roles view beyond data/triggers.jsonl (those the events read too live
-# there, once: wound, injure, storm, behead, raid, gun down, slaughter, assault).
+# there, once: wound, injure, storm, behead, raid, gun down, slaughter, assault, execute).
 EXTRA_TRIGGERS = {
-    ("target", "VERB"), ("execute", "VERB"), ("strike", "VERB"), ("hit", "VERB"), ("shell", "VERB"),
+    ("target", "VERB"), ("strike", "VERB"), ("hit", "VERB"), ("shell", "VERB"),
     ("bombard", "VERB"), ("blast", "VERB"), ("gun", "VERB"),
     ("assault", "NOUN"), ("raid", "NOUN"), ("strike", "NOUN"), ("airstrike", "NOUN"),
     ("shelling", "NOUN"), ("killing", "NOUN"), ("beheading", "NOUN"), ("execution", "NOUN"),

@@ -80,7 +80,10 @@ def lexicon() -> _Lexicon:
     attack_cues: dict[str, str] = {}
     context: dict[str, str] = {}
     for row in load_jsonl("triggers.jsonl"):
-        found = forms(row["lemma"], row.get("particle"))
+        particles = row.get("particle")
+        found: dict[str, str] = {}
+        for particle in particles if isinstance(particles, list) else [particles]:
+            found |= forms(row["lemma"], particle)  # "fired on", "fired upon", "fired at"
         # 3. a trigger the extractor takes without violence nearby is strong, except those a
         # particle, head or object disambiguates ("brought down", "opened fire"): cues
         if row.get("needs_violence") or row.get("particle") or row.get("head") or row.get("object"):
