@@ -15,50 +15,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from shardwatch.data import load_jsonl
 from shardwatch.extract.common import GROUP_NOUNS, DocContext, clause_date, deed_modality, incidental_places
-from shardwatch.extract.gazetteer import get_gazetteer
 from shardwatch.extract.mentions import actors, person_id
 from shardwatch.extract.modality import modality_of
-from shardwatch.extract.numbers import QUANTITY, QUANTITY_RE, parse_number, quantity_from_match
 from shardwatch.extract.temporal import ResolvedDate
 from shardwatch.nlp.pipeline import doc_text
 from shardwatch.types import LINK_STRENGTH, Article, Mention, Quantity
 from shardwatch.extract.versions import version_of
+from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, LEADER_WORDS, STATE_KINDS, STATE_NOUNS, VICTIM_NOUNS,
+                                                _link_cues, _violence_cues, _weapons, trigger_of)
+from shardwatch.extract.casualties import _fuller, casualties, parsed_casualties
+from shardwatch.extract.doers import _group_ents, _groupish, _named_groups, _phrase_tokens, _subject_or_agent
 
 EXTRACTOR = "attacks"
 VERSION = version_of(__name__)
-ATTACKER_NOUNS = {
-    "gunman", "gunmen", "attacker", "attackers", "bomber", "bombers", "assailant", "assailants",
-    "militant", "militants", "jihadist", "jihadists", "terrorist", "terrorists", "guerrilla",
-    "guerrillas", "rebel", "rebels", "insurgent", "insurgents", "fighter", "fighters",
-    "suicide bomber", "shooter", "driver", "killer", "killers", "hijacker", "hijackers",
-    "urban guerrillas", "terrorist commando", "commando", "subversives", "extremists",
-}
-VICTIM_NOUNS = {
-    "people", "civilians", "persons", "children", "soldiers", "policemen", "officers",
-    "police", "worshippers", "passengers", "tourists", "revellers", "spectators", "victims",
-    "pedestrians", "guards", "students", "peasants", "villagers", "shoppers", "fans",
-    "concertgoers", "clubgoers", "man", "woman", "child", "soldier", "policeman", "civilian",
-}
-_NUM = rf"(?P<q>{QUANTITY})"
-_WHO = r"(?:\s+(?:other\s+)?(?:[a-z-]+\s+){0,2}?(?:people|persons|civilians|victims|others|soldiers|policemen|police officers|officers|children|men|women|worshippers|passengers|tourists|revellers|pedestrians|guards|students|peasants|villagers|fans|concertgoers|members|troops|spectators|shoppers|individuals))?"
-KILLED_PATTERNS = [
-    re.compile(rf"\b(?:kill(?:ed|ing|s)?|left|leaving|claim(?:ed|ing)|massacr(?:ed|ing)|murder(?:ed|ing))\s+{_NUM}{_WHO}", re.I),
-    re.compile(rf"\b{_NUM}{_WHO}\s+(?:(?:were|was|had been|have been|are|being)\s+)?(?:(?:reported|confirmed|believed)\s+)?(?:killed|dead|died|slain|murdered|lost their lives)\b", re.I),
-    re.compile(rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:of|at|to|rose to|stood at|reached|is|was)\s+{_NUM}", re.I),
-    re.compile(rf"\b(?:the\s+)?deaths?\s+of\s+{_NUM}{_WHO}", re.I),
-]
-WOUNDED_PATTERNS = [
-    re.compile(rf"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+{_NUM}{_WHO}", re.I),
-    re.compile(rf"\b{_NUM}{_WHO}\s+(?:(?:were|was|had been|have been|are|being)\s+)?(?:(?:reported|seriously|critically|badly)\s+)?(?:wounded|injured|hurt)", re.I),
-]
-
-
 @dataclass
 class AttackFrame:
     """An attack as one sentence tells it, with the surface words of each role."""
@@ -85,182 +58,6 @@ class AttackFrame:
     claimed_by: str | None = None  # actor id of the claimant
     claim_sentences: list[Span] = field(default_factory=list)
     tense_present: bool = False
-
-
-@cache
-def _triggers() -> dict[tuple[str, str], dict]:
-    return {(r["lemma"], r["pos"]): r for r in load_jsonl("triggers.jsonl")}
-
-
-# A sentence naming several weapons is told by the one that did the harm: a car bomb is a
-# bombing, not a vehicle attack ("a suicide car bomber attempted to ram his vehicle").
-# Chosen on the incidents dev tuning part, where 31 bombings were typed Unarmed Assault.
-WEAPON_PRIORITY = {"Explosives": 0, "Chemical": 1, "Firearms": 2, "Incendiary": 3, "Melee": 4, "Vehicle": 5}
-
-
-@cache
-def _weapons() -> list[tuple[re.Pattern, dict]]:
-    records = sorted(load_jsonl("weapons.jsonl"),
-                     key=lambda r: (WEAPON_PRIORITY.get(r["weapon_type"], 9), -len(r["term"])))
-    return [(re.compile(rf"\b{re.escape(r['term'])}s?\b", re.I), r) for r in records]
-
-
-@cache
-def _link_cues() -> list[tuple[re.Pattern, str]]:
-    return [(re.compile(r["pattern"], re.I), r["link"]) for r in load_jsonl("link_cues.jsonl")]
-
-
-STATE_KINDS = {"state_force", "coalition"}
-
-
-def trigger_of(token: Token) -> dict | None:
-    pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
-    record = _triggers().get((token.lemma_.lower(), pos))
-    if record and record.get("particle"):
-        particles = record["particle"] if isinstance(record["particle"], list) else [record["particle"]]
-        if not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in particles for c in token.children):
-            return None
-    if record and record.get("head") and token.head.lemma_.lower() != record["head"] and not any(
-            c.lemma_.lower() == record["head"] for c in token.children):
-        return None  # "opened fire": "fire" only with "open" (the parser may hang "opened" below it)
-    if record and record.get("with_verb"):
-        # "a car bomb injured 16", "planted a bomb", "struck a landmine", "bombs went off"
-        verbs = record["with_verb"]
-        if not (token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.lemma_.lower() in verbs):
-            return None
-    if record and record.get("object"):
-        # "drove a truck into the crowd": "drive" only with a vehicle object and "into"
-        objects = [c for c in token.children if c.dep_ == "dobj"]
-        if not any(o.lemma_.lower() in record["object"] for o in objects):
-            return None
-        if not any(c.dep_ == "prep" and c.lower_ in ("into", "through", "at") for c in token.children):
-            return None
-    return record
-
-
-def _quantity(patterns: list[re.Pattern], text: str) -> Quantity | None:
-    for pattern in patterns:
-        for match in pattern.finditer(text):
-            quantity = quantity_from_match(_inner(match))
-            if quantity is not None and (quantity.low or quantity.high):
-                return quantity
-    return None
-
-
-def _inner(match: re.Match) -> re.Match:
-    """The QUANTITY sub-match inside a casualty pattern match."""
-    return QUANTITY_RE.match(match.group("q"))
-
-
-def casualties(text: str) -> tuple[Quantity | None, Quantity | None]:
-    """(killed, wounded) stated in a sentence."""
-    return _quantity(KILLED_PATTERNS, text), _quantity(WOUNDED_PATTERNS, text)
-
-
-# The toll read from the parse where the phrase patterns above find none: who was killed or
-# hurt, counted from the noun phrase ("One Iraqi citizen was killed", "68 civilians, including
-# ten children, are killed", "leaves four soldiers and a civilian dead", "killed the commander",
-# "68 deaths"). Chosen on the incidents dev tuning part (killed 69.4 before; see
-# docs/EVALUATION.md for after).
-_KILL_VERBS = {"kill", "murder", "massacre", "slay", "assassinate", "execute", "behead", "slaughter", "die"}
-_HURT_VERBS = {"wound", "injure", "hurt"}
-_DEATH_NOUNS = {"death", "fatality", "dead"}
-_HURT_NOUNS = {"injury", "casualty"}
-_ONE_DETS = {"a", "an", "one", "the", "this", "that", "his", "her", "its", "their"}
-_PERSON_WORDS = VICTIM_NOUNS | {"citizen", "national", "resident", "worker", "employee", "leader", "commander",
-                                "official", "mayor", "governor", "judge", "journalist", "priest", "imam", "teacher",
-                                "farmer", "driver", "boy", "girl", "student", "tourist", "member", "politician",
-                                "candidate", "businessman", "activist", "chief", "president", "minister", "colonel",
-                                "general", "captain", "guard", "policewoman", "trader", "doctor", "nurse", "pilgrim",
-                                "worshipper", "passenger", "villager", "person", "elder", "cleric", "lawyer", "agent"}
-
-
-def _count(head: Token) -> float | None:
-    """How many people a noun phrase names: its number, one for a singular person, summed
-    over conjuncts ("four soldiers and a civilian"); None when it does not say."""
-    total, said = 0.0, False
-    for token in [head, *(c for c in head.children if c.dep_ == "conj")]:
-        value = None
-        if token.pos_ == "NUM" or token.like_num:
-            value = parse_number(token.text)
-        else:
-            numbers = [c for c in token.children if c.dep_ == "nummod"]
-            if numbers:
-                value = parse_number(" ".join(t.text for t in numbers[0].subtree if t.i <= numbers[0].i
-                                              and t.dep_ in ("nummod", "compound", "quantmod") or t.i == numbers[0].i))
-            elif token.tag_ in ("NN", "NNP") and (token.ent_type_ == "PERSON" or token.lemma_.lower() in _PERSON_WORDS):
-                if token.ent_type_ == "PERSON" or any(c.dep_ in ("det", "poss", "nummod") and c.lower_ in _ONE_DETS
-                                                      for c in token.children) or token.dep_ == "appos":
-                    value = 1.0
-        if value is None:
-            return total if said else None
-        total, said = total + value, True
-    return total if said else None
-
-
-def _fuller(phrase: Quantity | None, parsed: Quantity | None) -> Quantity | None:
-    """The phrase patterns' toll, or the parse's where they found none or only its first part
-    ("left three soldiers and a driver dead": 4, not 3)."""
-    if phrase is None:
-        return parsed
-    if parsed is not None and phrase.qualifier is None and phrase.low is not None and parsed.low is not None \
-            and phrase.low == phrase.high and parsed.low > phrase.low:
-        return parsed
-    return phrase
-
-
-def _quantity_of(value: float | None, text: str) -> Quantity | None:
-    return None if value is None or value <= 0 or value >= 100_000 else Quantity(value, value, None, text)
-
-
-def parsed_casualties(sent: Span) -> tuple[Quantity | None, Quantity | None]:
-    """(killed, wounded) counted from the parse of the sentence."""
-    killed = wounded = None
-    for token in sent:
-        lemma = token.lemma_.lower()
-        if any(t.dep_ == "relcl" for t in (token, *token.ancestors)):
-            continue  # "its driver, who was found shot dead": one of the dead, not the toll
-        if any(g.lemma_.lower() in STATE_NOUNS for c in token.children if c.dep_ == "agent"
-               for g in c.children if g.dep_ == "pobj"):
-            continue  # "the suspect was shot dead by Italian police": no victim of the attack
-        kill, hurt = lemma in _KILL_VERBS, lemma in _HURT_VERBS
-        value, phrase = None, token
-        if lemma == "shoot" and any(c.lower_ == "dead" for c in token.children):
-            kill = True  # "shot dead the mayor", "was shot dead"
-        if token.pos_ == "VERB" and (kill or hurt):
-            if lemma == "die":
-                subjects = [c for c in token.children if c.dep_ == "nsubj"]
-            else:
-                subjects = [c for c in token.children if c.dep_ == "nsubjpass"] or [
-                    c for c in token.children if c.dep_ == "dobj"] or [
-                    g for c in token.children if c.lower_ == "dead" for g in c.children if g.dep_ == "dobj"]
-            value = _count(subjects[0]) if subjects else None
-            phrase = subjects[0] if subjects else token
-        elif lemma == "dead" and token.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "amod") and token.head.pos_ == "VERB":
-            objects = [c for c in token.head.children if c.dep_ == "dobj"]
-            kill, value = True, _count(objects[0]) if objects else None
-            phrase = objects[0] if objects else token
-        elif token.pos_ == "NOUN" and (lemma in _DEATH_NOUNS or lemma in _HURT_NOUNS):
-            numbers = [c for c in token.children if c.dep_ == "nummod"]
-            if numbers:
-                kill, hurt = lemma in _DEATH_NOUNS, lemma in _HURT_NOUNS
-                value = parse_number(numbers[0].text)
-        quantity = _quantity_of(value, sent.doc[phrase.left_edge.i: phrase.i + 1].text)
-        if quantity is None:
-            continue
-        if kill and killed is None:
-            killed = quantity
-        elif hurt and wounded is None:
-            wounded = quantity
-    return killed, wounded
-
-
-@cache
-def _violence_cues() -> dict[str, frozenset[str]]:
-    found: dict[str, set[str]] = {}
-    for record in load_jsonl("violence_cues.jsonl"):
-        found.setdefault(record["kind"], set()).update(record["lemmas"])
-    return {kind: frozenset(lemmas) for kind, lemmas in found.items()}
 
 
 def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | None, wounded: Quantity | None,
@@ -423,127 +220,6 @@ def _cue_counts(token: Token, cues: dict[str, frozenset[str]]) -> bool:
     return True
 
 
-def _same_entity(a: Token, b: Token) -> bool:
-    return any(e.start <= a.i < e.end and e.start <= b.i < e.end for e in a.doc.ents)
-
-
-def _subject_or_agent(trigger: Token) -> list[Token]:
-    """Tokens standing for who did it: subject of the trigger verb, agent of a passive,
-    the possessor or "by" phrase of a noun trigger."""
-    heads = [trigger]
-    # "an attack that killed", "the gunman who opened fire": climb to the governing verb
-    if trigger.dep_ in ("dobj", "attr", "pobj") and trigger.head.pos_ == "VERB":
-        heads.append(trigger.head)
-    # "the massacre by X, killing 26", "X detonated a bomb, killing 26": the participle's doer
-    if trigger.dep_ in ("advcl", "acl") and trigger.tag_ == "VBG" and not any(
-            c.dep_ in ("mark", "nsubj") for c in trigger.children):
-        heads.append(trigger.head)
-    # "gunmen raid a house and kill a mother": the first verb's subject did both
-    if trigger.dep_ == "conj" and trigger.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in trigger.children):
-        heads.append(trigger.head)
-    found = []
-    for head in heads:
-        for child in head.children:
-            if child.dep_ in ("nsubj", "poss", "compound") and child.pos_ in ("NOUN", "PROPN"):
-                if child.dep_ == "compound" and child.ent_type_ and child.ent_iob_ != "O" and _same_entity(child, head):
-                    continue  # "Lod Airport Massacre": the name of the attack, not its doer
-                found.append(child)
-            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-                found.extend(g for g in child.children if g.dep_ == "pobj")
-    return found
-
-
-# Organisations the actor data does not know are perpetrators only where the sentence makes
-# them the doer: inside the subject or agent of the attack word ("Members of the Azanian
-# People's Liberation Army open fire", "hijacked by the Japanese Red Army"), or the one it is
-# attributed to ("attributed to the ELN", "blamed on X", "X claimed responsibility"). Names
-# of the state and of what is attacked are not groups that attack.
-_NOT_GROUP = re.compile(r"\b(police|ministry|government|embassy|consulate|university|bank|airlines?|airways|"
-                        r"hospital|council|parliament|congress|court|church|mosque|school|company|corporation|"
-                        r"station|security service|intelligence|navy|air force|guard|committee|commission|"
-                        r"agency|department|office|union|nations|reuters|associated press|afp|bbc|cnn|times|"
-                        r"post|news|armed forces|security forces|military)\b", re.I)
-# A state's army is no group that attacks ("the Syrian Army", "Army"); a named one with more
-# words may be ("the Japanese Red Army", "New People's Army", "Irish Republican Army").
-_STATE_ARMY = re.compile(r"^(?:the\s+)?(?:[A-Z][\w-]*\s+)?army$", re.I)
-
-
-# "attributed to the ELN", "blamed on X": the group follows; "X is suspected", "X was
-# responsible": it comes before.
-_ATTRIBUTED_TO = re.compile(r"\b(?:attributed to|blamed on|carried out by|claimed by|perpetrated by|"
-                            r"committed by|the work of)\s", re.I)
-_ATTRIBUTED_BEFORE = re.compile(r"\b(?:(?:is|are|was|were) (?:suspected|blamed|responsible)|"
-                                r"(?:has|have|had) been (?:suspected|blamed))\b", re.I)
-
-
-# Words of a group's name; a name before an attack noun is its doer only with one of them,
-# or as an acronym ("the PFLP attack", "a Red Brigades bombing").
-_GROUP_WORDS = re.compile(r"\b(front|army|brigades?|movement|party|organi[sz]ation|group|liberation|jihad|"
-                          r"mujahideen|mujahidin|taliban|faction|militia|commando|cell|battalion|legion|"
-                          r"tigers|resistance|al-\w+|ansar|jaish|lashkar|harakat|tehrik)\b", re.I)
-
-
-def _groupish(token: Token) -> bool:
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    text = ent.text if ent is not None else token.text
-    return bool(_GROUP_WORDS.search(text)) or bool(re.fullmatch(r"[A-Z]{2,6}", text.strip()))
-
-
-def group_id(name: str) -> str:
-    """Id of an organisation not in the actor data: from its name as written."""
-    return "org:" + re.sub(r"[^a-z0-9]+", "-", re.sub(r"^the\s+", "", name.lower())).strip("-")
-
-
-def _group_ents(tokens: list[Token], token_actor: dict[int, str]) -> list[tuple[str, str]]:
-    found = []
-    for token in tokens:
-        if token.ent_type_ != "ORG" or token.i in token_actor or token.ent_iob_ != "B":
-            continue
-        ent = next((e for e in token.doc.ents if e.start == token.i), None)
-        if ent is None or _NOT_GROUP.search(ent.text) or _STATE_ARMY.match(ent.text) or len(ent.text) < 3:
-            continue
-        name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
-        if get_gazetteer().candidates(name):
-            continue  # "the Mumbai attacks", "Herat's district": a place the tagger took for a group
-        found.append((group_id(name), name))
-    return found
-
-
-def _phrase_tokens(head: Token) -> list[Token]:
-    """The phrase a token heads, without the clauses inside it ("Members of X", "Two X gunmen",
-    not "the gunmen who fled to Y")."""
-    cut: set[int] = set()
-    for token in head.subtree:
-        if token.i != head.i and token.dep_ in ("relcl", "acl", "advcl", "appos"):
-            cut.update(t.i for t in token.subtree)
-    return [t for t in head.subtree if t.i not in cut]
-
-
-def _named_groups(triggers: list[Token], sent: Span, token_actor: dict[int, str]) -> list[tuple[str, str]]:
-    """Organisations outside the actor data that the sentence names as the doers of its
-    attack words."""
-    tokens: list[Token] = []
-    for trigger in triggers:
-        for doer in _subject_or_agent(trigger):
-            if doer.dep_ == "compound" and doer.head.i == trigger.i and not _groupish(doer):
-                continue  # "the Mehola Junction bombing" names where, not who
-            tokens.extend(_phrase_tokens(doer))
-    for token in sent:
-        if token.lemma_.lower() == "claim" and token.pos_ == "VERB":
-            for subject in (c for c in token.children if c.dep_ == "nsubj"):
-                tokens.extend(_phrase_tokens(subject))
-    start = sent.start_char
-    for match in _ATTRIBUTED_TO.finditer(sent.text):
-        # the group attributed to is the first name after the words, not a place after it
-        tokens.extend(t for t in sent if start + match.end() <= t.idx < start + match.end() + 12)
-    for match in _ATTRIBUTED_BEFORE.finditer(sent.text):
-        tokens.extend(t for t in sent if start + match.start() - 50 <= t.idx < start + match.start())
-    seen: dict[str, str] = {}
-    for actor_id, name in _group_ents(tokens, token_actor):
-        seen.setdefault(actor_id, name)
-    return list(seen.items())
-
-
 def _span_text(token: Token) -> str:
     """The noun phrase a token heads, without leading determiners."""
     left = token.left_edge
@@ -563,12 +239,6 @@ def _is_generic(trigger: Token, killed: Quantity | None, date: ResolvedDate | No
 # strike, or whose victims are the militants themselves.
 _STATE_ACTION = re.compile(
     r"\b(air ?strikes?|drone strikes?|air raids?|bombing raids?|coalition strikes?|warplanes?|drones?)\b", re.I)
-# Who kills or shoots in the course of policing or war: "shot dead by police".
-STATE_NOUNS = {"police", "policeman", "policemen", "officer", "officers", "troops", "soldiers", "forces",
-               "army", "commandos", "marksmen", "snipers", "gendarmes", "team"}
-LEADER_WORDS = {"leader", "spokesman", "commander", "chief", "emir", "deputy", "minister", "head", "founder"}
-
-
 def _state_subject(trigger: Token, doc_actor: dict[int, str]) -> bool:
     for token in _subject_or_agent(trigger):
         if token.lemma_.lower() in STATE_NOUNS or token.lower_ in STATE_NOUNS:

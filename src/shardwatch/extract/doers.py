@@ -1,0 +1,132 @@
+"""Who did an attack: the subject or agent of its word, and the organisations the actor data
+does not know that the sentence makes the doers ("Members of the X Front opened fire", "an
+ambush attributed to X", "X claimed responsibility").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from shardwatch.extract.gazetteer import get_gazetteer
+
+def _same_entity(a: Token, b: Token) -> bool:
+    return any(e.start <= a.i < e.end and e.start <= b.i < e.end for e in a.doc.ents)
+
+
+def _subject_or_agent(trigger: Token) -> list[Token]:
+    """Tokens standing for who did it: subject of the trigger verb, agent of a passive,
+    the possessor or "by" phrase of a noun trigger."""
+    heads = [trigger]
+    # "an attack that killed", "the gunman who opened fire": climb to the governing verb
+    if trigger.dep_ in ("dobj", "attr", "pobj") and trigger.head.pos_ == "VERB":
+        heads.append(trigger.head)
+    # "the massacre by X, killing 26", "X detonated a bomb, killing 26": the participle's doer
+    if trigger.dep_ in ("advcl", "acl") and trigger.tag_ == "VBG" and not any(
+            c.dep_ in ("mark", "nsubj") for c in trigger.children):
+        heads.append(trigger.head)
+    # "gunmen raid a house and kill a mother": the first verb's subject did both
+    if trigger.dep_ == "conj" and trigger.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in trigger.children):
+        heads.append(trigger.head)
+    found = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("nsubj", "poss", "compound") and child.pos_ in ("NOUN", "PROPN"):
+                if child.dep_ == "compound" and child.ent_type_ and child.ent_iob_ != "O" and _same_entity(child, head):
+                    continue  # "Lod Airport Massacre": the name of the attack, not its doer
+                found.append(child)
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                found.extend(g for g in child.children if g.dep_ == "pobj")
+    return found
+
+
+# Organisations the actor data does not know are perpetrators only where the sentence makes
+# them the doer: inside the subject or agent of the attack word ("Members of the Azanian
+# People's Liberation Army open fire", "hijacked by the Japanese Red Army"), or the one it is
+# attributed to ("attributed to the ELN", "blamed on X", "X claimed responsibility"). Names
+# of the state and of what is attacked are not groups that attack.
+_NOT_GROUP = re.compile(r"\b(police|ministry|government|embassy|consulate|university|bank|airlines?|airways|"
+                        r"hospital|council|parliament|congress|court|church|mosque|school|company|corporation|"
+                        r"station|security service|intelligence|navy|air force|guard|committee|commission|"
+                        r"agency|department|office|union|nations|reuters|associated press|afp|bbc|cnn|times|"
+                        r"post|news|armed forces|security forces|military)\b", re.I)
+# A state's army is no group that attacks ("the Syrian Army", "Army"); a named one with more
+# words may be ("the Japanese Red Army", "New People's Army", "Irish Republican Army").
+_STATE_ARMY = re.compile(r"^(?:the\s+)?(?:[A-Z][\w-]*\s+)?army$", re.I)
+
+
+# "attributed to the ELN", "blamed on X": the group follows; "X is suspected", "X was
+# responsible": it comes before.
+_ATTRIBUTED_TO = re.compile(r"\b(?:attributed to|blamed on|carried out by|claimed by|perpetrated by|"
+                            r"committed by|the work of)\s", re.I)
+_ATTRIBUTED_BEFORE = re.compile(r"\b(?:(?:is|are|was|were) (?:suspected|blamed|responsible)|"
+                                r"(?:has|have|had) been (?:suspected|blamed))\b", re.I)
+
+
+# Words of a group's name; a name before an attack noun is its doer only with one of them,
+# or as an acronym ("the PFLP attack", "a Red Brigades bombing").
+_GROUP_WORDS = re.compile(r"\b(front|army|brigades?|movement|party|organi[sz]ation|group|liberation|jihad|"
+                          r"mujahideen|mujahidin|taliban|faction|militia|commando|cell|battalion|legion|"
+                          r"tigers|resistance|al-\w+|ansar|jaish|lashkar|harakat|tehrik)\b", re.I)
+
+
+def _groupish(token: Token) -> bool:
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    text = ent.text if ent is not None else token.text
+    return bool(_GROUP_WORDS.search(text)) or bool(re.fullmatch(r"[A-Z]{2,6}", text.strip()))
+
+
+def group_id(name: str) -> str:
+    """Id of an organisation not in the actor data: from its name as written."""
+    return "org:" + re.sub(r"[^a-z0-9]+", "-", re.sub(r"^the\s+", "", name.lower())).strip("-")
+
+
+def _group_ents(tokens: list[Token], token_actor: dict[int, str]) -> list[tuple[str, str]]:
+    found = []
+    for token in tokens:
+        if token.ent_type_ != "ORG" or token.i in token_actor or token.ent_iob_ != "B":
+            continue
+        ent = next((e for e in token.doc.ents if e.start == token.i), None)
+        if ent is None or _NOT_GROUP.search(ent.text) or _STATE_ARMY.match(ent.text) or len(ent.text) < 3:
+            continue
+        name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+        if get_gazetteer().candidates(name):
+            continue  # "the Mumbai attacks", "Herat's district": a place the tagger took for a group
+        found.append((group_id(name), name))
+    return found
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The phrase a token heads, without the clauses inside it ("Members of X", "Two X gunmen",
+    not "the gunmen who fled to Y")."""
+    cut: set[int] = set()
+    for token in head.subtree:
+        if token.i != head.i and token.dep_ in ("relcl", "acl", "advcl", "appos"):
+            cut.update(t.i for t in token.subtree)
+    return [t for t in head.subtree if t.i not in cut]
+
+
+def _named_groups(triggers: list[Token], sent: Span, token_actor: dict[int, str]) -> list[tuple[str, str]]:
+    """Organisations outside the actor data that the sentence names as the doers of its
+    attack words."""
+    tokens: list[Token] = []
+    for trigger in triggers:
+        for doer in _subject_or_agent(trigger):
+            if doer.dep_ == "compound" and doer.head.i == trigger.i and not _groupish(doer):
+                continue  # "the Mehola Junction bombing" names where, not who
+            tokens.extend(_phrase_tokens(doer))
+    for token in sent:
+        if token.lemma_.lower() == "claim" and token.pos_ == "VERB":
+            for subject in (c for c in token.children if c.dep_ == "nsubj"):
+                tokens.extend(_phrase_tokens(subject))
+    start = sent.start_char
+    for match in _ATTRIBUTED_TO.finditer(sent.text):
+        # the group attributed to is the first name after the words, not a place after it
+        tokens.extend(t for t in sent if start + match.end() <= t.idx < start + match.end() + 12)
+    for match in _ATTRIBUTED_BEFORE.finditer(sent.text):
+        tokens.extend(t for t in sent if start + match.start() - 50 <= t.idx < start + match.start())
+    seen: dict[str, str] = {}
+    for actor_id, name in _group_ents(tokens, token_actor):
+        seen.setdefault(actor_id, name)
+    return list(seen.items())
