@@ -1,8 +1,19 @@
 """Actor and place mentions: entities linked to canonical actors and gazetteer places.
 
-Places are resolved in two passes: first the names that are unambiguous (countries, data
-aliases, a city that dominates its name), whose countries become the article's context;
-then every name, ranked by that context (Palmyra in a story about Syria is in Syria).
+Places, in four steps:
+
+1. The names that may be places: place entities (split at commas), organisation or person
+   entities and untagged proper nouns where a place stands ("killed in X", "the town of X",
+   "the X bombing"), the names of an administrative parenthesis ("X (Commune, Province)"),
+   each with the region word beside it ("Apure state", "the department of Bolivar").
+2. The article's context: the countries of the unambiguous names (countries, data aliases, a
+   name one country holds), else of its nationality adjectives; and the region names it gives.
+3. Every name resolved against that context (Palmyra in a story about Syria is in Syria; Tame
+   in a report naming Arauca is the Colombian town); a name the tagger did not see must be a
+   well-known place, a region or in the article's countries.
+4. A place the tagger saw where a place stands but the gazetteer lacks (a village of a few
+   hundred people) is kept as written, in the one country the article's places lie in.
+
 Nationality words (NORP: "an Uzbek national") are never places.
 """
 
