@@ -212,7 +212,8 @@ class Gazetteer:
         dominates.
         """
         name = name.strip()
-        for key in _keys(name):
+        bare = region_name(name)
+        for key in (*_keys(name), *(_keys(bare) if bare else ())):  # "the Hawija District": the alias Hawija
             if key in self.aliases:
                 return replace_name(self.aliases[key], name)
         code = self.country_of(name)

@@ -69,6 +69,10 @@ _REGION_AFTER_WORDS = {"province", "district", "state", "governorate", "region",
                        "prefecture", "municipality", "division", "tehsil", "oblast"}
 
 
+def _place_word(token) -> bool:
+    return token.lower_ in PLACE_WORDS or token.lemma_.lower() in PLACE_WORDS or token.lemma_.lower() + "s" in PLACE_WORDS
+
+
 def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
     """(span, label, name to look up) of every name that may be a place.
 
@@ -87,8 +91,8 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
                 parts = parts or [ent]
         elif ent.label_ in ("ORG", "PERSON") and actor_of(ent) is None and (
                 ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS
-                or ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of"
-                and ent.root.head.head.lemma_.lower() in PLACE_WORDS
+                or ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of" and _place_word(ent.root.head.head)
+                or ent.root.dep_ == "appos" and _place_word(ent.root.head)  # "the northern city Kano"
                 or ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN"):
             parts = [ent]
         else:
@@ -158,7 +162,7 @@ def _locative(span: Span) -> bool:
     """The name stands where a place does: after "in", "near", "of", "between" (or joined to
     such a name), not "celebrating Bastille Day"."""
     root = span.root
-    if root.dep_ == "conj":
+    if root.dep_ in ("conj", "appos"):  # "in Khan Beni Saad, Iraq"
         root = root.head
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS | {"of", "between", "from", "to", "towards"}
 
