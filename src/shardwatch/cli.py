@@ -467,6 +467,11 @@ from shardwatch.cli_reextract import reextract  # noqa: E402 (issue 14: it impor
 
 cli.add_command(reextract)
 
+from shardwatch.cli_watch import sources, watch  # noqa: E402 (issue 14: it imports helpers defined above)
+
+cli.add_command(watch)
+cli.add_command(sources)
+
 
 def main() -> None:
     try:

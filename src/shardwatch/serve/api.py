@@ -299,6 +299,15 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
     def contradictions(query: Annotated[RecordQuery, Query()]) -> dict:
         return optional("contradictions", query)
 
+    @app.get(f"{API}/sources", tags=["meta"], summary="Watched sources: when each was last polled, its status and counts",
+             dependencies=[Depends(no_parameters)])
+    def watched_sources() -> dict:
+        import dataclasses
+
+        with open_db() as db:
+            found = [dataclasses.asdict(s) for s in db.sources()]
+        return {"ok": True, "items": found, "count": len(found)}
+
     @app.get(f"{API}/search", tags=["records"], summary="Full-text search of the articles")
     def search(query: Annotated[SearchQuery, Query()]) -> dict:
         with open_db() as db:
