@@ -336,14 +336,20 @@ class Shardwatch:
     # -- exports and the brief -----------------------------------------------------------------
 
     def export(self, fmt: str = "jsonl", *, layout: str = "native", table: str = "events", per: str | None = None,
-               as_of: dt.date | None = None, out: str | Path | None = None) -> ExportResult:
+               since: dt.date | None = None, until: dt.date | None = None, country: str | None = None,
+               actor: str | None = None, kind: str | None = None, as_of: dt.date | None = None,
+               out: str | Path | None = None) -> ExportResult:
         """Every record as JSON Lines (the design's line format), or one table as CSV, Parquet or
         GeoJSON: ``table`` events, articles or incidents in the native layout; ``layout`` acled
         or gtd writes those datasets' columns, one row per incident (``per="event"``: per
-        event). With ``out`` the export is also written there (atomically)."""
+        event). ``since``/``until``/``country``/``actor``/``kind`` keep the events (and
+        incidents) the ``events`` listing would give. With ``out`` the export is also written
+        there (atomically)."""
         from shardwatch.present.exports import export as build_export
 
-        data, summary = build_export(self.store, fmt, layout=layout, table=table, per=per, as_of=as_of)
+        check_filters("events", {"since": since, "until": until, "country": country, "actor": actor, "kind": kind})
+        filters = EventFilter(kind=kind, since=since, until=until, country=country, actor=actor, as_of=as_of)
+        data, summary = build_export(self.store, fmt, layout=layout, table=table, per=per, filters=filters)
         if out is not None:
             target = Path(out)
             tmp = target.with_name(target.name + ".part")
