@@ -73,7 +73,7 @@ def _poll_feed(url: str, store: Store, *, allow_hosts, timeout: float, **options
         return _failed(store, url, "feed", str(exc), previous)
 
     failures: list[IngestFailure] = []
-    key_of: dict[str, str] = {}  # article id -> entry key
+    keys_of: dict[str, list[str]] = {}  # article id -> the entry keys that gave it
     stream: list[Article | IngestFailure | IngestWarning] = []
     for item in items:
         if item.document is None:  # already in the database
@@ -83,12 +83,12 @@ def _poll_feed(url: str, store: Store, *, allow_hosts, timeout: float, **options
             continue
         for read in articles_from_documents([item.document]):
             if isinstance(read, Article):
-                key_of[read.id] = item.key
+                keys_of.setdefault(read.id, []).append(item.key)
             stream.append(read)
     report = ingest([], store, articles=stream, **options) if stream else IngestReport()
     failures += report.failures
-    held = store.known_article_ids(key_of)
-    stored = [(key, article_id) for article_id, key in key_of.items() if article_id in held]
+    held = store.known_article_ids(keys_of)
+    stored = [(key, article_id) for article_id, keys in keys_of.items() if article_id in held for key in keys]
     state = _state(url, "feed", "partial" if failures else "ok",
                    detail=_detail(len(report.added), failures),
                    # with failed items, no validators: the next poll reads the feed whole again

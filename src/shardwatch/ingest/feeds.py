@@ -139,7 +139,8 @@ def page_text(url: str, *, timeout: float = TIMEOUT) -> str:
     import trafilatura
 
     page = fetch(url, timeout=timeout)
-    text = trafilatura.extract(page.body.decode("utf-8", "replace"), url=page.url, include_comments=False)
+    # bytes: trafilatura finds the page's encoding itself
+    text = trafilatura.extract(page.body, url=page.url, include_comments=False)
     if not text or not text.strip():
         raise FeedError("no main text found on the page")
     return text
