@@ -235,3 +235,13 @@ def test_sources_in_the_cli_and_the_http_api(site, tmp_path):
 def test_watch_needs_a_source():
     result = CliRunner().invoke(cli, ["watch", "--once"])
     assert result.exit_code == 2 and "PATH_OR_FEED" in result.output
+
+
+def test_allowed_hosts_and_entry_html():
+    from shardwatch.ingest.feeds import host_allowed, html_text
+
+    assert host_allowed("https://www.news.example.org/a", ["news.example.org"])
+    assert not host_allowed("https://badnews.example.org/a", ["news.example.org"])
+    assert not host_allowed("https://news.example.org/a", [])
+    assert host_allowed("https://anything.test/a", None)
+    assert html_text("<p>First &amp; one.</p><p>Second<br>line <b>bold</b>.</p>") == "First & one.\nSecond\nline bold."
