@@ -55,3 +55,14 @@ def test_export_refuses_what_it_cannot_do_in_the_one_error_shape(client):
         response = client.get(f"/api/v1/export?{query}")
         assert response.status_code == 422, query
         assert set(response.json()) == {"ok", "status", "error", "details"} and response.json()["ok"] is False
+
+
+def test_the_cli_export_takes_the_same_filters(client, db):
+    from click.testing import CliRunner
+
+    from shardwatch.cli import cli
+
+    result = CliRunner().invoke(cli, ["--db", db, "export", "--format", "csv", "--country", "iq", "--kind", "attack"])
+    assert result.exit_code == 0, result.output
+    assert result.output == client.get("/api/v1/export?format=csv&country=IQ&kind=attack").text
+    assert [r["id"] for r in csv.DictReader(io.StringIO(result.output))] == ["ev-baghdad"]
