@@ -207,11 +207,11 @@ def test_openapi_lists_every_route_and_docs_are_offline(client):
 def test_dashboard_and_its_assets_are_served_without_outside_resources(client):
     page = client.get("/")
     assert page.status_code == 200 and 'id="map"' in page.text and 'id="timeline"' in page.text
-    for asset in ("app.js", "style.css"):
+    for asset in ("app.js", "map.js", "style.css"):
         body = client.get(f"/static/{asset}").text
         # the SVG namespace is a name, not a resource that is fetched
         assert not re.search(r"https?://(?!www\.w3\.org/2000/svg)", body), asset
-    assert "innerHTML" not in client.get("/static/app.js").text
+    assert "innerHTML" not in client.get("/static/app.js").text + client.get("/static/map.js").text
     geo = client.get("/api/v1/geo/countries").json()
     assert geo["type"] == "FeatureCollection" and len(geo["features"]) > 150
     names = {f["properties"]["name"] for f in geo["features"]}

@@ -107,6 +107,25 @@ def open_dashboard(browser, server: Server):
     return page, errors
 
 
+def on_map(page) -> list[str]:
+    """The ids of the records on the map: markers, and the members of clusters."""
+    singles = page.locator("#map circle.marker").evaluate_all("ms => ms.map(m => m.dataset.id)")
+    clustered = page.locator("#map g.cluster").evaluate_all("gs => gs.flatMap(g => g.dataset.ids.split(' '))")
+    return sorted(singles + clustered)
+
+
+def marker_of(page, record_id: str):
+    """The marker of one record, zooming in on the cluster that holds it until it stands alone."""
+    for _ in range(6):
+        marker = page.locator(f'#map circle.marker[data-id="{record_id}"]')
+        if marker.count():
+            return marker
+        holder = page.locator("#map g.cluster").evaluate_all(
+            f"gs => gs.findIndex(g => g.dataset.ids.split(' ').includes({record_id!r}))")
+        page.locator("#map g.cluster").nth(holder).dispatch_event("click")
+    raise AssertionError(f"{record_id} stays in a cluster")
+
+
 @pytest.mark.model
 def test_dashboard_on_the_sample_reports(browser, sample_server):
     events = sample_server.get("/api/v1/events?limit=500")["items"]
@@ -122,11 +141,13 @@ def test_dashboard_on_the_sample_reports(browser, sample_server):
     # the map: the shipped country outlines and one marker per real event (an incident stands for
     # the events merged into it), attacks coloured by link
     assert page.locator("#map path.country").count() > 150
-    assert page.locator("#map circle.marker").count() == len(placed) > 10
+    assert on_map(page) == sorted(r["id"] for r in placed) and len(placed) > 10
+    # overlapping markers (Iraq, Syria) are clustered with their count
+    counts = page.locator("#map g.cluster").evaluate_all("gs => gs.map(g => [g.dataset.count, g.querySelector('text.cluster-count').textContent])")
+    assert counts and all(int(n) >= 2 and text == n for n, text in counts)
     reina = next(e for e in events if e["place"] and "Reina" in e["place"]["canonical"])
     reina_marker = next((i["id"] for i in incidents if reina["id"] in i["event_ids"]), reina["id"])
-    marker = page.locator(f'#map circle.marker[data-id="{reina_marker}"]')
-    assert marker.get_attribute("fill") == "#ef6c00"  # enabled
+    assert marker_of(page, reina_marker).get_attribute("fill") == "#ef6c00"  # enabled
 
     # the timeline: attacks abroad by link; November 2015 holds the directed Paris attacks
     assert page.locator("#timeline rect.bar").count() >= 10
@@ -165,9 +186,13 @@ def test_dashboard_on_the_sample_reports(browser, sample_server):
     assert incidents, "the sample reports give incidents"
 
     # a marker opens its evidence too
-    page.locator(f'#map circle.marker[data-id="{placed[0]["id"]}"]').dispatch_event("click")
+    marker_of(page, placed[0]["id"]).dispatch_event("click")
     page.wait_for_selector(f'#evidence-body .record-head[data-record="{placed[0]["id"]}"]')
 
+    # the screenshot: the whole map again (clear reloads the views), the Istanbul evidence open
+    page.evaluate("document.body.dataset.ready = ''")
+    page.click("#filters button[type=reset]")
+    page.wait_for_selector("body[data-ready=true]")
     page.locator(f'#events-section tr[data-id="{reina["id"]}"]').click()
     page.wait_for_selector("#evidence-body mark.hl")
     page.evaluate("window.scrollTo(0, 0)")
@@ -194,13 +219,12 @@ def test_article_text_with_script_shows_as_text(browser, fixture_server):
 
 def test_filters_reload_the_views(browser, fixture_server):
     page, _ = open_dashboard(browser, fixture_server)
-    assert page.locator("#map circle.marker").count() == 5  # the undated event has no place
+    assert len(on_map(page)) == 5  # the undated event has no place
     page.fill("input[name=country]", "iq")
     page.evaluate("document.body.dataset.ready = ''")
     page.click("#filters button[type=submit]")
     page.wait_for_selector("body[data-ready=true]")
-    assert sorted(page.locator("#map circle.marker").evaluate_all("ms => ms.map(m => m.dataset.id)")) == [
-        "ev-baghdad", "ev-fallujah"]
+    assert on_map(page) == ["ev-baghdad", "ev-fallujah"]
     assert page.locator('#timeline rect.bar[data-series="territory_lost"][data-month="2016-06"]').count() == 1
     assert page.locator("#events-section tbody tr").count() == 2
     page.fill("#events-section input.quick", "market")

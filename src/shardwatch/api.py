@@ -20,7 +20,7 @@ Nothing here prints: errors are raised as ``ShardwatchError``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,7 +30,8 @@ from shardwatch.resolve.incident_view import disagreements
 from shardwatch.resolve.incident_view import incident as find_incident
 from shardwatch.resolve.incident_view import incidents as list_incidents
 from shardwatch.store import ClaimFilter, EventFilter, Store
-from shardwatch.types import EVENT_KINDS, Article, Claim, Event, Incident, IngestReport, Quote, ReextractReport
+from shardwatch.types import (EVENT_KINDS, Article, Claim, Event, Incident, IngestReport, PollReport, Quote,
+                              ReextractReport, WatchedSource)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -150,6 +151,30 @@ class Shardwatch:
 
         return reextract(self.store, everything=everything, n_process=processes, batch_size=batch_size,
                          progress=progress, start=start)
+
+    def poll(self, sources: Iterable[str], *, allow_hosts: Collection[str] | None = (), processes: int = 1,
+             batch_size: int = 64, cascade: bool = True, timeout: float = 30) -> list[PollReport]:
+        """Poll each source once (a feed URL, a folder or a file) and ingest what is new through
+        ``ingest``: feeds by conditional GET (ETag, Last-Modified), folders by their listing.
+        Bad items are listed in each report's ``failures``, never raised; the source's state
+        (``sources``) is recorded. ``allow_hosts``: hosts whose pages may be fetched for a feed
+        entry that gives only a link (``None``: any host; empty: none)."""
+        if self.store.readonly:
+            raise ShardwatchError("this database was opened read-only: open(path, readonly=False) to watch")
+        from shardwatch.watch import poll
+
+        return poll(list(sources), self.store, allow_hosts=allow_hosts, n_process=processes,
+                    batch_size=batch_size, cascade=cascade, timeout=timeout)
+
+    def sources(self, *, frame: bool = False) -> list[WatchedSource] | pd.DataFrame:
+        """The sources ``shardwatch watch`` polls, the most recently polled first: when each was
+        last polled, its status, validators and items seen, new and failed."""
+        found = self.store.watched_sources()
+        if not frame:
+            return found
+        import dataclasses
+
+        return _frame([dataclasses.asdict(s) for s in found], [f.name for f in dataclasses.fields(WatchedSource)])
 
     # -- what the database holds --------------------------------------------------------------
 
@@ -311,14 +336,20 @@ class Shardwatch:
     # -- exports and the brief -----------------------------------------------------------------
 
     def export(self, fmt: str = "jsonl", *, layout: str = "native", table: str = "events", per: str | None = None,
-               as_of: dt.date | None = None, out: str | Path | None = None) -> ExportResult:
+               since: dt.date | None = None, until: dt.date | None = None, country: str | None = None,
+               actor: str | None = None, kind: str | None = None, as_of: dt.date | None = None,
+               out: str | Path | None = None) -> ExportResult:
         """Every record as JSON Lines (the design's line format), or one table as CSV, Parquet or
         GeoJSON: ``table`` events, articles or incidents in the native layout; ``layout`` acled
         or gtd writes those datasets' columns, one row per incident (``per="event"``: per
-        event). With ``out`` the export is also written there (atomically)."""
+        event). ``since``/``until``/``country``/``actor``/``kind`` keep the events (and
+        incidents) the ``events`` listing would give. With ``out`` the export is also written
+        there (atomically)."""
         from shardwatch.present.exports import export as build_export
 
-        data, summary = build_export(self.store, fmt, layout=layout, table=table, per=per, as_of=as_of)
+        check_filters("events", {"since": since, "until": until, "country": country, "actor": actor, "kind": kind})
+        filters = EventFilter(kind=kind, since=since, until=until, country=country, actor=actor, as_of=as_of)
+        data, summary = build_export(self.store, fmt, layout=layout, table=table, per=per, filters=filters)
         if out is not None:
             target = Path(out)
             tmp = target.with_name(target.name + ".part")

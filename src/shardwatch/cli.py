@@ -233,35 +233,6 @@ def search(ctx: click.Context, query: str, limit: int, fmt: str, as_of: dt.date 
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "geojson"]), default="jsonl",
-              show_default=True, help="jsonl: every record in the line format; csv, parquet: one row an event "
-                                      "(native) or incident (acled, gtd); geojson: those with coordinates as points.")
-@click.option("--layout", type=click.Choice(["native", "acled", "gtd"]), default="native", show_default=True,
-              help="Columns and categories for csv, parquet and geojson: shardwatch's own, ACLED's or the GTD's "
-                   "(attacks only); see docs/EXPORTS.md.")
-@click.option("--table", type=click.Choice(["events", "articles", "incidents"]), default="events", show_default=True,
-              help="In the native layout: which records.")
-@click.option("--per", type=click.Choice(["incident", "event"]),
-              help="acled and gtd: one row per incident (the default: consensus figures, every source) or per "
-                   "event (one per report).")
-@click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout (parquet needs it).")
-@_date_option("--as-of", "What was known then: only articles published on or before this day, and "
-              "incidents as they stood.")
-@click.pass_context
-def export(ctx: click.Context, fmt: str, layout: str, table: str, per: str | None, out: str | None,
-           as_of: dt.date | None) -> None:
-    """Export records: JSON Lines in the documented line format, CSV, Parquet or GeoJSON."""
-    if fmt == "parquet" and not out:
-        raise ShardwatchError("parquet is binary: give --out FILE")
-    with _open(ctx) as db:
-        result = db.export(fmt, layout=layout, table=table, per=per, as_of=as_of, out=out)
-    if out:
-        click.echo(f"wrote {out}: {result.summary}", err=True)
-    else:
-        click.echo(result.data, nl=False)
-
-
-@cli.command()
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
               help="Folder for brief.html and brief.md.")
 @click.pass_context
@@ -466,6 +437,15 @@ cli.add_command(analyse)
 from shardwatch.cli_reextract import reextract  # noqa: E402 (issue 14: it imports helpers defined above)
 
 cli.add_command(reextract)
+
+from shardwatch.cli_export import export  # noqa: E402 (it imports helpers defined above)
+
+cli.add_command(export)
+
+from shardwatch.cli_watch import sources, watch  # noqa: E402 (issue 14: it imports helpers defined above)
+
+cli.add_command(watch)
+cli.add_command(sources)
 
 
 def main() -> None:

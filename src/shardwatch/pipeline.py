@@ -60,7 +60,8 @@ def extract_pieces(items: Iterable[tuple[str, Article]], failures: list[IngestFa
 
 def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size: int = BATCH_SIZE,
            progress: Callable[[Article], None] | None = None, published: dt.date | None = None,
-           source: str | None = None, cascade: bool = True) -> IngestReport:
+           source: str | None = None, cascade: bool = True,
+           articles: Iterable[Article | IngestFailure | IngestWarning] | None = None) -> IngestReport:
     """Ingest every report under ``paths`` that the store does not hold yet.
 
     Articles are written in batches of ``batch_size``, one transaction each. Bad sources are
@@ -72,7 +73,8 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size
     With ``cascade`` (the default) the relevance cascade (``shardwatch.triage``) reads each
     new article first: one that cannot hold a record is stored (searchable, counted, marked
     ``parsed = 0`` for a later re-extraction) without going through the language model.
-    ``n_process`` > 1 parses in that many processes (``nlp.pipe``); this process alone writes.
+    ``articles``, when given, are ingested instead of what ``paths`` hold (``shardwatch watch``
+    reads feed entries itself). ``n_process`` > 1 parses in that many processes (``nlp.pipe``); this process alone writes.
     A pool is started only when more than ``n_process * batch_size`` articles are to be parsed:
     below that, starting the workers (each loads the model) costs more than they save.
     """
@@ -86,7 +88,8 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size
     batch: list[Extraction] = []
 
     def new_articles():
-        for item in read_articles(paths, published=published, source=source):
+        items = articles if articles is not None else read_articles(paths, published=published, source=source)
+        for item in items:
             if isinstance(item, IngestFailure):
                 failures.append(item)
             elif isinstance(item, IngestWarning):

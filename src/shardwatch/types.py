@@ -366,3 +366,36 @@ class Indicator:
     scope_countries: tuple[str, ...]
     unit: str
     claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class WatchedSource:
+    """A source ``shardwatch watch`` polls (a feed URL or a folder) as its last poll left it.
+
+    ``status`` is ok, not_modified (HTTP 304, or a folder whose files did not change), partial
+    (some items failed; they are tried again next poll) or failed (the source itself could not
+    be read). ``etag``/``last_modified`` are the validators of the next conditional GET (a
+    folder keeps its listing's fingerprint in ``etag``). Times are UTC ISO 8601."""
+
+    source: str
+    kind: str  # feed or folder
+    last_polled: str
+    status: str
+    detail: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    items_seen: int = 0
+    items_new: int = 0
+    items_failed: int = 0
+    polls: int = 0
+    last_new: str | None = None
+
+
+@dataclass(frozen=True)
+class PollReport:
+    """What one poll of one source did: its state afterwards and the ingest of its new items
+    (``None`` when nothing was ingested: not modified, or the source failed)."""
+
+    source: WatchedSource
+    ingest: IngestReport | None
+    failures: tuple[IngestFailure, ...] = ()

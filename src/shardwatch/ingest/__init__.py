@@ -17,7 +17,7 @@ from shardwatch.ingest.dates import date_from_text, parse_metadata_date
 from shardwatch.ingest.sources import RawDocument, read_documents
 from shardwatch.types import Article, IngestFailure, IngestWarning
 
-__all__ = ["article_from_raw", "read_articles"]
+__all__ = ["article_from_raw", "articles_from_documents", "read_articles"]
 
 
 def article_from_raw(raw: RawDocument) -> Article | IngestFailure:
@@ -67,7 +67,14 @@ def read_articles(paths: Iterable[str], *, published: dt.date | None = None, sou
     """Articles from the given paths, in order; failures are yielded, never raised, and so are
     warnings, each just before the article it is about. ``published`` and ``source`` stand in
     for a document whose own metadata gives none."""
-    for raw in read_documents(paths):
+    yield from articles_from_documents(read_documents(paths), published=published, source=source)
+
+
+def articles_from_documents(documents: Iterable[RawDocument | IngestFailure], *, published: dt.date | None = None,
+                            source: str | None = None) -> Iterator[Article | IngestFailure | IngestWarning]:
+    """``read_articles`` for raw documents read elsewhere (feed entries): the same cleaning,
+    dating and stand-ins, failures passed on."""
+    for raw in documents:
         if isinstance(raw, IngestFailure):
             yield raw
             continue

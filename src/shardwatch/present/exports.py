@@ -132,9 +132,11 @@ def jsonl_text(store: Store, filters: EventFilter = EventFilter()) -> str:
 
 
 def export(store: Store, fmt: str, *, layout: str = "native", table: str = "events", per: str | None = None,
-           as_of=None) -> tuple[str | bytes, str]:
-    """The export as text (or bytes, for Parquet) and a one-line summary of what it holds."""
-    filters = EventFilter(as_of=as_of)
+           as_of=None, filters: EventFilter | None = None) -> tuple[str | bytes, str]:
+    """The export as text (or bytes, for Parquet) and a one-line summary of what it holds.
+    ``filters`` (dates, country, actor, kind) narrow the events and incidents exported, as
+    the listings do; ``as_of`` is kept for callers that give no filters."""
+    filters = filters or EventFilter(as_of=as_of)
     if fmt not in FORMATS or layout not in LAYOUTS or table not in TABLES or (per and per not in PER):
         raise ShardwatchError(f"unknown export: format {fmt}, layout {layout}, table {table}, per {per}")
     if fmt == "jsonl":

@@ -83,6 +83,22 @@ class ClaimQuery(RecordQuery):
     measure: Measure | None = Field(None, description="Only claims on this measure (data/measures.jsonl id, or other).")
 
 
+class ExportQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    format: Literal["csv", "geojson"] = Field("csv", description="CSV rows, or a GeoJSON FeatureCollection of the "
+                                                                 "rows with coordinates.")
+    table: Literal["events", "incidents"] = Field("events", description="Which records.")
+    layout: Literal["native", "acled", "gtd"] = Field("native", description="shardwatch's columns, or ACLED's or "
+                                                                           "the GTD's (events table only).")
+    since: IsoDate | None = Field(None, description="Dated on or after this day (YYYY-MM-DD).")
+    until: IsoDate | None = Field(None, description="Dated on or before this day.")
+    country: Country = None
+    actor: str | None = Field(None, max_length=200, description="Canonical actor id (islamic-state), name or alias.")
+    kind: EventKind | None = Field(None, description="Only events of this kind.")
+    as_of: IsoDate | None = Field(None, description="As known on this day.")
+
+
 class SearchQuery(Page):
     q: str = Field(..., min_length=1, max_length=500, description="Words (matched as words: al-Adnani), \"phrases\", AND/OR/NOT/NEAR, prefix*.")
 
@@ -298,6 +314,31 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
     @app.get(f"{API}/contradictions", tags=["analyses"], summary="Contradictions: figures that cannot both hold")
     def contradictions(query: Annotated[RecordQuery, Query()]) -> dict:
         return optional("contradictions", query)
+
+    @app.get(f"{API}/export", tags=["records"], response_class=Response,
+             summary="A download of the events (or incidents) the filters keep: the CLI's export, as CSV or GeoJSON",
+             responses={200: {"content": {"text/csv": {}, "application/geo+json": {}}}})
+    def export(query: Annotated[ExportQuery, Query()]) -> Response:
+        with open_db() as db:
+            try:
+                result = db.export(query.format, layout=query.layout, table=query.table, since=query.since,
+                                   until=query.until, country=query.country.upper() if query.country else None,
+                                   actor=query.actor, kind=query.kind, as_of=query.as_of)
+            except ShardwatchError as exc:
+                raise ApiError(422, f"invalid request: {exc}") from None
+        media = "text/csv" if query.format == "csv" else "application/geo+json"
+        name = f"shardwatch-{query.table}.{query.format}"
+        return Response(result.data, media_type=f"{media}; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"', "X-Summary": result.summary})
+
+    @app.get(f"{API}/sources", tags=["meta"], summary="Watched sources: when each was last polled, its status and counts",
+             dependencies=[Depends(no_parameters)])
+    def watched_sources() -> dict:
+        import dataclasses
+
+        with open_db() as db:
+            found = [dataclasses.asdict(s) for s in db.sources()]
+        return {"ok": True, "items": found, "count": len(found)}
 
     @app.get(f"{API}/search", tags=["records"], summary="Full-text search of the articles")
     def search(query: Annotated[SearchQuery, Query()]) -> dict:

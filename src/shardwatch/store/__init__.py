@@ -20,12 +20,13 @@ from shardwatch.store.fts import fts_query
 from shardwatch.store.incidents import IncidentMember, IncidentRecords, StoredEventFacts
 from shardwatch.store.reextract import ExtractionRecords
 from shardwatch.store.schema import MIGRATIONS, SCHEMA_VERSION
+from shardwatch.store.watch import WatchRecords
 from shardwatch.types import ActorRef, Article, Event, Evidence, Extraction, Place
 
 __all__ = ["ClaimFilter", "EventFilter", "IncidentMember", "Store", "StoredEventFacts", "SCHEMA_VERSION"]
 
 
-class Store(IncidentRecords, ClaimRecords, ExtractionRecords):
+class Store(IncidentRecords, ClaimRecords, ExtractionRecords, WatchRecords):
     """A shardwatch database. Use as a context manager, or call ``close``."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:

@@ -196,4 +196,33 @@ MIGRATIONS.append((7, "article_parsed", """
 ALTER TABLE articles ADD COLUMN parsed INTEGER NOT NULL DEFAULT 1;
 """))
 
+# -- migration 8: sources that `shardwatch watch` polls (issue 14) ----------------------------
+# One row a source (a feed URL or a folder) with its last poll, the validators for the next
+# conditional GET (ETag, Last-Modified; a folder's listing fingerprint goes in etag), and what
+# the last poll saw. watch_items remembers each feed entry once it is in the database, so a
+# later poll neither fetches its page again nor loses an entry that failed (it is retried).
+MIGRATIONS.append((8, "watch_sources", """
+CREATE TABLE watch_sources (
+    source TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    last_polled TEXT NOT NULL,
+    last_new TEXT,
+    status TEXT NOT NULL,
+    detail TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    items_seen INTEGER NOT NULL DEFAULT 0,
+    items_new INTEGER NOT NULL DEFAULT 0,
+    items_failed INTEGER NOT NULL DEFAULT 0,
+    polls INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE watch_items (
+    source TEXT NOT NULL REFERENCES watch_sources(source) ON DELETE CASCADE,
+    item TEXT NOT NULL,
+    article_id TEXT,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (source, item)
+);
+"""))
+
 SCHEMA_VERSION = MIGRATIONS[-1][0]

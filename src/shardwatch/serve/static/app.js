@@ -5,8 +5,8 @@
 
 const API = "/api/v1";
 const SVG_NS = "http://www.w3.org/2000/svg";
-const state = { meta: null, filters: {}, events: [], incidents: [], claims: [], contradictions: [],
-                byId: new Map(), available: {} };
+const state = { meta: null, filters: {}, events: [], incidents: [], claims: [], quotes: [], indicators: [],
+                contradictions: [], sources: [], byId: new Map(), available: {} };
 
 // -- small helpers ------------------------------------------------------------------------
 
@@ -93,6 +93,10 @@ function headline(record) {
     return `${record.measure}: ${record.qualifier ? record.qualifier + " " : ""}${value} ${record.unit || ""}` +
       `${record.as_of ? " as of " + record.as_of : ""}${claimant ? " (" + claimant + ")" : ""}`;
   }
+  if (record.type === "quote") {
+    const speaker = record.speaker ? [record.speaker.name, record.speaker.role].filter(Boolean).join(", ") : "";
+    return `${speaker || "unknown speaker"}${record.direct ? "" : " (indirect)"}: “${record.text}”`;
+  }
   if (record.type === "contradiction") return `${record.about || "contradiction"}: ${record.detail || ""}`;
   return record.id;
 }
@@ -164,12 +168,12 @@ async function showEvidence(record) {
       body.append(el("p", { class: "error" }, `article ${articleId}: ${error.message}`));
     }
   }
-  // Scroll each article's text (not the page) to its first highlighted span.
-  for (const text of body.querySelectorAll(".article-text")) {
-    const first = text.querySelector("mark.hl");
-    if (first) text.scrollTop = Math.max(0, first.offsetTop - 60);
-  }
-  document.getElementById("evidence").scrollTop = 0;
+  // Scroll the evidence panel (the one box that scrolls beside the page) to the first
+  // highlighted span, a few lines of its context above it.
+  const aside = document.getElementById("evidence");
+  const first = body.querySelector("mark.hl");
+  aside.scrollTop = first ? Math.max(0, first.getBoundingClientRect().top - aside.getBoundingClientRect().top
+                                        + aside.scrollTop - 120) : 0;
 }
 
 function showRecordList(title, groups) {
@@ -182,97 +186,6 @@ function showRecordList(title, groups) {
         first ? headline(first) : ids.join(", ")),
         records.length > 1 ? el("span", { class: "hint" }, ` (${records.length} reports)`) : null);
     })));
-}
-
-// -- the map ----------------------------------------------------------------------------------
-
-function ringPath(ring) {
-  return "M" + ring.map(([lon, lat]) => `${lon.toFixed(2)},${(-lat).toFixed(2)}`).join("L") + "Z";
-}
-
-async function drawCountries() {
-  const geo = await api("/geo/countries");
-  const group = document.getElementById("countries");
-  for (const feature of geo.features) {
-    const d = feature.geometry.coordinates.map(polygon => polygon.map(ringPath).join("")).join("");
-    const path = svg("path", { d, class: "country" });
-    path.append(svg("title"));
-    path.firstChild.textContent = feature.properties.name;
-    group.append(path);
-  }
-}
-
-const view = { x: -180, y: -85, w: 360, h: 145 };
-
-function setView(v) {
-  Object.assign(view, v);
-  const map = document.getElementById("map");
-  map.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`);
-  const pixels = map.getBoundingClientRect().width || 800;
-  const radius = 5 * view.w / pixels;
-  for (const marker of map.querySelectorAll("circle.marker")) marker.setAttribute("r", radius.toFixed(3));
-}
-
-function fitView(records) {
-  const points = records.filter(r => r.place && r.place.lon !== null && r.place.lon !== undefined);
-  if (!points.length) return setView({ x: -180, y: -85, w: 360, h: 145 });
-  const lons = points.map(r => r.place.lon), lats = points.map(r => r.place.lat);
-  const margin = 8;
-  let x0 = Math.max(-180, Math.min(...lons) - margin), x1 = Math.min(180, Math.max(...lons) + margin);
-  let y0 = Math.max(-85, -Math.max(...lats) - margin), y1 = Math.min(60, -Math.min(...lats) + margin);
-  // keep the map's shape so that the box fills it
-  const aspect = 360 / 145;
-  if ((x1 - x0) / (y1 - y0) < aspect) { const w = (y1 - y0) * aspect; x0 -= (w - (x1 - x0)) / 2; x1 = x0 + w; }
-  else { const h = (x1 - x0) / aspect; y0 -= (h - (y1 - y0)) / 2; y1 = y0 + h; }
-  setView({ x: x0, y: y0, w: x1 - x0, h: y1 - y0 });
-}
-
-function enablePanZoom() {
-  const map = document.getElementById("map");
-  map.addEventListener("wheel", event => {
-    event.preventDefault();
-    const box = map.getBoundingClientRect();
-    const fx = (event.clientX - box.left) / box.width, fy = (event.clientY - box.top) / box.height;
-    const factor = event.deltaY > 0 ? 1.2 : 1 / 1.2;
-    const w = Math.min(720, Math.max(2, view.w * factor)), h = w * view.h / view.w;
-    setView({ x: view.x + (view.w - w) * fx, y: view.y + (view.h - h) * fy, w, h });
-  }, { passive: false });
-  let drag = null;
-  map.addEventListener("pointerdown", event => {
-    if (event.target.classList.contains("marker")) return;
-    drag = { x: event.clientX, y: event.clientY, view: { ...view } };
-    map.setPointerCapture(event.pointerId);
-  });
-  map.addEventListener("pointermove", event => {
-    if (!drag) return;
-    const scale = view.w / map.getBoundingClientRect().width;
-    setView({ x: drag.view.x - (event.clientX - drag.x) * scale, y: drag.view.y - (event.clientY - drag.y) * scale });
-  });
-  map.addEventListener("pointerup", () => { drag = null; });
-}
-
-function drawMarkers() {
-  const group = document.getElementById("markers");
-  group.replaceChildren();
-  // One marker per real event: an incident stands for the events merged into it.
-  const merged = new Set(state.incidents.flatMap(i => i.event_ids || []));
-  const placed = [...state.incidents, ...state.events.filter(e => !merged.has(e.id))]
-    .filter(r => r.place && typeof r.place === "object" && r.place.lon !== null && r.place.lon !== undefined);
-  for (const record of placed) {
-    const circle = svg("circle", { cx: record.place.lon, cy: -record.place.lat, r: 1, class: `marker ${record.type}`,
-                                   fill: markerColour(record), "data-id": record.id, "data-kind": record.kind });
-    const title = svg("title");
-    title.textContent = headline(record);
-    circle.append(title);
-    circle.addEventListener("click", () => showEvidence(record));
-    group.append(circle);
-  }
-  fitView(placed);
-  const legend = document.getElementById("map-legend");
-  const entries = [...Object.entries(state.meta.colours.links).map(([link, colour]) => [`attack, ${link}`, colour]),
-                   ...Object.entries(state.meta.colours.kinds)];
-  legend.replaceChildren(...entries.map(([label, colour]) =>
-    el("span", { class: "key" }, el("i", { style: `background:${colour}` }), label)));
 }
 
 // -- the timeline ---------------------------------------------------------------------------
@@ -300,7 +213,9 @@ async function drawTimeline() {
   const s = data.series;
   const maxTerritory = Math.max(1, ...months.map((_, i) => Math.max(s.territory_gained[i], s.territory_lost[i])));
   const maxAttacks = Math.max(1, ...months.map((_, i) => links.reduce((sum, l) => sum + s[l][i], 0)));
-  const width = 900, left = 40, right = 10, band = (width - left - right) / months.length;
+  // drawn at the chart's own width on the page, so that its text is at reading size
+  const width = Math.max(360, Math.round(chart.getBoundingClientRect().width) || 900);
+  const left = 40, right = 10, band = (width - left - right) / months.length;
   const terrH = 70, attackH = 130, top = 10, axis = top + terrH * 2 + 28, height = axis + attackH + 30;
   chart.setAttribute("viewBox", `0 0 ${width} ${height}`);
   const bar = (series, i, y, h, label, ids) => {
@@ -346,7 +261,7 @@ async function drawTimeline() {
   if (!months.some((_, i) => s.territory_gained[i] || s.territory_lost[i])) {
     label(left + (width - left - right) / 2, mid - 6, "no territory changes of the organisation yet", "empty", "middle");
   }
-  const step = Math.max(1, Math.ceil(months.length / 18));
+  const step = Math.max(1, Math.ceil(months.length / Math.max(4, Math.floor(width / 56))));
   months.forEach((month, i) => {
     if (i % step === 0) label(left + i * band + band / 2, axis + attackH + 14, month, "tick month", "middle");
   });
@@ -357,29 +272,65 @@ async function drawTimeline() {
 
 // -- tables ---------------------------------------------------------------------------------
 
+// A column: [heading, value of a record, class of its cells]; "nowrap" keeps dates on one line.
+const DATE = "nowrap";
+function indicatorPoint(c) {
+  const value = c.low === c.high || c.high === null ? c.low : `${c.low ?? ""}-${c.high ?? ""}`;
+  return `${c.as_of || "undated"}: ${c.qualifier ? c.qualifier + " " : ""}${value ?? c.value_text}`;
+}
+// A date as precise as it is known: "2014" for a year, "2014-06" for a month.
+function dayShown(date, precision) {
+  if (!date) return "";
+  if (precision === "year") return date.slice(0, 4);
+  if (precision === "month") return date.slice(0, 7);
+  return date;
+}
 const COLUMNS = {
-  events: [["date", r => r.date], ["kind", r => r.kind], ["place", r => placeName(r.place)],
+  events: [["date", r => dayShown(r.date, r.date_precision), DATE], ["kind", r => r.kind], ["place", r => placeName(r.place)],
            ["perpetrators", r => (r.actors || []).filter(a => a.role.startsWith("perpetrator")).map(a => a.name).join(", ")],
-           ["killed", r => quantity(r.killed)], ["wounded", r => quantity(r.wounded)],
+           ["killed", r => quantity(r.killed), DATE], ["wounded", r => quantity(r.wounded), DATE],
            ["link / change", r => r.link || r.change || r.outcome || ""],
            ["sentence", r => (r.evidence && r.evidence[0] ? r.evidence[0].text : "")]],
-  incidents: [["date", r => r.date], ["kind", r => r.kind], ["place", r => placeName(r.place)],
+  incidents: [["date", r => r.date, DATE], ["kind", r => r.kind], ["place", r => placeName(r.place)],
               ["sources", r => r.independent_sources ?? ""],
               ["killed (by source)", r => ((r.values || {}).killed || []).map(v => quantity(v.value)).join(" / ")],
               ["events", r => (r.event_ids || []).length]],
-  claims: [["measure", r => r.measure], ["value", r => r.value ?? [r.low, r.high].filter(v => v !== null && v !== undefined).join("-")],
-           ["unit", r => r.unit], ["qualifier", r => r.qualifier], ["as of", r => r.as_of],
+  claims: [["measure", r => r.measure], ["value", r => r.value ?? [r.low, r.high].filter(v => v !== null && v !== undefined).join("-"), DATE],
+           ["unit", r => r.unit], ["qualifier", r => r.qualifier], ["as of", r => r.as_of, DATE],
            ["scope", r => placeName(r.scope)], ["claimant", r => r.claimant ? [r.claimant.name, r.claimant.role].filter(Boolean).join(", ") : ""]],
+  quotes: [["speaker", r => r.speaker ? r.speaker.name : ""], ["role", r => r.speaker ? r.speaker.role : ""],
+           ["", r => r.direct ? "direct" : "indirect"], ["quote", r => r.text]],
+  indicators: [["measure", r => r.measure], ["scope", r => r.scope || ""], ["unit", r => r.unit],
+               ["claims", r => (r.claims || []).length],
+               ["first", r => r.claims && r.claims.length ? indicatorPoint(r.claims[0]) : "", DATE],
+               ["latest", r => r.claims && r.claims.length ? indicatorPoint(r.claims[r.claims.length - 1]) : "", DATE],
+               ["latest claimant", r => r.claims && r.claims.length ? (r.claims[r.claims.length - 1].claimant || {}).name || "" : ""]],
   contradictions: [["about", r => r.about], ["detail", r => typeof r.detail === "string" ? r.detail : JSON.stringify(r.detail)],
                    ["records", r => (r.claim_ids || []).join(", ") || r.incident_id || ""]],
+  sources: [["source", r => r.source], ["kind", r => r.kind], ["last polled (UTC)", r => (r.last_polled || "").replace("T", " ").replace("Z", ""), DATE],
+            ["status", r => r.status, DATE], ["new", r => r.items_new], ["failed", r => r.items_failed],
+            ["polls", r => r.polls], ["detail", r => r.detail || ""]],
 };
+
+// What a click on a row shows: a record's evidence; an indicator's claims; nothing for a source.
+function openRow(kind, record) {
+  if (kind === "sources") return;
+  if (kind === "indicators") {
+    showRecordList(`${record.measure}${record.scope ? " in " + record.scope : ""}: ${record.claims.length} claims`,
+                   record.claims.map(c => [c.claim_id]));
+    return;
+  }
+  showEvidence(record);
+}
 
 function drawTable(kind) {
   const section = document.querySelector(`section[data-kind="${kind}"]`);
   const holder = section.querySelector(".table");
   const records = state[kind];
   if (!state.available[kind] || !records.length) {
-    holder.replaceChildren(el("p", { class: "none" }, state.available[kind] ? "none yet (nothing matches)" : "none yet"));
+    const none = kind === "sources" ? "none yet: `shardwatch watch PATH_OR_FEED...` polls sources" :
+      state.available[kind] ? "none yet (nothing matches)" : "none yet";
+    holder.replaceChildren(el("p", { class: "none" }, none));
     return;
   }
   const needle = section.querySelector("input.quick").value.trim().toLowerCase();
@@ -387,45 +338,110 @@ function drawTable(kind) {
   const rows = records.map(r => ({ record: r, cells: columns.map(([, get]) => String(get(r) ?? "")) }))
     .filter(row => !needle || row.cells.some(c => c.toLowerCase().includes(needle)));
   holder.replaceChildren(el("table", {},
-    el("thead", {}, el("tr", {}, columns.map(([name]) => el("th", {}, name)))),
-    el("tbody", {}, rows.map(row => el("tr", { "data-id": row.record.id, onclick: () => showEvidence(row.record) },
-      row.cells.map(c => el("td", {}, c)))))),
+    el("thead", {}, el("tr", {}, columns.map(([name, , cls]) => el("th", { class: cls }, name)))),
+    el("tbody", {}, rows.map(row => el("tr", { "data-id": row.record.id || row.record.source,
+                                                 onclick: () => openRow(kind, row.record) },
+      row.cells.map((c, i) => el("td", { class: columns[i][2] }, c)))))),
     el("p", { class: "hint" }, `${rows.length} of ${records.length} rows`));
 }
 
-// -- loading ----------------------------------------------------------------------------------
+// -- filters, in the form and in the URL ---------------------------------------------------------
 
+const FILTERS = ["since", "until", "country", "actor", "kind", "as_of"];
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+// The form's filters, checked: a date must be a real day written YYYY-MM-DD.
 function readFilters() {
   const form = document.getElementById("filters");
-  const values = Object.fromEntries(new FormData(form).entries());
-  for (const key of Object.keys(values)) if (!values[key]) delete values[key];
+  const values = {};
+  for (const name of FILTERS) {
+    const value = (form.elements[name].value || "").trim();
+    if (value) values[name] = value;
+  }
+  for (const name of ["since", "until", "as_of"]) {
+    const value = values[name];
+    if (value && (!ISO_DAY.test(value) || new Date(value + "T00:00:00Z").toISOString().slice(0, 10) !== value)) {
+      throw new Error(`${name.replace("_", " ")}: ${value} is not a date in YYYY-MM-DD form`);
+    }
+  }
   if (values.country) values.country = values.country.toUpperCase();
   return values;
 }
 
+function filtersFromUrl() {
+  const query = new URLSearchParams(location.search);
+  const form = document.getElementById("filters");
+  for (const name of FILTERS) form.elements[name].value = query.get(name) || "";
+}
+
+function queryOf(filters) {
+  const query = new URLSearchParams();
+  for (const name of FILTERS) if (filters[name]) query.set(name, filters[name]);
+  return query.toString();
+}
+
+// The downloads are the API's export of the events the filters keep (the CLI's formats).
+function setDownloads(filters) {
+  const query = queryOf(filters);
+  for (const format of ["csv", "geojson"]) {
+    const link = document.getElementById(`download-${format}`);
+    link.href = `${API}/export?format=${format}${query ? "&" + query : ""}`;
+    link.setAttribute("download", `shardwatch-events.${format}`);
+  }
+}
+
+// -- loading ----------------------------------------------------------------------------------
+
+const LISTINGS = ["incidents", "claims", "quotes", "indicators", "contradictions"];
+
 async function load() {
   status("loading…");
-  state.filters = readFilters();
+  document.body.dataset.ready = "";
+  try {
+    state.filters = readFilters();
+  } catch (error) {
+    status(error.message, true);
+    return;
+  }
   const { kind, ...common } = state.filters;
+  setDownloads(state.filters);
   try {
     const events = await all("/events", state.filters);
     state.events = events.items;
     state.available.events = true;
-    for (const name of ["incidents", "claims", "contradictions"]) {
+    for (const name of LISTINGS) {
       const params = name === "incidents" ? state.filters : common;
       const result = state.meta.available[name] ? await all("/" + name, params) : { items: [], available: false };
       state[name] = result.items;
       state.available[name] = result.available;
     }
-    remember([...state.events, ...state.incidents, ...state.claims, ...state.contradictions]);
+    const sources = await api("/sources");
+    state.sources = sources.items;
+    state.available.sources = true;
+    remember([...state.events, ...state.incidents, ...state.claims, ...state.quotes, ...state.contradictions]);
     drawMarkers();
     await drawTimeline();
-    for (const name of ["events", "incidents", "claims", "contradictions"]) drawTable(name);
+    for (const name of ["events", ...LISTINGS, "sources"]) drawTable(name);
     status(`${state.events.length} events shown`);
     document.body.dataset.ready = "true";
   } catch (error) {
     status(error.message, true);
   }
+}
+
+// Applying filters puts them in the URL (a new history entry), so a reload keeps them and
+// back and forward step through them.
+function apply() {
+  let filters;
+  try {
+    filters = readFilters();
+  } catch (error) {
+    status(error.message, true);
+    return;
+  }
+  const query = queryOf(filters);
+  if (query !== location.search.replace(/^\?/, "")) history.pushState(null, "", query ? "?" + query : location.pathname);
+  load();
 }
 
 async function start() {
@@ -443,11 +459,13 @@ async function start() {
   for (const kind of state.meta.event_kinds) kinds.append(el("option", { value: kind }, kind));
   document.getElementById("as-of-label").hidden = !state.meta.as_of;
   const form = document.getElementById("filters");
-  form.addEventListener("submit", event => { event.preventDefault(); load(); });
-  form.addEventListener("reset", () => setTimeout(load, 0));
+  form.addEventListener("submit", event => { event.preventDefault(); apply(); });
+  form.addEventListener("reset", () => setTimeout(apply, 0));
+  window.addEventListener("popstate", () => { filtersFromUrl(); load(); });
   for (const input of document.querySelectorAll("input.quick")) {
     input.addEventListener("input", () => drawTable(input.closest("section").dataset.kind));
   }
+  filtersFromUrl();
   enablePanZoom();
   await drawCountries();
   await load();
