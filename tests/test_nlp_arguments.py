@@ -11,6 +11,8 @@ from shardwatch.learn.arguments import document_roles
 from shardwatch.nlp.arguments import SPAN_KEY, argument_model, argument_spans
 from shardwatch.types import Mention, Place
 
+from extract_helpers import events_of
+
 
 def _doc(words: list[str], spans: list[tuple[int, int, str]]) -> Doc:
     doc = Doc(spacy.blank("en").vocab, words=words)
@@ -32,15 +34,17 @@ def test_argument_spans_by_label_and_absent_when_the_tagger_did_not_run():
     assert argument_spans(Doc(doc.vocab, words=["Quiet", "day"])) == []
 
 
-def test_the_tagged_place_beats_a_finer_one_the_tagger_did_not_mark():
-    # "A bomb hit a market in Baqubah , Diyala" with only the province marked by the tagger:
-    # the tagger's choice wins; without any mark the finest place (the town) does.
-    words = ["A", "bomb", "hit", "a", "market", "in", "Baqubah", ",", "Diyala", "."]
-    doc = _doc(words, [(8, 9, "PLACE")])
-    town, province = _place(doc, 6, 7, precision=1), _place(doc, 8, 9, precision=2)
+def test_the_tagged_place_breaks_a_tie_but_never_beats_a_finer_place():
+    # "A bomb hit a market in Ramadi and in Hit": two towns, the tagger marks the second one as
+    # the attack's; with no mark the first of equals wins; a province never beats a town.
+    words = ["A", "bomb", "hit", "a", "market", "in", "Ramadi", "and", "in", "Hit", ",", "Anbar", "."]
+    doc = _doc(words, [(9, 10, "PLACE"), (11, 12, "PLACE")])
+    first, second = _place(doc, 6, 7, precision=1), _place(doc, 9, 10, precision=1)
+    province = _place(doc, 11, 12, precision=2)
     tagged = frozenset((s.start_char, s.end_char) for s in argument_spans(doc, "PLACE"))
-    assert _best_place([town, province], tagged) is province
-    assert _best_place([town, province]) is town
+    assert _best_place([first, second, province], tagged) is second
+    assert _best_place([first, second, province]) is first
+    assert _best_place([first, province], frozenset({(province.start, province.end)})) is first
     assert _best_place([], tagged) is None
 
 
@@ -59,11 +63,23 @@ def test_document_roles_group_mentions_of_one_entity_and_rank_by_mentions():
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, doer", [
+    # the doer named in a later sentence, by phrasings the rules do not read; with
+    # SHARDWATCH_RULES_ONLY=1 (no tagger) both attacks come out with no perpetrator
+    ("Mortar rounds were fired at a police post in Quibdo, wounding three officers. "
+     "The ELN is blamed for the attack.", "eln"),
+    ("A bomb hidden in a cart killed six people at a bus stop in Batticaloa. Attack carried out by LTTE.",
+     "ltte"),
+])
+def test_the_tagger_names_the_doer_the_rules_missed(text, doer):
+    assert argument_model() is not None, "the package ships data/models/roles_ner"
+    [attack] = events_of(text, kind="attack")
+    assert {a.actor_id for a in attack.actors if a.role == "perpetrator"} == {doer}
+
+
+@pytest.mark.model
 def test_the_shipped_tagger_marks_the_place_of_an_attack_named_by_its_place():
-    model = argument_model()
-    assert model is not None, "the package ships data/models/roles_ner"
     from shardwatch.nlp import annotate
 
-    [doc] = annotate(["The Zarqa bus bombing by the Jund al-Sham brigade killed six passengers."])
-    places = [s.text for s in argument_spans(doc, "PLACE")]
-    assert any("Zarqa" in p for p in places)
+    [doc] = annotate(["The Kandi market bombing killed 14 people."])
+    assert [(s.text, s.label_) for s in argument_spans(doc)] == [("Kandi", "PLACE")]
