@@ -236,9 +236,15 @@ def _is_generic(trigger: Token, killed: Quantity | None, date: ResolvedDate | No
 
 
 # Military action against the group is not an attack by it: killings by air or drone
-# strike, or whose victims are the militants themselves.
+# strike, or whose victims are the militants themselves. An attack record is a non-state
+# actor's violence (GTD types, the link to the organisation): warplanes, bombers and jets that
+# "strike" or "hit" camps are states' (the territory summaries' tuning part had B-2 bombers
+# striking camps and bombing raids on a town recorded as the group's attacks).
 _STATE_ACTION = re.compile(
-    r"\b(air ?strikes?|drone strikes?|air raids?|bombing raids?|coalition strikes?|warplanes?|drones?)\b", re.I)
+    r"\b(air ?strikes?|drone strikes?|air raids?|bombing raids?|coalition strikes?|warplanes?|drones?|"
+    r"(?:fighter|military) jets?|(?:stealth|strategic) bombers?|[BF]-\d+s?|helicopter gunships?|"
+    r"attack helicopters?)\b", re.I)  # not bare "jets" or "bombers": hijacked jets, suicide bombers
+_STATE_ACTION_LEMMAS = {"kill", "attack", "bomb", "bombing", "strike", "hit", "raid", "pound", "target"}
 def _state_subject(trigger: Token, doc_actor: dict[int, str]) -> bool:
     for token in _subject_or_agent(trigger):
         if token.lemma_.lower() in STATE_NOUNS or token.lower_ in STATE_NOUNS:
@@ -509,7 +515,7 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
     date = clause_date(trigger, article)
     if _is_generic(trigger, killed, date, places):
         return None
-    if _STATE_ACTION.search(sent.text) and trigger.lemma_.lower() in ("kill", "attack", "bomb"):
+    if _STATE_ACTION.search(sent.text) and trigger.lemma_.lower() in _STATE_ACTION_LEMMAS:
         return None
     frame = AttackFrame(sentence=sent, trigger=trigger, modality=modality, killed=killed, wounded=wounded, date=date)
     frame.tense_present = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP")

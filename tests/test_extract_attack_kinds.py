@@ -1,0 +1,59 @@
+"""Which violence is an attack record (issue 13): a non-state actor's, not a state's or a
+coalition's strikes on the group; bombings typed as bombings; a victim's nationality is no place.
+
+Every sentence here is written by the team, with the phenomena of the Current Events summaries
+on the war against the Islamic State.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import events_of, roles
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text", [
+    "American F-15 jets strike three ISIS training camps near the city of Raqqa, killing more than 40 militants.",
+    "French B-1 bombers hit an ISIL weapons depot outside Mosul, the defence ministry says.",
+    "At least 30 ISIS fighters have been killed by French and U.S.-led bombing raids on the town of Manbij.",
+])
+def test_a_states_air_strikes_on_the_group_are_no_attack_of_the_group(text):
+    # the design's attack is a non-state actor's violence (GTD types, the link to the
+    # organisation); before, the bombers' strike was recorded as the group's attack
+    assert events_of(text, published="2017-01-20", kind="attack") == []
+
+
+def test_suicide_bombers_and_hijacked_jets_stay_attacks():
+    # "bombers" and "jets" alone are no state's: only warplanes, fighter jets, B-2s ...
+    [bombers] = events_of("Two suicide bombers struck a market in Baghdad, killing 20 people.", kind="attack")
+    assert bombers.killed.low == 20 and bombers.place.canonical == "Baghdad"
+    assert events_of("Hijacked jets struck the towers in New York, killing nearly 3,000 people.",
+                     published="2001-09-12", kind="attack")
+
+
+@pytest.mark.parametrize("text", [
+    "At least 12 people are killed in a suicide attack on a market north of Baghdad.",
+    "Two car bombings kill at least six people in Karbala.",
+])
+def test_suicide_attacks_and_car_bombings_are_bombings(text):
+    [event] = events_of(text, published="2016-06-01", kind="attack")
+    assert (event.attack_type, event.weapon_type) == ("Bombing/Explosion", "Explosives")
+
+
+def test_a_victims_nationality_is_not_where_the_attack_happened():
+    text = ("An official says a U.S. soldier was killed in the town of Makhmur, Erbil Governorate, "
+            "by a rocket fired by ISIS.")
+    [event] = events_of(text, published="2016-03-20", kind="attack")
+    assert (event.place.name, event.place.country, event.place.precision) == ("Makhmur", "IQ", 1)
+    assert roles(event, "perpetrator") == {"islamic-state"}
+
+
+def test_a_massacre_by_the_group_is_its_attack():
+    # executions and massacres are the group's violence: attacks (GTD, ACLED's violence
+    # against civilians), unlike the states' strikes on it
+    [event] = events_of("Rights monitors say ISIS militants executed at least 35 captives near Hawija last week.",
+                        published="2016-09-10", kind="attack")
+    assert event.killed.low == 35 and event.place.canonical == "Hawija"
+    assert roles(event, "perpetrator") == {"islamic-state"}
