@@ -57,3 +57,18 @@ def test_a_massacre_by_the_group_is_its_attack():
                         published="2016-09-10", kind="attack")
     assert event.killed.low == 35 and event.place.canonical == "Hawija"
     assert roles(event, "perpetrator") == {"islamic-state"}
+
+
+def test_a_recalled_attack_keeps_its_own_date_inside_a_since_phrase():
+    # the date of the deed itself, not a since-clause's lower bound (was the report's day)
+    [event] = events_of("Since the truck attack in Nice last year, security at public events has been tightened.",
+                        published="2017-05-01", kind="attack")
+    assert (event.place.canonical, event.date.isoformat(), event.date_precision) == ("Nice", "2016-01-01", "year")
+
+
+@pytest.mark.parametrize("text", [
+    "The violence has cost hundreds of lives across the region.",  # a number word is no toll of one attack
+    "Police arrested a 16-year-old burglar in Leeds.",  # an age is no toll, an arrest no attack
+])
+def test_number_words_and_ages_are_no_tolls(text):
+    assert all(e.killed is None for e in events_of(text, published="2016-09-01", kind="attack"))
