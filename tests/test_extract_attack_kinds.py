@@ -72,3 +72,21 @@ def test_a_recalled_attack_keeps_its_own_date_inside_a_since_phrase():
 ])
 def test_number_words_and_ages_are_no_tolls(text):
     assert all(e.killed is None for e in events_of(text, published="2016-09-01", kind="attack"))
+
+
+@pytest.mark.parametrize("text", [
+    "The Islamic State group seizes the town of Mayadin in a surprise attack against Syrian government forces.",
+    "Islamic State fighters seized Hit after storming it at dawn.",
+])
+def test_the_assault_by_which_a_town_is_taken_is_fighting_not_an_attack(text):
+    # the territory event tells it (ACLED's battles); before, each gave an attack record too
+    assert events_of(text, published="2017-10-01", kind="attack") == []
+    assert [e.change for e in events_of(text, published="2017-10-01", kind="territory")] == ["captured"]
+
+
+@pytest.mark.parametrize("text", [
+    "Islamic State fighters seized the village, killing 30 civilians.",  # a massacre while taking it
+    "Militants seized a hotel in Mogadishu after storming it.",  # a hotel is no territory
+])
+def test_killings_while_taking_a_place_and_sieges_of_buildings_stay_attacks(text):
+    assert len(events_of(text, published="2017-10-01", kind="attack")) == 1

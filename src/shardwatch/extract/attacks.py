@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from shardwatch.extract.common import GROUP_NOUNS, DocContext, clause_date, deed_modality, incidental_places
+from shardwatch.extract.cues import cue_of
+from shardwatch.extract.common import GROUP_NOUNS, PLACE_NOUNS, DocContext, clause_date, deed_modality, incidental_places
 from shardwatch.extract.mentions import actors, person_id
 from shardwatch.extract.modality import modality_of
 from shardwatch.extract.temporal import ResolvedDate
@@ -316,6 +317,26 @@ def _is_shootout(sent: Span, token_actor: dict[int, str]) -> bool:
 _BATTLE = re.compile(r"\b(as (the )?(forces|troops|army) (advanced|closed in|pushed)|front ?lines?|battle for)\b", re.I)
 
 
+# The assault by which a side takes a place is fighting, told by the territory event (ACLED's
+# battles): "seizes the town in a surprise attack against government forces", "seized Hit after
+# storming it". A killing while taking it ("killing 30 civilians") stays an attack.
+_ASSAULT_LEMMAS = {"attack", "assault", "storm", "raid", "offensive"}
+
+
+def _means_of_taking(trigger: Token) -> bool:
+    if trigger.lemma_.lower() not in _ASSAULT_LEMMAS:
+        return False
+    for ancestor in list(trigger.ancestors)[:3]:
+        cue = cue_of(ancestor, "territory")
+        if cue is None or cue["frame"] not in ("take", "control"):
+            continue
+        # what was taken is a town or region, not a hotel or a bus (a hostage-taking is an attack)
+        taken = [c for c in ancestor.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(t.ent_type_ in ("GPE", "LOC") or t.lemma_.lower() in PLACE_NOUNS for t in taken):
+            return True
+    return False
+
+
 def _pronoun_victim(trigger: Token) -> bool:
     if trigger.lemma_.lower() not in ("kill", "shoot", "murder"):
         return False
@@ -512,6 +533,8 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
         return None  # "militants blew themselves up as the forces advanced": fighting in a battle
     if _pronoun_victim(trigger) and killed is None:
         return None  # "how he was killed": a death told of one person named earlier
+    if killed is None and wounded is None and _means_of_taking(trigger):
+        return None
     date = clause_date(trigger, article)
     if _is_generic(trigger, killed, date, places):
         return None
