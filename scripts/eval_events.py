@@ -20,7 +20,10 @@ apart as well).
 
 Used by ``scripts/eval.py`` (``make eval``); runs alone as well:
 
-    .venv/bin/python scripts/eval_events.py --shared ../shared [--acled-step N] [-j N]
+    .venv/bin/python scripts/eval_events.py --shared ../shared [--acled-step N] [-j N] [--set territory]
+
+``--set`` runs one set only (``incidents``, ``acled`` or ``territory``, the folder under
+``data/``): the territory summaries take seconds, the whole run minutes.
 """
 
 from __future__ import annotations
@@ -198,10 +201,18 @@ def text(results: list[EventResult]) -> str:
     return "\n".join(markdown(results))
 
 
-def run_all(shared: Path, *, processes: int = 1, acled_step: int = 1, timeout: float | None = None) -> list[EventResult]:
+def set_folder(event_set: EventSet) -> str:
+    """The set's folder under ``data/`` (``territory``), the name ``--set`` takes."""
+    return event_set.texts.split("/")[-2]
+
+
+def run_all(shared: Path, *, processes: int = 1, acled_step: int = 1, timeout: float | None = None,
+            only: tuple[str, ...] = ()) -> list[EventResult]:
     results = []
     with tempfile.TemporaryDirectory(prefix="shardwatch-eval-events-") as tmp:
         for event_set in EVENT_SETS:
+            if only and set_folder(event_set) not in only:
+                continue
             if not (shared / event_set.texts).is_file():
                 continue
             step = acled_step if event_set.texts.startswith("data/acled") else 1
@@ -217,8 +228,12 @@ def main() -> None:
     parser.add_argument("--processes", "-j", type=int, default=1, metavar="N", help="ingest processes (default: 1)")
     parser.add_argument("--acled-step", type=int, default=1, metavar="N",
                         help="ingest every N-th ACLED note (default: 1, all 17,078; 0 to skip)")
+    parser.add_argument("--set", dest="sets", action="append", default=[],
+                        choices=[set_folder(s) for s in EVENT_SETS],
+                        help="run this set only (repeatable; default: all)")
     args = parser.parse_args()
-    print(text(run_all(args.shared, processes=args.processes, acled_step=args.acled_step)))
+    print(text(run_all(args.shared, processes=args.processes, acled_step=args.acled_step,
+                       only=tuple(args.sets))))
 
 
 if __name__ == "__main__":

@@ -194,3 +194,52 @@ _LEAD = "The Islamic State is on the back foot. "
 def test_analysis_piece_phrasings_of_losses(text, expected):
     found = events_of(text, published="2016-12-01", kind="territory")
     assert {(e.place.canonical, e.change) for e in found} == expected
+
+
+@pytest.mark.parametrize(("text", "name", "city", "change"), [
+    # a site named by a common noun and the town it lies in: the site as written, on the town's spot
+    ("The Iraqi army recaptures the main government compound in Tikrit.", "main government compound in Tikrit",
+     "Tikrit", "retaken"),
+    ("Iraqi troops recaptured the main hospital in Ramadi from ISIS.", "main hospital in Ramadi", "Ramadi", "retaken"),
+    # an area told by its bearing from a town (the parser hangs "north of" on the verb), without its number
+    ("A Shia militia says it cleared ISIS out of several villages north of Tal Afar.", "villages north of Tal Afar",
+     "Tal Afar", "retaken"),
+    ("Kurdish fighters drove ISIS out of three villages near Kirkuk.", "villages near Kirkuk", "Kirkuk", "retaken"),
+])
+def test_sites_and_areas_anchored_at_a_town(text, name, city, change):
+    [event] = events_of(text, published="2017-05-30", kind="territory")
+    [town] = [e for e in events_of(f"Iraqi forces retook {city} from ISIS.", kind="territory")]
+    assert (event.place.name, event.change, event.place.country) == (name, change, "IQ")
+    assert (event.place.lat, event.place.lon) == (town.place.lat, town.place.lon)
+
+
+def test_cleared_out_of_is_a_driving_out_not_an_entry():
+    [event] = events_of("Government troops cleared ISIS out of Baiji after a week of fighting.",
+                        published="2015-10-20", kind="territory")
+    assert (event.place.canonical, event.change) == ("Baiji", "retaken")
+    assert roles(event, "losing") == {"islamic-state"}
+
+
+def test_the_capture_of_a_site_from_the_group_with_no_taker_named_is_retaken():
+    # taken from the group, whoever took it (was "lost", the word for the group giving it up)
+    [event] = events_of("The prime minister hails the end of the siege following the capture of the Grand Mosque "
+                        "in Mosul from the Islamic State.", published="2017-06-30", kind="territory")
+    assert (event.place.name, event.change) == ("Grand Mosque", "retaken")
+    assert roles(event, "losing") == {"islamic-state"}
+
+
+def test_a_states_government_named_by_its_adjective_is_its_forces_in_its_own_country():
+    [event] = events_of("The Iraqi government recaptures the main hospital in Fallujah.", published="2016-06-18",
+                        kind="territory")
+    assert roles(event, "gaining") == {"iraqi-forces"} and event.change == "retaken"
+    assert events_of("The Iraqi government recaptures the main hospital in Aleppo.", kind="territory") == []
+
+
+def test_the_fall_of_a_city_to_the_group_and_a_libyan_port_besieged():
+    [fall] = events_of("Refugees have streamed out of the region since the fall of Mosul to the Islamic State "
+                       "in June 2014.", published="2016-06-01", kind="territory")
+    assert (fall.place.canonical, fall.change, fall.date.isoformat()) == ("Mosul", "captured", "2014-06-01")
+    assert roles(fall, "gaining") == {"islamic-state"}
+    [siege] = events_of("Islamic State militants continue to besiege the Libyan oil port of Ras Lanuf.",
+                        published="2016-01-05", kind="territory")
+    assert (siege.place.name, siege.place.country, siege.change) == ("Ras Lanuf", "LY", "besieged")

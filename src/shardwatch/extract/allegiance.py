@@ -7,7 +7,10 @@ switching sides or merging.
   A person with no group (an attacker's pledge in a 911 call) is evidence for an attack's
   link, not an allegiance event.
 - province ("renamed itself Sinai Province", "became Islamic State West Africa Province").
-- leave, switch ("defected to"), merge ("merged with").
+- leave ("left the group", "cut ties with al-Qaeda", "split from AQIM"), switch ("defected to",
+  "joined ISIS"), merge ("merged with").
+- accept ("Baghdadi accepted the pledge of Boko Haram"): the group after "of" pledged, to the
+  organisation of the one who accepted.
 
 Actors: the group has role ``subject``; the organisation it joins ``gaining``; the one it
 leaves ``losing``. ``relation`` is pledged, province, left, switched or merged.
@@ -128,6 +131,30 @@ def _surface_pledge(ctx: DocContext, token: Token) -> AllegianceFrame | None:
     )
 
 
+_ACCEPT_VERBS = {"accept", "welcome", "approve", "receive"}
+
+
+def _accepted_pledge(ctx: DocContext, token: Token, modality: str) -> AllegianceFrame | None:
+    """"Baghdadi accepted the pledge of Boko Haram": the group of the "of" pledged to the
+    organisation of the one who accepted (a leader stands for his group)."""
+    if token.dep_ not in ("dobj", "nsubjpass") or token.head.lemma_.lower() not in _ACCEPT_VERBS:
+        return None
+    acceptor = subject_of(token.head)
+    if acceptor is None and token.dep_ == "nsubjpass":
+        acceptor = next(iter(prep_objects(token.head, "by")), None)
+    gaining = _orgs_in(ctx, [acceptor]) if acceptor is not None else []
+    groups = [g for g in _orgs_in(ctx, prep_objects(token, "of", "from")) if g not in gaining]
+    if not gaining or not groups:
+        return None
+    sent = token.sent
+    places = ctx.sentence_places(sent)
+    return AllegianceFrame(
+        sentence=sent, trigger=token, group=groups[0], relation="pledged", modality=modality,
+        gaining=gaining[:1], date=clause_date(token.head, ctx.article),
+        place=min(places, key=lambda m: (m.place.precision, m.start)) if places else None,
+    )
+
+
 def frames_in(ctx: DocContext) -> list[AllegianceFrame]:
     frames: list[AllegianceFrame] = []
     for sent in ctx.doc.sents:
@@ -145,10 +172,17 @@ def frames_in(ctx: DocContext) -> list[AllegianceFrame]:
             subject = subject_of(token)
             gaining: list[str] = []
             losing: list[str] = []
+            if frame == "accept":
+                accepted = _accepted_pledge(ctx, token, modality)
+                if accepted is not None:
+                    frames.append(accepted)
+                continue
             if frame == "pledge":
                 targets = prep_objects(token, "to")
                 for obj in verb_children(token, "dobj"):
-                    targets += prep_objects(obj, "to")
+                    # "swore an oath of loyalty to the Islamic State": the "to" of the oath's "of"
+                    targets += [g for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "to"
+                                for g in t.children if g.dep_ == "pobj"]
                 gaining = _orgs_in(ctx, targets)
             elif frame == "province":
                 complements = [c for c in token.children if c.dep_ in ("attr", "oprd", "dobj", "ccomp", "xcomp")]
@@ -159,9 +193,15 @@ def frames_in(ctx: DocContext) -> list[AllegianceFrame]:
                 province = provinces[0]
                 gaining = [actors()[province].parent]
             elif frame == "leave":
-                losing = _orgs_in(ctx, verb_children(token, "dobj"))
+                # "left the group", "cut ties with al-Qaeda", "split from AQIM"
+                objects = verb_children(token, "dobj")
+                losing = _orgs_in(ctx, [o for o in objects if o.lower_ not in ("ties", "links", "relations")]
+                                  + prep_objects(token, "with", "from")
+                                  + [p for o in objects for p in prep_objects(o, "with")])
+
             elif frame == "switch":
-                gaining = _orgs_in(ctx, prep_objects(token, "to"))
+                gaining = _orgs_in(ctx, prep_objects(token, "to") + (
+                    verb_children(token, "dobj") if token.lemma_.lower() == "join" else []))
                 losing = _orgs_in(ctx, prep_objects(token, "from"))
             elif frame == "merge":
                 gaining = _orgs_in(ctx, prep_objects(token, "with", "into"))

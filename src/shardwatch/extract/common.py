@@ -292,6 +292,8 @@ def _is_comparison(ent: Span, *, allow_since: bool, clause: Token | None = None)
     if allow_since:
         return False
     ancestors = list(ent.root.ancestors)[:3]
+    if clause is not None and clause in ancestors[:1]:
+        return False  # "since the truck attack in Nice last year": the date of the deed itself
     # "since they swept through Mosul in June 2014": a date inside a since-clause
     return any(t.lower_ == "since" for t in ancestors[:2]) or any(
         c.dep_ == "mark" and c.lower_ in ("since", "until", "before") for t in ancestors

@@ -66,12 +66,30 @@ PLACE_WORDS = {"city", "town", "village", "municipality", "district", "province"
                "north", "south", "east", "west", "port", "airport"}
 _DIRECTION = re.compile(r"^(?:west|east|north|south|western|eastern|northern|southern|central|north-west|"
                         r"north-east|south-west|south-east|northwest|northeast|southwest|southeast)\s+", re.I)
+# People and forces a country's name can modify as their nationality: "a U.S. soldier", "U.S.
+# troops", "a French aid worker". Such a name says who was hit, not where (a soldier killed in
+# Makhmur read as an attack in the United States, and the US then ranked Makhmur's candidates).
+_NATIONAL_HEADS = {"soldier", "troops", "serviceman", "servicemen", "servicemember", "sailor", "marine", "officer",
+                   "official", "citizen", "national", "tourist", "journalist", "diplomat", "contractor", "worker",
+                   "pilot", "commando", "personnel", "adviser", "advisor", "hostage", "aid", "reporter"}
 _REGION_AFTER_WORDS = {"province", "district", "state", "governorate", "region", "county", "department",
                        "prefecture", "municipality", "division", "tehsil", "oblast"}
 
 
 def _place_word(token) -> bool:
     return token.lower_ in PLACE_WORDS or token.lemma_.lower() in PLACE_WORDS or token.lemma_.lower() + "s" in PLACE_WORDS
+
+
+def _nationality(ent: Span) -> bool:
+    """"a U.S. soldier", "two British aid workers": a country's name as a person's nationality."""
+    root = ent.root
+    if root.dep_ not in ("compound", "nmod", "amod") or root.head.i < ent.end:
+        return False
+    head = root.head
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head  # "a U.S. Army officer": up to "officer"
+    words = {w for t in ent.doc[ent.end: head.i + 1] for w in (t.lemma_.lower(), t.lower_)}
+    return bool(words & _NATIONAL_HEADS) and get_gazetteer().country_of(ent.text) is not None
 
 
 def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
@@ -84,6 +102,8 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
     """
     found: list[tuple[Span, str, str]] = []
     for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS and _nationality(ent):
+            continue
         if ent.label_ in PLACE_LABELS:
             parts = [ent]
             if "," in ent.text:
@@ -94,7 +114,10 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
                 ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS
                 or ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of" and _place_word(ent.root.head.head)
                 or ent.root.dep_ == "appos" and _place_word(ent.root.head)  # "the northern city Kano"
-                or ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN"):
+                or ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN"
+                # "Makhmur, Erbil Governorate": a name with its region word is a region
+                or ent.end < len(doc) and doc[ent.end].lower_ in _REGION_AFTER_WORDS
+                and doc[ent.end].text[:1].isupper()):
             parts = [ent]
         else:
             continue
@@ -104,11 +127,13 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
             name = part.text
             after = doc[part.end] if part.end < len(doc) else None
             before = doc[part.start - 2: part.start] if part.start >= 2 else None
+            label = ent.label_
             if after is not None and after.lower_ in _REGION_AFTER_WORDS:
                 name = f"{part.text} {after.lower_}"
+                label = "GPE" if after.text[:1].isupper() else label  # "Erbil Governorate", tagged ORG
             elif before is not None and before[1].lower_ == "of" and before[0].lower_ in _REGION_AFTER_WORDS:
                 name = f"{before[0].lower_} of {part.text}"
-            found.append((part, ent.label_, name))
+            found.append((part, label, name))
     # Names the tagger missed: a proper noun after a preposition of place ("In Assam militants
     # exploded ...") or naming an attack ("2004 Basra bombings"); see place_mentions for the bar
     # such a name must clear.

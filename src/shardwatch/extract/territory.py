@@ -38,6 +38,7 @@ from spacy.tokens import Span, Token
 from shardwatch.extract.common import (DocContext, clause_date, deed_modality, is_passive, prep_objects, subject_of,
                                        verb_children)
 from shardwatch.extract.cues import cue_of
+from shardwatch.extract.gazetteer import get_gazetteer
 from shardwatch.extract.mentions import actors
 from shardwatch.extract.temporal import ResolvedDate
 from shardwatch.extract.territory_places import fallback_place, home_country, places_of
@@ -119,9 +120,10 @@ def _generic_force(ctx: DocContext, trigger: Token, place: Mention) -> str | Non
     side = subject_of(trigger) if not is_passive(trigger) else next(iter(prep_objects(trigger, "by")), None)
     if side is None or side.lemma_.lower() not in _GENERIC_FORCES or ctx.actors_in(side):
         return None
+    demonyms = get_gazetteer().demonyms
     if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() not in _GENERIC_FORCES | {"security", "national"}
-           for c in side.children):
-        return None  # "Kurdish troops", "rebel forces": a side, but not the state's
+           and demonyms.get(c.lower_) != place.place.country for c in side.children):
+        return None  # "Kurdish troops", "rebel forces": a side, but not the state's ("the Iraqi government" in Iraq is)
     return next((a for a, country in home_country().items() if country == place.place.country), None)
 
 
@@ -380,8 +382,13 @@ def _change(cue: dict, trigger: Token, place: Mention, gaining: list[str], losin
             return "retaken"
         again = cue.get("again") or any(c.lower_ in ("again", "back") for c in trigger.children)
         return "retaken" if again else "captured"
-    # "Tikrit had been liberated", "Iraqi forces retook ...": taken back, by a side not named here
-    return "retaken" if cue.get("again") or cue.get("liberate") else "lost"
+    # "Tikrit had been liberated", "Iraqi forces retook ...": taken back, by a side not named here;
+    # "following the capture of the Great Mosque" from the group: taken from it (by whoever) is
+    # retaken, as above; only its giving up ("lost", "withdrew") with no taker is lost
+    if cue.get("again") or cue.get("liberate") or (frame in ("take", "drive_out")
+                                                   and any(_is_org_side(a) for a in losing)):
+        return "retaken"
+    return "lost"
 
 
 def _present(token: Token) -> bool:
@@ -407,6 +414,9 @@ def frames_in(ctx: DocContext) -> list[TerritoryFrame]:
             cue = cue_of(token, "territory")
             if cue is None:
                 continue
+            if token.lemma_.lower() == "clear" and any(c.lower_ == "out" for c in token.children):
+                # "cleared ISIS out of several villages": a driving out, not an entry
+                cue = {**cue, "frame": "drive_out", "liberate": True}
             # "an offensive to retake Mosul": the purpose, not the deed ("lose" frames excepted)
             modality = deed_modality(token, infinitive_ok=cue["frame"] == "lose" or (
                 token.dep_ == "xcomp" and token.head.lemma_.lower() in _ASPECT
@@ -431,6 +441,10 @@ def frames_in(ctx: DocContext) -> list[TerritoryFrame]:
                 if previous is not None:
                     gaining = [a for a, _ in previous.gaining]
             gaining = [g for g in gaining if g not in losing]
+            if not gaining and not losing and places and cue["frame"] in ("take", "control", "drive_out"):
+                # "the Iraqi government recaptures the compound in Fallujah": no organisation named
+                force = _generic_force(ctx, token, places[0])
+                gaining = [force] if force else []
             if not gaining and not losing:
                 continue
             if not any(_is_org_side(a) for a in gaining + losing) and not (

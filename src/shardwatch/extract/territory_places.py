@@ -200,7 +200,50 @@ def _mention(ctx: DocContext, tokens: list[Token], *, site: bool, listed: bool,
 
 def _place_noun(token: Token) -> bool:
     return token.lower_ in PLACE_NOUNS or token.lemma_.lower() in PLACE_NOUNS or token.lemma_.lower() in (
-        "settlement", "village", "town", "city")
+        "settlement", "village", "town", "city", "port", "harbour", "harbor")  # "the oil port of Sidra"
+
+
+# Common nouns of a site or an area that a territory cue can name with the place it lies in or
+# by: "the main government compound in Fallujah", "several villages north of Ba'aj".
+_ANCHORED_NOUNS = SITE_NOUNS | {"compound", "building", "buildings", "complex", "headquarters", "village",
+                                "villages", "neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods",
+                                "district", "districts", "quarter", "positions", "area", "areas"}
+# not "of": "the villages of X, Y and Z" is a list (``_openers``), "the port of X" the place itself
+_ANCHOR_PREPS = {"in", "near", "outside", "around"}
+_QUANTIFIERS = {"several", "many", "some", "few", "numerous", "other", "dozens", "various"}
+_ANCHOR_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+
+
+def _anchored(ctx: DocContext, token: Token) -> Mention | None:
+    """A site or area named by a common noun and the place it lies in or by: the phrase as
+    written (from its first modifier, without article or number: "villages north of Ba'aj"),
+    placed at that place. Only where the noun has no proper name of its own (``_site_tokens``)."""
+    if token.pos_ != "NOUN" or (token.lemma_.lower() not in _ANCHORED_NOUNS and token.lower_ not in _ANCHORED_NOUNS):
+        return None
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in _ANCHOR_PREPS]
+    # "villages north of Ba'aj": the direction word carries the "of"
+    preps += [p for c in token.children if c.dep_ in ("advmod", "npadvmod", "amod") and c.lower_ in _ANCHOR_DIRECTIONS
+              and c.i > token.i for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
+    doc = token.doc
+    if token.i + 2 < token.sent.end and doc[token.i + 1].lower_ in _ANCHOR_DIRECTIONS \
+            and doc[token.i + 2].lower_ == "of":
+        preps.append(doc[token.i + 2])  # the parser hangs "north of X" on the verb
+    for prep in preps:
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        anchor = ctx.place_of(pobj) or (slot_places(ctx, pobj) or [None])[0]
+        if anchor is None or anchor.place is None or anchor.place.precision != 1:
+            continue
+        first = min((c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod")
+                     and c.lower_ not in _QUANTIFIERS), key=lambda t: t.i, default=token)
+        start, end = first.idx, anchor.end
+        text = ctx.doc.text[start:end]
+        place = Place(name=text, canonical=text, country=anchor.place.country, lat=anchor.place.lat,
+                      lon=anchor.place.lon, gazetteer_id=None, precision=2 if token.lemma_.lower() in
+                      ("village", "area", "district", "position", "neighbourhood", "neighborhood") else 1)
+        return Mention(ctx.article.id, start, end, text, "FAC", place=place)
+    return None
 
 
 def _named_here(ctx: DocContext, token: Token, *, listed: bool, near: frozenset[str] = frozenset()
@@ -208,6 +251,9 @@ def _named_here(ctx: DocContext, token: Token, *, listed: bool, near: frozenset[
     site = _site_tokens(token)
     if site is not None:
         return _mention(ctx, site, site=True, listed=True)
+    anchored = _anchored(ctx, token)
+    if anchored is not None:
+        return anchored
     if token.i in ctx.token_place:
         return _directed(ctx, token, _in_context(ctx, ctx.token_place[token.i], [token]))
     known = ctx.place_of(token)  # "the city of Mosul", "the capital, Raqqa"
