@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -60,6 +61,8 @@ class EventSet:
     kind: str  # "attacks" (one attack report a line) or "events" (territory: every event a line tells)
     parts: tuple[Part, ...] = ()
     targets: dict = field(default_factory=dict)
+    only: Part | None = None  # ingest and score only these lines
+    env: dict = field(default_factory=dict)  # extra environment of the shardwatch commands
 
 
 # The attack-argument tagger (make train; scripts/roles_corpus.py) trains on residues 0-2 and
@@ -71,6 +74,10 @@ EVENT_SETS = (
              INCIDENT_PARTS,
              {"detected": 97, "record": 70, "country": 92, "place": 88, "killed": 92, "wounded": 90, "perp": 90,
               "type": 88}),
+    # The same reports with the rules alone (no learned tagger): the comparison that decides
+    # where the tagger is read (README, "the attack-argument tagger").
+    EventSet("Incident reports dev, rules alone", "data/incidents/dev.jsonl", "data/incidents/dev.gold.jsonl",
+             "attacks", only=INCIDENT_PARTS[2], env={"SHARDWATCH_RULES_ONLY": "1"}),
     EventSet("ACLED notes dev", "data/acled/dev.jsonl", "data/acled/dev.gold.jsonl", "attacks",
              (Part("1-in-9 sample looked at for false alarms", 9, (0,)),),
              {"detected": 90, "country": 85, "false_alarm": -2}),
@@ -91,9 +98,10 @@ class EventResult:
     error: str | None = None
 
 
-def _run(cmd: list[str], timeout: float | None) -> str | None:
+def _run(cmd: list[str], timeout: float | None, env: dict | None = None) -> str | None:
     try:
-        done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=timeout)
+        done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=timeout,
+                              env={**os.environ, **(env or {})})
     except subprocess.TimeoutExpired:
         return f"timed out after {timeout:g} s"
     if done.returncode != 0:
@@ -113,33 +121,38 @@ def run_set(event_set: EventSet, shared: Path, tmp: Path, *, processes: int, ste
     exe = Path(sys.executable).parent / "shardwatch"
     texts = (shared / event_set.texts).read_text(encoding="utf-8").splitlines()
     golds = (shared / event_set.gold).read_text(encoding="utf-8").splitlines()
-    stem = event_set.texts.split("/")[-2]
+    stem = event_set.texts.split("/")[-2] + ("-" + event_set.only.name.split()[0] if event_set.only else "")
+    keep = event_set.only.keeps if event_set.only else (lambda i: True)
+    texts = [t if keep(i) else None for i, t in enumerate(texts)]
     source = tmp / f"{stem}.jsonl"
-    source.write_text("\n".join(_subset(texts, lambda i: True, step)) + "\n", encoding="utf-8")
+    source.write_text("\n".join(t for t in _subset(texts, keep, step)) + "\n", encoding="utf-8")
     db, export = tmp / f"{stem}.db", tmp / f"{stem}.export.jsonl"
     ingest = [str(exe), "--db", str(db), "ingest", str(source)]
     if processes > 1:
         ingest += ["-j", str(processes)]
     commands = [ingest, [str(exe), "--db", str(db), "export", "--format", "jsonl", "--out", str(export)]]
-    print(f"{event_set.name}: ingesting {len(texts[::step])} reports", file=sys.stderr, flush=True)
+    reports = len(_subset(texts, keep, step))
+    print(f"{event_set.name}: ingesting {reports} reports", file=sys.stderr, flush=True)
     start = time.perf_counter()
     for cmd in commands:
-        error = _run(cmd, timeout)
+        error = _run(cmd, timeout, event_set.env)
         if error:
-            return EventResult(event_set, len(texts[::step]), {}, [], time.perf_counter() - start, error)
+            return EventResult(event_set, reports, {}, [], time.perf_counter() - start, error)
     seconds = time.perf_counter() - start
     scorer = shared / "eval" / "score_events.py"
     scores = {}
     for part in (Part("all", 1, (0,)), *event_set.parts):
         gold = tmp / f"{stem}.{len(scores)}.gold.jsonl"
-        gold.write_text("\n".join(_subset(golds, part.keeps, step)) + "\n", encoding="utf-8")
+        gold.write_text("\n".join(_subset(golds, lambda i, part=part: keep(i) and part.keeps(i), step)) + "\n",
+                        encoding="utf-8")
         out = subprocess.run([sys.executable, str(scorer), str(gold), str(export), "--json"], check=True,
                              stdout=subprocess.PIPE, text=True).stdout
         scores[part.name] = json.loads(out)
-    shown = [" ".join(Path(a).name if a.startswith(str(tmp)) or a == str(exe) else a for a in cmd)
+    prefix = "".join(f"{k}={v} " for k, v in event_set.env.items())
+    shown = [prefix + " ".join(Path(a).name if a.startswith(str(tmp)) or a == str(exe) else a for a in cmd)
              for cmd in commands]
     shown.append(f"python3 ../shared/eval/score_events.py ../shared/{event_set.gold} {export.name}")
-    return EventResult(event_set, len(texts[::step]), scores, shown, seconds)
+    return EventResult(event_set, reports, scores, shown, seconds)
 
 
 def _fmt(value) -> str:
@@ -229,7 +242,7 @@ def main() -> None:
     parser.add_argument("--acled-step", type=int, default=1, metavar="N",
                         help="ingest every N-th ACLED note (default: 1, all 17,078; 0 to skip)")
     parser.add_argument("--set", dest="sets", action="append", default=[],
-                        choices=[set_folder(s) for s in EVENT_SETS],
+                        choices=list(dict.fromkeys(set_folder(s) for s in EVENT_SETS)),
                         help="run this set only (repeatable; default: all)")
     args = parser.parse_args()
     print(text(run_all(args.shared, processes=args.processes, acled_step=args.acled_step,
