@@ -116,6 +116,10 @@ def test_a_year_other_than_the_reports_stays_a_year():
 @pytest.mark.parametrize("text", [
     "Five people were injured in a clash between supporters of two rival parties in Dhaka.",
     "Three students were hurt when demonstrators clashed with riot police outside the university.",
+    # the cause hangs on the conjunct of the trigger ("killed and ... injured during riots")
+    "Two men were killed and nine hurt during riots in Tenkodogo after a dispute at the market.",
+    # party acronyms make no armed group of a clash
+    "Four people were injured in a clash between workers of the BNP and the JSD in Feni.",
     "Hundreds of people rallied in Lahore to protest the bombing of a mosque last week.",
     "The bomb squad examined a suspicious package left at the station in Leeds.",
 ])
@@ -127,6 +131,7 @@ def test_disorder_and_reactions_are_no_attacks(text):
     "A car bomb injured 16 people outside a hotel in Hilla.",
     "A small truck struck a landmine near Quetta, killing its driver.",
     "A bomb exploded during a protest in Kabul, killing 12 people.",
+    "Two soldiers were killed and four wounded in clashes with ELN guerrillas near Saravena.",
 ])
 def test_weapons_with_event_verbs_are_attacks(text):
     assert events_of(text, published="2015-01-20", kind="attack")

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from shardwatch.extract.cues import cue_of
 from shardwatch.extract.common import GROUP_NOUNS, PLACE_NOUNS, DocContext, clause_date, deed_modality, incidental_places
-from shardwatch.extract.mentions import actors, person_id
+from shardwatch.extract.mentions import actor_of, actors, person_id
 from shardwatch.extract.modality import modality_of
 from shardwatch.extract.temporal import ResolvedDate
 from shardwatch.nlp.arguments import argument_spans
@@ -30,7 +30,7 @@ from shardwatch.extract.versions import version_of
 from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, LEADER_WORDS, STATE_KINDS, STATE_NOUNS, VICTIM_NOUNS,
                                                 _link_cues, _violence_cues, _weapons, trigger_of)
 from shardwatch.extract.casualties import _fuller, casualties, parsed_casualties
-from shardwatch.extract.doers import _group_ents, _groupish, _named_groups, _phrase_tokens, _subject_or_agent
+from shardwatch.extract.doers import _group_ents, _named_groups, _phrase_tokens, _subject_or_agent
 
 EXTRACTOR = "attacks"
 VERSION = version_of(__name__)
@@ -169,20 +169,40 @@ def _disorder(trigger: Token, subjects: list[Token], cues: dict[str, frozenset[s
     def is_disorder(token: Token) -> bool:
         if token.lemma_.lower() not in disorder and token.lower_ not in disorder:
             return False
-        # "clashes with New People's Army rebels": fighting with an armed group is no riot
+        # "clashes with New People's Army rebels": fighting with an armed group is no riot;
+        # "a clash between cadres of NC and UML": party acronyms make no armed group
         return not any(t.lemma_.lower() in ATTACKER_NOUNS or t.lower_ in ATTACKER_NOUNS
-                       or (t.ent_type_ == "ORG" and _groupish(t)) for t in token.subtree)
+                       or (t.ent_type_ == "ORG" and _armed_name(t)) for t in token.subtree)
 
     if any(is_disorder(t) for t in subjects):
         return True
-    for child in trigger.children:
-        if child.dep_ == "prep" and child.lower_ in CAUSE_PREPS | {"amid", "at"}:
-            if any(is_disorder(g) for g in child.children if g.dep_ == "pobj"):
+    # "4 were killed and 6 injured during riots": the cause may hang on the trigger's conjunct
+    for word in (trigger, *trigger.conjuncts):
+        for child in word.children:
+            if child.dep_ == "prep" and child.lower_ in CAUSE_PREPS | {"amid", "at"}:
+                if any(is_disorder(g) for g in child.children if g.dep_ == "pobj"):
+                    return True
+            if child.dep_ == "advcl" and (is_disorder(child) or any(
+                    is_disorder(g) for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))):
                 return True
-        if child.dep_ == "advcl" and (is_disorder(child) or any(
-                is_disorder(g) for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))):
-            return True
     return False
+
+
+# Words of an armed group's name (no parties, no bare acronyms: those name parties as often).
+_ARMED_WORDS = re.compile(r"\b(front|army|brigades?|liberation|jihad|mujahideen|mujahidin|taliban|militia|commando|"
+                          r"battalion|legion|tigers|resistance|al-\w+|ansar|jaish|lashkar|harakat|tehrik|shabaab)\b",
+                          re.I)
+
+
+def _armed_name(token: Token) -> bool:
+    """An organisation named as armed: one of the actor data's armed groups, or by its name's words."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is None:
+        return False
+    actor = actor_of(ent)
+    if actor is not None:
+        return actor.kind == "organisation"
+    return bool(_ARMED_WORDS.search(ent.text))
 
 
 def reaction_to(trigger: Token) -> bool:
