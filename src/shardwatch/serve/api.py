@@ -225,7 +225,7 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
                 return page([], query, available=False)
             try:
                 found = getattr(db, listing)(**given, limit=query.offset + query.limit + 1)
-            except sqlite3.OperationalError:  # a table of an older or half-merged schema
+            except db.store.dialect.missing_table_errors:  # a table of an older or half-merged schema
                 return page([], query, available=False)
             except FilterError as exc:
                 raise ApiError(422, f"invalid request: {exc}") from None
