@@ -246,7 +246,7 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords):
             where.append("published <= ?")
             args.append(until.isoformat())
         sql = "SELECT * FROM articles" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY published IS NULL, published, title"
+        sql += " ORDER BY published IS NULL, published, title IS NOT NULL, title, rowid"  # NULL titles first, as SQLite sorts them
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [self._article(r, with_text=with_text) for r in self.db.execute(sql, args)]

@@ -8,8 +8,8 @@ quoted, ``?`` placeholders); a ``Dialect`` holds only what differs:
 2. the write transaction: SQLite's ``BEGIN IMMEDIATE`` takes its one writer lock; PostgreSQL
    takes a transaction-scoped advisory lock for work that must not run twice at once
    (migrations, corpus-wide resolution), while batches of articles are written concurrently;
-3. DDL: the migrations are SQLite text; for PostgreSQL, ``REAL``/``BLOB``/``WITHOUT ROWID``
-   become ``DOUBLE PRECISION``/``BYTEA``/nothing, the tables read in ingest order get an
+3. DDL: the migrations are SQLite text; for PostgreSQL, ``INTEGER``/``REAL``/``BLOB``/``WITHOUT
+   ROWID`` become ``BIGINT``/``DOUBLE PRECISION``/``BYTEA``/nothing, ``end`` is quoted, text sorts bytewise (``COLLATE "C"``), the tables read in ingest order get an
    identity column named ``rowid``, and the FTS5 table and its triggers become one GIN index
    over a ``tsvector`` expression (``PG_FTS_VECTOR``);
 4. claiming work: ``FOR UPDATE SKIP LOCKED`` on PostgreSQL, where workers may run side by side;
@@ -93,7 +93,10 @@ def pg_ddl(statement: str) -> list[str]:
     if head.startswith("CREATE TRIGGER"):  # the FTS5 table's upkeep; the index above needs none
         return []
     out = re.sub(r"\bREAL\b", "DOUBLE PRECISION", statement)
+    out = re.sub(r"\bINTEGER\b", "BIGINT", out)  # SQLite's INTEGER is 64 bits (LSH buckets need them)
     out = re.sub(r"\bBLOB\b", "BYTEA", out)
+    # bytewise order and comparison, as SQLite's BINARY, whatever locale the server was made with
+    out = re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"', out)
     out = re.sub(r"\bend\b", '"end"', out)  # a reserved word in PostgreSQL
     out = re.sub(r"\)\s*WITHOUT ROWID\s*$", ")", out.rstrip().rstrip(";"))
     match = re.match(r"\s*CREATE TABLE (\w+)\s*\(", out)

@@ -35,7 +35,7 @@ class ExtractionRecords:
         versions)."""
         return {r[0]: r[1] for r in self.db.execute(
             "SELECT COALESCE(x.version, ''), COUNT(*) FROM articles a"
-            " LEFT JOIN article_extractions x ON x.article_id = a.id GROUP BY 1 ORDER BY 2 DESC")}
+            " LEFT JOIN article_extractions x ON x.article_id = a.id GROUP BY 1 ORDER BY 2 DESC, 1")}
 
     def stale_article_ids(self, version: str, extractor_versions: Mapping[str, str]) -> list[str]:
         """Articles, in ingest order, extracted under another ``version`` than the given one (or
