@@ -7,7 +7,7 @@ DB     ?= shardwatch.db
 # The browser the dashboard's end-to-end test drives (Debian's package; never a downloaded build).
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install run test bench eval train clean browser gazetteer
+.PHONY: install run test bench eval train clean browser postgres gazetteer
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,7 +41,22 @@ browser:
 	  fi; \
 	fi
 
-test: $(VENV)/.installed-test browser
+# Installs Debian's postgresql when initdb is missing and we are root: the store's tests run on
+# SQLite and on a throwaway PostgreSQL server that the tests start in a temporary folder
+# (tests/postgres_server.py); without it those runs are skipped with the reason.
+postgres:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing Debian's postgresql for the store's tests"; \
+	    (apt-get -o DPkg::Lock::Timeout=300 update -qq && DEBIAN_FRONTEND=noninteractive \
+	     apt-get -o DPkg::Lock::Timeout=300 install -y -qq postgresql >/dev/null) \
+	    || echo "warning: could not install postgresql; the PostgreSQL store tests will be skipped"; \
+	  else \
+	    echo "note: PostgreSQL (initdb) is missing and installing it needs root; the PostgreSQL store tests will be skipped"; \
+	  fi; \
+	fi
+
+test: $(VENV)/.installed-test browser postgres
 	$(BIN)/python -m pytest -q
 
 bench: install

@@ -3,9 +3,9 @@ on a free port of 127.0.0.1 (its socket in that folder too), stopped and deleted
 
 Debian's ``postgresql`` package provides the programs (``make test`` installs it when it can).
 ``initdb`` refuses to run as root, so as root the server runs as the unprivileged ``nobody``.
-``SHARDWATCH_TEST_POSTGRES=postgresql://...`` uses a server of your own instead (each test
-gets a schema of its own there, dropped with the server's database at the end of nothing: use
-a scratch database).
+``SHARDWATCH_TEST_POSTGRES=postgresql://...`` uses a server of your own instead: each test
+creates a schema of its own there (``test_N``, dropped and made again by the next run), so
+point it at a scratch database.
 """
 
 from __future__ import annotations
