@@ -182,6 +182,7 @@ def bench_store(db: str | None):
     schema = f"bench_resolve_{os.getpid()}"
     with psycopg.connect(db, autocommit=True) as conn:
         conn.execute(f"CREATE SCHEMA {schema}")
+    # (the postgres mode's CPU figure is this client's; the server's work shows in the wall time)
     try:
         joiner = "&" if "?" in db else "?"
         with Store(f"{db}{joiner}options=-csearch_path%3D{schema}") as store:
@@ -241,7 +242,8 @@ def main() -> None:
     parser.add_argument("--modes", nargs="+", choices=["memory", "store", "postgres"],
                         help="default: memory and store, and postgres when --db is given")
     parser.add_argument("--db", help="the PostgreSQL server of the postgres mode (postgresql://...; the run "
-                                     "makes a schema of its own there and drops it afterwards)")
+                                     "makes a schema of its own there and drops it afterwards), or 'throwaway': "
+                                     "a server started for this run as the tests start theirs")
     parser.add_argument("--one", nargs=2, metavar=("MODE", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -252,6 +254,22 @@ def main() -> None:
     modes = args.modes or ["memory", "store", *(["postgres"] if args.db else [])]
     if "postgres" in modes and not args.db:
         parser.error("the postgres mode needs --db postgresql://...")
+    if args.db == "throwaway":
+        sys.path.insert(0, str(ROOT / "tests"))
+        from postgres_server import Unavailable, throwaway_server
+
+        try:
+            with throwaway_server() as url:
+                args.db = url
+                run_modes(args, modes)
+        except Unavailable as exc:
+            print(f"postgres mode skipped: {exc}")
+            run_modes(args, [m for m in modes if m != "postgres"])
+        return
+    run_modes(args, modes)
+
+
+def run_modes(args: argparse.Namespace, modes: list[str]) -> None:
     print(f"resolution benchmark: {INCIDENTS_PER_DAY} generated incidents a day, long-tailed clusters of mentions; "
           f"wall time and CPU time of this process (the CPU figure holds on a shared machine)")
     for mode in modes:
