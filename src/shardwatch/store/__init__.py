@@ -26,7 +26,8 @@ from shardwatch.store.reextract import ExtractionRecords
 from shardwatch.store.schema import MIGRATIONS, SCHEMA_VERSION
 from shardwatch.types import ActorRef, Article, Event, Evidence, Extraction, Place
 
-__all__ = ["ClaimFilter", "EventFilter", "IncidentMember", "Store", "StoredEventFacts", "SCHEMA_VERSION"]
+__all__ = ["ClaimFilter", "EventFilter", "IncidentMember", "Store", "StoredEventFacts", "SCHEMA_VERSION",
+           "display_name"]
 
 
 class Store(IncidentRecords, ClaimRecords, ExtractionRecords):
@@ -73,7 +74,7 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords):
             else:
                 self._migrate()
         except self.dialect.data_errors + (_pg_error(),) as exc:
-            raise StoreError(f"cannot open database {_safe_url(self.path)}: {str(exc).strip()}") from exc
+            raise StoreError(f"cannot open database {display_name(self.path)}: {str(exc).strip()}") from exc
 
     def __enter__(self) -> Store:
         return self
@@ -93,7 +94,7 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords):
         applied = {row[0] for row in self.db.execute("SELECT version FROM schema_migrations")}
         if applied and max(applied) > SCHEMA_VERSION:
             raise StoreError(
-                f"database {_safe_url(self.path)} has schema version {max(applied)}, newer than this shardwatch ({SCHEMA_VERSION})"
+                f"database {display_name(self.path)} has schema version {max(applied)}, newer than this shardwatch ({SCHEMA_VERSION})"
             )
         for version, name, sql in MIGRATIONS:
             if version in applied:
@@ -405,9 +406,9 @@ def _pg_error() -> type[BaseException]:
     return psycopg.Error
 
 
-def _safe_url(path: str) -> str:
-    """A database name fit to show: a URL without its password."""
-    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", path)
+def display_name(path: str | Path) -> str:
+    """A database name fit to show: a path as it is, a URL without its password."""
+    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", str(path))
 
 
 def _statements(sql: str) -> Iterator[str]:
