@@ -98,3 +98,13 @@ def test_reextraction_skips_an_article_another_worker_has_claimed(two):
     assert changes["event"].removed == 1  # a2's event only
     assert [e.id for e in second.events()] == ["e1"]
     assert second.extraction_versions() == {"v2": 1, "": 1}
+
+
+def test_a_read_only_store_is_refused_writes_by_the_server(postgres_url):
+    import psycopg
+
+    Store(postgres_url).close()
+    with Store(postgres_url, readonly=True) as store:
+        assert store.articles() == []
+        with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+            store.db.execute("INSERT INTO schema_migrations VALUES (99, 'sneaked in', '2016-01-02')")
