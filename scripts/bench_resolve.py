@@ -288,7 +288,7 @@ def run_modes(args: argparse.Namespace, modes: list[str]) -> None:
             print(f"{mode:8s} {a['mentions']:,} -> {b['mentions']:,} mentions: time grows as size^"
                   f"{exponent(a, b, 'cpu_seconds'):.2f} (CPU), ^{exponent(a, b, 'seconds'):.2f} (wall); "
                   f"1.00 is linear, 2.00 all pairs")
-        if mode == "memory" and len(results) >= 2:
+        if mode == "memory" and len(results) >= 2 and results[-1]["mentions"] >= 1_000_000:
             last = results[-1]
             met = exponent(results[-2], last, "cpu_seconds") <= 1.05 and last["peak_rss_mb"] <= 2048
             print(f"{mode:8s} target at {last['mentions']:,} (exponent <= 1.05, peak <= 2 GB): "
