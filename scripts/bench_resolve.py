@@ -7,18 +7,23 @@ or only the country; casualty figures revised or missing; the perpetrator named 
 archive grows with its size (a fixed number of incidents a day over more days), as a corpus does
 when it covers a longer period.
 
-Two measurements per size, each in its own process so that peak memory is its own:
-- memory: the resolver alone over all mentions, in publication order;
+Measurements per size, each in its own process so that peak memory is its own:
+- memory: the resolver alone over all mentions, streamed in publication order (the generator
+  holds only the mentions not yet due);
 - store: mentions written to a SQLite store in batches of 1,000 (one ingest batch each), the
-  incremental resolution run after each batch, as ``shardwatch ingest`` does.
+  incremental resolution run after each batch, as ``shardwatch ingest`` does;
+- postgres: the same on a PostgreSQL store (``--db postgresql://...``).
 
-Usage: python scripts/bench_resolve.py [--sizes 10000 100000] [--modes memory store]
+Usage: python scripts/bench_resolve.py [--sizes 10000 100000 1000000] [--store-sizes 10000 100000]
+                                       [--modes memory store postgres] [--db postgresql://...]
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import heapq
+import itertools
 import json
 import math
 import os
@@ -28,6 +33,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,6 +64,10 @@ COUNTRY_CENTRE = {"IQ": (33.0, 44.0), "SY": (35.0, 38.0), "AF": (33.0, 65.0), "N
 ORGS = ["islamic-state", "is-sinai", "is-west-africa", "is-khorasan", "is-libya", "taliban", "pkk"]
 PARENTS = {"is-sinai": "islamic-state", "is-west-africa": "islamic-state", "is-khorasan": "islamic-state",
            "is-libya": "islamic-state"}
+# one set per organisation, shared by the mentions naming it: the generator's own objects are not
+# what the benchmark measures
+ORG_SETS = {org: frozenset({org}) for org in ORGS}
+NO_ORGS: frozenset = frozenset()
 INCIDENTS_PER_DAY = 8
 START = dt.date(2014, 1, 1)
 
@@ -66,18 +77,25 @@ def cluster_size(rng: random.Random) -> int:
     return min(200, int(1 / (rng.random() ** (1 / 1.35))))
 
 
-def generate(n_mentions: int, seed: int = 7) -> list[EventFacts]:
+def generate(n_mentions: int, seed: int = 7) -> Iterator[EventFacts]:
+    """The mentions in publication order (then generation order), streamed: a mention is
+    published on its incident's day or later, so every mention published before the day being
+    generated is final and leaves the heap; memory holds a few months of mentions, not all."""
     rng = random.Random(seed)
-    out: list[EventFacts] = []
+    heap: list[tuple[tuple, EventFacts]] = []
+    made = 0
     incident = 0
-    while len(out) < n_mentions:
+    while made < n_mentions:
         day = START + dt.timedelta(days=incident // INCIDENTS_PER_DAY)
+        today = day.isoformat()
+        while heap and heap[0][0][0] < today:
+            yield heapq.heappop(heap)[1]
         country, city, lat, lon = rng.choice(CITIES)
         toll = int(rng.lognormvariate(1.6, 1.2)) + 1 if rng.random() < 0.8 else None
         org = rng.choice(ORGS) if rng.random() < 0.6 else None
         kind = "attack" if rng.random() < 0.8 else "territory"
         for m in range(cluster_size(rng)):
-            if len(out) >= n_mentions:
+            if made >= n_mentions:
                 break
             lag = int(rng.expovariate(1 / 20)) if m else rng.randint(0, 1)
             published = day + dt.timedelta(days=lag)
@@ -108,14 +126,18 @@ def generate(n_mentions: int, seed: int = 7) -> list[EventFacts]:
             if toll is not None and rng.random() < 0.7:
                 value = toll + (int(toll * rng.uniform(0, 0.3)) if lag > 2 else 0)
                 killed = (float(value), float(value))
-            i = len(out)
-            out.append(EventFacts(
-                event_id=f"e{i:07d}", kind=kind, article_id=f"a{i:07d}",
-                order=(published.isoformat(), i, f"e{i:07d}"), date=date, precision=precision, reported=published,
-                killed=killed, orgs=frozenset({org}) if org and rng.random() < 0.7 else frozenset(),
-                **place))
+            i = made
+            made += 1
+            event_id = f"e{i:07d}"
+            facts = EventFacts(
+                event_id=event_id, kind=kind, article_id=f"a{i:07d}",
+                order=(published.isoformat(), i, event_id), date=date, precision=precision, reported=published,
+                killed=killed, orgs=ORG_SETS[org] if org and rng.random() < 0.7 else NO_ORGS,
+                **place)
+            heapq.heappush(heap, (facts.order, facts))
         incident += 1
-    return out
+    while heap:
+        yield heapq.heappop(heap)[1]
 
 
 def rss_mb() -> float:
@@ -128,32 +150,59 @@ def peak_mb() -> float:
 
 
 def run_memory(n: int) -> dict:
-    mentions = sorted(generate(n), key=lambda f: f.order)
+    mentions = generate(n)
     base = rss_mb()
     start = time.perf_counter()
     resolver = Resolver(parents=PARENTS)
     comparisons = 0
-    for facts in mentions:
+    seconds = cpu = 0.0
+    for facts in mentions:  # the generator's own time is left out
+        start, start_cpu = time.perf_counter(), time.process_time()
         comparisons += len(resolver.candidates(facts))
         resolver.add(facts)
-    seconds = time.perf_counter() - start
-    return {"mode": "memory", "mentions": n, "seconds": seconds, "incidents": len(resolver.clusters),
+        seconds += time.perf_counter() - start
+        cpu += time.process_time() - start_cpu
+    return {"mode": "memory", "mentions": n, "seconds": seconds, "cpu_seconds": cpu, "incidents": len(resolver.clusters),
             "candidates_per_mention": comparisons / n, "peak_rss_mb": peak_mb(), "growth_mb": peak_mb() - base}
 
 
-def run_store(n: int, batch: int = 1000) -> dict:
-    from shardwatch.resolve.corpus import resolve_incidents
+@contextmanager
+def bench_store(db: str | None):
+    """An empty store: a SQLite file in a temporary folder, or (``db`` a postgresql:// URL) a
+    schema of its own on that server, dropped afterwards."""
     from shardwatch.store import Store
+
+    if not db:
+        with tempfile.TemporaryDirectory() as tmp:
+            with Store(Path(tmp) / "bench.db") as store:
+                yield store
+        return
+    import psycopg
+
+    schema = f"bench_resolve_{os.getpid()}"
+    with psycopg.connect(db, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    # (the postgres mode's CPU figure is this client's; the server's work shows in the wall time)
+    try:
+        joiner = "&" if "?" in db else "?"
+        with Store(f"{db}{joiner}options=-csearch_path%3D{schema}") as store:
+            yield store
+    finally:
+        with psycopg.connect(db, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def run_store(n: int, db: str | None = None, batch: int = 1000) -> dict:
+    from shardwatch.resolve.corpus import resolve_incidents
     from shardwatch.types import ActorRef, Article, Event, Evidence, Extraction, Place, Quantity
 
-    mentions = sorted(generate(n), key=lambda f: f.order)
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store(Path(tmp) / "bench.db")
+    mentions = generate(n)
+    with bench_store(db) as store:
         base = rss_mb()
-        resolve_seconds = 0.0
-        for i in range(0, n, batch):
+        resolve_seconds = resolve_cpu = 0.0
+        while True:
             extractions = []
-            for f in mentions[i:i + batch]:
+            for f in itertools.islice(mentions, batch):
                 article = Article(id=f.article_id, text=f"report {f.article_id}", source="bench",
                                   published=dt.date.fromisoformat(f.order[0]), published_precision="day")
                 place = None if f.place is None else Place(f.place, f.place, f.country, f.lat, f.lon, None,
@@ -165,45 +214,85 @@ def run_store(n: int, batch: int = 1000) -> dict:
                               evidence=(Evidence(f.article_id, 0, 6, "report", "bench", "1"),),
                               trigger="attack", confidence=0.8, killed=quantity)
                 extractions.append(Extraction(article, (event,)))
+            if not extractions:
+                break
             store.write_batch(extractions)
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             with store.transaction():
                 resolve_incidents(store)
             resolve_seconds += time.perf_counter() - start
+            resolve_cpu += time.process_time() - start_cpu
         incidents = store.incident_counts()["incidents"]
-        store.close()
-    return {"mode": "store", "mentions": n, "seconds": resolve_seconds, "incidents": incidents,
+    return {"mode": "store" if not db else "postgres", "mentions": n, "seconds": resolve_seconds,
+            "cpu_seconds": resolve_cpu, "incidents": incidents,
             "peak_rss_mb": peak_mb(), "growth_mb": peak_mb() - base}
+
+
+def exponent(a: dict, b: dict, key: str) -> float:
+    """The power of size that time grows with between two runs (1.00 linear, 2.00 all pairs)."""
+    return math.log(b[key] / a[key]) / math.log(b["mentions"] / a["mentions"])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--modes", nargs="+", choices=["memory", "store"], default=["memory", "store"])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000],
+                        help="mentions for the in-memory resolver (default: 10000 100000)")
+    parser.add_argument("--store-sizes", type=int, nargs="+",
+                        help="mentions for the store modes, when they differ from --sizes (they write every one)")
+    parser.add_argument("--modes", nargs="+", choices=["memory", "store", "postgres"],
+                        help="default: memory and store, and postgres when --db is given")
+    parser.add_argument("--db", help="the PostgreSQL server of the postgres mode (postgresql://...; the run "
+                                     "makes a schema of its own there and drops it afterwards), or 'throwaway': "
+                                     "a server started for this run as the tests start theirs")
     parser.add_argument("--one", nargs=2, metavar=("MODE", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         mode, n = args.one[0], int(args.one[1])
-        print(json.dumps(run_memory(n) if mode == "memory" else run_store(n)))
+        result = run_memory(n) if mode == "memory" else run_store(n, args.db if mode == "postgres" else None)
+        print(json.dumps(result))
         return
-    print(f"resolution benchmark: {INCIDENTS_PER_DAY} generated incidents a day, long-tailed clusters of mentions")
-    for mode in args.modes:
+    modes = args.modes or ["memory", "store", *(["postgres"] if args.db else [])]
+    if "postgres" in modes and not args.db:
+        parser.error("the postgres mode needs --db postgresql://...")
+    if args.db == "throwaway":
+        sys.path.insert(0, str(ROOT / "tests"))
+        from postgres_server import Unavailable, throwaway_server
+
+        try:
+            with throwaway_server() as url:
+                args.db = url
+                run_modes(args, modes)
+        except Unavailable as exc:
+            print(f"postgres mode skipped: {exc}")
+            run_modes(args, [m for m in modes if m != "postgres"])
+        return
+    run_modes(args, modes)
+
+
+def run_modes(args: argparse.Namespace, modes: list[str]) -> None:
+    print(f"resolution benchmark: {INCIDENTS_PER_DAY} generated incidents a day, long-tailed clusters of mentions; "
+          f"wall time and CPU time of this process (the CPU figure holds on a shared machine)")
+    for mode in modes:
         results = []
-        for n in args.sizes:
-            out = subprocess.run([sys.executable, __file__, "--one", mode, str(n)], capture_output=True, text=True,
-                                 check=True)
+        sizes = args.store_sizes if mode != "memory" and args.store_sizes else args.sizes
+        for n in sizes:
+            command = [sys.executable, __file__, "--one", mode, str(n), *(["--db", args.db] if args.db else [])]
+            out = subprocess.run(command, capture_output=True, text=True, check=True)
             r = json.loads(out.stdout)
             results.append(r)
             extra = f", {r['candidates_per_mention']:.1f} candidates/mention" if "candidates_per_mention" in r else ""
-            print(f"{mode:6s} {n:>8,} mentions -> {r['incidents']:>7,} incidents: {r['seconds']:7.2f} s "
-                  f"({n / r['seconds']:>8,.0f} mentions/s), peak RSS {r['peak_rss_mb']:6.0f} MB "
-                  f"(+{r['growth_mb']:.0f} MB while resolving){extra}")
-        if len(results) >= 2:
-            a, b = results[0], results[-1]
-            size_ratio = b["mentions"] / a["mentions"]
-            time_ratio = b["seconds"] / a["seconds"]
-            print(f"{mode:6s} growth: {size_ratio:.0f}x mentions -> {time_ratio:.1f}x time "
-                  f"(exponent {math.log(time_ratio) / math.log(size_ratio):.2f}; 1.00 is linear, 2.00 all pairs)")
+            print(f"{mode:8s} {n:>9,} mentions -> {r['incidents']:>7,} incidents: {r['seconds']:7.1f} s wall, "
+                  f"{r['cpu_seconds']:7.1f} s CPU ({n / r['cpu_seconds']:>6,.0f} mentions/CPU s), "
+                  f"peak RSS {r['peak_rss_mb']:5.0f} MB (+{r['growth_mb']:.0f} MB while resolving){extra}")
+        for a, b in zip(results, results[1:]):
+            print(f"{mode:8s} {a['mentions']:,} -> {b['mentions']:,} mentions: time grows as size^"
+                  f"{exponent(a, b, 'cpu_seconds'):.2f} (CPU), ^{exponent(a, b, 'seconds'):.2f} (wall); "
+                  f"1.00 is linear, 2.00 all pairs")
+        if mode == "memory" and len(results) >= 2 and results[-1]["mentions"] >= 1_000_000:
+            last = results[-1]
+            met = exponent(results[-2], last, "cpu_seconds") <= 1.05 and last["peak_rss_mb"] <= 2048
+            print(f"{mode:8s} target at {last['mentions']:,} (exponent <= 1.05, peak <= 2 GB): "
+                  f"{'met' if met else 'MISSED'}")
 
 
 if __name__ == "__main__":

@@ -65,7 +65,8 @@ def test_sample_fallujah_copy_matches_its_original_and_nothing_else():
     assert pairs == [(str(REPORTS / "fallujah_levant_observer.md"), str(REPORTS / "fallujah_meridian.md"))]
 
 
-def test_store_links_a_copy_to_the_earliest_published_even_when_ingested_first(tmp_db):
+def test_store_links_a_copy_to_the_earliest_published_even_when_ingested_first(any_db):
+    tmp_db = any_db  # on SQLite and on PostgreSQL
     copy = _article(STORY.replace("retook", "recaptured"), title="Copy", published="2016-06-27", aid="copy")
     original = _article(STORY, title="Original", published="2016-06-26", aid="original")
     other = _article(STORY.replace("Iraqi", "Syrian").replace("army", "military") + "\nMore text here today.",

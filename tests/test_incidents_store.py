@@ -1,11 +1,13 @@
 """Incidents through the store (no model): resolution after writes, stable ids, wire copies
-counted once, contradictions, --as-of, the export line and the CLI."""
+counted once, contradictions, --as-of, the export line and the CLI; each test on SQLite and on
+PostgreSQL."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from shardwatch.cli import cli
@@ -23,6 +25,12 @@ BODY = ("A truck drove into crowds on the seafront promenade after the fireworks
         "{killed} people, officials said. Hundreds were wounded and many remain in hospital. The driver was shot "
         "dead by police after a chase along the promenade. Investigators searched his flat on Friday and "
         "questioned relatives and neighbours about his recent contacts and travel. {extra}")
+
+
+@pytest.fixture
+def tmp_db(any_db):
+    """Every test of this module that takes a store runs on SQLite and on PostgreSQL."""
+    return any_db
 
 
 def _article(aid: str, published: str | None, text: str, source: str = "Test Wire") -> Article:
@@ -133,10 +141,10 @@ def test_min_sources_and_country_filters(tmp_db):
     assert incident(tmp_db, "inc-berlin-e0").independent_sources == 1
 
 
-def test_cli_incidents_and_export(tmp_path):
+def test_cli_incidents_and_export(db_url):
     from shardwatch.store import Store
 
-    path = str(tmp_path / "cli.db")
+    path = db_url
     with Store(path) as store:
         _nice(store)
     runner = CliRunner()

@@ -1,5 +1,6 @@
 """The Python API (shardwatch.api) on the hand-made database: records and DataFrames, the same
-filters everywhere, filters that do not apply raise, read-only by default."""
+filters everywhere, filters that do not apply raise, read-only by default; on SQLite and on
+PostgreSQL."""
 
 from __future__ import annotations
 
@@ -9,15 +10,21 @@ import pandas as pd
 import pytest
 
 import dashboard_fixture
+from postgres_server import fresh_schema_url
 import shardwatch.api as sw
 from shardwatch.errors import ShardwatchError
 from shardwatch.present.records import EVENT_CSV_COLUMNS
 from shardwatch.types import Article, Event
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = dashboard_fixture.build(tmp_path_factory.mktemp("pyapi") / "fixture.db")
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def db(request, tmp_path_factory):
+    """The hand-made database in a SQLite file, then in a PostgreSQL schema: one API over both."""
+    if request.param == "sqlite":
+        where = tmp_path_factory.mktemp("pyapi") / "fixture.db"
+    else:
+        where = fresh_schema_url(request.getfixturevalue("postgres_server"), "pyapi")
+    path = dashboard_fixture.build(where)
     with sw.open(path) as opened:
         yield opened
 

@@ -1,4 +1,5 @@
-"""The SQLite store: migrations, WAL, batch writes, round-trips, filters, search, rollback."""
+"""The store on both engines (SQLite and PostgreSQL: ``tmp_db`` is each in turn): migrations,
+batch writes, round-trips, filters, search, rollback; and SQLite's own: WAL, read-only files."""
 
 from __future__ import annotations
 
@@ -54,6 +55,25 @@ def make_event(event_id: str = "e1", article_id: str = "a1", **kw) -> Event:
     return Event(**fields)
 
 
+@pytest.fixture
+def tmp_db(any_db):
+    """Every test of this module that takes a store runs on SQLite and on PostgreSQL."""
+    return any_db
+
+
+def test_store_records_migrations(tmp_db):
+    rows = tmp_db.db.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()
+    assert [(r["version"], r["name"]) for r in rows] == [(v, name) for v, name, _ in MIGRATIONS]
+    assert tmp_db.schema_version() == SCHEMA_VERSION
+    assert {"articles", "events", "event_actors", "evidence", "mentions", "schema_migrations"} <= tmp_db.table_names()
+
+
+def test_reopening_does_not_reapply_migrations_on_either_engine(db_url):
+    Store(db_url).close()
+    with Store(db_url) as store:
+        assert store.db.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == len(MIGRATIONS)
+
+
 def test_memory_store_records_migrations():
     with Store(":memory:") as store:
         rows = store.db.execute("SELECT version, name FROM schema_migrations").fetchall()
@@ -64,8 +84,9 @@ def test_memory_store_records_migrations():
         assert {"articles", "events", "event_actors", "evidence", "mentions", "articles_fts"} <= tables
 
 
-def test_file_store_uses_wal(tmp_db):
-    assert tmp_db.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+def test_file_store_uses_wal(tmp_path):
+    with Store(tmp_path / "wal.db") as store:
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_reopening_does_not_reapply_migrations(tmp_path):
@@ -242,7 +263,7 @@ def test_constraint_violation_rolls_back_whole_batch(tmp_db):
     good = Extraction(make_article("a1"), (make_event("e1", "a1"),))
     # the same event id twice violates the events primary key
     bad = Extraction(make_article("a2", text="Another report entirely."), (make_event("e1", "a2"),))
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(tmp_db.dialect.data_errors):
         tmp_db.write_batch([good, bad])
     assert tmp_db.counts()["articles"] == 0
 

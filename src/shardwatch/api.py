@@ -100,8 +100,9 @@ def _frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
 class Shardwatch:
     """A shardwatch database: open with ``shardwatch.api.open``; use as a context manager.
 
-    Read-only by default (SQLite refuses every write, nothing is migrated); ``readonly=False``
-    creates or migrates the database and allows ``ingest``.
+    Read-only by default (SQLite, or PostgreSQL's read-only transactions, refuse every write;
+    nothing is migrated); ``readonly=False`` creates or migrates the database and allows
+    ``ingest``.
     """
 
     def __init__(self, path: str | Path, *, readonly: bool = True) -> None:
@@ -385,5 +386,6 @@ def reference_checks(claims: list[Claim]) -> dict[str, str]:
 
 
 def open(path: str | Path, *, readonly: bool = True) -> Shardwatch:  # noqa: A001 - like sqlite3.connect, io.open
-    """Open a shardwatch database (read-only unless ``readonly=False``)."""
+    """Open a shardwatch database (read-only unless ``readonly=False``): a SQLite file, or a
+    ``postgresql://...`` URL (``pip install 'shardwatch[postgres]'``)."""
     return Shardwatch(path, readonly=readonly)

@@ -16,6 +16,7 @@ import click
 from shardwatch import __version__
 from shardwatch.api import Shardwatch
 from shardwatch.errors import ShardwatchError
+from shardwatch.store import display_name
 from shardwatch.types import EVENT_KINDS
 
 DEFAULT_DB = "shardwatch.db"
@@ -95,7 +96,7 @@ def _emit(rows: list[dict], columns: list[str], fmt: str) -> None:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", default=DEFAULT_DB, show_default=True, envvar="SHARDWATCH_DB",
-              help="The database file (created by ingest).")
+              help="The database: a SQLite file (created by ingest) or a postgresql:// URL.")
 @click.version_option(__version__, prog_name="shardwatch")
 @click.pass_context
 def cli(ctx: click.Context, db: str) -> None:
@@ -149,7 +150,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], processes: int | None, ca
                    + (f"; {len(report.skipped)} already in the database" if report.skipped else ""))
     else:
         click.echo(f"nothing new: {len(report.skipped)} articles already in the database")
-    click.echo(_summary_line(status_, ctx.obj["db"]))
+    click.echo(_summary_line(status_, display_name(ctx.obj["db"])))
     if report.failures:
         click.echo(f"{len(report.failures)} source(s) failed", err=True)
         ctx.exit(1)
@@ -168,7 +169,7 @@ def status(ctx: click.Context) -> None:
     and the resolution an interrupted ingest left pending."""
     with _open(ctx) as db:
         found = db.status()
-    click.echo(_summary_line(found, ctx.obj["db"]))
+    click.echo(_summary_line(found, display_name(ctx.obj["db"])))
     click.echo(f"{found['incidents']} incidents; {found['duplicates']} articles are near-duplicates of another")
     click.echo(f"{found['claims']} claims, {found['quotes']} quotes")
     if found.get("unparsed_articles"):

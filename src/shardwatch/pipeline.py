@@ -113,7 +113,7 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size
         try:
             store.write_batch(batch)
             written = list(batch)
-        except _DATA_ERRORS:
+        except (*_DATA_ERRORS, *store.dialect.data_errors):
             # A value the database cannot hold (an integer beyond 64 bits) fails the batch's
             # one transaction; the articles are then written one by one, and only the article
             # that holds it fails, named.
@@ -122,7 +122,7 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size
                 try:
                     store.write_batch([extraction])
                     written.append(extraction)
-                except _DATA_ERRORS as exc:
+                except (*_DATA_ERRORS, *store.dialect.data_errors) as exc:
                     failures.append(IngestFailure(extraction.article.path or extraction.article.id,
                                                   f"could not be stored: {type(exc).__name__}: {exc}"[:300]))
         for extraction in written:

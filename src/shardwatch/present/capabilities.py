@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -36,7 +35,7 @@ def make_filter(**values: Any) -> EventFilter:
 
 
 def tables(store: Store) -> set[str]:
-    return {row[0] for row in store.db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    return store.table_names()
 
 
 def _claim_filter(filters: EventFilter, *, limit: bool = True) -> ClaimFilter:
@@ -101,7 +100,7 @@ def optional_records(store: Store, kind: str, filters: EventFilter = EventFilter
         return None
     try:
         found = provider(filters)
-    except sqlite3.OperationalError:  # a table of an older or half-merged schema
+    except store.dialect.missing_table_errors:  # a table of an older or half-merged schema
         return None
     return [to_record(item, RECORD_TYPE[kind]) for item in found]
 
@@ -133,7 +132,7 @@ def _plain(value: Any) -> Any:
 def evidence_spans(store: Store, article_id: str) -> list[dict]:
     """Every record's evidence span in one article: events now, claims and quotes once stored."""
     rows = store.db.execute(
-        "SELECT record_type, record_id, seq, start, end, text, extractor, version FROM evidence"
-        " WHERE article_id = ? ORDER BY start, end, record_type, record_id", (article_id,)).fetchall()
+        'SELECT record_type, record_id, seq, start, "end", text, extractor, version FROM evidence'
+        ' WHERE article_id = ? ORDER BY start, "end", record_type, record_id', (article_id,)).fetchall()
     return [{"record_type": r["record_type"], "record_id": r["record_id"], "seq": r["seq"], "start": r["start"],
              "end": r["end"], "text": r["text"], "extractor": f"{r['extractor']}/{r['version']}"} for r in rows]

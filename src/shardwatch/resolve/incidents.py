@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import sys
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -67,7 +68,7 @@ _STOP = frozenset("a an the of in at on and or to for by with from near its thei
                   "hour night morning evening afternoon about p m a.m p.m people".split())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventFacts:
     """What identifies the real event behind one event record."""
 
@@ -162,9 +163,20 @@ def figures_far(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return high_low - low_high > CLOSE_ABSOLUTE and high_low > FAR_RATIO * max(low_high, 1)
 
 
-@dataclass
+_NONE: frozenset = frozenset()
+
+
+@dataclass(slots=True)
 class Cluster:
-    """An incident being resolved: its members and the profile they give it."""
+    """An incident being resolved: its members and the profile they give it.
+
+    Memory (a resolver holds every incident of the blocks it has seen: 350,000 for a million
+    mentions in ``scripts/bench_resolve.py``): slots; the profile's sets are frozensets that
+    start as the one shared empty one and are replaced as they grow (an incident has three
+    members on average, so most stay empty or tiny); its countries and near-duplicate groups,
+    only ever asked ``in``, are tuples. A ``set`` takes 216 bytes even empty or with one item,
+    and there were six a cluster: 100k mentions peaked at 255 MB before, 174 MB after, and 1M
+    mentions at 1.6 GB (``make bench-1m``; the target is 2 GB)."""
 
     id: str
     kind: str
@@ -175,13 +187,13 @@ class Cluster:
     day_votes: Counter = field(default_factory=Counter)
     coarse: list[tuple[dt.date, dt.date]] = field(default_factory=list)
     places: dict[str, tuple[float, float]] = field(default_factory=dict)
-    countries: set[str] = field(default_factory=set)
+    countries: tuple[str, ...] = ()
     vague_place: bool = False
     killed: list[tuple[float, float]] = field(default_factory=list)
-    targets: set[str] = field(default_factory=set)
-    orgs: set[str] = field(default_factory=set)
-    people: set[str] = field(default_factory=set)
-    groups: set[str] = field(default_factory=set)
+    targets: frozenset[str] = _NONE
+    orgs: frozenset[str] = _NONE
+    people: frozenset[str] = _NONE
+    groups: tuple[str, ...] = ()  # near-duplicate groups (wire copies count once)
     _cache: dict = field(default_factory=dict, repr=False)
 
     def add(self, facts: EventFacts) -> None:
@@ -197,14 +209,20 @@ class Cluster:
             self.places[facts.place] = (facts.lat, facts.lon)
         else:
             self.vague_place = True
-        if facts.country:
-            self.countries.add(facts.country)
+        if facts.country and facts.country not in self.countries:
+            self.countries += (facts.country,)
         if facts.killed:
             self.killed.append(facts.killed)
-        self.targets |= _content_words(facts.target)
-        self.orgs |= facts.orgs
-        self.people |= facts.people
-        self.groups.add(facts.group or facts.article_id)
+        words = _content_words(facts.target)
+        if not words <= self.targets:
+            self.targets |= words
+        if not facts.orgs <= self.orgs:
+            self.orgs |= facts.orgs
+        if not facts.people <= self.people:
+            self.people |= facts.people
+        group = facts.group or facts.article_id
+        if group not in self.groups:
+            self.groups += (group,)
 
     def day(self) -> dt.date | None:
         """The day most sources give (the earliest of a tie)."""
@@ -233,17 +251,19 @@ class Cluster:
             return lo, hi
         return min(self.coarse, key=lambda i: i[1] - i[0])
 
-    def keys(self) -> set[str]:
+    def keys(self) -> frozenset[str]:
         """The blocking keys this incident is filed under."""
         if "keys" not in self._cache:
-            self._cache["keys"] = self._keys()
+            # interned: the resolver's index holds each key once for all the incidents filed
+            # under it, instead of every incident its own copy of the same text
+            self._cache["keys"] = frozenset(sys.intern(key) for key in self._keys())
         return self._cache["keys"]
 
     def _keys(self) -> set[str]:
         interval = self.interval()
         span = months(interval) if interval else ["none"]
         keys = set()
-        countries = self.countries or {"-"}
+        countries = self.countries or ("-",)
         for month in span:
             for country in countries:
                 keys.add(f"{self.kind}|{month}|all|{country}")

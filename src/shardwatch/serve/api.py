@@ -35,7 +35,7 @@ from shardwatch.present import capabilities as caps
 from shardwatch.present.charts import KIND_COLOURS, LINK_COLOURS, SERIES_COLOURS, SERIES_LABELS, monthly_timeline
 from shardwatch.present.records import article_record, event_record
 from shardwatch.serve.validation import MAX_OFFSET, IsoDate, Measure, error_responses, query_parameters
-from shardwatch.store import Store
+from shardwatch.store import Store, display_name
 from shardwatch.store.fts import plain_words_query
 from shardwatch.types import EVENT_KINDS
 
@@ -241,7 +241,7 @@ def create_app(db_path: str, *, token: str | None = None) -> FastAPI:
                 return page([], query, available=False)
             try:
                 found = getattr(db, listing)(**given, limit=query.offset + query.limit + 1)
-            except sqlite3.OperationalError:  # a table of an older or half-merged schema
+            except db.store.dialect.missing_table_errors:  # a table of an older or half-merged schema
                 return page([], query, available=False)
             except FilterError as exc:
                 raise ApiError(422, f"invalid request: {exc}") from None
@@ -428,4 +428,4 @@ def check_database(db_path: str) -> None:
         with Store(db_path, readonly=True) as store:
             store.counts()
     except sqlite3.DatabaseError as exc:
-        raise ShardwatchError(f"cannot read database {db_path}: {exc}") from exc
+        raise ShardwatchError(f"cannot read database {display_name(db_path)}: {exc}") from exc

@@ -1,13 +1,16 @@
-"""The SQLite store: the only module that writes the database.
+"""The store: the only module that writes the database.
 
-WAL mode (readers work while an ingest writes), FTS5 over article text, numbered migrations
-recorded in ``schema_migrations``, and one transaction per batch of articles, so that an
-interrupted ingest leaves whole articles or none.
+SQLite by default (one file; WAL mode, so readers work while an ingest writes; FTS5 over article
+text), or PostgreSQL for a store a team shares (``postgresql://...``; a GIN ``tsvector`` index
+over article text). Both behind this one class, with one set of queries (``store.dialect`` holds
+what differs): numbered migrations recorded in ``schema_migrations``, and one transaction per
+batch of articles, so that an interrupted ingest leaves whole articles or none.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -16,14 +19,16 @@ from pathlib import Path
 from shardwatch.errors import StoreError
 from shardwatch.store.claims import ClaimRecords
 from shardwatch.store.common import ClaimFilter, EventFilter, _actor_ids, _date, _iso, _marks, _quantity
-from shardwatch.store.fts import fts_query
+from shardwatch.store.dialect import PG_FTS_VECTOR, SQLITE, PgConnection, is_postgres, pg_ddl, postgres
+from shardwatch.store.fts import fts_query, pg_tsquery
 from shardwatch.store.incidents import IncidentMember, IncidentRecords, StoredEventFacts
 from shardwatch.store.reextract import ExtractionRecords
 from shardwatch.store.schema import MIGRATIONS, SCHEMA_VERSION
 from shardwatch.store.watch import WatchRecords
 from shardwatch.types import ActorRef, Article, Event, Evidence, Extraction, Place
 
-__all__ = ["ClaimFilter", "EventFilter", "IncidentMember", "Store", "StoredEventFacts", "SCHEMA_VERSION"]
+__all__ = ["ClaimFilter", "EventFilter", "IncidentMember", "Store", "StoredEventFacts", "SCHEMA_VERSION",
+           "display_name"]
 
 
 class Store(IncidentRecords, ClaimRecords, ExtractionRecords, WatchRecords):
@@ -32,6 +37,10 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords, WatchRecords):
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
         self.readonly = readonly
+        self.dialect = SQLITE
+        if is_postgres(self.path):
+            self._open_postgres()
+            return
         if readonly and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}: run `shardwatch ingest` first")
         try:
@@ -54,6 +63,20 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords, WatchRecords):
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
 
+    def _open_postgres(self) -> None:
+        try:
+            self.dialect = postgres()
+        except ImportError as exc:
+            raise StoreError("a postgresql:// store needs psycopg: pip install 'shardwatch[postgres]'") from exc
+        try:
+            self.db = PgConnection(self.path, readonly=self.readonly)
+            if self.readonly:
+                self._check_version()
+            else:
+                self._migrate()
+        except self.dialect.data_errors + (_pg_error(),) as exc:
+            raise StoreError(f"cannot open database {display_name(self.path)}: {str(exc).strip()}") from exc
+
     def __enter__(self) -> Store:
         return self
 
@@ -72,15 +95,20 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords, WatchRecords):
         applied = {row[0] for row in self.db.execute("SELECT version FROM schema_migrations")}
         if applied and max(applied) > SCHEMA_VERSION:
             raise StoreError(
-                f"database {self.path} has schema version {max(applied)}, newer than this shardwatch ({SCHEMA_VERSION})"
+                f"database {display_name(self.path)} has schema version {max(applied)}, newer than this shardwatch ({SCHEMA_VERSION})"
             )
         for version, name, sql in MIGRATIONS:
             if version in applied:
                 continue
-            self.db.execute("BEGIN IMMEDIATE")
+            self._begin(serialised=True)
             try:
+                # another process may have applied it while this one waited for the lock
+                if self.db.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (version,)).fetchone():
+                    self.db.execute("COMMIT")
+                    continue
                 for statement in _statements(sql):
-                    self.db.execute(statement)
+                    for translated in ([statement] if self.dialect is SQLITE else pg_ddl(statement)):
+                        self.db.execute(translated)
                 self.db.execute(
                     "INSERT INTO schema_migrations VALUES (?, ?, ?)",
                     (version, name, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
@@ -89,6 +117,12 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords, WatchRecords):
             except Exception:
                 self.db.execute("ROLLBACK")
                 raise
+
+    def _begin(self, *, serialised: bool) -> None:
+        """Open a write transaction: ``serialised`` ones (migrations, resolution) run one at a
+        time on either engine; a batch's may run beside others on PostgreSQL."""
+        for statement in self.dialect.begin_serialised if serialised else self.dialect.begin_batch:
+            self.db.execute(statement)
 
     def _check_version(self) -> None:
         """A read-only store reads any schema up to ours (older ones lack some tables, which the
@@ -103,7 +137,7 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords, WatchRecords):
         """The newest migration applied (None for a database shardwatch never wrote)."""
         try:
             return self.db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0]
-        except sqlite3.OperationalError:  # no schema_migrations table: not a shardwatch database yet
+        except self.dialect.missing_table_errors:  # no schema_migrations table: not a shardwatch database yet
             return None
 
     # -- writing --------------------------------------------------------------------------
@@ -124,17 +158,16 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords, WatchRecords):
         """
         written = 0
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        self.db.execute("BEGIN IMMEDIATE")
+        self._begin(serialised=False)
         try:
             for extraction in extractions:
                 article = extraction.article
-                if self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
-                    continue
-                self._insert_article(article, now, parsed=extraction.parsed)
+                if not self._insert_article(article, now, parsed=extraction.parsed):
+                    continue  # held already (or written by another writer meanwhile)
                 for mention in extraction.mentions:
                     p = mention.place
                     self.db.execute(
-                        "INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                        "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                         (mention.article_id, mention.start, mention.end, mention.text, mention.label,
                          mention.actor_id, p and p.canonical, p and p.country, p and p.lat, p and p.lon,
                          p and p.precision, p and p.gazetteer_id),
@@ -153,13 +186,15 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords, WatchRecords):
             raise
         return written
 
-    def _insert_article(self, a: Article, now: str, *, parsed: bool = True) -> None:
-        self.db.execute(
+    def _insert_article(self, a: Article, now: str, *, parsed: bool = True) -> bool:
+        """Insert an article; False when one of its id is held already."""
+        return self.db.execute(
             "INSERT INTO articles (id, title, source, url, published, published_precision, published_from,"
-            " language, removed_lines, path, text, ingested_at, parsed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " language, removed_lines, path, text, ingested_at, parsed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT (id) DO NOTHING RETURNING id",
             (a.id, a.title, a.source, a.url, _iso(a.published), a.published_precision, a.published_from,
              a.language, a.removed_lines, a.path, a.text, now, int(parsed)),
-        )
+        ).fetchone() is not None
 
     def _insert_event(self, e: Event, *, upsert: bool = False) -> None:
         """Insert an event with its actors and evidence; with ``upsert`` an event of the same id
@@ -192,7 +227,7 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords, WatchRecords):
             self.db.execute("DELETE FROM evidence WHERE record_type = 'event' AND record_id = ?", (e.id,))
         self.db.execute(f"INSERT INTO events ({columns}) VALUES ({marks}){conflict}", values)
         for ref in e.actors:
-            self.db.execute("INSERT OR IGNORE INTO event_actors VALUES (?,?,?,?,?)",
+            self.db.execute("INSERT INTO event_actors VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING",
                             (e.id, ref.actor_id, ref.name, ref.role, ref.text))
         for seq, ev in enumerate(e.evidence):
             self.db.execute("INSERT INTO evidence VALUES (?,?,?,?,?,?,?,?,?)",
@@ -213,7 +248,7 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords, WatchRecords):
             where.append("published <= ?")
             args.append(until.isoformat())
         sql = "SELECT * FROM articles" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY published IS NULL, published, title"
+        sql += " ORDER BY published IS NULL, published, title IS NOT NULL, title, rowid"  # NULL titles first, as SQLite sorts them
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [self._article(r, with_text=with_text) for r in self.db.execute(sql, args)]
@@ -223,7 +258,7 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords, WatchRecords):
         return self._article(row, with_text=True) if row else None
 
     @staticmethod
-    def _article(row: sqlite3.Row, *, with_text: bool) -> Article:
+    def _article(row, *, with_text: bool) -> Article:
         return Article(
             id=row["id"], text=row["text"] if with_text else "", title=row["title"], source=row["source"],
             url=row["url"], published=_date(row["published"]), published_precision=row["published_precision"],
@@ -260,7 +295,7 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords, WatchRecords):
         rows = self.db.execute(sql, args).fetchall()
         return [self._event(r) for r in rows]
 
-    def _event(self, r: sqlite3.Row) -> Event:
+    def _event(self, r) -> Event:
         place = None
         if r["place_canonical"]:
             place = Place(r["place_name"], r["place_canonical"], r["country"], r["lat"], r["lon"],
@@ -285,6 +320,8 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords, WatchRecords):
         """Articles matching a search, best first, each with a snippet. Words are matched as
         words (``al-Adnani``, ``U.S.``); "phrases", AND/OR/NOT/NEAR, ``word*`` and ``title:word``
         keep their FTS5 meaning (``store.fts``)."""
+        if self.dialect is not SQLITE:
+            return self._search_postgres(query, limit=limit, as_of=as_of)
         cutoff = " AND a.published <= ?" if as_of else ""
         match = fts_query(query)
         args = (match, as_of.isoformat(), limit) if as_of else (match, limit)
@@ -297,6 +334,22 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords, WatchRecords):
             ).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(f"bad search query {query!r}: {exc}") from exc
+        return [(self._article(r, with_text=False), r["snip"]) for r in rows]
+
+    def _search_postgres(self, query: str, *, limit: int, as_of: dt.date | None) -> list[tuple[Article, str]]:
+        """``search`` on PostgreSQL: the same query language as a tsquery (``fts.pg_tsquery``),
+        ranked by ``ts_rank``, the snippet by ``ts_headline`` in FTS5's marks."""
+        try:
+            tsquery, args = pg_tsquery(query)
+        except ValueError as exc:
+            raise StoreError(f"bad search query {query!r}: {exc}") from exc
+        cutoff = " AND a.published <= ?" if as_of else ""
+        rows = self.db.execute(
+            "SELECT a.*, ts_headline('simple', a.text, s.q, 'StartSel=[, StopSel=], MaxWords=12, MinWords=4,"
+            " MaxFragments=2, FragmentDelimiter=\" ... \"') AS snip"
+            f" FROM (SELECT {tsquery} AS q) s JOIN articles a ON {PG_FTS_VECTOR} @@ s.q" + cutoff
+            + f" ORDER BY ts_rank({PG_FTS_VECTOR}, s.q) DESC, a.rowid LIMIT ?",
+            [*args, *([as_of.isoformat()] if as_of else []), limit]).fetchall()
         return [(self._article(r, with_text=False), r["snip"]) for r in rows]
 
     def counts(self) -> dict[str, object]:
@@ -317,7 +370,7 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords, WatchRecords):
         """Articles the relevance cascade kept from the parser (0 on a schema before 6)."""
         try:
             return self.db.execute("SELECT COUNT(*) FROM articles WHERE parsed = 0").fetchone()[0]
-        except sqlite3.OperationalError:  # a read-only database of an older schema
+        except self.dialect.missing_table_errors:  # a read-only database of an older schema
             return 0
 
     def unparsed_article_ids(self) -> list[str]:
@@ -326,16 +379,37 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords, WatchRecords):
 
     # -- near-duplicates and incidents (issue 5) ------------------------------------------
 
+    def table_names(self) -> set[str]:
+        """The tables and views of the database."""
+        if self.dialect is SQLITE:
+            sql = "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
+        else:
+            sql = ("SELECT table_name FROM information_schema.tables"
+                   " WHERE table_schema = ANY (current_schemas(false))")
+        return {row[0] for row in self.db.execute(sql)}
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One write transaction: everything inside is written, or nothing."""
-        self.db.execute("BEGIN IMMEDIATE")
+        """One write transaction: everything inside is written, or nothing. Transactions run
+        one at a time (on PostgreSQL too: corpus-wide resolution must see every write before)."""
+        self._begin(serialised=True)
         try:
             yield
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+
+
+def _pg_error() -> type[BaseException]:
+    import psycopg
+
+    return psycopg.Error
+
+
+def display_name(path: str | Path) -> str:
+    """A database name fit to show: a path as it is, a URL without its password."""
+    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", str(path))
 
 
 def _statements(sql: str) -> Iterator[str]:

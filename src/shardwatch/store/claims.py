@@ -15,14 +15,14 @@ class ClaimRecords:
 
     def _insert_evidence(self, record_type: str, record_id: str, evidence: tuple[Evidence, ...]) -> None:
         for seq, ev in enumerate(evidence):
-            self.db.execute("INSERT OR IGNORE INTO evidence VALUES (?,?,?,?,?,?,?,?,?)",
+            self.db.execute("INSERT INTO evidence VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                             (record_type, record_id, seq, ev.article_id, ev.start, ev.end, ev.text, ev.extractor,
                              ev.version))
 
     def _insert_claim(self, c: Claim) -> None:
         countries = ";" + ";".join(c.scope_countries) + ";" if c.scope_countries else None
         self.db.execute(
-            "INSERT OR IGNORE INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
             (c.id, c.article_id, c.measure, c.measure_text, c.subject_id, c.subject_name, c.scope, countries, c.basis,
              c.low, c.high, c.unit, c.qualifier, c.value_text, c.total, _iso(c.as_of), c.as_of_precision, c.as_of_text,
              c.claimant.name, c.claimant.role, c.claimant.kind, c.claimant.actor_id, _iso(c.reported), c.modality),
@@ -30,7 +30,7 @@ class ClaimRecords:
         self._insert_evidence("claim", c.id, c.evidence)
 
     def _insert_quote(self, q: Quote) -> None:
-        self.db.execute("INSERT OR IGNORE INTO quotes VALUES (?,?,?,?,?,?,?,?)",
+        self.db.execute("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                         (q.id, q.article_id, q.speaker.name, q.speaker.role, q.speaker.kind, q.speaker.actor_id, q.text,
                          int(q.direct)))
         self._insert_evidence("quote", q.id, q.evidence)
@@ -70,7 +70,7 @@ class ClaimRecords:
             sql += f" LIMIT {int(filters.limit)}"
         return [self._claim(r) for r in self.db.execute(sql, args).fetchall()]
 
-    def _claim(self, r: sqlite3.Row) -> Claim:
+    def _claim(self, r) -> Claim:
         countries = tuple(c for c in (r["scope_countries"] or "").split(";") if c)
         return Claim(
             id=r["id"], article_id=r["article_id"], measure=r["measure"], measure_text=r["measure_text"] or "",

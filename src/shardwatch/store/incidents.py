@@ -65,7 +65,7 @@ class IncidentRecords:
         """Articles (with text) not yet checked for near-duplicates, in ingest order."""
         rows = self.db.execute(
             "SELECT a.* FROM articles a LEFT JOIN article_sketches s ON s.article_id = a.id"
-            " WHERE s.article_id IS NULL ORDER BY a.rowid").fetchall()
+            " WHERE s.article_id IS NULL ORDER BY a.rowid" + self.dialect.skip_locked.format(table="a")).fetchall()
         return [self._article(r, with_text=True) for r in rows]
 
     def lsh_candidates(self, bands: Iterable[tuple[int, int]]) -> set[str]:
@@ -86,8 +86,10 @@ class IncidentRecords:
 
     def save_sketch(self, article_id: str, shingles: int, signature: bytes, bands: Iterable[tuple[int, int]]) -> None:
         """File an article's MinHash sketch and LSH buckets (inside ``transaction``)."""
-        self.db.execute("INSERT OR REPLACE INTO article_sketches VALUES (?,?,?)", (article_id, shingles, signature))
-        self.db.executemany("INSERT OR IGNORE INTO article_lsh VALUES (?,?,?)",
+        self.db.execute("INSERT INTO article_sketches VALUES (?,?,?) ON CONFLICT (article_id) DO UPDATE SET"
+                        " shingles = excluded.shingles, signature = excluded.signature",
+                        (article_id, shingles, signature))
+        self.db.executemany("INSERT INTO article_lsh VALUES (?,?,?) ON CONFLICT DO NOTHING",
                             [(band, bucket, article_id) for band, bucket in bands])
 
     def article_order(self, ids: Iterable[str]) -> dict[str, tuple[str, int]]:
@@ -117,10 +119,11 @@ class IncidentRecords:
         if original_id is None:
             self.db.execute("DELETE FROM article_duplicates WHERE article_id = ?", (article_id,))
         else:
-            self.db.execute("INSERT OR REPLACE INTO article_duplicates VALUES (?,?,?)",
+            self.db.execute("INSERT INTO article_duplicates VALUES (?,?,?) ON CONFLICT (article_id) DO UPDATE SET"
+                            " original_id = excluded.original_id, similarity = excluded.similarity",
                             (article_id, original_id, similarity))
 
-    def _event_facts(self, rows: list[sqlite3.Row]) -> list[StoredEventFacts]:
+    def _event_facts(self, rows: list) -> list[StoredEventFacts]:
         """Typed resolution facts for event rows (with their article's date and ingest order),
         each with its perpetrator organisations and people read from ``event_actors``."""
         actors: dict[str, dict[str, list[str]]] = {}
@@ -161,7 +164,7 @@ class IncidentRecords:
 
     def incident_event_facts(self, incident_ids: Iterable[str]) -> list[StoredEventFacts]:
         """The resolution facts of the members of these incidents, each with its incident."""
-        rows: list[sqlite3.Row] = []
+        rows: list = []
         for chunk in _chunks(list(incident_ids)):
             marks = ",".join("?" * len(chunk))
             rows += self.db.execute(
@@ -197,7 +200,8 @@ class IncidentRecords:
             self.db.execute("UPDATE incidents SET merged_into = ? WHERE id = ?", (survivor, old))
             self.db.execute("UPDATE incident_events SET incident_id = ? WHERE incident_id = ?", (survivor, old))
             self.db.execute("DELETE FROM incident_keys WHERE incident_id = ?", (old,))
-        self.db.executemany("INSERT OR REPLACE INTO incident_events VALUES (?,?)", list(assigned.items()))
+        self.db.executemany("INSERT INTO incident_events VALUES (?,?) ON CONFLICT (event_id) DO UPDATE SET"
+                            " incident_id = excluded.incident_id", list(assigned.items()))
         for incident, incident_keys in keys.items():
             self.db.execute("DELETE FROM incident_keys WHERE incident_id = ?", (incident,))
             self.db.executemany("INSERT INTO incident_keys VALUES (?,?)", [(k, incident) for k in incident_keys])
@@ -268,7 +272,8 @@ class IncidentRecords:
         """Add actor mentions found after extraction (inside ``transaction``); a span already
         held is kept as it is."""
         self.db.executemany(
-            "INSERT OR IGNORE INTO mentions (article_id, start, end, text, label, actor_id) VALUES (?,?,?,?,?,?)",
+            'INSERT INTO mentions (article_id, start, "end", text, label, actor_id) VALUES (?,?,?,?,?,?)'
+            " ON CONFLICT DO NOTHING",
             [(m.article_id, m.start, m.end, m.text, m.label, m.actor_id) for m in mentions])
 
     def actor_mention_counts(self) -> dict[str, tuple[int, int]]:

@@ -8,11 +8,12 @@ says how much is pending.
 
 from __future__ import annotations
 
-import sqlite3
+from typing import Any
 
 
-def pending_resolution(db: sqlite3.Connection) -> dict[str, int]:
-    """Articles not yet checked for near-duplicates, and events in no incident yet."""
+def pending_resolution(db: Any) -> dict[str, int]:
+    """Articles not yet checked for near-duplicates, and events in no incident yet (``db``: a
+    store's connection, SQLite's or ``dialect.PgConnection``)."""
     articles = db.execute(
         "SELECT COUNT(*) FROM articles a LEFT JOIN article_sketches s ON s.article_id = a.id"
         " WHERE s.article_id IS NULL").fetchone()[0]

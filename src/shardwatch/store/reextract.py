@@ -26,14 +26,16 @@ class ExtractionRecords:
 
     def _record_version(self, article_id: str, version: str, now: str) -> None:
         if version:
-            self.db.execute("INSERT OR REPLACE INTO article_extractions VALUES (?,?,?)", (article_id, version, now))
+            self.db.execute("INSERT INTO article_extractions VALUES (?,?,?) ON CONFLICT (article_id) DO UPDATE SET"
+                            " version = excluded.version, extracted_at = excluded.extracted_at",
+                            (article_id, version, now))
 
     def extraction_versions(self) -> dict[str, int]:
         """How many articles each extraction version made ('' for articles that predate
         versions)."""
         return {r[0]: r[1] for r in self.db.execute(
             "SELECT COALESCE(x.version, ''), COUNT(*) FROM articles a"
-            " LEFT JOIN article_extractions x ON x.article_id = a.id GROUP BY 1 ORDER BY 2 DESC")}
+            " LEFT JOIN article_extractions x ON x.article_id = a.id GROUP BY 1 ORDER BY 2 DESC, 1")}
 
     def stale_article_ids(self, version: str, extractor_versions: Mapping[str, str]) -> list[str]:
         """Articles, in ingest order, extracted under another ``version`` than the given one (or
@@ -41,7 +43,7 @@ class ExtractionRecords:
         which hold no records: ``all_article_ids`` takes them too), or holding evidence whose extractor's version is not
         the current one in ``extractor_versions`` (an extractor missing there counts as old)."""
         pairs = list(extractor_versions.items())
-        current = " OR ".join("(v.extractor = ? AND v.version = ?)" for _ in pairs) or "0"
+        current = " OR ".join("(v.extractor = ? AND v.version = ?)" for _ in pairs) or "FALSE"
         rows = self.db.execute(
             "SELECT a.id FROM articles a LEFT JOIN article_extractions x ON x.article_id = a.id"
             " WHERE a.parsed = 1 AND (x.version IS NULL OR x.version != ?"
@@ -61,10 +63,14 @@ class ExtractionRecords:
         for the next resolution run. Returns the changes by record type."""
         counts = {kind: {"kept": 0, "changed": 0, "added": 0, "removed": 0} for kind in _TABLES}
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        self.db.execute("BEGIN IMMEDIATE")
+        self._begin(serialised=False)
         try:
             for extraction in extractions:
                 article_id = extraction.article.id
+                if self.dialect.skip_locked and not self.db.execute(
+                        "SELECT id FROM articles WHERE id = ?" + self.dialect.skip_locked.format(table="articles"),
+                        (article_id,)).fetchone():
+                    continue  # claimed by another worker re-extracting it now (PostgreSQL)
                 before = {kind: self._snapshots(kind, article_id) for kind in _TABLES}
                 facts_before = self._resolution_facts(article_id)
                 new_ids = {"event": {e.id for e in extraction.events}, "claim": {c.id for c in extraction.claims},
@@ -76,7 +82,7 @@ class ExtractionRecords:
                         self._delete(kind, table, set(before[kind]) & new_ids[kind])
                 self.db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
                 self.db.executemany(
-                    "INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                     [(m.article_id, m.start, m.end, m.text, m.label, m.actor_id, m.place and m.place.canonical,
                       m.place and m.place.country, m.place and m.place.lat, m.place and m.place.lon,
                       m.place and m.place.precision, m.place and m.place.gazetteer_id) for m in extraction.mentions])
@@ -122,10 +128,12 @@ class ExtractionRecords:
                     "SELECT actor_id, name, role, text FROM event_actors WHERE event_id = ? ORDER BY rowid",
                     (record_id,)))
             evidence = tuple(tuple(v) for v in self.db.execute(
-                "SELECT seq, article_id, start, end, text, extractor, version FROM evidence"
+                'SELECT seq, article_id, start, "end", text, extractor, version FROM evidence'
                 " WHERE record_type = ? AND record_id = ? ORDER BY seq", (kind, record_id)))
             # the extractor's version is left out: a record the new code finds unchanged is kept
-            out[record_id] = (tuple(row), actors, tuple(v[:-1] for v in evidence))
+            # (PostgreSQL's rowid column is where a row was written, not what it holds)
+            values = tuple(v for name, v in zip(row.keys(), row) if name != "rowid")
+            out[record_id] = (values, actors, tuple(v[:-1] for v in evidence))
         return out
 
     def _resolution_facts(self, article_id: str) -> dict[str, tuple]:
