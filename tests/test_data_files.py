@@ -16,6 +16,7 @@ REQUIRED = {
     "places.jsonl": ("name", "canonical", "country", "lat", "lon", "precision"),
     "country_aliases.jsonl": ("name", "country"),
     "triggers.jsonl": ("lemma", "pos", "kind"),
+    "attack_words.jsonl": ("class", "note", "words"),
     "weapons.jsonl": ("term", "weapon_type"),
     "link_cues.jsonl": ("pattern", "link"),
     "modality_cues.jsonl": ("lemma", "kind", "scope"),

@@ -1,6 +1,7 @@
 """The words of attacks, from the data files: triggers (``data/triggers.jsonl``), weapons
 (``data/weapons.jsonl``), link cues (``data/link_cues.jsonl``), violence cues
-(``data/violence_cues.jsonl``), and the nouns that name attackers, victims and state forces.
+(``data/violence_cues.jsonl``), and the classes of ``data/attack_words.jsonl``: the nouns that
+name attackers, victims, state forces and leaders, and the roles view's extra words.
 One lexicon, read by the attack frames (``attacks``), the tolls (``casualties``), the doers
 (``doers``) and the roles view (``roles``).
 """
@@ -14,19 +15,17 @@ from spacy.tokens import Token
 
 from shardwatch.data import load_jsonl
 
-ATTACKER_NOUNS = {
-    "gunman", "gunmen", "attacker", "attackers", "bomber", "bombers", "assailant", "assailants",
-    "militant", "militants", "jihadist", "jihadists", "terrorist", "terrorists", "guerrilla",
-    "guerrillas", "rebel", "rebels", "insurgent", "insurgents", "fighter", "fighters",
-    "suicide bomber", "shooter", "driver", "killer", "killers", "hijacker", "hijackers",
-    "urban guerrillas", "terrorist commando", "commando", "subversives", "extremists",
-}
-VICTIM_NOUNS = {
-    "people", "civilians", "persons", "children", "soldiers", "policemen", "officers",
-    "police", "worshippers", "passengers", "tourists", "revellers", "spectators", "victims",
-    "pedestrians", "guards", "students", "peasants", "villagers", "shoppers", "fans",
-    "concertgoers", "clubgoers", "man", "woman", "child", "soldier", "policeman", "civilian",
-}
+def _classes() -> dict[str, list]:
+    return {r["class"]: r["words"] for r in load_jsonl("attack_words.jsonl")}
+
+
+def word_class(name: str) -> frozenset:
+    """The words of one class of ``data/attack_words.jsonl`` (pairs as tuples)."""
+    return frozenset(tuple(w) if isinstance(w, list) else w for w in _classes()[name])
+
+
+ATTACKER_NOUNS = word_class("attacker")
+VICTIM_NOUNS = word_class("victim")
 
 
 @cache
@@ -89,6 +88,5 @@ def _violence_cues() -> dict[str, frozenset[str]]:
 
 
 # Who kills or shoots in the course of policing or war: "shot dead by police".
-STATE_NOUNS = {"police", "policeman", "policemen", "officer", "officers", "troops", "soldiers", "forces",
-               "army", "commandos", "marksmen", "snipers", "gendarmes", "team"}
-LEADER_WORDS = {"leader", "spokesman", "commander", "chief", "emir", "deputy", "minister", "head", "founder"}
+STATE_NOUNS = word_class("state_force")
+LEADER_WORDS = word_class("leader")

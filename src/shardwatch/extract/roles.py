@@ -28,6 +28,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from shardwatch.extract import attacks
+from shardwatch.extract.attack_lexicon import word_class
 from shardwatch.extract.common import incidental_places
 from shardwatch.extract.gazetteer import get_gazetteer
 from shardwatch.extract.mentions import actor_mentions, actor_of, actors, place_mentions
@@ -179,17 +180,11 @@ def role_lines(items: Iterable[tuple[str, str]], *, n_process: int = 1,
 # ---------------------------------------------------------------------------------------------
 
 # Attack words of the roles view beyond data/triggers.jsonl (those the events read too live
-# there, once: wound, injure, storm, behead, raid, gun down, slaughter, assault, execute).
-EXTRA_TRIGGERS = {
-    ("target", "VERB"), ("strike", "VERB"), ("hit", "VERB"), ("shell", "VERB"),
-    ("bombard", "VERB"), ("blast", "VERB"), ("gun", "VERB"),
-    ("assault", "NOUN"), ("raid", "NOUN"), ("strike", "NOUN"), ("airstrike", "NOUN"),
-    ("shelling", "NOUN"), ("killing", "NOUN"), ("beheading", "NOUN"), ("execution", "NOUN"),
-    ("detonation", "NOUN"), ("siege", "NOUN"), ("die", "VERB"),
-}
+# there, once: wound, injure, storm, behead, raid, gun down, slaughter, assault, execute); this
+# view's other extra words are classes of data/attack_words.jsonl too.
+EXTRA_TRIGGERS = word_class("roles_trigger")
 # Extra triggers with no other sense: they need no sign of violence in the sentence.
-UNAMBIGUOUS_EXTRA = {("beheading", "NOUN"), ("airstrike", "NOUN"), ("shelling", "NOUN"),
-                     ("detonation", "NOUN")}
+UNAMBIGUOUS_EXTRA = word_class("roles_unambiguous_trigger")
 # Signs that people died or were hurt by accident or illness ("after the minibus overturned").
 MISHAP_LEMMAS = {"overturn", "crash", "accident", "collision", "disease", "illness", "outbreak", "epidemic",
                  "derail", "drown", "collapse"}
@@ -198,15 +193,11 @@ HARM_VERBS = {"attack", "bomb", "shoot", "kill", "murder", "assassinate", "kidna
               "massacre", "stab", "ram", "wound", "injure", "target", "storm", "behead", "execute", "strike", "hit",
               "raid", "shell", "bombard", "slaughter", "assault", "gun", "burn", "blast", "hurt"}
 # Weapon words that name people: attackers, not weapons.
-PERSON_WEAPON_TERMS = {"bomber", "suicide bomber", "gunman", "gunmen"}
-VEHICLE_TERMS = {"truck", "lorry", "van", "car", "vehicle"}
+PERSON_WEAPON_TERMS = word_class("roles_person_weapon")
+VEHICLE_TERMS = word_class("roles_vehicle")
 VEHICLE_TRIGGERS = {"ram", "plough", "plow", "drive", "mow", "crash"}
-EXTRA_WEAPONS = {"missile", "missiles", "shell", "shells", "artillery", "vbied", "vbieds", "ieds", "rpg",
-                 "rpgs", "firearm", "firearms", "bullets", "suicide vest", "explosive vest", "explosive belt",
-                 "device", "devices", "bombs", "rockets", "grenades", "mortars", "mines", "rifles", "guns",
-                 "knives", "ak-47", "kalashnikovs", "barrel bomb", "barrel bombs", "drone", "drones", "gunfire"}
-EXTRA_ATTACKERS = {"bomber", "bombers", "suicide bombers", "attackers", "abductors", "kidnappers", "extremist",
-                   "jihadi", "jihadis", "shooters", "perpetrator", "perpetrators", "hijacker"}
+EXTRA_WEAPONS = word_class("roles_weapon")
+EXTRA_ATTACKERS = word_class("roles_attacker")
 PERSON_SUBJECTS = {"man", "men", "woman", "women", "teenager", "youth", "boy", "girl", "suspect", "suspects"}
 PRONOUN_LIKE = {"it", "they", "them", "he", "she", "him", "her", "we", "us", "who", "which", "that", "this",
                 "these", "those", "one", "some", "others", "all", "many", "most", "both", "each", "himself",
@@ -217,9 +208,7 @@ ABSTRACT_HEADS = {"attack", "attacks", "bombing", "bombings", "explosion", "expl
                   "scores", "thousands", "tens", "death", "deaths", "casualties", "damage", "injuries", "harm",
                   "control", "operation", "operations", "attempt", "plot", "statement", "report", "reports",
                   "heart", "middle", "midst", "shadow"}
-VICTIM_WORDS = attacks.VICTIM_NOUNS | {"guard", "officer", "worshipper", "passenger", "tourist", "student",
-                                      "general", "commander", "official", "journalist", "member", "person",
-                                      "men", "women", "troops", "worker", "workers", "teacher", "judge"}
+VICTIM_WORDS = attacks.VICTIM_NOUNS | word_class("roles_victim")
 # What a claim or an attribution names: "X claimed the bombing", "X said it carried out the attack".
 CLAIMED_NOUNS = {"attack", "attacks", "bombing", "bombings", "blast", "blasts", "explosion", "assault", "massacre",
                  "raid", "ambush", "killing", "killings", "kidnapping", "abduction", "shooting", "it", "them"}
@@ -228,8 +217,7 @@ CARRY_OUT_VERBS = {"carry", "conduct", "stage", "launch", "perpetrate", "mount",
 # "the local affiliate of Islamic State": the group is the one that acts.
 GROUP_PARTS = {"affiliate", "branch", "wing", "offshoot", "cell", "faction", "franchise", "arm", "province"}
 # Security forces named as the agent of a shooting whose victim is the attacker ("was shot dead by police").
-SECURITY_NOUNS = {"police", "policeman", "policemen", "officer", "officers", "troops", "soldiers", "forces",
-                  "commandos", "army", "military", "security", "guards", "gendarmes", "snipers"}
+SECURITY_NOUNS = word_class("roles_security")
 # Weapons named with the verbs that use them, also in sentences without an attack word.
 WEAPON_USE_VERBS = {"use", "carry", "wear", "fire", "plant", "detonate", "throw", "hurl", "launch", "arm", "brandish",
                     "wield", "pack", "load", "strap"}
