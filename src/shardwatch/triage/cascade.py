@@ -149,32 +149,82 @@ def _found(words: list[str], table: dict[str, str]) -> dict[str, str]:
     return hits
 
 
+@dataclass(frozen=True)
+class Screen:
+    """What stage 1 (the lexicon) makes of a text: a decision (``relevant`` True or False), or
+    none (``relevant`` None) and the sentences the classifier of stage 2 is to read."""
+
+    relevant: bool | None
+    reason: str = ""
+    sentences: tuple[str, ...] = ()
+
+
+# Stage 2 reads at most this many candidate sentences of one text (the first ones): a bound on
+# its cost for a very long text; a text with this many violent sentences is rarely decided late.
+MAX_SENTENCES = 64
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """The sentences of ``text`` as the cascade splits them, each with its start offset."""
+    out, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        out.append((start, text[start:end.start()]))
+        start = end.end()
+    out.append((start, text[start:]))
+    return [(i, s) for i, s in out if s.strip()]
+
+
+def _sentence_screen(sentence: str) -> tuple[str, bool]:
+    """One sentence by stage 1: the reason it is clear relevance ("" if not), and whether it
+    is a candidate for stage 2 (it has a cue or a context word)."""
+    lex = lexicon()
+    words = _WORD.findall(sentence.lower())
+    strong = _found(words, lex.strong)
+    cues = _found(words, lex.cues)
+    found = _found(words, lex.context)
+    match = lex.cased_actors.search(sentence) if lex.cased_actors is not None else None
+    if strong:
+        # a context word other than the cue: "dead" is both a form of "die" and a violence word
+        context = {w for w in found if set(strong) - {w}} | ({match.group(0)} if match else set())
+        if context:
+            return f"strong cue {min(strong)} with {min(context)}", True
+    return "", bool(strong or cues or found or match)
+
+
+def candidate_sentences(text: str) -> list[tuple[int, str]]:
+    """The sentences of ``text`` (start offset, text) with a cue or context word: what stage 2
+    reads (the training script builds its examples from the same sentences)."""
+    return [(i, s) for i, s in sentences(text) if _sentence_screen(s)[1]]
+
+
+def screen(text: str) -> Screen:
+    """Stage 1 of the cascade (see ``shardwatch.triage``): the lexicon's decision on ``text``."""
+    lex = lexicon()
+    # 1a. No cue and no context word anywhere: nothing to find (clear irrelevance).
+    words = _WORD.findall(text.lower())
+    if not (_found(words, lex.strong) or _found(words, lex.cues) or _found(words, lex.context)
+            or (lex.cased_actors is not None and lex.cased_actors.search(text))):
+        return Screen(False, "stage 1: no cue or context word")
+    candidates: list[str] = []
+    for _start, sentence in sentences(text):
+        clear, candidate = _sentence_screen(sentence)
+        # 1b. a strong cue with a context word in one sentence is clear relevance
+        if clear:
+            return Screen(True, f"stage 1: {clear}")
+        if candidate and len(candidates) < MAX_SENTENCES:
+            candidates.append(sentence.strip())
+    # 2. the rest, a text with some cue or context word but no clear sentence, is the classifier's
+    return Screen(None, "", tuple(candidates))
+
+
 def relevance(text: str) -> Relevance:
     """Whether ``text`` can hold a record, by the cascade's stages (see ``shardwatch.triage``)."""
-    lex = lexicon()
-    # 1. No cue word anywhere: nothing to find (most texts of a general news stream stop here).
-    words = _WORD.findall(text.lower())
-    if not (_found(words, lex.strong) or _found(words, lex.cues)):
-        return Relevance(False)
-    for sentence in _SENTENCE_END.split(text):
-        words = _WORD.findall(sentence.lower())
-        # 3. a strong cue decides alone
-        strong = _found(words, lex.strong)
-        if strong:
-            return Relevance(True, f"strong cue: {min(strong)}")
-        cues = _found(words, lex.cues)
-        if not cues:
-            continue
-        # two cues of different lemmas ("killed by an explosion") tell an event together
-        attack = {w: lemma for w, lemma in cues.items() if w in lex.attack_cues}
-        if len(set(attack.values())) > 1:
-            return Relevance(True, "attack cues: " + ", ".join(sorted(attack)))
-        # 2. actors and violence words give a cue its context (a word other than the cue:
-        # "dead" is both a form of "die" and a violence word)
-        context = {w for w in _found(words, lex.context) if set(cues) - {w}}
-        if not context and lex.cased_actors is not None:
-            match = lex.cased_actors.search(sentence)
-            context = {match.group(0)} if match else set()
-        if context:
-            return Relevance(True, f"cue {min(cues)} with {min(context)}")
-    return Relevance(False)
+    found = screen(text)
+    if found.relevant is not None:
+        return Relevance(found.relevant, found.reason)
+    from shardwatch.triage.classifier import classify  # the model is loaded on first use
+
+    score, sentence, threshold = classify(found.sentences)
+    if score >= threshold:
+        return Relevance(True, f"stage 2: classifier {score:.3f} >= {threshold} on: {sentence[:80]}")
+    return Relevance(False, f"stage 2: classifier {score:.3f} < {threshold}")
