@@ -52,6 +52,8 @@ class _Lexicon:
     cues: dict[str, str]
     context: dict[str, str]
     cased_actors: re.Pattern | None
+    # words that only send a sentence to stage 2 (relevance.jsonl, kind "candidate")
+    candidate: dict[str, str]
 
 
 def _norm(text: str) -> str:
@@ -62,7 +64,8 @@ def _norm(text: str) -> str:
 def lexicon() -> _Lexicon:
     """The cascade's word lists, built once from the data files."""
     irregular: dict[str, set[str]] = {}
-    extra: dict[str, set[str]] = {"strong": set(), "context": set(), "cue": set(), "not_context": set(), "not_cue": set()}
+    extra: dict[str, set[str]] = {"strong": set(), "context": set(), "cue": set(), "not_context": set(), "not_cue": set(),
+                                 "candidate": set()}
     for row in load_jsonl("relevance.jsonl"):
         if row["kind"] == "forms":
             irregular.setdefault(row["lemma"], set()).update(row["forms"])
@@ -126,7 +129,8 @@ def lexicon() -> _Lexicon:
                                + r")\b") if cased else None)
     return _Lexicon({k: v for k, v in strong.items() if k}, {k: v for k, v in attack_cues.items() if k},
                     {k: v for k, v in cues.items() if k},
-                    {k: v for k, v in context.items() if k}, cased_actors)
+                    {k: v for k, v in context.items() if k}, cased_actors,
+                    {f: w for w in extra["candidate"] for f in forms(w)})
 
 
 # Longest phrase of any list, in words: phrases are looked up as word n-grams up to this long.
@@ -188,7 +192,7 @@ def _sentence_screen(sentence: str) -> tuple[str, bool]:
         context = {w for w in found if set(strong) - {w}} | ({match.group(0)} if match else set())
         if context:
             return f"strong cue {min(strong)} with {min(context)}", True
-    return "", bool(strong or cues or found or match)
+    return "", bool(strong or cues or found or match or _found(words, lex.candidate))
 
 
 def candidate_sentences(text: str) -> list[tuple[int, str]]:
@@ -203,7 +207,7 @@ def screen(text: str) -> Screen:
     # 1a. No cue and no context word anywhere: nothing to find (clear irrelevance).
     words = _WORD.findall(text.lower())
     if not (_found(words, lex.strong) or _found(words, lex.cues) or _found(words, lex.context)
-            or (lex.cased_actors is not None and lex.cased_actors.search(text))):
+            or _found(words, lex.candidate) or (lex.cased_actors is not None and lex.cased_actors.search(text))):
         return Screen(False, "stage 1: no cue or context word")
     candidates: list[str] = []
     for _start, sentence in sentences(text):

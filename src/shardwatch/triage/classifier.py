@@ -1,7 +1,7 @@
 """Stage 2 of the relevance cascade: a small shipped text classifier.
 
 The model (``data/models/relevance/``) is a spaCy pipeline of a tokenizer and a ``textcat``
-with a bag-of-words architecture (unigrams and bigrams of lower-cased words, hashed): no tagger,
+with a bag-of-words architecture (lower-cased words, hashed): no tagger,
 parser or vectors, so it reads a sentence in well under a millisecond. It is trained by
 ``make train-triage`` (``scripts/train_triage.py`` with the config ``configs/triage.cfg``), which
 also writes ``data/models/relevance.json``: the threshold and the tuning figures that chose it.
