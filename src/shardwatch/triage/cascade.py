@@ -8,9 +8,10 @@ from functools import cache
 
 from shardwatch.data import load_jsonl
 
-# Version of the cascade's rules and word lists: recorded nowhere yet, but a change to the
+# Version of the cascade's rules, word lists and classifier (v2: the classifier of stage 2); recorded in
+# data/models/relevance.json by make train-triage. A change to the
 # rules changes which articles are parsed, so it is named like an extractor's version.
-CASCADE_VERSION = "relevance.v1"
+CASCADE_VERSION = "relevance.v2"
 
 _WORD = re.compile(r"[a-z0-9]+")
 # A line break or a sentence end followed by space: datelines, headlines and paragraphs apart.
@@ -57,6 +58,9 @@ class _Lexicon:
     # the aliases of the armed groups (actors.jsonl, kind organisation), lower case and as written
     groups: frozenset[str]
     cased_groups: re.Pattern | None
+    # every proper beginning of a phrase of any table ("opened" of "opened fire"): a phrase is
+    # looked up word by word only while it is such a beginning
+    prefixes: frozenset[str] = frozenset()
 
 
 def _norm(text: str) -> str:
@@ -134,35 +138,34 @@ def lexicon() -> _Lexicon:
         for form in forms(word):
             for table in (cues, attack_cues, strong):
                 table.pop(form, None)
+
     def alternation(names: list[str]) -> re.Pattern | None:
         return (re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True)) + r")\b")
                 if names else None)
 
     cased_actors = alternation(cased)
-    return _Lexicon({k: v for k, v in strong.items() if k}, {k: v for k, v in attack_cues.items() if k},
-                    {k: v for k, v in cues.items() if k},
-                    {k: v for k, v in context.items() if k}, cased_actors,
-                    {f: w for w in extra["candidate"] for f in forms(w)},
-                    frozenset(groups - {""}), alternation(cased_groups))
-
-
-# Longest phrase of any list, in words: phrases are looked up as word n-grams up to this long.
-_MAX_WORDS = 5
+    tables = ({k: v for k, v in strong.items() if k}, {k: v for k, v in attack_cues.items() if k},
+              {k: v for k, v in cues.items() if k}, {k: v for k, v in context.items() if k},
+              {f: w for w in extra["candidate"] for f in forms(w) if f})
+    prefixes = {" ".join(key.split()[:n]) for table in tables for key in table for n in range(1, len(key.split()))}
+    return _Lexicon(*tables[:4], cased_actors, tables[4], frozenset(groups - {""}), alternation(cased_groups),
+                    frozenset(prefixes))
 
 
 def _found(words: list[str], table: dict[str, str]) -> dict[str, str]:
     """The forms of ``table`` in ``words`` (as whole words or phrases), mapped to their lemma."""
+    prefixes = lexicon().prefixes
     hits: dict[str, str] = {}
-    for i in range(len(words)):
-        gram = words[i]
-        for n in range(1, _MAX_WORDS + 1):
-            if n > 1:
-                if i + n > len(words):
-                    break
-                gram = f"{gram} {words[i + n - 1]}"
+    for i, gram in enumerate(words):
+        j = i + 1
+        while True:
             lemma = table.get(gram)
             if lemma is not None:
                 hits[gram] = lemma
+            if j >= len(words) or gram not in prefixes:
+                break
+            gram = f"{gram} {words[j]}"
+            j += 1
     return hits
 
 
@@ -225,20 +228,19 @@ def candidate_sentences(text: str) -> list[tuple[int, str]]:
 
 def screen(text: str) -> Screen:
     """Stage 1 of the cascade (see ``shardwatch.triage``): the lexicon's decision on ``text``."""
-    lex = lexicon()
-    # 1a. No cue and no context word anywhere: nothing to find (clear irrelevance).
-    words = _WORD.findall(text.lower())
-    if not (_found(words, lex.strong) or _found(words, lex.cues) or _found(words, lex.context)
-            or _found(words, lex.candidate) or (lex.cased_actors is not None and lex.cased_actors.search(text))):
-        return Screen(False, "stage 1: no cue or context word")
     candidates: list[str] = []
+    any_candidate = False
     for _start, sentence in sentences(text):
         clear, candidate = _sentence_screen(sentence)
-        # 1b. a strong cue with a context word in one sentence is clear relevance
+        # 1b. a strong cue with a context word, or a cue with an armed group, in one sentence
         if clear:
             return Screen(True, f"stage 1: {clear}")
+        any_candidate |= candidate
         if candidate and len(candidates) < MAX_SENTENCES:
             candidates.append(sentence.strip())
+    # 1a. No cue, context or candidate word in any sentence: nothing to find (clear irrelevance).
+    if not any_candidate:
+        return Screen(False, "stage 1: no cue or context word")
     # 2. the rest, a text with some cue or context word but no clear sentence, is the classifier's
     return Screen(None, "", tuple(candidates))
 
