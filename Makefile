@@ -58,7 +58,7 @@ train: install train-triage
 # on the CPU, deterministic (seed 0). Not part of test or CI: the model is committed. The
 # threshold 0.6 is chosen on the bench's curve (steps of 0.05): ACLED attack notes (never trained
 # on) lose 0.81% at 0.6 and 1.12% at 0.65, over the 1% target; the
-# tune split alone would choose a higher one (docs/BENCHMARKS.md).
+# tune split alone would choose 0.76 (docs/BENCHMARKS.md).
 train-triage: install
 	$(BIN)/python scripts/train_triage.py --shared $(SHARED) --threshold 0.6
 

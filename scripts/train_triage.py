@@ -105,6 +105,13 @@ def article_scores(nlp, texts: list[str]) -> list[float]:
     return out
 
 
+def settings_json(settings: dict) -> str:
+    """The settings as JSON, the curve one threshold a line (readable and diffable)."""
+    head = json.dumps({k: v for k, v in settings.items() if k != "curve"}, indent=1)
+    rows = ",\n".join("  " + json.dumps(row) for row in settings["curve"])
+    return head[:-2] + ',\n "curve": [\n' + rows + "\n ]\n}\n"
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, required=True, help="The ../shared folder (reads DIR/data).")
@@ -162,7 +169,7 @@ def main(argv: list[str] | None = None) -> None:
                 "tune": {"incidents": len(incidents), "territory": len(territory), "bbc": len(bbc)},
                 "train_sentences": {"positive": len(sets["train"][0]), "negative": len(sets["train"][1])},
                 "curve": curve}
-    (args.out.parent / f"{MODEL_NAME}.json").write_text(json.dumps(settings, indent=1) + "\n", encoding="utf-8")
+    (args.out.parent / f"{MODEL_NAME}.json").write_text(settings_json(settings), encoding="utf-8")
     print(f"threshold {chosen['threshold']}: tune incidents dropped {chosen['incidents_dropped']} of "
           f"{len(incidents)}, territory {chosen['territory_dropped']} of {len(territory)}, BBC passed "
           f"{chosen['bbc_passed']} of {len(bbc)}; {time.perf_counter() - t0:.0f} s", file=sys.stderr)
