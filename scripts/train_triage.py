@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -146,6 +147,10 @@ def main(argv: list[str] | None = None) -> None:
             shutil.rmtree(args.out)
         # the string table would list the training words: the hashed features do not need it
         nlp.to_disk(args.out, exclude=["vocab"])
+        # the temporary corpus paths would make each run's config differ: the shipped one has none
+        shipped = args.out / "config.cfg"
+        shipped.write_text(re.sub(r'^(train|dev) = ".*"$', r"\1 = null", shipped.read_text(encoding="utf-8"),
+                                  flags=re.MULTILINE), encoding="utf-8")
 
     # 3. the threshold, on the tune parts, as the cascade uses the model
     incidents = article_scores(nlp, data.incidents(args.shared, "tune"))
