@@ -6,8 +6,9 @@
    the territory reports with events (positives), the WikiEvents train sentences holding an
    attack trigger and the MUC-4 train sentences of texts with an incident holding a gold role
    filler (positives), and the candidate sentences of the BBC train part that stage 1 leaves
-   undecided (negatives; with every sentence of those texts instead,
-   BBC passed 14.5% where ACLED attacks lost 1.06%, against 10.3% for 1.15% with candidates only). The ``tune`` parts, built the same way, are spaCy's dev set.
+   undecided (negatives; with every sentence of those texts instead, BBC passed 14.5% where
+   ACLED attacks lost 1.06%, against 10.3% for 1.15% with candidates only). The ``tune``
+   parts, built the same way, are spaCy's dev set.
 2. ``spacy train configs/triage.cfg`` (seed 0, a fixed number of epochs; model-last).
 3. Choose the threshold on the ``tune`` parts, as the cascade will use it (stage 1, then the
    highest sentence score of undecided texts): the highest threshold of a grid at which stage 1

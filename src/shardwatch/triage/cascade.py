@@ -196,7 +196,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
 
 def _sentence_screen(sentence: str) -> tuple[str, bool]:
     """One sentence by stage 1: the reason it is clear relevance ("" if not), and whether it
-    is a candidate for stage 2 (it has a cue or a context word)."""
+    is a candidate for stage 2 (it has a cue, context or candidate word)."""
     lex = lexicon()
     words = _WORD.findall(sentence.lower())
     strong = _found(words, lex.strong)
@@ -221,7 +221,7 @@ def _sentence_screen(sentence: str) -> tuple[str, bool]:
 
 
 def candidate_sentences(text: str) -> list[tuple[int, str]]:
-    """The sentences of ``text`` (start offset, text) with a cue or context word: what stage 2
+    """The sentences of ``text`` (start offset, text) with a cue, context or candidate word: what stage 2
     reads (the training script builds its examples from the same sentences)."""
     return [(i, s) for i, s in sentences(text) if _sentence_screen(s)[1]]
 
