@@ -33,7 +33,12 @@ from pathlib import Path
 MODES = ("baseline", "shardwatch")
 
 
-def corpus_files(corpus: Path, limit: int | None) -> list[Path]:
+def corpus_files(corpus: Path, limit: int | None, part: str | None = None) -> list[Path]:
+    if part is not None:  # a part of the relevance classifier's split of the corpus
+        import triage_data
+
+        files = triage_data.bbc_files(corpus, part)
+        return files[:limit] if limit is not None else files
     files = sorted(p for p in corpus.rglob("*.txt") if p.is_file() and not p.name.startswith("."))
     return files[:limit] if limit is not None else files
 
@@ -80,11 +85,13 @@ def child_baseline(files: list[Path], processes: int) -> dict:
             yield text
 
     t1 = time.perf_counter()
+    c1 = time.process_time()
     for _doc in nlp.pipe(texts(), batch_size=64, n_process=processes):
         counts["docs"] += 1
         _progress("baseline", counts["docs"], len(files), t1)
     seconds = time.perf_counter() - t1
-    return {"mode": "baseline", "seconds": round(seconds, 3), "load_seconds": round(load_seconds, 3),
+    return {"mode": "baseline", "seconds": round(seconds, 3), "cpu_seconds": round(time.process_time() - c1, 3),
+            "load_seconds": round(load_seconds, 3),
             "docs": counts["docs"], "words": counts["words"], "unreadable": counts["unreadable"],
             "peak_rss_mb": peak_rss_mb()}
 
@@ -120,14 +127,16 @@ def child_shardwatch(files: list[Path], processes: int, cascade: bool = True) ->
     with tempfile.TemporaryDirectory(prefix="shardwatch-bench-") as tmp:
         db_path = Path(tmp) / "bench.db"
         start = time.perf_counter()
+        cpu_start = time.process_time()
         with Store(db_path) as store:
             report = ingest([str(p) for p in files], store, n_process=processes, progress=progress, cascade=cascade)
         seconds = time.perf_counter() - start
+        cpu_seconds = time.process_time() - cpu_start
         if done and done < len(files):
             print(file=sys.stderr)
         db_mb = sum(f.stat().st_size for f in Path(tmp).iterdir()) / (1024 * 1024)
     events = sum(report.events_by_kind.values())
-    return {"mode": "shardwatch", "seconds": round(seconds, 3),
+    return {"mode": "shardwatch", "seconds": round(seconds, 3), "cpu_seconds": round(cpu_seconds, 3),
             "load_seconds": round(nlp_load_seconds + gazetteer_seconds, 3),
             "nlp_load_seconds": round(nlp_load_seconds, 3), "gazetteer_seconds": round(gazetteer_seconds, 3),
             "docs": len(files) - len(report.failures), "words": words,
@@ -146,6 +155,8 @@ def run_child(mode: str, args: argparse.Namespace, *, processes: int | None = No
         cmd += ["--limit", str(limit)]
     if not cascade:
         cmd.append("--no-cascade")
+    if args.part is not None:
+        cmd += ["--part", args.part]
     print(f"running {mode} ...", file=sys.stderr, flush=True)
     result = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)
     if result.returncode != 0:
@@ -200,9 +211,12 @@ def render(base: dict, sw: dict, args: argparse.Namespace) -> str:
         f"{sw['failures']:,} failed; {sw['events']:,} events; database {sw['db_mb']:.1f} MB",
         f"relevance cascade: {sw['unparsed']:,} of {sw['added']:,} articles stored unparsed "
         f"({sw['added'] - sw['unparsed']:,} parsed); speed ratio (baseline process s / shardwatch process s): "
-        f"{base['seconds'] / sw['seconds'] if sw['seconds'] else float('nan'):.2f}x",
+        f"{base['seconds'] / sw['seconds'] if sw['seconds'] else float('nan'):.2f}x; by CPU time of the measuring "
+        f"process (less sensitive to other jobs on a shared machine; with --processes 1 only): "
+        f"{base['cpu_seconds'] / sw['cpu_seconds'] if sw.get('cpu_seconds') else float('nan'):.2f}x",
         "",
         f"corpus {args.corpus} ({base['docs'] + base['unreadable']:,} files"
+        + (f", --part {args.part}" if args.part is not None else "")
         + (f", --limit {args.limit}" if args.limit is not None else "")
         + (f"; {base['unreadable']} not valid UTF-8, left out of both" if base["unreadable"] else "") + ")",
         f"date {dt.date.today().isoformat()}, commit {commit()}, machine: {os.cpu_count()} CPUs "
@@ -224,6 +238,11 @@ def main(argv: list[str] | None = None) -> None:
                         help="Parse every article in the shardwatch measurement (default: the relevance cascade).")
     parser.add_argument("--shared", type=Path, metavar="DIR",
                         help="Also measure the cascade's recall loss on DIR/data/{incidents,acled,territory}/dev.")
+    parser.add_argument("--curve", action="store_true",
+                        help="With --shared, also print the recall loss and passed shares at a grid of thresholds.")
+    parser.add_argument("--part", choices=("train", "tune", "heldout"),
+                        help="Only the files of this part of the split of scripts/triage_data.py (the relevance "
+                             "classifier is trained on train, tuned on tune; measure on heldout).")
     parser.add_argument("--scaling", metavar="N,N", help="Also time the parsing ingest (--no-cascade) at these "
                                                           "process counts, on --scaling-limit files.")
     parser.add_argument("--scaling-limit", type=int, default=400, metavar="N",
@@ -237,7 +256,7 @@ def main(argv: list[str] | None = None) -> None:
     if not args.corpus.is_dir():
         parser.error(f"{args.corpus} is not a folder")
 
-    files = corpus_files(args.corpus, args.limit)
+    files = corpus_files(args.corpus, args.limit, args.part)
     if not files:
         parser.error(f"no *.txt files under {args.corpus}")
 
@@ -255,38 +274,72 @@ def main(argv: list[str] | None = None) -> None:
     print(render(base, sw, args))
     if args.shared is not None:
         print()
-        print(recall_loss(args.shared))
+        print(recall_loss(args.shared, args.corpus, curve=args.curve))
     if args.scaling:
         print()
         print(scaling(args, [int(n) for n in args.scaling.split(",")]))
 
 
-def recall_loss(shared: Path) -> str:
-    """The share of the dev sets' events whose report the cascade drops (its raw-text stage
-    alone decides whether a report is parsed, so this needs no model)."""
+def cascade_scores(texts: list[str]) -> list[tuple[int, float]]:
+    """Per text, the stage that decides it (1 or 2) and its score: 1.0 or 0.0 when stage 1
+    decides, else the classifier's highest sentence score (``triage.relevance`` without the
+    threshold, so that one pass gives the figures of every threshold)."""
+    from shardwatch.triage.cascade import screen
+    from shardwatch.triage.classifier import scores
+
+    out = []
+    for text in texts:
+        found = screen(text)
+        if found.relevant is not None:
+            out.append((1, 1.0 if found.relevant else 0.0))
+        else:
+            out.append((2, max(scores(found.sentences), default=0.0)))
+    return out
+
+
+def recall_loss(shared: Path, corpus: Path, *, curve: bool = False) -> str:
+    """The share of the dev sets' reports that the cascade drops (stage 1 on the raw text, then
+    the classifier; no parse needed), and the share of irrelevant texts it passes. The parts of
+    ``triage_data`` say which texts the classifier was trained or tuned on."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-    from shardwatch.triage import relevance
+    import triage_data as data
+    from shardwatch.triage.classifier import settings
 
-    def lines(path: Path) -> list[dict]:
-        with path.open(encoding="utf-8") as f:
-            return [json.loads(line) for line in f if line.strip()]
-
-    data = shared / "data"
-    acled_gold = {r["doc_id"]: r["expect"] for r in lines(data / "acled/dev.gold.jsonl")}
-    sets = {
-        "incidents dev (attack reports)": [r["text"] for r in lines(data / "incidents/dev.jsonl")],
-        "acled dev (expect == attack)": [r["text"] for r in lines(data / "acled/dev.jsonl")
-                                         if acled_gold.get(r["doc_id"]) == "attack"],
-        "territory dev (reports with events)": [r["text"] for r in lines(data / "territory/dev.jsonl")
-                                                if r.get("events")],
+    threshold = settings().threshold
+    positives = {
+        "incidents dev, held-out fifth (i % 5 == 4)": data.incidents(shared, "heldout"),
+        "incidents dev, train and tune parts": data.incidents(shared, "train") + data.incidents(shared, "tune"),
+        "acled dev (expect == attack; never trained on)": data.acled(shared, "attack"),
+        "territory dev with events, held-out (i % 4 == 3)": data.territory(shared, "heldout"),
+        "territory dev with events, train and tune parts": data.territory(shared, "train") + data.territory(shared, "tune"),
     }
-    out = ["recall loss of the relevance cascade (reports it would store unparsed; target <= 1%):"]
-    for name, texts in sets.items():
-        dropped = sum(not relevance(t).relevant for t in texts)
-        out.append(f"  {name}: {dropped} of {len(texts)} dropped = {dropped / len(texts):.2%}")
-    none = [r["text"] for r in lines(data / "acled/dev.jsonl") if acled_gold.get(r["doc_id"]) == "none"]
-    passed = sum(relevance(t).relevant for t in none)
-    out.append(f"  (acled expect == none, no attack: {passed} of {len(none)} passed = {passed / len(none):.2%})")
+    negatives = {
+        "acled dev (expect == none)": data.acled(shared, "none"),
+        "bbc held-out part": [data.read_text(p) for p in data.bbc_files(corpus, "heldout")],
+    }
+    found = {name: cascade_scores(texts) for name, texts in {**positives, **negatives}.items()}
+    out = [f"relevance cascade at threshold {threshold} (stage 1 lexicon, stage 2 classifier; target <= 1% dropped):"]
+    for name in positives:
+        got = found[name]
+        dropped = [stage for stage, score in got if score < threshold]
+        out.append(f"  {name}: {len(dropped)} of {len(got)} dropped = {len(dropped) / max(len(got), 1):.2%} "
+                   f"(stage 1 {dropped.count(1)}, stage 2 {dropped.count(2)})")
+    for name in negatives:
+        got = found[name]
+        passed = [stage for stage, score in got if score >= threshold]
+        out.append(f"  ({name}: {len(passed)} of {len(got)} passed = {len(passed) / max(len(got), 1):.2%}; "
+                   f"stage 1 {passed.count(1)}, stage 2 {passed.count(2)})")
+    if curve:
+        names = list(positives)[:3] + list(negatives)[::-1]
+        out += ["", "threshold curve (dropped share of the first three, passed share of the last two):",
+                "  threshold  " + "  ".join(f"{n.split(',')[0].split(' (')[0][:10]:>10}" for n in names)]
+        for t in (0.1, 0.2, 0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9):
+            cells = []
+            for n in names:
+                got = found[n]
+                share = (sum(s < t for _, s in got) if n in positives else sum(s >= t for _, s in got)) / max(len(got), 1)
+                cells.append(f"{share:>10.2%}")
+            out.append(f"  {t:>9}  " + "  ".join(cells))
     return "\n".join(out)
 
 

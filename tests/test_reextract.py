@@ -143,9 +143,10 @@ def test_a_read_only_store_refuses(store):
 
 def test_an_article_the_cascade_kept_from_the_parser_waits_for_all(tmp_path):
     # A piece on the weather holds no cue of any record: the cascade stores it unparsed, an
-    # ordinary reextract leaves it alone, and --all parses it.
+    # ordinary reextract leaves it alone, and --all parses it. ("rain fell" would hold the
+    # territory cue "fall", and the classifier of stage 2 passes that short sentence: 0.79.)
     report = tmp_path / "weather.txt"
-    report.write_text("Heavy rain fell across the north of the country on Tuesday, and forecasters expect "
+    report.write_text("Heavy rain soaked the north of the country on Tuesday, and forecasters expect "
                       "a dry and sunny weekend in the capital.\n", encoding="utf-8")
     db = str(tmp_path / "w.db")
     assert _run(db, "ingest", str(report)).exit_code == 0

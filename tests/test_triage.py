@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from shardwatch.cli import cli
 from shardwatch.triage import relevance
-from shardwatch.triage.cascade import surface_forms
+from shardwatch.triage.cascade import screen, surface_forms
 
 RELEVANT = [
     # an attack trigger that decides alone
@@ -30,6 +30,8 @@ RELEVANT = [
     "A faction in the south pledged allegiance to the Islamic State last spring.",
     # an irregular form (relevance.jsonl): "fled" is no regular form of "flee"
     "Thousands fled the town after militants took the bridge.",
+    # no cue of the old lexicon at all: a candidate word ("body") sends it to the classifier
+    "Police recovered the body of a teacher dumped beside the highway.",
 ]
 
 IRRELEVANT = [
@@ -41,6 +43,9 @@ IRRELEVANT = [
     "The band's new album went straight to the top of the charts in its first week.",
     # "Hit" in lower case is a verb, not the Iraqi town of places.jsonl
     "Sales were hit by the cold weather, and the firm will take a smaller stake.",
+    # a strong cue with no context word: the lexicon alone passed it; the classifier does not
+    "The film's villain is killed off in the final scene, to the dismay of fans.",
+    "Critics said the tax rise would kill off small shops in the high street.",
 ]
 
 
@@ -56,11 +61,14 @@ def test_irrelevant_texts_do_not_pass(text):
     assert not relevance(text).relevant, relevance(text).reason
 
 
-def test_cue_and_context_must_share_a_sentence():
-    # "attacked" and "militants" in different sentences of a text about football: no record
-    text = "The striker attacked the far post all afternoon.\nThe film about militants opens next week."
-    assert not relevance(text).relevant
-    assert relevance("The militants attacked the far post all afternoon.").relevant
+def test_cue_and_context_must_share_a_sentence_for_stage_1_to_decide():
+    # "killed" and "militants" in different sentences of a text about a film: stage 1 decides
+    # nothing and hands both sentences to the classifier
+    text = "The villain is killed in the last scene.\nThe film about militants opens next week."
+    found = screen(text)
+    assert found.relevant is None
+    assert found.sentences == ("The villain is killed in the last scene.", "The film about militants opens next week.")
+    assert screen("The militants killed the guard at the gate.").relevant is True
 
 
 def test_surface_forms_of_regular_lemmas():

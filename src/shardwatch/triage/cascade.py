@@ -8,9 +8,10 @@ from functools import cache
 
 from shardwatch.data import load_jsonl
 
-# Version of the cascade's rules and word lists: recorded nowhere yet, but a change to the
+# Version of the cascade's rules, word lists and classifier (v2: the classifier of stage 2); recorded in
+# data/models/relevance.json by make train-triage. A change to the
 # rules changes which articles are parsed, so it is named like an extractor's version.
-CASCADE_VERSION = "relevance.v1"
+CASCADE_VERSION = "relevance.v2"
 
 _WORD = re.compile(r"[a-z0-9]+")
 # A line break or a sentence end followed by space: datelines, headlines and paragraphs apart.
@@ -52,6 +53,14 @@ class _Lexicon:
     cues: dict[str, str]
     context: dict[str, str]
     cased_actors: re.Pattern | None
+    # words that only send a sentence to stage 2 (relevance.jsonl, kind "candidate")
+    candidate: dict[str, str]
+    # the aliases of the armed groups (actors.jsonl, kind organisation), lower case and as written
+    groups: frozenset[str]
+    cased_groups: re.Pattern | None
+    # every proper beginning of a phrase of any table ("opened" of "opened fire"): a phrase is
+    # looked up word by word only while it is such a beginning
+    prefixes: frozenset[str] = frozenset()
 
 
 def _norm(text: str) -> str:
@@ -62,7 +71,8 @@ def _norm(text: str) -> str:
 def lexicon() -> _Lexicon:
     """The cascade's word lists, built once from the data files."""
     irregular: dict[str, set[str]] = {}
-    extra: dict[str, set[str]] = {"strong": set(), "context": set(), "cue": set(), "not_context": set(), "not_cue": set()}
+    extra: dict[str, set[str]] = {"strong": set(), "context": set(), "cue": set(), "not_context": set(), "not_cue": set(),
+                                 "candidate": set()}
     for row in load_jsonl("relevance.jsonl"):
         if row["kind"] == "forms":
             irregular.setdefault(row["lemma"], set()).update(row["forms"])
@@ -108,10 +118,16 @@ def lexicon() -> _Lexicon:
     for word in extra["context"]:
         context |= forms(word)
     cased: list[str] = []
+    groups: set[str] = set()
+    cased_groups: list[str] = []
     for row in load_jsonl("actors.jsonl"):
         for alias in row.get("aliases", ()):
             context[_norm(alias)] = f"actor:{row['id']}"
+            if row.get("kind") == "organisation":
+                groups.add(_norm(alias))
         cased += row.get("aliases_cased", ())
+        if row.get("kind") == "organisation":
+            cased_groups += row.get("aliases_cased", ())
     # places the gazetteer lacks are the places of the war ("Fallujah", "Kobane"), written as
     # proper nouns (the town of Hit is no "hit")
     cased += [row["name"] for row in load_jsonl("places.jsonl")]
@@ -122,59 +138,121 @@ def lexicon() -> _Lexicon:
         for form in forms(word):
             for table in (cues, attack_cues, strong):
                 table.pop(form, None)
-    cased_actors = (re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(cased, key=len, reverse=True))
-                               + r")\b") if cased else None)
-    return _Lexicon({k: v for k, v in strong.items() if k}, {k: v for k, v in attack_cues.items() if k},
-                    {k: v for k, v in cues.items() if k},
-                    {k: v for k, v in context.items() if k}, cased_actors)
 
+    def alternation(names: list[str]) -> re.Pattern | None:
+        return (re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True)) + r")\b")
+                if names else None)
 
-# Longest phrase of any list, in words: phrases are looked up as word n-grams up to this long.
-_MAX_WORDS = 5
+    cased_actors = alternation(cased)
+    tables = ({k: v for k, v in strong.items() if k}, {k: v for k, v in attack_cues.items() if k},
+              {k: v for k, v in cues.items() if k}, {k: v for k, v in context.items() if k},
+              {f: w for w in extra["candidate"] for f in forms(w) if f})
+    prefixes = {" ".join(key.split()[:n]) for table in tables for key in table for n in range(1, len(key.split()))}
+    return _Lexicon(*tables[:4], cased_actors, tables[4], frozenset(groups - {""}), alternation(cased_groups),
+                    frozenset(prefixes))
 
 
 def _found(words: list[str], table: dict[str, str]) -> dict[str, str]:
     """The forms of ``table`` in ``words`` (as whole words or phrases), mapped to their lemma."""
+    prefixes = lexicon().prefixes
     hits: dict[str, str] = {}
-    for i in range(len(words)):
-        gram = words[i]
-        for n in range(1, _MAX_WORDS + 1):
-            if n > 1:
-                if i + n > len(words):
-                    break
-                gram = f"{gram} {words[i + n - 1]}"
+    for i, gram in enumerate(words):
+        j = i + 1
+        while True:
             lemma = table.get(gram)
             if lemma is not None:
                 hits[gram] = lemma
+            if j >= len(words) or gram not in prefixes:
+                break
+            gram = f"{gram} {words[j]}"
+            j += 1
     return hits
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What stage 1 (the lexicon) makes of a text: a decision (``relevant`` True or False), or
+    none (``relevant`` None) and the sentences the classifier of stage 2 is to read."""
+
+    relevant: bool | None
+    reason: str = ""
+    sentences: tuple[str, ...] = ()
+
+
+# Stage 2 reads at most this many candidate sentences of one text (the first ones): a bound on
+# its cost for a very long text; a text with this many violent sentences is rarely decided late.
+MAX_SENTENCES = 64
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """The sentences of ``text`` as the cascade splits them, each with its start offset."""
+    out, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        out.append((start, text[start:end.start()]))
+        start = end.end()
+    out.append((start, text[start:]))
+    return [(i, s) for i, s in out if s.strip()]
+
+
+def _sentence_screen(sentence: str) -> tuple[str, bool]:
+    """One sentence by stage 1: the reason it is clear relevance ("" if not), and whether it
+    is a candidate for stage 2 (it has a cue, context or candidate word)."""
+    lex = lexicon()
+    words = _WORD.findall(sentence.lower())
+    strong = _found(words, lex.strong)
+    cues = _found(words, lex.cues)
+    found = _found(words, lex.context)
+    match = lex.cased_actors.search(sentence) if lex.cased_actors is not None else None
+    if strong:
+        # a context word other than the cue: "dead" is both a form of "die" and a violence word
+        context = {w for w in found if set(strong) - {w}} | ({match.group(0)} if match else set())
+        if context:
+            return f"strong cue {min(strong)} with {min(context)}", True
+    if cues:
+        # an armed group of actors.jsonl (an organisation: not a state force such as "the
+        # Pentagon", nor a place, "Hit" being a song's too) with any cue ("Daesh has lost control
+        # of ..."): the classifier, trained on few territory reports, scored such a sentence 0.17
+        actors = {w for w in found if w in lex.groups and set(cues) - {w}}
+        group = lex.cased_groups.search(sentence) if lex.cased_groups is not None else None
+        actors |= {group.group(0)} if group else set()
+        if actors:
+            return f"cue {min(cues)} with {min(actors)}", True
+    return "", bool(strong or cues or found or match or _found(words, lex.candidate))
+
+
+def candidate_sentences(text: str) -> list[tuple[int, str]]:
+    """The sentences of ``text`` (start offset, text) with a cue, context or candidate word: what stage 2
+    reads (the training script builds its examples from the same sentences)."""
+    return [(i, s) for i, s in sentences(text) if _sentence_screen(s)[1]]
+
+
+def screen(text: str) -> Screen:
+    """Stage 1 of the cascade (see ``shardwatch.triage``): the lexicon's decision on ``text``."""
+    candidates: list[str] = []
+    any_candidate = False
+    for _start, sentence in sentences(text):
+        clear, candidate = _sentence_screen(sentence)
+        # 1b. a strong cue with a context word, or a cue with an armed group, in one sentence
+        if clear:
+            return Screen(True, f"stage 1: {clear}")
+        any_candidate |= candidate
+        if candidate and len(candidates) < MAX_SENTENCES:
+            candidates.append(sentence.strip())
+    # 1a. No cue, context or candidate word in any sentence: nothing to find (clear irrelevance).
+    if not any_candidate:
+        return Screen(False, "stage 1: no cue or context word")
+    # 2. the rest, a text with some cue or context word but no clear sentence, is the classifier's
+    return Screen(None, "", tuple(candidates))
 
 
 def relevance(text: str) -> Relevance:
     """Whether ``text`` can hold a record, by the cascade's stages (see ``shardwatch.triage``)."""
-    lex = lexicon()
-    # 1. No cue word anywhere: nothing to find (most texts of a general news stream stop here).
-    words = _WORD.findall(text.lower())
-    if not (_found(words, lex.strong) or _found(words, lex.cues)):
-        return Relevance(False)
-    for sentence in _SENTENCE_END.split(text):
-        words = _WORD.findall(sentence.lower())
-        # 3. a strong cue decides alone
-        strong = _found(words, lex.strong)
-        if strong:
-            return Relevance(True, f"strong cue: {min(strong)}")
-        cues = _found(words, lex.cues)
-        if not cues:
-            continue
-        # two cues of different lemmas ("killed by an explosion") tell an event together
-        attack = {w: lemma for w, lemma in cues.items() if w in lex.attack_cues}
-        if len(set(attack.values())) > 1:
-            return Relevance(True, "attack cues: " + ", ".join(sorted(attack)))
-        # 2. actors and violence words give a cue its context (a word other than the cue:
-        # "dead" is both a form of "die" and a violence word)
-        context = {w for w in _found(words, lex.context) if set(cues) - {w}}
-        if not context and lex.cased_actors is not None:
-            match = lex.cased_actors.search(sentence)
-            context = {match.group(0)} if match else set()
-        if context:
-            return Relevance(True, f"cue {min(cues)} with {min(context)}")
-    return Relevance(False)
+    found = screen(text)
+    if found.relevant is not None:
+        return Relevance(found.relevant, found.reason)
+    from shardwatch.triage.classifier import classify  # the model is loaded on first use
+
+    score, sentence, threshold = classify(found.sentences)
+    if score >= threshold:
+        return Relevance(True, f"stage 2: classifier {score:.3f} >= {threshold} on: {sentence[:80]}")
+    return Relevance(False, f"stage 2: classifier {score:.3f} < {threshold}")
