@@ -171,7 +171,8 @@ def test_dashboard_on_the_sample_reports(browser, sample_server):
     page.locator(f'#events-section tr[data-id="{reina["id"]}"]').click()
     page.wait_for_selector("#evidence-body mark.hl")
     highlighted = " ".join(page.locator("#evidence-body mark.hl").all_inner_texts())
-    assert highlighted == reina["evidence"][0]["text"]
+    # every sentence that tells the event is marked, in the order of the text
+    assert highlighted == " ".join(e["text"] for e in sorted(reina["evidence"], key=lambda e: e["start"]))
     assert "Telegram" in highlighted
     article = sample_server.get(f"/api/v1/articles/{reina['evidence'][0]['article_id']}")["article"]
     assert page.locator("#evidence-body .article h3").first.inner_text() == article["title"]

@@ -145,6 +145,10 @@ def test_weapons_with_event_verbs_are_attacks(text):
     ("Militants attacked a police post in Kenilworth, Cape Town, wounding three.", "Cape Town", "ZA", 1),
     ("Unknown gunmen attacked a checkpoint in Farakoba (Bobo-Dioulasso, Houet).", "Farakoba", "BF", 1),
     ("A car bomb exploded near a military base in the city of Santiago, wounding five.", "Santiago", "CL", 1),
+    # a region word after a name NER took for a nationality
+    ("A roadside bomb killed four farmers in the western Herat province on Sunday.", "Herat", "AF", 2),
+    # a direction word before the country
+    ("Militants killed six herders in northeast Nigeria on Monday.", "Nigeria", "NG", 3),
 ])
 def test_the_attack_is_placed_where_the_report_says(text, name, country, precision):
     place = attack(text, published="2015-01-20").place

@@ -119,6 +119,9 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
                 or ent.end < len(doc) and doc[ent.end].lower_ in _REGION_AFTER_WORDS
                 and doc[ent.end].text[:1].isupper()):
             parts = [ent]
+        elif ent.label_ in ("ORG", "PERSON", "NORP") and actor_of(ent) is None and ent.end < len(doc) \
+                and doc[ent.end].lower_ in _REGION_AFTER_WORDS:
+            parts = [ent]  # "in the western Herat province": a region whatever NER made of its name
         else:
             continue
         for part in parts:
@@ -204,7 +207,8 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
     spans = _name_spans(doc)
     if any(c.isupper() for c in doc.text[:5000]):
         # in cased text a place name is capitalised: "executed him in the bush" names no place
-        spans = [s for s in spans if s[2][:1].isupper() or s[2][:1].isdigit() or region_name(s[2])]
+        # ("northeast Nigeria": the direction word may come first)
+        spans = [s for s in spans if _DIRECTION.sub("", s[2])[:1].isupper() or s[2][:1].isdigit() or region_name(s[2])]
     spans += _parenthesised_places(doc, {t.i for span, _, _ in spans for t in span})
     context: set[str] = set()
     for span, label, name in spans:
