@@ -61,7 +61,7 @@ DATASETS = (
              "--merge", "perpetrator=perpetrator+perpetrator_individual+perpetrator_organization",
              "--merge", "target=target+victim"),
             target=45, naive=14),
-    Dataset("MUC-4 dev (TST1+TST2)", "data/muc4/dev.jsonl", (), target=35, naive=13),
+    Dataset("MUC-4 dev (TST1+TST2)", "data/muc4/dev.jsonl", (), target=50, naive=13),
 )
 # The team-written validation sets of the cased rules (scripts/data/README.md), scored as
 # WikiEvents is. The rules are checked against these, so they are no measure of held-out quality.
@@ -290,10 +290,33 @@ def model_section() -> list[str]:
 
 CASED_NOTE = (
     "The tagger reads lower-cased text (MUC-4). Cased text (WikiEvents) is read by the rules of "
-    "`cased_roles` in `src/shardwatch/extract/roles.py` over the cased parse. Those rules are checked "
+    "`cased_roles` in `src/shardwatch/extract/roles.py` over the cased parse, plus the attack-argument "
+    "tagger's best filler per role the rules lack (below). Those rules are checked "
     "against the team-written sets above (`scripts/data/cased_roles_dev.jsonl`, 25 short reports, and "
     "`scripts/data/cased_roles_long.jsonl`, 14 long pieces, annotated in the WikiEvents style, "
     "`scripts/data/README.md`), never against the WikiEvents dev documents.")
+
+
+# The learned attack-argument tagger against the rules alone, as measured when it was chosen.
+ARGUMENT_TAGGER = [
+    "",
+    "## The attack-argument tagger (learned) against the rules alone",
+    "",
+    "`src/shardwatch/data/models/roles_ner` is a spaCy NER trained by `make train-arguments` with "
+    "`spacy train configs/roles_ner.cfg`, starting from the English model's own NER, on WikiEvents "
+    "train (4 of every 5 documents) and, by distant supervision, on the incident reports of residues "
+    "0-2 whose gold place or perpetrator is written in their text (`scripts/roles_corpus.py`). spaCy's "
+    "dev corpus (the other WikiEvents fifth and every 20th report of residue 3) chose the model: "
+    "entity P 56.1, R 35.8, F 43.7 at step 2,600 of 8 epochs. Where it is read was chosen by measuring "
+    "both on the same text:",
+    "",
+    "- the records (attack frames): the table above gives the incident reports of residue 3, never "
+    "trained on, with and without it (`SHARDWATCH_RULES_ONLY=1`). It breaks ties between places of "
+    "equal precision and names the doer of a frame whose rules found none.",
+    "- the roles view: on WikiEvents train's held-out fifth (41 documents) the rules score 40.28 micro "
+    "F1, the tagger alone 14.67, the rules plus its best filler per role named at least twice 41.89; "
+    "on WikiEvents dev 33.99, 16.98 and 34.57. The rules stay; the tagger adds to them.",
+]
 
 
 # Learned alternatives measured and not shipped, with the commit that holds their code.
@@ -343,7 +366,7 @@ def markdown(results: list[Result], alarms: FalseAlarms | None = None,
                    f"| >= {r.dataset.target:g} ({status}) | ~{r.dataset.naive:g} | {r.seconds:.1f} s |")
     out += [
         "",
-        "Targets: WikiEvents dev micro F1 >= 45, MUC-4 dev micro F1 >= 35. The naive baseline "
+        "Targets: WikiEvents dev micro F1 >= 45, MUC-4 dev micro F1 >= 50 (issue 12). The naive baseline "
         "(spaCy entities in sentences with attack words, `../shared/data/README.md`) scores about 14 "
         "on WikiEvents dev and 13 on MUC-4 dev; the published state of the art on MUC-4 *test* is "
         "GRIT, 54.50 micro F1.",
@@ -394,6 +417,7 @@ def markdown(results: list[Result], alarms: FalseAlarms | None = None,
     if alarms is not None:
         out += false_alarm_markdown(alarms)
     out += model_section()
+    out += ARGUMENT_TAGGER
     out += TRIED
     if any(r.table is not None and "perpetrator" in r.table for r in results):
         out += [
