@@ -45,7 +45,7 @@ test: $(VENV)/.installed-test browser
 	$(BIN)/python -m pytest -q
 
 bench: install
-	$(BIN)/python scripts/bench.py --corpus $(SHARED)/data/corpora/bbc --shared $(SHARED) --scaling 1,2 --scaling-limit 200
+	$(BIN)/python scripts/bench.py --corpus $(SHARED)/data/corpora/bbc --shared $(SHARED) --scaling 1,2,N --scaling-limit 200 --repeat 3 --memory 1000,10000
 	$(BIN)/python scripts/bench_resolve.py --sizes 10000 100000
 
 # Retrain the role tagger (src/shardwatch/data/models/roles.*) from MUC-4 train; a few minutes

@@ -23,6 +23,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from shardwatch.extract import extract
 from shardwatch.extract.pieces import join_extractions, piece_article
 from shardwatch.nlp.pipeline import BATCH_SIZE, pipe_pieces
+from shardwatch.triage import relevance
 from shardwatch.types import Article, Extraction, IngestFailure
 
 # Articles a worker process is handed at a time. Small chunks balance the load (a worker that
@@ -89,8 +90,6 @@ def process_articles(articles: list[Article], *, cascade: bool = True) -> list[E
     relevance cascade finds irrelevant comes back unparsed (``parsed=False``, no records);
     the others are annotated and extracted; an article the extractors fail on comes back as
     its ``IngestFailure``."""
-    from shardwatch.triage import relevance
-
     out: dict[int, Extraction | IngestFailure] = {}
     to_parse: list[tuple[str, tuple[int, Article]]] = []
     for i, article in enumerate(articles):

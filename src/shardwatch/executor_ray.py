@@ -99,7 +99,8 @@ def _connect(address: str | None, n_actors: int | None) -> bool:
         if address:
             ray.init(address=address, **quiet)
         else:
-            ray.init(num_cpus=n_actors or default_processes(), include_dashboard=False, object_store_memory=OBJECT_STORE_BYTES, **quiet)
+            ray.init(num_cpus=n_actors or default_processes(), include_dashboard=False,
+                     object_store_memory=OBJECT_STORE_BYTES, **quiet)
     except (ConnectionError, ValueError, RuntimeError) as exc:
         raise ShardwatchError(f"cannot start or reach Ray{f' at {address}' if address else ''}: {exc}") from exc
     return True
