@@ -170,6 +170,9 @@ def child_parse(files: list[Path], processes: int, *, spacy_processes: bool = Fa
     return {"mode": "parse-spacy" if spacy_processes else "parse", "processes": processes, "docs": results,
             "seconds": round(seconds, 3),
             "cpu_seconds": round(after.user - cpu.user + after.children_user - cpu.children_user, 1),
+            "writer_cpu_seconds": round(after.user - cpu.user + after.system - cpu.system, 1),
+            "workers_cpu_seconds": round(after.children_user - cpu.children_user
+                                         + after.children_system - cpu.children_system, 1),
             "load_before": round(load_before, 2), "load_after": round(os.getloadavg()[0], 2),
             "peak_rss_mb": peak_rss_mb(), "workers_peak_rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN)}
 
@@ -372,6 +375,7 @@ def _scaling_lines(runs: dict[int, list[dict]]) -> list[str]:
     counts = list(runs)
     median = {n: statistics.median(r["seconds"] for r in runs[n]) for n in counts}
     one = median[counts[0]]
+    one_cpu = statistics.median(r["cpu_seconds"] for r in runs[counts[0]])
     out = []
     for n in counts:
         times = ", ".join(f"{r['seconds']:.1f}" for r in runs[n])
@@ -379,8 +383,14 @@ def _scaling_lines(runs: dict[int, list[dict]]) -> list[str]:
         docs = runs[n][0]["docs"]
         speedup = one / median[n]
         cpu = statistics.median(r["cpu_seconds"] for r in runs[n])
+        writer = statistics.median(r["writer_cpu_seconds"] for r in runs[n])
+        workers = statistics.median(r["workers_cpu_seconds"] for r in runs[n])
+        # What the wall time would be on n idle cores if the workers shared their work evenly:
+        # the longer of the writer's CPU time and a worker's share. Other jobs do not change it.
+        bound = one_cpu / max(writer, workers / n) if n > 1 else 1.0
         out.append(f"    -j {n}: median {median[n]:.1f} s ({times}), {_rate(docs, median[n])} docs/s, "
-                   f"CPU {cpu:.1f} s, speed-up {speedup:.2f}x = {speedup / n:.2f} x {n} over -j {counts[0]}; "
+                   f"CPU {cpu:.1f} s (writer {writer:.1f} s, workers {workers:.1f} s; on idle cores at best "
+                   f"{bound:.2f}x), speed-up {speedup:.2f}x = {speedup / n:.2f} x {n} over -j {counts[0]}; "
                    f"load average before each run: {loads}; peak RSS {runs[n][0]['peak_rss_mb']:,.0f} MB writer, "
                    f"{runs[n][0]['workers_peak_rss_mb']:,.0f} MB largest worker")
     return out
