@@ -118,3 +118,51 @@ def test_ray_gives_the_local_export(tmp_path, local_ray):
 def test_ray_cannot_read_standard_input(tmp_path, local_ray):
     with sw.open(tmp_path / "x.db", readonly=False) as db, pytest.raises(sw.ShardwatchError, match="standard input"):
         db.ingest(["-"], executor="ray")
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended while we looked
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc (Linux)")
+def test_the_workers_of_a_killed_ingest_end(tmp_path):
+    """SIGKILL leaves the writer no time to stop its pool: the workers must notice and end
+    rather than wait for work forever, holding the pipeline's memory."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = Path(sys.executable).with_name("shardwatch")
+    proc = subprocess.Popen([str(script), "--db", str(tmp_path / "k.db"), "ingest", str(REPORTS), "-j", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        workers: set[int] = set()
+        while proc.poll() is None and len(workers) < 2:  # 37 articles: more than 2 x 16 start the pool
+            workers = _children(proc.pid)
+            time.sleep(0.05)
+        assert proc.poll() is None, "the ingest ended before its pool started"
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait(timeout=60)
+    for _ in range(600):  # a bound of a minute, not a measurement: each worker looks every second
+        if not any(Path(f"/proc/{pid}").exists() and "zombie" not in _state(pid) for pid in workers):
+            break
+        time.sleep(0.1)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists() and "zombie" not in _state(pid)]
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/status").read_text().split("State:")[1].split("\n")[0].lower()
+    except (OSError, IndexError):
+        return "zombie"

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -118,8 +120,16 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _worker_start() -> None:
+def _worker_start(writer: int) -> None:
     load_pipeline()
+    # A worker whose writer was killed (SIGKILL gives it no time to stop its pool) would wait
+    # for work forever, holding its pipeline's memory: it ends when its parent changes.
+    def watch() -> None:
+        while os.getppid() == writer:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="shardwatch-writer-watch", daemon=True).start()
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -141,7 +151,7 @@ def run_local(articles: Iterable[Article], *, n_process: int = 1, cascade: bool 
         return
     load_pipeline()  # before the fork, so that every worker inherits it
     with ProcessPoolExecutor(max_workers=n_process, mp_context=_pool_context(),
-                             initializer=_worker_start) as pool:
+                             initializer=_worker_start, initargs=(os.getpid(),)) as pool:
         pending: deque[Future] = deque()
         for chunk in _chunks(articles, chunk_size):
             pending.append(pool.submit(process_articles, chunk, cascade=cascade))
