@@ -64,7 +64,7 @@ test: $(VENV)/.installed-test browser postgres
 # 1M-mention run (about 10 CPU minutes, 1.7 GB) is `make bench-1m`, kept out of `make bench`.
 bench: install postgres
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[postgres]'
-	$(BIN)/python scripts/bench.py --corpus $(SHARED)/data/corpora/bbc --part heldout --shared $(SHARED) --curve --scaling 1,2 --scaling-limit 200
+	$(BIN)/python scripts/bench.py --corpus $(SHARED)/data/corpora/bbc --part heldout --shared $(SHARED) --curve --scaling 1,2,N --scaling-limit 200 --repeat 3 --memory 1000,10000
 	$(BIN)/python scripts/bench_resolve.py --sizes 10000 100000 --db throwaway
 
 # The resolver at 100k and 1M mentions: the 1M target (time exponent <= 1.05, peak <= 2 GB).

@@ -8,6 +8,11 @@ sorted; ``--limit`` keeps the first N):
 * shardwatch: ``shardwatch.pipeline.ingest(paths, Store(tmp_db))`` into a fresh temporary database
   (reading, cleaning, the entity ruler, extraction, place resolution and the SQLite writes).
 
+Optional further measurements: ``--shared`` the relevance cascade's recall loss on the dev
+sets; ``--scaling`` the parsing stage (``shardwatch.executor.run_local``) at several process
+counts, in rounds; ``--memory`` peak RSS of the whole ingest on corpora of 1,000 and 10,000
+articles made by repeating the corpus's files.
+
 Each runs in its own child process (this script with the hidden ``--child`` option), so that
 each one's peak memory (``ru_maxrss``) is its own. A child prints one JSON line; the parent
 prints a table. Model and gazetteer loading are timed apart from the processing; the ratios
@@ -24,13 +29,14 @@ import json
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-MODES = ("baseline", "shardwatch")
+MODES = ("baseline", "shardwatch", "parse", "parse-spacy")
 
 
 def corpus_files(corpus: Path, limit: int | None, part: str | None = None) -> list[Path]:
@@ -143,13 +149,47 @@ def child_shardwatch(files: list[Path], processes: int, cascade: bool = True) ->
             "added": len(report.added), "skipped_duplicates": len(report.skipped),
             "failures": len(report.failures), "events": events, "db_mb": round(db_mb, 1),
             "unparsed": len(report.unparsed), "cascade": cascade, "processes": processes,
-            "peak_rss_mb": peak_rss_mb()}
+            "peak_rss_mb": peak_rss_mb(), "workers_peak_rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN)}
+
+
+def child_parse(files: list[Path], processes: int, *, spacy_processes: bool = False) -> dict:
+    """The parsing stage alone: the per-article work (``process_articles``: language model and
+    extraction, every article parsed) over the files' articles, in ``processes`` processes
+    (``run_local``, the local executor of ``ingest``). Reading is done before the clock starts
+    and nothing is written, so the figure is the stage the workers share.
+
+    ``spacy_processes``: the way ingest ran before (to compare): ``nlp.pipe(n_process=N)``,
+    spaCy's own worker processes annotating, extraction in this process."""
+    from shardwatch.executor import extract_pieces, load_pipeline, run_local
+    from shardwatch.ingest import read_articles
+    from shardwatch.types import Article
+
+    load_pipeline()
+    articles = [a for a in read_articles([str(p) for p in files]) if isinstance(a, Article)]
+    load_before = os.getloadavg()[0]
+    start = time.perf_counter()
+    cpu = os.times()
+    if spacy_processes:
+        pairs = ((a.text, a) for a in articles)
+        results = sum(1 for _ in extract_pieces(pairs, [], batch_size=64, n_process=processes))
+    else:
+        results = sum(1 for _ in run_local(articles, n_process=processes, cascade=False))
+    seconds = time.perf_counter() - start
+    after = os.times()
+    return {"mode": "parse-spacy" if spacy_processes else "parse", "processes": processes, "docs": results,
+            "seconds": round(seconds, 3),
+            "cpu_seconds": round(after.user - cpu.user + after.children_user - cpu.children_user, 1),
+            "writer_cpu_seconds": round(after.user - cpu.user + after.system - cpu.system, 1),
+            "workers_cpu_seconds": round(after.children_user - cpu.children_user
+                                         + after.children_system - cpu.children_system, 1),
+            "load_before": round(load_before, 2), "load_after": round(os.getloadavg()[0], 2),
+            "peak_rss_mb": peak_rss_mb(), "workers_peak_rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN)}
 
 
 def run_child(mode: str, args: argparse.Namespace, *, processes: int | None = None, limit: int | None = None,
-              cascade: bool = True) -> dict:
+              cascade: bool = True, corpus: Path | None = None) -> dict:
     limit = limit if limit is not None else args.limit
-    cmd = [sys.executable, os.path.abspath(__file__), "--child", mode, "--corpus", str(args.corpus),
+    cmd = [sys.executable, os.path.abspath(__file__), "--child", mode, "--corpus", str(corpus or args.corpus),
            "--processes", str(processes or args.processes)]
     if limit is not None:
         cmd += ["--limit", str(limit)]
@@ -243,10 +283,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--part", choices=("train", "tune", "heldout"),
                         help="Only the files of this part of the split of scripts/triage_data.py (the relevance "
                              "classifier is trained on train, tuned on tune; measure on heldout).")
-    parser.add_argument("--scaling", metavar="N,N", help="Also time the parsing ingest (--no-cascade) at these "
-                                                          "process counts, on --scaling-limit files.")
+    parser.add_argument("--scaling", metavar="N,N", help="Also time the parsing stage at these process counts "
+                                                          "(N: the usable cores), on --scaling-limit files.")
     parser.add_argument("--scaling-limit", type=int, default=400, metavar="N",
                         help="Files for the --scaling runs (default: 400).")
+    parser.add_argument("--repeat", type=int, default=3, metavar="R",
+                        help="Rounds of the --scaling runs, the process counts in turn in each round (default: 3).")
+    parser.add_argument("--scaling-spacy", action="store_true",
+                        help="In the --scaling rounds, also time the way ingest ran before: spaCy's nlp.pipe "
+                             "n_process workers annotating, extraction in the writer process.")
+    parser.add_argument("--memory", metavar="N,N", help="Also ingest corpora of these many articles (the corpus's "
+                                                         "files repeated, each copy with a line of its own) and "
+                                                         "report peak RSS.")
+    parser.add_argument("--skip-main", action="store_true",
+                        help="Only the --shared, --scaling and --memory measurements.")
     parser.add_argument("--child", choices=MODES, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.limit is not None and args.limit < 1:
@@ -261,23 +311,32 @@ def main(argv: list[str] | None = None) -> None:
         parser.error(f"no *.txt files under {args.corpus}")
 
     if args.child:
-        found = (child_baseline(files, args.processes) if args.child == "baseline"
-                 else child_shardwatch(files, args.processes, args.cascade))
+        if args.child == "baseline":
+            found = child_baseline(files, args.processes)
+        elif args.child in ("parse", "parse-spacy"):
+            found = child_parse(files, args.processes, spacy_processes=args.child == "parse-spacy")
+        else:
+            found = child_shardwatch(files, args.processes, args.cascade)
         print(json.dumps(found), flush=True)
         return
 
-    base = run_child("baseline", args)
-    sw = run_child("shardwatch", args, cascade=args.cascade)
-    if args.json:
-        print(json.dumps(base))
-        print(json.dumps(sw))
-    print(render(base, sw, args))
+    if not args.skip_main:
+        base = run_child("baseline", args)
+        sw = run_child("shardwatch", args, cascade=args.cascade)
+        if args.json:
+            print(json.dumps(base))
+            print(json.dumps(sw))
+        print(render(base, sw, args))
     if args.shared is not None:
         print()
         print(recall_loss(args.shared, args.corpus, curve=args.curve))
     if args.scaling:
         print()
-        print(scaling(args, [int(n) for n in args.scaling.split(",")]))
+        counts = [default_cores() if n.strip().upper() == "N" else int(n) for n in args.scaling.split(",")]
+        print(scaling(args, list(dict.fromkeys(counts))))
+    if args.memory:
+        print()
+        print(memory(args, [int(n) for n in args.memory.split(",")]))
 
 
 def cascade_scores(texts: list[str]) -> list[tuple[int, float]]:
@@ -344,14 +403,77 @@ def recall_loss(shared: Path, corpus: Path, *, curve: bool = False) -> str:
 
 
 def scaling(args: argparse.Namespace, counts: list[int]) -> str:
-    """The parsing ingest (every article parsed) at each process count, on the same files."""
-    runs = [run_child("shardwatch", args, processes=n, limit=args.scaling_limit, cascade=False) for n in counts]
-    one = runs[0]["seconds"]
-    out = [f"process scaling (ingest --no-cascade, first {args.scaling_limit} files, "
-           f"{default_cores()} usable cores):"]
-    for n, run in zip(counts, runs):
-        out.append(f"  -j {n}: {run['seconds']:.1f} s, {_rate(run['docs'], run['seconds'])} docs/s, "
-                   f"speed-up {one / run['seconds']:.2f}x, peak RSS {run['peak_rss_mb']:,.0f} MB (writer process)")
+    """The parsing stage at each process count, on the same files, ``--repeat`` rounds with
+    the counts in turn in each round, so that other jobs on a shared machine slow all of them
+    alike; the speed-up is of the median times, and the load average is shown beside each. The
+    CPU time of all the processes (median) shows what the pool costs in work, which other jobs
+    do not change: equal at every count means no work is done twice or waits on the writer."""
+    modes = ["parse", "parse-spacy"] if args.scaling_spacy else ["parse"]
+    runs: dict[tuple[str, int], list[dict]] = {(m, n): [] for m in modes for n in counts}
+    for _ in range(args.repeat):
+        for mode in modes:
+            for n in counts:
+                runs[mode, n].append(run_child(mode, args, processes=n, limit=args.scaling_limit))
+    out = [f"process scaling of the parsing stage (language model and extraction, every article parsed; "
+           f"first {args.scaling_limit} files, {args.repeat} rounds; {default_cores()} usable cores, "
+           f"{os.cpu_count()} CPUs):"]
+    for mode in modes:
+        out.append("  the worker pool of ingest (shardwatch.executor.run_local):" if mode == "parse" else
+                   "  before it, spaCy's nlp.pipe(n_process=N) and extraction in the writer process:")
+        out += _scaling_lines({n: runs[mode, n] for n in counts})
+    return "\n".join(out)
+
+
+def _scaling_lines(runs: dict[int, list[dict]]) -> list[str]:
+    counts = list(runs)
+    median = {n: statistics.median(r["seconds"] for r in runs[n]) for n in counts}
+    one = median[counts[0]]
+    one_cpu = statistics.median(r["cpu_seconds"] for r in runs[counts[0]])
+    out = []
+    for n in counts:
+        times = ", ".join(f"{r['seconds']:.1f}" for r in runs[n])
+        loads = ", ".join(f"{r['load_before']:.1f}" for r in runs[n])
+        docs = runs[n][0]["docs"]
+        speedup = one / median[n]
+        cpu = statistics.median(r["cpu_seconds"] for r in runs[n])
+        writer = statistics.median(r["writer_cpu_seconds"] for r in runs[n])
+        workers = statistics.median(r["workers_cpu_seconds"] for r in runs[n])
+        # What the wall time would be on n idle cores if the workers shared their work evenly:
+        # the longer of the writer's CPU time and a worker's share. Other jobs do not change it.
+        bound = one_cpu / max(writer, workers / n) if n > 1 else 1.0
+        out.append(f"    -j {n}: median {median[n]:.1f} s ({times}), {_rate(docs, median[n])} docs/s, "
+                   f"CPU {cpu:.1f} s (writer {writer:.1f} s, workers {workers:.1f} s; on idle cores at best "
+                   f"{bound:.2f}x), speed-up {speedup:.2f}x = {speedup / n:.2f} x {n} over -j {counts[0]}; "
+                   f"load average before each run: {loads}; peak RSS {runs[n][0]['peak_rss_mb']:,.0f} MB writer, "
+                   f"{runs[n][0]['workers_peak_rss_mb']:,.0f} MB largest worker")
+    return out
+
+
+def repeated_corpus(files: list[Path], size: int, folder: Path) -> None:
+    """``size`` text files in ``folder``: the corpus's files in turn, each copy with a last line
+    of its own, so that none is an exact duplicate the ingest would skip."""
+    folder.mkdir(parents=True)
+    texts = [t for t in (read_text(p) for p in files) if t is not None]
+    for i in range(size):
+        (folder / f"{i:06d}.txt").write_text(f"{texts[i % len(texts)].rstrip()}\n\nBench copy {i}.\n",
+                                             encoding="utf-8")
+
+
+def memory(args: argparse.Namespace, sizes: list[int]) -> str:
+    """Peak RSS of the whole ingest (the relevance cascade on, the default processes) as the
+    corpus grows: read as a stream of files, it should stay flat."""
+    files = corpus_files(args.corpus, None)
+    out = [f"peak memory of ingest as the corpus grows ({args.corpus} repeated, -j {default_cores()}, "
+           "the relevance cascade on):"]
+    with tempfile.TemporaryDirectory(prefix="shardwatch-bench-corpus-") as tmp:
+        for size in sizes:
+            folder = Path(tmp) / str(size)
+            repeated_corpus(files, size, folder)
+            run = run_child("shardwatch", args, processes=default_cores(), corpus=folder, limit=size)
+            out.append(f"  {size:,} articles: peak RSS {run['peak_rss_mb']:,.0f} MB writer, "
+                       f"{run['workers_peak_rss_mb']:,.0f} MB largest worker; {run['seconds']:.0f} s, "
+                       f"{run['added']:,} added, {run['unparsed']:,} unparsed, {run['events']:,} events, "
+                       f"database {run['db_mb']:.0f} MB")
     return "\n".join(out)
 
 

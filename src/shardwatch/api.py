@@ -122,21 +122,24 @@ class Shardwatch:
 
     def ingest(self, paths: Iterable[str | Path], *, processes: int | None = 1, batch_size: int = 64,
                progress: Callable[[Article], None] | None = None, published: dt.date | None = None,
-               source: str | None = None, cascade: bool = True) -> IngestReport:
+               source: str | None = None, cascade: bool = True, executor: str = "local",
+               address: str | None = None) -> IngestReport:
         """Ingest reports (files, folders, ``-`` for stdin); articles already held are skipped.
         Bad sources are listed in the report's ``failures`` (doubtful metadata in its
         ``warnings``), never raised. ``published``/``source`` stand in for reports whose own
         metadata gives none. ``cascade=False`` parses every article; by default articles the
         relevance cascade finds irrelevant are stored unparsed (the report's ``unparsed``).
-        ``processes``: language-model processes (``None``: the machine's cores)."""
+        ``processes``: processes for the per-article work (``None``: the machine's cores; with
+        ``executor="ray"``, Ray actors, ``None``: the CPUs of the local Ray instance or of the
+        cluster at ``address``). ``executor``: ``"local"`` or ``"ray"`` (see
+        ``shardwatch.pipeline.ingest``)."""
         if self.store.readonly:
             raise ShardwatchError("this database was opened read-only: open(path, readonly=False) to ingest")
         from shardwatch.pipeline import ingest
 
-        from shardwatch.pipeline import default_processes
-
-        return ingest([str(p) for p in paths], self.store, n_process=processes or default_processes(),
-                      batch_size=batch_size, progress=progress, published=published, source=source, cascade=cascade)
+        return ingest([str(p) for p in paths], self.store, n_process=processes,
+                      batch_size=batch_size, progress=progress, published=published, source=source, cascade=cascade,
+                      executor=executor, address=address)
 
     def reextract(self, *, everything: bool = False, processes: int = 1, batch_size: int = 64,
                   progress: Callable[[Article], None] | None = None,

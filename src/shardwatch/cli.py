@@ -111,8 +111,15 @@ def cli(ctx: click.Context, db: str) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--processes", "-j", type=click.IntRange(min=1), default=None,
-              help="Processes for the language model (nlp.pipe n_process); one process writes. "
-                   "Default: the cores this process may use.")
+              help="Processes for the per-article work (relevance cascade, language model, extraction); "
+                   "this process alone writes. Default: the cores this process may use. With --executor ray: "
+                   "Ray actors, default one a CPU of the cluster.")
+@click.option("--executor", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: worker processes on this machine. ray: Ray Data actors on a Ray cluster "
+                   "(needs pip install 'shardwatch[ray]'); the files must be readable by every node.")
+@click.option("--address", metavar="ADDR",
+              help="With --executor ray: the cluster to use (auto, or ray://HOST:10001); default: start a "
+                   "Ray instance on this machine for the run.")
 @click.option("--cascade/--no-cascade", default=True, show_default=True,
               help="Store articles the relevance cascade finds irrelevant without parsing them "
                    "(searchable, counted); --no-cascade parses every article.")
@@ -122,8 +129,8 @@ def cli(ctx: click.Context, db: str) -> None:
               "or a .txt file without a sidecar).")
 @click.option("--source", "source_name", metavar="NAME", help="Publisher of reports whose own metadata names none.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], processes: int | None, cascade: bool, batch_size: int,
-           published: dt.date | None, source_name: str | None) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], processes: int | None, executor: str, address: str | None,
+           cascade: bool, batch_size: int, published: dt.date | None, source_name: str | None) -> None:
     """Ingest reports: files, folders (recursively), .txt .md .html .json .jsonl, or - for stdin.
 
     Articles already in the database (same normalised text) are skipped. A bad file is
@@ -133,11 +140,19 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], processes: int | None, ca
     """
     from tqdm import tqdm
 
+    if address and executor != "ray":
+        raise click.UsageError("--address is for --executor ray")
+    if executor == "ray":
+        import logging
+
+        # Ray Data logs each dataset's plan and timing at INFO on stderr; a run says what it did itself.
+        logging.getLogger("ray.data").setLevel(logging.WARNING)
     with _open(ctx, readonly=False) as db, tqdm(
         unit=" articles", desc="ingesting", disable=not sys.stderr.isatty(), file=sys.stderr
     ) as bar:
         report = db.ingest(paths, processes=processes, batch_size=batch_size, progress=lambda _article: bar.update(),
-                           published=published, source=source_name, cascade=cascade)
+                           published=published, source=source_name, cascade=cascade, executor=executor,
+                           address=address)
         status_ = db.status()
     for warning in report.warnings:
         click.echo(f"warning: {warning.source}: {warning.reason}", err=True)

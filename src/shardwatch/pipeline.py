@@ -1,66 +1,33 @@
-"""The main job: sources -> ingest -> triage -> annotate -> extract -> store."""
+"""The main job: sources -> ingest -> triage -> annotate -> extract -> store -> resolve."""
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-import os
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
-from shardwatch.extract import extract
-from shardwatch.extract.pieces import join_extractions, piece_article
+from shardwatch.errors import ShardwatchError
+from shardwatch.executor import CHUNK, default_processes, extract_pieces, run_local
 from shardwatch.ingest import read_articles
-from shardwatch.nlp.pipeline import BATCH_SIZE, pipe_pieces
+from shardwatch.nlp.pipeline import BATCH_SIZE
 from shardwatch.store import Store
-from shardwatch.triage import relevance
 from shardwatch.types import Article, Extraction, IngestFailure, IngestReport, IngestWarning
 
-def default_processes() -> int:
-    """The cores this process may run on (its CPU affinity where the system tells it)."""
-    counter = getattr(os, "process_cpu_count", None)  # Python 3.13+
-    if counter is not None:
-        return counter() or 1
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except AttributeError:  # no affinity on this system (macOS, Windows)
-        return os.cpu_count() or 1
+__all__ = ["EXECUTORS", "default_processes", "extract_pieces", "ingest"]
 
+# Where the per-article work runs (``ingest``'s ``executor``).
+EXECUTORS = ("local", "ray")
 
 # Errors a record's values (not the database) can cause when stored.
 _DATA_ERRORS = (sqlite3.IntegrityError, OverflowError, UnicodeEncodeError, ValueError)
 
 
-def extract_pieces(items: Iterable[tuple[str, Article]], failures: list[IngestFailure], *, batch_size: int,
-                   n_process: int) -> Iterator[tuple[Article, Extraction | None]]:
-    """Annotate and extract (text, article) pairs, long texts in pieces joined again: one
-    (article, extraction) a whole article, in order; the extraction is None when the
-    extractors failed on it, and the failure is added to ``failures`` (one article the
-    extractors trip on never ends the run)."""
-    parts: list[tuple[int, Extraction]] = []
-    broken = False
-    for doc, piece in pipe_pieces(items, batch_size=batch_size, n_process=n_process):
-        article = piece.context
-        if not broken:
-            try:
-                if piece.total == 1:
-                    parts.append((0, extract(article, doc)))
-                else:
-                    parts.append((piece.start, extract(piece_article(article, piece.number, doc.text), doc)))
-            except Exception as exc:  # noqa: BLE001 - reported against the article, the others go on
-                failures.append(IngestFailure(article.path or article.id,
-                                              f"extraction failed: unexpected {type(exc).__name__}: {exc}"[:300]))
-                broken = True
-        if piece.number < piece.total - 1:
-            continue
-        yield article, None if broken else (parts[0][1] if piece.total == 1 else join_extractions(article, parts))
-        parts, broken = [], False
-
-
-def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size: int = BATCH_SIZE,
+def ingest(paths: Iterable[str], store: Store, *, n_process: int | None = 1, batch_size: int = BATCH_SIZE,
            progress: Callable[[Article], None] | None = None, published: dt.date | None = None,
-           source: str | None = None, cascade: bool = True,
+           source: str | None = None, cascade: bool = True, executor: str = "local",
+           address: str | None = None,
            articles: Iterable[Article | IngestFailure | IngestWarning] | None = None) -> IngestReport:
     """Ingest every report under ``paths`` that the store does not hold yet.
 
@@ -73,11 +40,24 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size
     With ``cascade`` (the default) the relevance cascade (``shardwatch.triage``) reads each
     new article first: one that cannot hold a record is stored (searchable, counted, marked
     ``parsed = 0`` for a later re-extraction) without going through the language model.
+
+    The per-article work (``shardwatch.executor.process_articles``) runs where ``executor``
+    says; this process alone writes, in both:
+
+    - ``"local"``: reading here, the work in this process (``n_process`` 1) or in a pool of
+      ``n_process`` worker processes. A pool is started only when more than
+      ``n_process * CHUNK`` new articles are to be processed: below that it saves nothing.
+      ``n_process`` None: the cores this process may use.
+    - ``"ray"``: reading and the work as Ray Data ``map_batches`` over ``n_process`` actors, on
+      the Ray cluster at ``address`` (``"auto"``, ``"ray://host:10001"``) or, without one, on
+      a local Ray instance (``shardwatch.executor_ray``). ``n_process`` None: an actor per CPU
+      of the cluster (of this machine without ``address``).
+
     ``articles``, when given, are ingested instead of what ``paths`` hold (``shardwatch watch``
-    reads feed entries itself). ``n_process`` > 1 parses in that many processes (``nlp.pipe``); this process alone writes.
-    A pool is started only when more than ``n_process * batch_size`` articles are to be parsed:
-    below that, starting the workers (each loads the model) costs more than they save.
+    reads feed entries itself); they are always processed locally.
     """
+    if executor not in EXECUTORS:
+        raise ShardwatchError(f"unknown executor {executor!r}: one of {', '.join(EXECUTORS)}")
     failures: list[IngestFailure] = []
     warnings: list[IngestWarning] = []
     skipped: list[str] = []
@@ -87,27 +67,22 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size
     unparsed: list[str] = []
     batch: list[Extraction] = []
 
-    def new_articles():
+    def is_new(article: Article) -> bool:
+        if article.id in seen or store.known_article_ids([article.id]):
+            skipped.append(article.path or article.id)
+            return False
+        seen.add(article.id)
+        return True
+
+    def new_articles() -> Iterator[Article]:
         items = articles if articles is not None else read_articles(paths, published=published, source=source)
         for item in items:
             if isinstance(item, IngestFailure):
                 failures.append(item)
             elif isinstance(item, IngestWarning):
                 warnings.append(item)
-            elif item.id in seen or store.known_article_ids([item.id]):
-                skipped.append(item.path or item.id)
-            else:
-                seen.add(item.id)
-                if cascade and not relevance(item.text).relevant:
-                    # stored with its batch, never parsed; flushed here too, so a stream of
-                    # irrelevant articles keeps memory flat
-                    batch.append(Extraction(item, parsed=False))
-                    if progress is not None:
-                        progress(item)
-                    if len(batch) >= batch_size:
-                        flush()
-                    continue
-                yield item.text, item
+            elif is_new(item):
+                yield item
 
     def flush() -> None:
         try:
@@ -132,17 +107,38 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int = 1, batch_size
             by_kind.update(e.kind for e in extraction.events)
         batch.clear()
 
-    to_parse = new_articles()
-    if n_process > 1:
-        head = list(itertools.islice(to_parse, n_process * batch_size + 1))
-        if len(head) <= n_process * batch_size:
-            n_process = 1
-        to_parse = itertools.chain(head, to_parse)
-    for article, extraction in extract_pieces(to_parse, failures, batch_size=batch_size, n_process=n_process):
-        if extraction is not None:
-            batch.append(extraction)
-            if progress is not None:
-                progress(article)
+    if executor == "ray" and articles is None:
+        from shardwatch.executor_ray import run_ray
+
+        results: Iterable[Extraction | IngestFailure | IngestWarning] = run_ray(
+            paths, known=store.all_article_ids(), n_actors=n_process, address=address, cascade=cascade,
+            published=published, source=source)
+    else:
+        executor = "local"
+        n_process = n_process or default_processes()
+        stream: Iterator[Article] = new_articles()
+        if n_process > 1:
+            head = list(itertools.islice(stream, n_process * CHUNK + 1))
+            if len(head) <= n_process * CHUNK:
+                n_process = 1
+            stream = itertools.chain(head, stream)
+        results = run_local(stream, n_process=n_process, cascade=cascade, chunk_size=CHUNK)
+    for result in results:
+        if isinstance(result, IngestWarning):
+            warnings.append(result)
+            continue
+        if isinstance(result, IngestFailure):
+            failures.append(result)
+            continue
+        if isinstance(result, Article):  # one the store held when the Ray run began: skipped
+            is_new(result)
+            continue
+        # the Ray workers read, so what is new is known only here; locally it was checked before
+        if executor == "ray" and not is_new(result.article):
+            continue
+        batch.append(result)
+        if progress is not None:
+            progress(result.article)
         if len(batch) >= batch_size:
             flush()
     if batch:
