@@ -30,31 +30,14 @@ run: install
 # Installs Debian's chromium for the browser test when it is missing and we are root; otherwise
 # that test is skipped with the reason.
 browser:
-	@if [ ! -x "$(CHROMIUM)" ]; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "installing Debian's chromium for the dashboard's browser test"; \
-	    (apt-get -o DPkg::Lock::Timeout=300 update -qq && DEBIAN_FRONTEND=noninteractive \
-	     apt-get -o DPkg::Lock::Timeout=300 install -y -qq chromium >/dev/null) \
-	    || echo "warning: could not install chromium; the browser test will be skipped"; \
-	  else \
-	    echo "note: $(CHROMIUM) is missing and installing it needs root; the browser test will be skipped"; \
-	  fi; \
-	fi
+	@[ -x "$(CHROMIUM)" ] || sh scripts/debian_package.sh chromium "the dashboard's browser test"
 
 # Installs Debian's postgresql when initdb is missing and we are root: the store's tests run on
 # SQLite and on a throwaway PostgreSQL server that the tests start in a temporary folder
 # (tests/postgres_server.py); without it those runs are skipped with the reason.
 postgres:
-	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "installing Debian's postgresql for the store's tests"; \
-	    (apt-get -o DPkg::Lock::Timeout=300 update -qq && DEBIAN_FRONTEND=noninteractive \
-	     apt-get -o DPkg::Lock::Timeout=300 install -y -qq postgresql >/dev/null) \
-	    || echo "warning: could not install postgresql; the PostgreSQL store tests will be skipped"; \
-	  else \
-	    echo "note: PostgreSQL (initdb) is missing and installing it needs root; the PostgreSQL store tests will be skipped"; \
-	  fi; \
-	fi
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null \
+	  || sh scripts/debian_package.sh postgresql "the PostgreSQL store tests"
 
 test: $(VENV)/.installed-test browser postgres
 	$(BIN)/python -m pytest -q
