@@ -155,6 +155,22 @@ def test_the_attack_is_placed_where_the_report_says(text, name, country, precisi
     assert (place.canonical, place.country, place.precision) == (name, country, precision)
 
 
+@pytest.mark.parametrize("text, country", [
+    # no place named: the one country of the report's nationality words
+    ("A suicide bomber attacked a Pakistani Frontier Corps convoy near the border, killing four soldiers.", "PK"),
+    # no place in the attack's sentence or paragraph: the report's one country
+    ("Police in Kenya said the toll could rise.\n\nGunmen shot dead three teachers at a school bus stop.", "KE"),
+])
+def test_an_attack_with_no_place_lies_in_the_reports_one_country(text, country):
+    [attack] = events_of(text, published="2015-01-20", kind="attack")
+    assert attack.place is not None and attack.place.country == country and attack.place.precision == 3
+
+
+def test_no_country_is_guessed_between_two():
+    text = "A suicide bomber attacked a Pakistani Frontier Corps convoy. The US embassy condemned it."
+    assert [a.place for a in events_of(text, published="2015-01-20", kind="attack")] == [None]
+
+
 def test_a_place_carries_its_province():
     place = attack("A bomb exploded at a market in Tame, killing two.", published="2015-01-20").place
     assert place.country == "CO" and place.admin1 == "Arauca"

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from shardwatch.extract.cues import cue_of
+from shardwatch.extract.gazetteer import get_gazetteer
 from shardwatch.extract.common import GROUP_NOUNS, PLACE_NOUNS, DocContext, clause_date, deed_modality, incidental_places
 from shardwatch.extract.mentions import actor_of, actors, person_id
 from shardwatch.extract.modality import modality_of
@@ -491,8 +492,34 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
         if frame.place is None and paragraph_place is not None:
             frame.place = paragraph_place
         frames.append(frame)
+    if any(frame.place is None for frame in frames):
+        country = _country_of_article(doc, article, place_mentions)
+        for frame in frames:
+            if frame.place is None:
+                frame.place = country
     _assign_segments(doc, frames, token_actor, main_org)
     return frames
+
+
+def _country_of_article(doc: Doc, article: Article, places: list[Mention]) -> Mention | None:
+    """The country an attack with no place of its own is in: the one country that the article's
+    usable places and nationality words ("a Pakistani Frontier Corps convoy") name, if they name
+    only one. Chosen on the incidents dev measuring part, where 96 of the 140 reports with a
+    wrong country had an attack with no place at all."""
+    gazetteer = get_gazetteer()
+    demonyms = gazetteer.demonyms
+    named = [e for e in doc.ents if e.label_ == "NORP" and e.text.lower() in demonyms]
+    countries = {m.place.country for m in places if m.place.country} | {demonyms[e.text.lower()] for e in named}
+    if len(countries) != 1:
+        return None
+    [code] = countries
+    first = min([(m.start, m.end, m.text) for m in places if m.place.country == code]
+                + [(e.start_char, e.end_char, e.text) for e in named])
+    start, end, text = first
+    place = gazetteer.countries.get(code)
+    if place is None:
+        return None
+    return Mention(article.id, start, end, text, "GPE", place=place)
 
 
 # Casualty words that tell a toll, not a deed: a later sentence built on them alone updates
