@@ -4,8 +4,9 @@ The model (``data/models/roles_ner``: one spaCy ``ner`` with its own tok2vec, tr
 ``make train`` from ``configs/roles_ner.cfg``) marks the mentions that argue an attack:
 PERPETRATOR, TARGET, WEAPON, PLACE. It reads only the tokens, so it runs on a copy of each
 document's words and its spans are written to ``doc.spans["attack_arguments"]``, leaving the
-main NER's entities as they are. The extractors read those spans where they measured better
-than the rules alone (see the comments where they are read).
+main NER's entities as they are. It reads only the sentences with an attack word and the two
+after each (the rest of a long article costs nothing). The extractors read those spans where
+they measured better than the rules alone (see the comments where they are read).
 """
 
 from __future__ import annotations
@@ -46,22 +47,36 @@ class AttackArguments:
         self.model = model
         self.ner = model.get_pipe("ner")
 
-    def _copy(self, doc: Doc) -> Doc:
-        return Doc(self.model.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    def _window(self, doc: Doc) -> list[int]:
+        """The tokens the tagger reads: each sentence with an attack word and the two after it
+        (where the frames look for a doer); empty when the document has no attack word."""
+        lemmas = _attack_lemmas()
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        keep: set[int] = set()
+        for number, sent in enumerate(sents):
+            if any(t.lemma_.lower() in lemmas for t in sent):
+                keep.update(range(number, min(number + 3, len(sents))))
+        return [t.i for number in sorted(keep) for t in sents[number]]
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         for batch in minibatch(docs, batch_size):
-            # Only documents with an attack word can hold an attack's arguments: the others
-            # (most of a news stream) skip the model and get no spans.
-            wanted = [d for d in batch if _has_attack_word(d)]
-            tagged = dict(zip((id(d) for d in wanted), self.ner.pipe([self._copy(d) for d in wanted])))
+            windows = [self._window(d) for d in batch]
+            wanted = [(d, w) for d, w in zip(batch, windows) if w]
+            copies = [Doc(self.model.vocab, words=[d[i].text for i in w],
+                          spaces=[bool(d[i].whitespace_) for i in w]) for d, w in wanted]
+            tagged = {id(d): (w, c) for (d, w), c in zip(wanted, self.ner.pipe(copies))}
             for doc in batch:
-                found = tagged.get(id(doc))
-                doc.spans[SPAN_KEY] = [] if found is None else [
-                    Span(doc, e.start, e.end, label=e.label_) for e in found.ents]
+                spans = []
+                if id(doc) in tagged:
+                    window, copy = tagged[id(doc)]
+                    for ent in copy.ents:
+                        start, end = window[ent.start], window[ent.end - 1] + 1
+                        if end - start == len(ent):  # never a span across two windows
+                            spans.append(Span(doc, start, end, label=ent.label_))
+                doc.spans[SPAN_KEY] = spans
                 yield doc
 
 
@@ -70,9 +85,6 @@ def _attack_lemmas() -> frozenset[str]:
     return frozenset(r["lemma"] for r in load_jsonl("triggers.jsonl") if r.get("kind") == "attack")
 
 
-def _has_attack_word(doc: Doc) -> bool:
-    lemmas = _attack_lemmas()
-    return any(t.lemma_.lower() in lemmas for t in doc)
 
 
 @Language.factory("attack_arguments", assigns=["doc.spans"])
