@@ -430,11 +430,11 @@ def _overlaps(mention: Mention, bounds: frozenset[tuple[int, int]]) -> bool:
     return any(start < mention.end and mention.start < end for start, end in bounds)
 
 
-def _tagged_places(doc: Doc, trigger: Token | None = None) -> frozenset[tuple[int, int]]:
-    """Bounds of the tagger's PLACE spans; with a trigger, not those that name the place of
-    another attack ("killed 22 in Manchester, the worst since the London bombings")."""
+def _tagged_places(doc: Doc, trigger: Token) -> frozenset[tuple[int, int]]:
+    """Bounds of the tagger's PLACE spans, but not those that name the place of another attack
+    than ``trigger``'s ("killed 22 in Manchester, the worst since the London bombings")."""
     return frozenset((s.start_char, s.end_char) for s in argument_spans(doc, "PLACE")
-                     if trigger is None or not _of_other_attack(s.root, trigger))
+                     if not _of_other_attack(s.root, trigger))
 
 
 def _of_other_attack(token: Token, trigger: Token) -> bool:

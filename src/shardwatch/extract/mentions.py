@@ -114,14 +114,13 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
                 ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS
                 or ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of" and _place_word(ent.root.head.head)
                 or ent.root.dep_ == "appos" and _place_word(ent.root.head)  # "the northern city Kano"
-                or ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN"
-                # "Makhmur, Erbil Governorate": a name with its region word is a region
-                or ent.end < len(doc) and doc[ent.end].lower_ in _REGION_AFTER_WORDS
-                and doc[ent.end].text[:1].isupper()):
+                or ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN"):
             parts = [ent]
         elif ent.label_ in ("ORG", "PERSON", "NORP") and actor_of(ent) is None and ent.end < len(doc) \
                 and doc[ent.end].lower_ in _REGION_AFTER_WORDS:
-            parts = [ent]  # "in the western Herat province": a region whatever NER made of its name
+            # "Makhmur, Erbil Governorate", "in the western Herat province": a name with its
+            # region word is a region, whatever NER made of the name
+            parts = [ent]
         else:
             continue
         for part in parts:
