@@ -40,7 +40,7 @@ _PREFIXES = ("al ", "el ", "ar ", "as ", "ash ", "ad ", "an ", "az ", "at ")
 # "Province of Soum"). The scorer and GeoNames drop them alike, so they are dropped for lookup.
 REGION_WORDS = ("province", "provinces", "governorate", "district", "districts", "region", "state",
                 "county", "department", "prefecture", "oblast", "division", "municipality",
-                "tehsil", "agency", "emirate", "republic of", "wilaya", "vilayet", "parish", "zone")
+                "tehsil", "agency", "emirate", "republic of", "wilaya", "vilayet", "parish", "zone", "canton")
 _REGION_AFTER = re.compile(r"^(?P<name>.+?)\s+(?:" + "|".join(REGION_WORDS) + r")$")
 _REGION_BEFORE = re.compile(r"^(?:" + "|".join(REGION_WORDS) + r")\s+(?:of\s+)?(?P<name>.+)$")
 
@@ -55,12 +55,20 @@ def normalise_name(name: str) -> str:
     return name[4:] if name.startswith("the ") else name
 
 
+_COMPASS_SPLIT = re.compile(r"\b(north|south) (east|west)\b")
+_COMPASS_JOINED = re.compile(r"\b(north|south)(east|west)\b")
+
+
 def _keys(name: str) -> tuple[str, ...]:
     key = normalise_name(name)
+    keys = [key]
     if key.startswith(_PREFIXES):
-        stripped = key.split(" ", 1)[1]
-        return (key, stripped)
-    return (key,)
+        keys.append(key.split(" ", 1)[1])
+    # "Northwest Region" and Cameroon's "North-West": GeoNames writes compass regions both ways
+    for pattern, joiner in ((_COMPASS_SPLIT, r"\1\2"), (_COMPASS_JOINED, r"\1 \2")):
+        if pattern.search(key):
+            keys.append(pattern.sub(joiner, key))
+    return tuple(keys)
 
 
 def region_name(name: str) -> str | None:
@@ -162,6 +170,10 @@ class Gazetteer:
                     seen[info["demonym"].lower()].add(code)
             self._demonyms = {word: next(iter(codes)) for word, codes in seen.items() if len(codes) == 1}
         return self._demonyms
+
+    def is_alias(self, name: str) -> bool:
+        """The name is one of the data file's aliases (curated, so it names its country)."""
+        return any(key in self.aliases for key in _keys(name))
 
     def country_of(self, name: str) -> str | None:
         """The ISO code if the name is a country's name."""

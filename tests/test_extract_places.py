@@ -1,0 +1,54 @@
+"""Where an attack is: the country context of a report and the names around it.
+
+Sentences written by the team, each with a phenomenon seen in real incident reports.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import events_of
+from shardwatch.extract.gazetteer import get_gazetteer
+
+
+def place_of(text: str):
+    attacks = events_of(text, published="2018-03-20", kind="attack")
+    assert attacks, text
+    return attacks[0].place
+
+
+@pytest.mark.parametrize("text, country", [
+    # a region name several countries hold does not name the report's country
+    ("Gunmen ambushed a supply convoy in the Bay region of southern Somalia, killing six soldiers.", "SO"),
+    # the country beyond a border is not where the bomb went off
+    ("A suicide bomber blew himself up in a crowded market in the town of Parachinar near the border with "
+     "Afghanistan, killing nine.", "PK"),
+    # the district of a province: the province's own region word
+    ("Insurgents attacked a police checkpoint in the Andar district of Ghazni Province, killing five officers.", "AF"),
+])
+def test_the_country_comes_from_what_names_it_plainly(text, country):
+    place = place_of(text)
+    assert place is not None and place.country == country
+
+
+def test_a_village_the_gazetteer_lacks_is_kept_before_its_country():
+    place = place_of("Militants fired rockets at a Turkish outpost in Dalya, Iraq, wounding two soldiers.")
+    assert (place.name, place.country, place.precision) == ("Dalya", "IQ", 1)
+
+
+def test_an_acronym_in_brackets_is_no_place():
+    place = place_of("A roadside bomb hit a truck of the African Union Mission in Somalia (AMISOM), "
+                     "injuring three peacekeepers.")
+    assert place is not None and place.name != "AMISOM" and place.country == "SO"
+
+
+def test_compass_regions_meet_however_they_are_written():
+    assert {"CM", "IS"} <= {p.country for p in get_gazetteer().candidates("Northwest Region")}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Gunmen shot dead a shopkeeper in the Hodan area of Mogadishu.", "Mogadishu"),
+    ("Militants killed two policemen in Chakura village of Pulwama district.", "Pulwama"),
+])
+def test_an_unknown_part_of_a_known_place_gives_way_to_it(text, name):
+    assert place_of(text).name == name
