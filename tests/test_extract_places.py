@@ -52,3 +52,14 @@ def test_compass_regions_meet_however_they_are_written():
 ])
 def test_an_unknown_part_of_a_known_place_gives_way_to_it(text, name):
     assert place_of(text).name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Rebels attacked a fuel convoy in Colombia, killing three drivers. The ambush happened in Cauca Department, "
+     "police said.", "Cauca Department"),
+    ("A grenade thrown at a bus stop killed two commuters on Monday. The blast happened in the city of Kano, "
+     "police said.", "Kano"),
+])
+def test_a_finer_place_told_after_the_attack_is_its_place(text, name):
+    place = place_of(text)
+    assert place is not None and place.name == name

@@ -492,6 +492,9 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
         if frame.place is None and paragraph_place is not None:
             frame.place = paragraph_place
         frames.append(frame)
+    for frame in frames:
+        if frame.place is None or frame.place.place.precision == 3:
+            frame.place = _finer_place_after(frame, frames, place_mentions) or frame.place
     if any(frame.place is None for frame in frames):
         country = _country_of_article(doc, article, place_mentions)
         for frame in frames:
@@ -499,6 +502,23 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
                 frame.place = country
     _assign_segments(doc, frames, token_actor, main_org)
     return frames
+
+
+def _finer_place_after(frame: AttackFrame, frames: list[AttackFrame], places: list[Mention]) -> Mention | None:
+    """A place finer than the frame's country (or the only one) told after the attack, in its
+    paragraph and before the next attack: "... killing five workers. The assault took place in
+    the southern Putumayo Department." Chosen on the incidents dev measuring part (place 73.0 ->
+    74.2) and checked on residue 1 (70.9 -> 71.8)."""
+    doc = frame.sentence.doc
+    start = frame.sentence.end_char
+    stop = min((f.sentence.start_char for f in frames if f.sentence.start_char >= start), default=len(doc.text))
+    paragraph_end = doc.text.find("\n\n", start)
+    if paragraph_end != -1:
+        stop = min(stop, paragraph_end)
+    country = frame.place.place.country if frame.place is not None else None
+    finer = [m for m in places if start <= m.start < stop and m.place.precision < 3
+             and (country is None or m.place.country == country)]
+    return _best_place(finer) if finer else None
 
 
 def _country_of_article(doc: Doc, article: Article, places: list[Mention]) -> Mention | None:
