@@ -5,10 +5,15 @@ Sentences written by the team, each with a phenomenon seen in real incident repo
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from extract_helpers import events_of
 from shardwatch.extract.gazetteer import get_gazetteer
+from shardwatch.extract.mentions import place_mentions
+from shardwatch.nlp import get_nlp
+from shardwatch.types import Article
 
 
 def place_of(text: str):
@@ -63,3 +68,17 @@ def test_an_unknown_part_of_a_known_place_gives_way_to_it(text, name):
 def test_a_finer_place_told_after_the_attack_is_its_place(text, name):
     place = place_of(text)
     assert place is not None and place.name == name
+
+
+def test_the_name_before_an_acronym_ends_a_group_not_a_place():
+    place = place_of("Rebels of the Communist Party of Nepal-Maoists (CPN-M) bombed a bus near Dharan, "
+                     "killing three passengers.")
+    assert place is not None and place.name == "Dharan"
+
+
+def test_the_name_after_a_towns_comma_is_its_region():
+    text = "A pipe bomb exploded outside the courthouse in Salem, Oregon, injuring a guard."
+    article = Article(id="t", text=text, published=dt.date(2018, 3, 20))
+    places = {m.text: m.place for m in place_mentions(get_nlp()(text), article)}
+    assert (places["Salem"].country, places["Salem"].admin1) == ("US", "Oregon")
+    assert (places["Oregon"].precision, places["Oregon"].country) == (2, "US")  # the state, not Oregon, Ohio

@@ -175,6 +175,11 @@ class Gazetteer:
         """The name is one of the data file's aliases (curated, so it names its country)."""
         return any(key in self.aliases for key in _keys(name))
 
+    def lies_in(self, name: str, region: str) -> bool:
+        """Some place of the name lies in a region of that name ("Portland" in "Oregon")."""
+        wanted = {key for key in _keys(region)}
+        return any(c.in_regions(wanted) for c in self._matches(self.cities, name))
+
     def country_of(self, name: str) -> str | None:
         """The ISO code if the name is a country's name."""
         for key in _keys(name):

@@ -187,7 +187,8 @@ def _parenthesised_places(doc: Doc, taken: set[int]) -> list[tuple[Span, str, st
     for match in _ADMIN_PARENS.finditer(text):
         start = match.start("inner")
         # "the African Union Mission in Somalia (AMISOM)": an acronym, not a region
-        for piece in re.finditer(r"[^,]+", "" if match.group("inner").isupper() else match.group("inner")):
+        acronym = match.group("inner").isupper()
+        for piece in re.finditer(r"[^,]+", "" if acronym else match.group("inner")):
             name = piece.group(0).strip()
             offset = start + piece.start() + piece.group(0).index(name)
             span = doc.char_span(offset, offset + len(name), alignment_mode="expand")
@@ -201,7 +202,9 @@ def _parenthesised_places(doc: Doc, taken: set[int]) -> list[tuple[Span, str, st
         if word:
             span = doc.char_span(word.start(), word.end(), alignment_mode="expand")
             if span is not None and span.start not in taken and span[0].pos_ == "PROPN":
-                found.append((span, "GPE", word.group(0)))
+                # before an acronym the name ends an organisation's ("Communist Party of
+                # Nepal-Maoists (CPN-M)"): a place only if the gazetteer knows it well
+                found.append((span, "" if acronym else "GPE", word.group(0)))
     return found
 
 
@@ -270,9 +273,17 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
     mentions = []
     unknown: list[tuple[Span, str]] = []
     located: set[str] = set()  # countries of places named where a place stands, not "the US turnover"
+    previous = {span.end_char: name for span, _, name in spans}  # name by where it ends
     for span, label, name in spans:
         stated = _stated_country(span)
-        place = gazetteer.resolve(name, context={stated} if stated else context, regions=regions)
+        place = None
+        before = previous.get(span.start_char - 2) if doc.text[span.start_char - 2: span.start_char] == ", " else None
+        if before is not None and not region_name(name) and gazetteer.lies_in(before, name):
+            # "Portland, Oregon", "Sapporo, Hokkaido": the name after a place's comma is the
+            # region it lies in (not Oregon, Ohio)
+            place = gazetteer.resolve(f"{name} region", context=context, regions=regions)
+            place = place if place is not None and place.precision == 2 else None
+        place = place or gazetteer.resolve(name, context={stated} if stated else context, regions=regions)
         if place is None and stated:
             if label in PLACE_LABELS or _locative(span):
                 unknown.append((span, label, stated))  # "in Dalya, Iraq": Dalya is in Iraq
