@@ -176,3 +176,14 @@ def test_no_country_is_guessed_between_two():
 def test_a_place_carries_its_province():
     place = attack("A bomb exploded at a market in Tame, killing two.", published="2015-01-20").place
     assert place.country == "CO" and place.admin1 == "Arauca"
+
+
+@pytest.mark.parametrize("text, group", [
+    ("A grenade exploded outside a bank in Izmir, injuring two guards. The leftist group Kizil Yol claimed "
+     "responsibility in a statement.", "Kizil Yol"),
+    ("A car bomb injured four people outside a hotel in Cali. The bombing was blamed on the Popular "
+     "Revolutionary Vanguard.", "Popular Revolutionary Vanguard"),
+])
+def test_a_group_named_as_the_doer_after_the_attack_is_its_perpetrator(text, group):
+    [event] = events_of(text, published="2004-03-01", kind="attack")
+    assert group in {a.name for a in event.actors if a.role == "perpetrator"}

@@ -750,6 +750,14 @@ def _assign_segments(doc: Doc, frames: list[AttackFrame], token_actor: dict[int,
                     frame.perpetrator_orgs.append((actor_id, ent.text if ent is not None else token.text))
                     break
         if not (frame.perpetrator_orgs or frame.perpetrator_people):
+            # "The attack was blamed on the Medellín Cartel", "The group Dev Sol claimed it":
+            # a group the actor data lacks, named as the doer in one of the next two sentences
+            for sent in [s for s in frame.segment if s != frame.sentence][:2]:
+                groups = _named_groups([], sent, token_actor)
+                if groups:
+                    frame.perpetrator_orgs.append(groups[0])
+                    break
+        if not (frame.perpetrator_orgs or frame.perpetrator_people):
             _learned_doer(frame, token_actor)
 
 

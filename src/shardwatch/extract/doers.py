@@ -68,7 +68,7 @@ _ATTRIBUTED_BEFORE = re.compile(r"\b(?:(?:is|are|was|were) (?:suspected|blamed|r
 # or as an acronym ("the PFLP attack", "a Red Brigades bombing").
 _GROUP_WORDS = re.compile(r"\b(front|army|brigades?|movement|party|organi[sz]ation|group|liberation|jihad|"
                           r"mujahideen|mujahidin|taliban|faction|militia|commando|cell|battalion|legion|"
-                          r"tigers|resistance|al-\w+|ansar|jaish|lashkar|harakat|tehrik)\b", re.I)
+                          r"tigers|resistance|al-\w+|ansar|jaish|lashkar|harakat|tehrik|cartel)\b", re.I)
 
 
 def _groupish(token: Token) -> bool:
@@ -82,15 +82,25 @@ def group_id(name: str) -> str:
     return "org:" + re.sub(r"[^a-z0-9]+", "-", re.sub(r"^the\s+", "", name.lower())).strip("-")
 
 
+# Nouns whose appositive is a group's name whatever NER made of it: "the leftist group Dev Sol".
+_GROUP_NOUNS_NAMING = {"group", "organisation", "organization", "movement", "faction", "outfit", "militia"}
+
+
 def _group_ents(tokens: list[Token], token_actor: dict[int, str]) -> list[tuple[str, str]]:
     found = []
     for token in tokens:
-        if token.ent_type_ != "ORG" or token.i in token_actor or token.ent_iob_ != "B":
+        # a name the actor data holds is its actor; a person's name not in it may be a group's
+        known = token.i in token_actor and not token_actor[token.i].startswith("person:")
+        if token.ent_type_ not in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART") or known or token.ent_iob_ != "B":
             continue
         ent = next((e for e in token.doc.ents if e.start == token.i), None)
         if ent is None or _NOT_GROUP.search(ent.text) or _STATE_ARMY.match(ent.text) or len(ent.text) < 3:
             continue
-        name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+        if ent.label_ != "ORG" and not (_GROUP_WORDS.search(ent.text) or (
+                ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in _GROUP_NOUNS_NAMING)
+                or ent.start > 0 and token.doc[ent.start - 1].lemma_.lower() in _GROUP_NOUNS_NAMING):
+            continue  # a person's name, unless it is a group's ("the Medellín Cartel", "the group Dev Sol")
+        name = re.sub(r"^the\s+", "", ent.text, flags=re.I).rstrip(" (")  # NER may end a name at its bracket
         if get_gazetteer().candidates(name):
             continue  # "the Mumbai attacks", "Herat's district": a place the tagger took for a group
         found.append((group_id(name), name))
@@ -102,6 +112,8 @@ def _phrase_tokens(head: Token) -> list[Token]:
     not "the gunmen who fled to Y")."""
     cut: set[int] = set()
     for token in head.subtree:
+        if token.dep_ == "appos" and token.head.i == head.i and head.lemma_.lower() in _GROUP_NOUNS_NAMING:
+            continue  # "the leftist group Dev Sol": the group's name
         if token.i != head.i and token.dep_ in ("relcl", "acl", "advcl", "appos"):
             cut.update(t.i for t in token.subtree)
     return [t for t in head.subtree if t.i not in cut]
