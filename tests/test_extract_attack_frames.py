@@ -187,3 +187,12 @@ def test_a_place_carries_its_province():
 def test_a_group_named_as_the_doer_after_the_attack_is_its_perpetrator(text, group):
     [event] = events_of(text, published="2004-03-01", kind="attack")
     assert group in {a.name for a in event.actors if a.role == "perpetrator"}
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("2016 Quetta attack: Eleven policemen were killed and twenty wounded when gunmen stormed a training college.", 11),
+    ("2002 Haifa bus bombing: Seventeen people were killed when a bomb exploded on a bus in Haifa.", 17),
+])
+def test_the_year_in_an_attacks_title_is_no_toll(text, killed):
+    [event] = events_of(text, published="2016-08-08", kind="attack")
+    assert event.killed is not None and event.killed.low == killed

@@ -98,7 +98,12 @@ def _fuller(phrase: Quantity | None, parsed: Quantity | None) -> Quantity | None
     return phrase
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _quantity_of(value: float | None, text: str) -> Quantity | None:
+    if value is not None and 1900 <= value <= 2100 and _YEAR.search(text):
+        return None  # "2018 Sukma attack: Nine troopers were killed": the year of a title, no toll
     return None if value is None or value <= 0 or value >= 100_000 else Quantity(value, value, None, text)
 
 
