@@ -196,3 +196,12 @@ def test_a_group_named_as_the_doer_after_the_attack_is_its_perpetrator(text, gro
 def test_the_year_in_an_attacks_title_is_no_toll(text, killed):
     [event] = events_of(text, published="2016-08-08", kind="attack")
     assert event.killed is not None and event.killed.low == killed
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("One soldier and nine extremists were killed when militants ambushed a patrol near Gao.", 1),
+    ("Three policemen and two attackers were killed after gunmen stormed a police post in Lahij.", 3),
+])
+def test_the_attackers_dead_are_not_the_toll(text, killed):
+    [event] = events_of(text, published="2018-06-01", kind="attack")
+    assert event.killed is not None and event.killed.low == killed
