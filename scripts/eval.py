@@ -290,7 +290,7 @@ def model_section() -> list[str]:
 
 CASED_NOTE = (
     "The tagger reads lower-cased text (MUC-4). Cased text (WikiEvents) is read by the rules of "
-    "`cased_roles` in `src/shardwatch/extract/roles.py` over the cased parse, plus the attack-argument "
+    "`cased_roles` in `src/shardwatch/extract/cased_roles.py` over the cased parse, plus the attack-argument "
     "tagger's best two fillers per role the rules lack (below). Those rules are checked "
     "against the team-written sets above (`scripts/data/cased_roles_dev.jsonl`, 25 short reports, and "
     "`scripts/data/cased_roles_long.jsonl`, 14 long pieces, annotated in the WikiEvents style, "
