@@ -60,6 +60,7 @@ ROLE_LIMITS = {"perpetrator": 3, "target": 3, "weapon": 3, "place": 3}
 # chosen on scripts/data/cased_roles_dev.jsonl (2 and 0.5 before: 71.92 -> 76.56 micro F1).
 SECOND_FILLER_SHARE = 0.35
 
+
 @dataclass
 class _Filler:
     key: str
@@ -67,6 +68,7 @@ class _Filler:
     score: float = 0.0
     best: float = 0.0  # the strongest single piece of evidence, whose mention text is kept
     first: int = 10**9
+    at: int = 0  # token where the strongest evidence names it: the filler's evidence
 
 
 class _Ballot:
@@ -81,7 +83,7 @@ class _Ballot:
         filler = self.fillers.setdefault(key, _Filler(key, text))
         filler.score += weight
         if weight > filler.best or (weight == filler.best and len(text) < len(filler.text)):
-            filler.best, filler.text = weight, text
+            filler.best, filler.text, filler.at = weight, text, position
         filler.first = min(filler.first, position)
 
     def ranked(self, limit: int) -> list[str]:
@@ -109,6 +111,11 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
     Roles: ``perpetrator_individual``, ``perpetrator_organization``, ``target``, ``victim``,
     ``weapon``, ``place`` (each a list of mention strings, best first).
     """
+    return {role: [text for text, _ in fillers] for role, fillers in cased_arguments(doc, article).items()}
+
+
+def cased_arguments(doc: Doc, article: Article) -> dict[str, list[tuple[str, int]]]:
+    """``cased_roles`` with, for each filler, the token where its strongest evidence names it."""
     ballots = {role: _Ballot() for role in ("perpetrator", "target", "weapon", "place")}
     # the same evidence per attack told apart by its own year ("In May 2021 a car bomb ...")
     segments: list[dict[str, _Ballot]] = [{role: _Ballot() for role in ballots}]
@@ -296,7 +303,22 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
     _drop_countries(ballots["place"])
     found["place"] = ballots["place"].ranked(ROLE_LIMITS["place"])
     _add_recalled(found, segments[1:], is_org, is_victim, set(ballots["perpetrator"].fillers))
-    return found
+    return _placed(found, [ballots, *segments])
+
+
+_BALLOT_OF = {"perpetrator_individual": "perpetrator", "perpetrator_organization": "perpetrator", "target": "target",
+              "victim": "target", "weapon": "weapon", "place": "place"}
+
+
+def _placed(found: dict[str, list[str]], ballots: list[dict[str, _Ballot]]) -> dict[str, list[tuple[str, int]]]:
+    """Each filler with the token of its strongest evidence, from the ballot that chose it."""
+    placed: dict[str, list[tuple[str, int]]] = {}
+    for role, texts in found.items():
+        at = {}
+        for ballot in reversed(ballots):  # the document's ballot, first in the list, wins
+            at.update({f.text: f.at for f in ballot[_BALLOT_OF[role]].fillers.values()})
+        placed[role] = [(text, at.get(text, 0)) for text in texts]
+    return placed
 
 
 
