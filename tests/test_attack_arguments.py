@@ -9,11 +9,11 @@ from shardwatch.extract.attack_arguments import attach
 from shardwatch.types import AttackArgument, Event, Evidence
 
 
-def _event(event_id: str, kind: str, start: int, end: int, **fields) -> Event:
+def _event(event_id: str, kind: str, start: int, end: int, actors: tuple = (), **fields) -> Event:
     evidence = Evidence(article_id="a1", start=start, end=end, text="x" * (end - start), extractor="attacks",
                         version="test")
     return Event(id=event_id, kind=kind, article_id="a1", date=None, date_precision="unknown", reported=None,
-                 modality="asserted", place=None, actors=(), evidence=(evidence,), trigger="attack",
+                 modality="asserted", place=None, actors=actors, evidence=(evidence,), trigger="attack",
                  confidence=0.5, **fields)
 
 
@@ -35,6 +35,22 @@ def test_each_argument_goes_to_the_attack_event_whose_evidence_names_it():
     assert (by_id["e1"].target, by_id["e1"].victims, by_id["e1"].weapon) == (None, "two soldiers", "car bomb")
     assert (by_id["e2"].target, by_id["e2"].victims, by_id["e2"].weapon) == ("checkpoint", None, "rifles")
     assert by_id["t1"] == territory
+
+
+def test_a_known_perpetrator_the_frame_missed_joins_the_event_that_holds_it():
+    from shardwatch.types import ActorRef
+
+    bare = _event("e1", "attack", 0, 60)
+    named = _event("e2", "attack", 60, 120, actors=(ActorRef("al-shabaab", "al-Shabaab", "perpetrator", "al-Shabaab"),))
+    arguments = (
+        AttackArgument("perpetrator_organization", "Islamic State", 10, 17, actor_id="islamic-state"),
+        AttackArgument("perpetrator_organization", "Boko Haram", 70, 74, actor_id="boko-haram"),
+        AttackArgument("perpetrator_individual", "gunmen", 20, 26),  # no actor: no actor record
+    )
+    events, _ = attach([bare, named], arguments)
+    assert [(r.actor_id, r.role, r.text) for r in events[0].actors] == [("islamic-state", "perpetrator", "Islamic State")]
+    # the frame's own perpetrator stands: the document's is not added beside it
+    assert events[1].actors == named.actors
 
 
 def test_without_an_attack_event_the_arguments_belong_to_none():

@@ -164,13 +164,15 @@ class Event:
 class AttackArgument:
     """A document-level argument of an article's attacks (``extract.attack_arguments``): its role
     (perpetrator_individual, perpetrator_organization, target, victim, weapon, place), the words,
-    the characters of the word where the strongest evidence names it, and the attack event that
-    holds it (None when the article gave no attack event)."""
+    the characters of the word where the strongest evidence names it, the actor it names when the
+    actor data has it, and the attack event that holds it (None when the article gave no attack
+    event)."""
 
     role: str
     text: str
     start: int
     end: int
+    actor_id: str | None = None
     event_id: str | None = None
 
 

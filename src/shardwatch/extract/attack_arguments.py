@@ -32,12 +32,12 @@ from spacy.tokens import Doc
 
 from shardwatch.extract import attacks
 from shardwatch.extract.cased_roles import cased_arguments
-from shardwatch.extract.mentions import actors
+from shardwatch.extract.mentions import actor_of, actors
 from shardwatch.extract.role_words import ARMED_GROUP_KINDS, ROLES
 from shardwatch.learn.arguments import document_roles
 from shardwatch.learn.spans import normalize, same_entity
 from shardwatch.learn.tagger import RoleTagger, default_tagger
-from shardwatch.types import Article, AttackArgument, Event
+from shardwatch.types import ActorRef, Article, AttackArgument, Event
 
 # The learned tagger's fillers the rules lack: its best two per role, each named at least twice.
 # Chosen on WikiEvents train's held-out fifth (41 documents never trained on; `shardwatch roles`
@@ -109,7 +109,12 @@ def document_arguments(doc: Doc, article: Article, frames: list[attacks.AttackFr
 
 def _argument(doc: Doc, role: str, text: str, at: int) -> AttackArgument:
     token = doc[min(at, len(doc) - 1)]
-    return AttackArgument(role=role, text=text, start=token.idx, end=token.idx + len(token.text))
+    actor = None
+    if role.startswith("perpetrator"):
+        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        actor = actor_of(ent) if ent is not None else None
+    return AttackArgument(role=role, text=text, start=token.idx, end=token.idx + len(token.text),
+                          actor_id=actor.id if actor is not None else None)
 
 
 def _located(doc: Doc, found: dict[str, list[str]]) -> tuple[AttackArgument, ...]:
@@ -155,5 +160,22 @@ def attach(events: list[Event], arguments: tuple[AttackArgument, ...]) -> tuple[
             continue
         held = {field: "; ".join(a.text for a in placed if a.event_id == event.id and a.role == role) or None
                 for role, field in _EVENT_FIELDS.items()}
-        out.append(replace(event, **held))
+        out.append(replace(event, actors=_with_doers(event, placed), **held))
     return out, placed
+
+
+def _with_doers(event: Event, placed: tuple[AttackArgument, ...]) -> tuple[ActorRef, ...]:
+    """The event's actors, plus the perpetrators it holds that the actor data knows, when its
+    frame named no perpetrator of that kind."""
+    refs = list(event.actors)
+    for argument in placed:
+        if argument.event_id != event.id or argument.actor_id is None or not argument.role.startswith("perpetrator"):
+            continue
+        known = actors().get(argument.actor_id)
+        # the actor data says whether a name is a person or a group, whatever the rules made of it
+        person = known.kind == "person" if known else argument.role == "perpetrator_individual"
+        role = "perpetrator_individual" if person else "perpetrator"
+        if any(r.role == role for r in event.actors) or any(r.actor_id == argument.actor_id for r in refs):
+            continue
+        refs.append(ActorRef(argument.actor_id, known.name if known else argument.text, role, argument.text))
+    return tuple(refs)
