@@ -27,7 +27,8 @@ def extract(article: Article, doc: Doc) -> Extraction:
     events = merge_article_events(all_events(ctx, frames))
     arguments = ()
     if frames or (doc.text.strip() and doc.text == doc.text.lower()):  # cased text with no attack frame has no attack to argue
-        events, arguments = attack_arguments.attach(events, attack_arguments.document_arguments(doc, article, frames))
+        found = attack_arguments.document_arguments(doc, article, frames, places=places)
+        events, arguments = attack_arguments.attach(events, found)
     claims, quotes = claims_in(doc, article, places, people), quotes_in(doc, article, main_org=main_speaker(people))
     return Extraction(article=article, events=tuple(events), mentions=tuple(places + people),
                       claims=tuple(claims), quotes=tuple(quotes), version=extraction_version(), arguments=arguments)

@@ -37,7 +37,7 @@ from shardwatch.extract.role_words import ARMED_GROUP_KINDS, ROLES
 from shardwatch.learn.arguments import document_roles
 from shardwatch.learn.spans import normalize, same_entity
 from shardwatch.learn.tagger import RoleTagger, default_tagger
-from shardwatch.types import ActorRef, Article, AttackArgument, Event
+from shardwatch.types import ActorRef, Article, AttackArgument, Event, Mention
 
 # The learned tagger's fillers the rules lack: its best two per role, each named at least twice.
 # Chosen on WikiEvents train's held-out fifth (41 documents never trained on; `shardwatch roles`
@@ -82,12 +82,14 @@ def frame_roles(frames: list[attacks.AttackFrame], *, armed_groups_only: bool = 
     return found
 
 
-def document_arguments(doc: Doc, article: Article, frames: list[attacks.AttackFrame],
-                       tagger: RoleTagger | None = None) -> tuple[AttackArgument, ...]:
+def document_arguments(doc: Doc, article: Article, frames: list[attacks.AttackFrame], *,
+                       places: list[Mention] | None = None, tagger: RoleTagger | None = None
+                       ) -> tuple[AttackArgument, ...]:
     """The arguments of the attacks the document reports, one per entity and role, best first
-    within a role (steps 1 and 2 of this module), not yet given to an event."""
+    within a role (steps 1 and 2 of this module), not yet given to an event. ``places``: the
+    document's place mentions, when the caller has them already."""
     if doc.text != doc.text.lower():
-        placed = cased_arguments(doc, article)
+        placed = cased_arguments(doc, article, places=places)
         if any(placed.values()):
             _with_learned(placed, doc)
             return tuple(_argument(doc, role, text, at) for role in ROLES for text, at in placed[role])

@@ -52,7 +52,7 @@ from shardwatch.extract.role_words import (ABSTRACT_HEADS, ARMED_GROUP_KINDS, BU
                                            armed_group, attacker_noun, entity_key, is_place_ent, is_trigger, laden,
                                            plainly_violent, violent_triggers, weapon_matches, weapon_word)
 from shardwatch.learn.spans import normalize
-from shardwatch.types import Article
+from shardwatch.types import Article, Mention
 
 COUNTRY_DROP_SHARE = 0.4  # a country is dropped when a finer place has this share of the top place's evidence
 ROLE_LIMITS = {"perpetrator": 3, "target": 3, "weapon": 3, "place": 3}
@@ -114,8 +114,10 @@ def cased_roles(doc: Doc, article: Article) -> dict[str, list[str]]:
     return {role: [text for text, _ in fillers] for role, fillers in cased_arguments(doc, article).items()}
 
 
-def cased_arguments(doc: Doc, article: Article) -> dict[str, list[tuple[str, int]]]:
-    """``cased_roles`` with, for each filler, the token where its strongest evidence names it."""
+def cased_arguments(doc: Doc, article: Article, *, places: list[Mention] | None = None
+                    ) -> dict[str, list[tuple[str, int]]]:
+    """``cased_roles`` with, for each filler, the token where its strongest evidence names it.
+    ``places``: the document's place mentions, when the caller has them already."""
     ballots = {role: _Ballot() for role in ("perpetrator", "target", "weapon", "place")}
     # the same evidence per attack told apart by its own year ("In May 2021 a car bomb ...")
     segments: list[dict[str, _Ballot]] = [{role: _Ballot() for role in ballots}]
@@ -123,7 +125,8 @@ def cased_arguments(doc: Doc, article: Article) -> dict[str, list[tuple[str, int
     is_org: dict[str, bool] = {}
     is_victim: dict[str, bool] = {}
     members_of: dict[str, set[str]] = {}  # group key -> keys of its men named as perpetrators
-    origins = {(m.start, m.end) for m in incidental_places(doc, place_mentions(doc, article))}
+    places = place_mentions(doc, article) if places is None else places
+    origins = {(m.start, m.end) for m in incidental_places(doc, places)}
     agencies = [m.span(1) for m in DATELINE_AGENCY.finditer(doc.text[:400])]
 
     def cast(role: str, key: str, text: str, weight: float, position: float, at: int) -> None:

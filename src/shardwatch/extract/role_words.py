@@ -205,10 +205,11 @@ def attacker_noun(token: Token) -> bool:
 def weapon_matches(sent: Span, triggers: list[Token]) -> list[Token]:
     """Head tokens of the weapon words in a sentence (the lexicon's terms and a few more)."""
     lemmas = {t.lemma_.lower() for t in triggers}
-    terms = [(p, r["term"]) for p, r in attacks._weapons() if r["term"] not in PERSON_WEAPON_TERMS and r["term"] != "fire"]
-    terms += [(re.compile(rf"\b{re.escape(t)}\b", re.I), t) for t in EXTRA_WEAPONS]
+    lowered = sent.text.lower()
     heads: dict[int, Token] = {}
-    for pattern, term in terms:
+    for pattern, term in _weapon_patterns():
+        if term.lower() not in lowered:
+            continue  # the pattern cannot match: most terms are absent from most sentences
         for match in pattern.finditer(sent.text):
             span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None:
@@ -235,6 +236,14 @@ def weapon_matches(sent: Span, triggers: list[Token]) -> list[Token]:
                 token = token.head
             heads.setdefault(token.i, token)
     return list(heads.values())
+
+
+@cache
+def _weapon_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    """The weapons lexicon's patterns and ``EXTRA_WEAPONS``', with their terms, built once."""
+    terms = [(p, r["term"]) for p, r in attacks._weapons() if r["term"] not in PERSON_WEAPON_TERMS and r["term"] != "fire"]
+    terms += [(re.compile(rf"\b{re.escape(t)}\b", re.I), t) for t in sorted(EXTRA_WEAPONS)]
+    return tuple(terms)
 
 
 WEAPON_HEADS = {"charge", "charges", "device", "devices", "vest", "vests", "belt", "belts", "cache"}
