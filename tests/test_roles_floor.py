@@ -1,6 +1,6 @@
 """Quality floors of the ``roles`` view of attack events on fixed subsets of the real dev sets,
 scored by ``../shared/eval/score_roles.py`` as ``make eval`` scores the whole sets: all 20
-WikiEvents dev documents and every 4th MUC-4 dev text (50). A figure under its floor fails the
+WikiEvents dev documents and every 8th MUC-4 dev text (25). A figure under its floor fails the
 suite. The floors sit a few points under the figures measured when they were pinned (in the
 comments), so that a real regression fails and noise does not; raise them when the figures
 rise. Nothing is tuned on these sets, and they are never copied into the project.
@@ -18,8 +18,8 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 SCORER = SHARED / "eval" / "score_roles.py"
 WIKIEVENTS_MERGES = {"perpetrator": ["perpetrator", "perpetrator_individual", "perpetrator_organization"],
                      "target": ["target", "victim"]}
-# Pinned 2026-11-30 (commit of this file): WikiEvents dev micro F1 30.86, MUC-4 dev every 4th 35.90.
-FLOORS = {"wikievents": 28.0, "muc4": 33.0}
+# Pinned 2026-11-30 (commit of this file): WikiEvents dev micro F1 30.86, MUC-4 dev every 8th 35.21.
+FLOORS = {"wikievents": 28.0, "muc4": 32.0}
 
 pytestmark = [pytest.mark.model, pytest.mark.skipif(not SCORER.is_file(), reason=f"no {SCORER} (../shared missing)")]
 
@@ -49,5 +49,5 @@ def test_roles_on_wikievents_dev_stay_above_their_floor():
 
 
 def test_roles_on_muc4_dev_stay_above_their_floor():
-    f1 = _micro_f1("muc4", 4)
+    f1 = _micro_f1("muc4", 8)
     assert f1 >= FLOORS["muc4"], f1
