@@ -297,7 +297,11 @@ def serve(ctx: click.Context, host: str, port: int, token: str | None) -> None:
 @click.option("--processes", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes for the spaCy pipeline.")
 def roles(infile: str, out: str, processes: int) -> None:
-    """Role fillers of attacks for every line {"doc_id", "text"} of INFILE, in the scorer's format."""
+    """Role fillers of the attack events of every line {"doc_id", "text"} of INFILE, in the scorer's format.
+
+    Each text is extracted as ingest extracts an article; its line gives the arguments its attack
+    events hold, with the events' evidence ("events") and each argument's offsets ("arguments").
+    """
     from tqdm import tqdm
 
     from shardwatch.extract.roles import role_lines

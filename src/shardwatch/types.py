@@ -161,6 +161,22 @@ class Event:
 
 
 @dataclass(frozen=True)
+class AttackArgument:
+    """A document-level argument of an article's attacks (``extract.attack_arguments``): its role
+    (perpetrator_individual, perpetrator_organization, target, victim, weapon, place), the words,
+    the characters of the word where the strongest evidence names it, the actor it names when the
+    actor data has it, and the attack event that holds it (None when the article gave no attack
+    event)."""
+
+    role: str
+    text: str
+    start: int
+    end: int
+    actor_id: str | None = None
+    event_id: str | None = None
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything extracted from one article."""
 
@@ -173,6 +189,8 @@ class Extraction:
     version: str = ""
     # False when the relevance cascade kept the article from the parser (no records looked for)
     parsed: bool = True
+    # the document-level arguments of its attacks, the ones its attack events hold
+    arguments: tuple[AttackArgument, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from shardwatch.extract import attacks
+from shardwatch.extract import attack_arguments, attacks
 from shardwatch.extract.common import DocContext, incidental_places
 from shardwatch.extract.events import all_events
 from shardwatch.extract.claims import claims_in, main_speaker
@@ -25,6 +25,10 @@ def extract(article: Article, doc: Doc) -> Extraction:
     ctx = DocContext(doc, article, [m for m in places if m not in incidental], people, all_places=places)
     frames = attacks.frames_in(doc, article, places, people, ctx=ctx)
     events = merge_article_events(all_events(ctx, frames))
+    arguments = ()
+    if frames or (doc.text.strip() and doc.text == doc.text.lower()):  # cased text with no attack frame has no attack to argue
+        found = attack_arguments.document_arguments(doc, article, frames, places=places)
+        events, arguments = attack_arguments.attach(events, found)
     claims, quotes = claims_in(doc, article, places, people), quotes_in(doc, article, main_org=main_speaker(people))
     return Extraction(article=article, events=tuple(events), mentions=tuple(places + people),
-                      claims=tuple(claims), quotes=tuple(quotes), version=extraction_version())
+                      claims=tuple(claims), quotes=tuple(quotes), version=extraction_version(), arguments=arguments)
