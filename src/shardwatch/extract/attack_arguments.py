@@ -173,8 +173,11 @@ def _with_doers(event: Event, placed: tuple[AttackArgument, ...]) -> tuple[Actor
     for argument in placed:
         if argument.event_id != event.id or argument.actor_id is None or not argument.role.startswith("perpetrator"):
             continue
+        if not any(ev.start <= argument.start < ev.end for ev in event.evidence):
+            continue  # only a doer named in the event's own sentences, not one handed to the first event
         known = actors().get(argument.actor_id)
-        # the actor data says whether a name is a person or a group, whatever the rules made of it
+        if known is not None and known.kind not in ("organisation", "person"):
+            continue  # a state force or coalition does not commit the attacks these records hold
         person = known.kind == "person" if known else argument.role == "perpetrator_individual"
         role = "perpetrator_individual" if person else "perpetrator"
         if any(r.role == role for r in event.actors) or any(r.actor_id == argument.actor_id for r in refs):
