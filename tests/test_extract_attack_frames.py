@@ -205,3 +205,11 @@ def test_the_year_in_an_attacks_title_is_no_toll(text, killed):
 def test_the_attackers_dead_are_not_the_toll(text, killed):
     [event] = events_of(text, published="2018-06-01", kind="attack")
     assert event.killed is not None and event.killed.low == killed
+
+
+@pytest.mark.parametrize("text", [
+    "Two bombs exploded near the consulate in Karachi.",
+    "Three car bombs were detonated outside a police station in Yala.",
+])
+def test_counted_bombs_told_as_done_are_one_attack_not_a_generic_mention(text):
+    assert len(events_of(text, published="2005-05-28", kind="attack")) == 1

@@ -255,6 +255,9 @@ def _is_generic(trigger: Token, killed: Quantity | None, date: ResolvedDate | No
     2016", "attacks in Turkey, France and Belgium") unless a date and a city pin it down."""
     if trigger.pos_ != "NOUN" or trigger.tag_ != "NNS" or killed is not None:
         return False
+    if any(c.dep_ == "nummod" for c in trigger.children) and trigger.dep_ in ("nsubj", "nsubjpass") \
+            and trigger.head.tag_ in ("VBD", "VBN"):
+        return False  # "Two bombs exploded", "Three car bombs were detonated": counted, told as done
     return date is None or not any(m.place.precision == 1 for m in places)
 
 
