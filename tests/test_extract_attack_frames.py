@@ -213,3 +213,8 @@ def test_the_attackers_dead_are_not_the_toll(text, killed):
 ])
 def test_counted_bombs_told_as_done_are_one_attack_not_a_generic_mention(text):
     assert len(events_of(text, published="2005-05-28", kind="attack")) == 1
+
+
+def test_maoist_rebels_killing_a_cop_is_an_attack():
+    assert len(events_of("Naxalites torched two trucks and killed a former cop near Dantewada.",
+                         published="2018-04-02", kind="attack")) == 1
