@@ -82,3 +82,16 @@ def test_the_name_after_a_towns_comma_is_its_region():
     places = {m.text: m.place for m in place_mentions(get_nlp()(text), article)}
     assert (places["Salem"].country, places["Salem"].admin1) == ("US", "Oregon")
     assert (places["Oregon"].precision, places["Oregon"].country) == (2, "US")  # the state, not Oregon, Ohio
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A suicide bomber rammed a car into the gates of Jalalabad Airport, killing six guards.", "Jalalabad"),
+])
+def test_an_airport_places_the_attack_in_its_town(text, name):
+    place = place_of(text)
+    assert place is not None and place.name == name and place.country == "AF"
+
+
+def test_a_district_the_gazetteer_lacks_takes_its_possessors_country():
+    place = place_of("Militants attacked a police post in Ghazni's Jaghori District, killing three officers.")
+    assert place is not None and place.country == "AF"

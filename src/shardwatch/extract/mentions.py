@@ -79,6 +79,9 @@ _REGION_AFTER_WORDS = {"province", "district", "state", "governorate", "region",
                        "prefecture", "municipality", "division", "tehsil", "oblast", "canton"}
 
 
+_AIRPORT_WORDS = {"airport", "airfield", "airbase"}
+
+
 def _place_word(token) -> bool:
     return token.lower_ in PLACE_WORDS or token.lemma_.lower() in PLACE_WORDS or token.lemma_.lower() + "s" in PLACE_WORDS
 
@@ -120,6 +123,8 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
                 ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS
                 or ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of" and _place_word(ent.root.head.head)
                 or ent.root.dep_ == "appos" and _place_word(ent.root.head)  # "the northern city Kano"
+                or ent.root.dep_ == "poss" and (ent.root.head.ent_type_ in PLACE_LABELS  # "Ghazni's Jaghori District"
+                                                 or _place_word(ent.root.head))
                 or ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN"):
             parts = [ent]
         elif ent.label_ in ("ORG", "PERSON", "NORP") and actor_of(ent) is None and ent.end < len(doc) \
@@ -148,6 +153,13 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
                     and not region_name(name):  # "the Jaghatu district of Ghazni Province": Ghazni's own word
                 name = f"{before[0].lower_} of {part.text}"
             found.append((part, label, name))
+    # "the gates of Jalalabad Airport", "entering Kandahar Airfield": the town an airport is named after
+    for ent in doc.ents:
+        words = [t.lower_ for t in ent]
+        cut = 2 if words[-2:] == ["air", "base"] else 1 if words[-1:] and words[-1] in _AIRPORT_WORDS else 0
+        town = doc[ent.start + (ent[0].lower_ == "the"): ent.end - cut] if cut else None
+        if town is not None and len(town) and town[0].text[:1].isupper() and actor_of(ent) is None:
+            found.append((town, "", town.text))  # a town the gazetteer knows, not "La Guardia"
     # Names the tagger missed: a proper noun after a preposition of place ("In Assam militants
     # exploded ...") or naming an attack ("2004 Basra bombings"); see place_mentions for the bar
     # such a name must clear.
@@ -310,8 +322,11 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
     taken = {(m.start, m.end) for m in mentions}
     # a country after the comma says where, not which place: "in Dalya, Iraq" keeps Dalya
     known_starts = {m.start for m in mentions if m.place.precision < 3}
+    by_end = {m.end: m.place.country for m in mentions}
     for span, label, stated in unknown:
-        country = stated or (next(iter(countries)) if len(countries) == 1 else None)
+        # "Ghazni's Jaghori District", "Kashmir's Tral village": the possessor's country
+        owner = by_end.get(span.start_char - 3) if doc.text[span.start_char - 3: span.start_char] == "'s " else None
+        country = stated or owner or (next(iter(countries)) if len(countries) == 1 else None)
         if country is None or (span.start_char, span.end_char) in taken:
             continue
         # "Kenilworth, Cape Town": the part the gazetteer knows places the event on a map
