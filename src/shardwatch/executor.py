@@ -14,6 +14,7 @@ The caller alone writes (the store's single-writer rule).
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import threading
@@ -144,7 +145,15 @@ def run_local(articles: Iterable[Article], *, n_process: int = 1, cascade: bool 
               chunk_size: int = CHUNK) -> Iterator[Extraction | IngestFailure]:
     """``process_articles`` over a stream of articles, one result an article, in order: in
     this process when ``n_process`` is 1, else in a pool of ``n_process`` worker processes
-    fed ``chunk_size`` articles at a time, at most ``AHEAD`` chunks a worker ahead."""
+    fed ``chunk_size`` articles at a time, at most ``AHEAD`` chunks a worker ahead. A pool is
+    started only when more than ``n_process * chunk_size`` articles come: below that it saves
+    nothing (each worker would get at most one chunk). Ingest and re-extraction both run here."""
+    if n_process > 1:
+        stream = iter(articles)
+        head = list(itertools.islice(stream, n_process * chunk_size + 1))
+        if len(head) <= n_process * chunk_size:
+            n_process = 1
+        articles = itertools.chain(head, stream)
     if n_process <= 1:
         for chunk in _chunks(articles, BATCH_SIZE):
             yield from process_articles(chunk, cascade=cascade)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -45,8 +44,8 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int | None = 1, bat
     says; this process alone writes, in both:
 
     - ``"local"``: reading here, the work in this process (``n_process`` 1) or in a pool of
-      ``n_process`` worker processes. A pool is started only when more than
-      ``n_process * CHUNK`` new articles are to be processed: below that it saves nothing.
+      ``n_process`` worker processes (``shardwatch.executor.run_local``: a pool only when more
+      than ``n_process * CHUNK`` new articles are to be processed).
       ``n_process`` None: the cores this process may use.
     - ``"ray"``: reading and the work as Ray Data ``map_batches`` over ``n_process`` actors, on
       the Ray cluster at ``address`` (``"auto"``, ``"ray://host:10001"``) or, without one, on
@@ -116,13 +115,7 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int | None = 1, bat
     else:
         executor = "local"
         n_process = n_process or default_processes()
-        stream: Iterator[Article] = new_articles()
-        if n_process > 1:
-            head = list(itertools.islice(stream, n_process * CHUNK + 1))
-            if len(head) <= n_process * CHUNK:
-                n_process = 1
-            stream = itertools.chain(head, stream)
-        results = run_local(stream, n_process=n_process, cascade=cascade, chunk_size=CHUNK)
+        results = run_local(new_articles(), n_process=n_process, cascade=cascade, chunk_size=CHUNK)
     for result in results:
         if isinstance(result, IngestWarning):
             warnings.append(result)
