@@ -26,7 +26,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from shardwatch.extract import extract
 from shardwatch.extract.pieces import join_extractions, piece_article
 from shardwatch.nlp.pipeline import BATCH_SIZE, pipe_pieces
-from shardwatch.triage import relevance
+from shardwatch.triage import relevances
 from shardwatch.types import Article, Extraction, IngestFailure
 
 # Articles a worker process is handed at a time. Small chunks balance the load (a worker that
@@ -95,8 +95,9 @@ def process_articles(articles: list[Article], *, cascade: bool = True) -> list[E
     its ``IngestFailure``."""
     out: dict[int, Extraction | IngestFailure] = {}
     to_parse: list[tuple[str, tuple[int, Article]]] = []
+    found = relevances([a.text for a in articles]) if cascade else None
     for i, article in enumerate(articles):
-        if cascade and not relevance(article.text).relevant:
+        if found is not None and not found[i].relevant:
             out[i] = Extraction(article, parsed=False)
         else:
             to_parse.append((article.text, (i, article)))
