@@ -53,13 +53,18 @@ def default_processes() -> int:
 
 
 def load_pipeline() -> None:
-    """Build what the per-article work needs (the spaCy pipeline, the gazetteer) in this
-    process, once: both are cached per process."""
+    """Build what the per-article work needs (the spaCy pipeline, the gazetteer, the relevance
+    cascade's word lists and classifier) in this process, once: all are cached per process, and
+    workers forked after this call inherit them."""
     from shardwatch.extract.gazetteer import get_gazetteer
     from shardwatch.nlp import get_nlp
+    from shardwatch.triage.cascade import lexicon
+    from shardwatch.triage.classifier import load_model
 
     get_nlp()
     get_gazetteer()
+    lexicon()
+    load_model()
 
 
 def extract_pieces(items: Iterable[tuple[str, Article]], failures: list[IngestFailure], *, batch_size: int,

@@ -50,6 +50,12 @@ def _pipeline():
     return spacy.load(model_path())
 
 
+def load_model() -> None:
+    """Load the model and its settings now (they are cached per process), not on first use."""
+    _pipeline()
+    settings()
+
+
 def model_text(sentence: str) -> str:
     """The form the model reads (and was trained on): lower case, as the MUC-4 training text is."""
     return " ".join(sentence.lower().split())
