@@ -26,7 +26,7 @@ _DATA_ERRORS = (sqlite3.IntegrityError, OverflowError, UnicodeEncodeError, Value
 def ingest(paths: Iterable[str], store: Store, *, n_process: int | None = 1, batch_size: int = BATCH_SIZE,
            progress: Callable[[Article], None] | None = None, published: dt.date | None = None,
            source: str | None = None, cascade: bool = True, executor: str = "local",
-           address: str | None = None,
+           address: str | None = None, ray_logs: bool = False,
            articles: Iterable[Article | IngestFailure | IngestWarning] | None = None) -> IngestReport:
     """Ingest every report under ``paths`` that the store does not hold yet.
 
@@ -50,7 +50,8 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int | None = 1, bat
     - ``"ray"``: reading and the work as Ray Data ``map_batches`` over ``n_process`` actors, on
       the Ray cluster at ``address`` (``"auto"``, ``"ray://host:10001"``) or, without one, on
       a local Ray instance (``shardwatch.executor_ray``). ``n_process`` None: an actor per CPU
-      of the cluster (of this machine without ``address``).
+      of the cluster (of this machine without ``address``). Ray's own log lines reach stderr
+      only with ``ray_logs``.
 
     ``articles``, when given, are ingested instead of what ``paths`` hold (``shardwatch watch``
     reads feed entries itself); they are always processed locally.
@@ -111,7 +112,7 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int | None = 1, bat
 
         results: Iterable[Extraction | IngestFailure | IngestWarning] = run_ray(
             paths, known=store.all_article_ids(), n_actors=n_process, address=address, cascade=cascade,
-            published=published, source=source)
+            published=published, source=source, logs=ray_logs)
     else:
         executor = "local"
         n_process = n_process or default_processes()
