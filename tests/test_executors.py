@@ -87,6 +87,26 @@ def test_a_pool_of_workers_gives_the_in_process_export(tmp_path, monkeypatch):
     assert one_export == two_export
 
 
+@pytest.mark.model
+def test_ray_keeps_its_own_log_lines_off_stderr(tmp_path):
+    """`ingest --executor ray` starts its own Ray instance (before the module's Ray of the
+    tests below starts) and prints only its own lines: none of Ray's start-up, Ray Data's plan
+    or its C++ core's notices on stderr; --verbose lets them through."""
+    pytest.importorskip("ray", reason="Ray is not installed: pip install 'shardwatch[ray]'")
+    import subprocess
+    import sys
+
+    report = tmp_path / "report.txt"  # written for this test
+    report.write_text("A car bomb killed 9 people at a checkpoint in Kirkuk on Sunday, police said.\n",
+                      encoding="utf-8")
+    script = Path(sys.executable).with_name("shardwatch")
+    run = subprocess.run([str(script), "--db", str(tmp_path / "r.db"), "ingest", "--executor", "ray", "-j", "1",
+                          str(report)], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("added 1 articles (1 attack)")
+    assert run.stderr == ""
+
+
 @pytest.fixture(scope="module")
 def local_ray():
     """A Ray instance on this machine for the module: two CPUs, no dashboard, a small object

@@ -155,3 +155,32 @@ def test_an_article_the_cascade_kept_from_the_parser_waits_for_all(tmp_path):
     assert _rows(db, "SELECT parsed FROM articles") == [(0,)]
     assert _run(db, "reextract", "--all").exit_code == 0
     assert _rows(db, "SELECT parsed FROM articles") == [(1,)]
+
+
+def test_processes_run_the_work_in_the_ingest_pool(store, tmp_path, monkeypatch):
+    """`reextract -j 2` runs the per-article work (parsing and extraction) in ingest's pool of
+    worker processes (``executor.run_local``), not in this process after spaCy's own workers:
+    every extraction happens in a worker, and the records come back the same."""
+    import os
+
+    import shardwatch.executor as executor
+
+    calls = tmp_path / "extract-pids"
+    real_extract = executor.extract
+
+    def extract_noting_pid(article, doc):  # the real extractor, noting which process ran it
+        with calls.open("a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()}\n")
+        return real_extract(article, doc)
+
+    monkeypatch.setattr(executor, "extract", extract_noting_pid)
+    # chunks of one article, so that these three start the pool (below a chunk a worker they
+    # would stay in this process)
+    monkeypatch.setattr("shardwatch.reextract.CHUNK", 1, raising=False)
+    records = _records(store)
+    result = _run(store, "reextract", "--all", "-j", "2")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("re-extracted 3 of 3 articles")
+    pids = calls.read_text(encoding="utf-8").split()
+    assert len(pids) == 3 and str(os.getpid()) not in pids
+    assert _records(store) == records

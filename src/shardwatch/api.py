@@ -123,7 +123,7 @@ class Shardwatch:
     def ingest(self, paths: Iterable[str | Path], *, processes: int | None = 1, batch_size: int = 64,
                progress: Callable[[Article], None] | None = None, published: dt.date | None = None,
                source: str | None = None, cascade: bool = True, executor: str = "local",
-               address: str | None = None) -> IngestReport:
+               address: str | None = None, ray_logs: bool = False) -> IngestReport:
         """Ingest reports (files, folders, ``-`` for stdin); articles already held are skipped.
         Bad sources are listed in the report's ``failures`` (doubtful metadata in its
         ``warnings``), never raised. ``published``/``source`` stand in for reports whose own
@@ -132,14 +132,14 @@ class Shardwatch:
         ``processes``: processes for the per-article work (``None``: the machine's cores; with
         ``executor="ray"``, Ray actors, ``None``: the CPUs of the local Ray instance or of the
         cluster at ``address``). ``executor``: ``"local"`` or ``"ray"`` (see
-        ``shardwatch.pipeline.ingest``)."""
+        ``shardwatch.pipeline.ingest``); ``ray_logs``: let Ray's own log lines reach stderr."""
         if self.store.readonly:
             raise ShardwatchError("this database was opened read-only: open(path, readonly=False) to ingest")
         from shardwatch.pipeline import ingest
 
         return ingest([str(p) for p in paths], self.store, n_process=processes,
                       batch_size=batch_size, progress=progress, published=published, source=source, cascade=cascade,
-                      executor=executor, address=address)
+                      executor=executor, address=address, ray_logs=ray_logs)
 
     def reextract(self, *, everything: bool = False, processes: int = 1, batch_size: int = 64,
                   progress: Callable[[Article], None] | None = None,

@@ -120,6 +120,9 @@ def cli(ctx: click.Context, db: str) -> None:
 @click.option("--address", metavar="ADDR",
               help="With --executor ray: the cluster to use (auto, or ray://HOST:10001); default: start a "
                    "Ray instance on this machine for the run.")
+@click.option("--verbose", is_flag=True,
+              help="With --executor ray: show Ray's own log lines (start-up, Ray Data plans, workers' output) "
+                   "on stderr; by default they stay in Ray's session folder.")
 @click.option("--cascade/--no-cascade", default=True, show_default=True,
               help="Store articles the relevance cascade finds irrelevant without parsing them "
                    "(searchable, counted); --no-cascade parses every article.")
@@ -130,7 +133,7 @@ def cli(ctx: click.Context, db: str) -> None:
 @click.option("--source", "source_name", metavar="NAME", help="Publisher of reports whose own metadata names none.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], processes: int | None, executor: str, address: str | None,
-           cascade: bool, batch_size: int, published: dt.date | None, source_name: str | None) -> None:
+           verbose: bool, cascade: bool, batch_size: int, published: dt.date | None, source_name: str | None) -> None:
     """Ingest reports: files, folders (recursively), .txt .md .html .json .jsonl, or - for stdin.
 
     Articles already in the database (same normalised text) are skipped. A bad file is
@@ -142,17 +145,12 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], processes: int | None, ex
 
     if address and executor != "ray":
         raise click.UsageError("--address is for --executor ray")
-    if executor == "ray":
-        import logging
-
-        # Ray Data logs each dataset's plan and timing at INFO on stderr; a run says what it did itself.
-        logging.getLogger("ray.data").setLevel(logging.WARNING)
     with _open(ctx, readonly=False) as db, tqdm(
         unit=" articles", desc="ingesting", disable=not sys.stderr.isatty(), file=sys.stderr
     ) as bar:
         report = db.ingest(paths, processes=processes, batch_size=batch_size, progress=lambda _article: bar.update(),
                            published=published, source=source_name, cascade=cascade, executor=executor,
-                           address=address)
+                           address=address, ray_logs=verbose)
         status_ = db.status()
     for warning in report.warnings:
         click.echo(f"warning: {warning.source}: {warning.reason}", err=True)

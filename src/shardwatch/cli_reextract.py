@@ -17,7 +17,8 @@ from shardwatch.types import ReextractReport
 @click.option("--all", "everything", is_flag=True,
               help="Extract every stored article again, not only those from an older extractor version.")
 @click.option("--processes", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes for the language model (nlp.pipe n_process).")
+              help="Processes for the per-article work (language model, extraction): ingest's pool of "
+                   "worker processes; this process alone writes.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
               help="Articles per batch; each batch's records are replaced in one transaction.")
 @click.pass_context

@@ -14,6 +14,7 @@ The caller alone writes (the store's single-writer rule).
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import threading
@@ -25,7 +26,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from shardwatch.extract import extract
 from shardwatch.extract.pieces import join_extractions, piece_article
 from shardwatch.nlp.pipeline import BATCH_SIZE, pipe_pieces
-from shardwatch.triage import relevance
+from shardwatch.triage import relevances
 from shardwatch.types import Article, Extraction, IngestFailure
 
 # Articles a worker process is handed at a time. Small chunks balance the load (a worker that
@@ -52,13 +53,18 @@ def default_processes() -> int:
 
 
 def load_pipeline() -> None:
-    """Build what the per-article work needs (the spaCy pipeline, the gazetteer) in this
-    process, once: both are cached per process."""
+    """Build what the per-article work needs (the spaCy pipeline, the gazetteer, the relevance
+    cascade's word lists and classifier) in this process, once: all are cached per process, and
+    workers forked after this call inherit them."""
     from shardwatch.extract.gazetteer import get_gazetteer
     from shardwatch.nlp import get_nlp
+    from shardwatch.triage.cascade import lexicon
+    from shardwatch.triage.classifier import load_model
 
     get_nlp()
     get_gazetteer()
+    lexicon()
+    load_model()
 
 
 def extract_pieces(items: Iterable[tuple[str, Article]], failures: list[IngestFailure], *, batch_size: int,
@@ -94,8 +100,9 @@ def process_articles(articles: list[Article], *, cascade: bool = True) -> list[E
     its ``IngestFailure``."""
     out: dict[int, Extraction | IngestFailure] = {}
     to_parse: list[tuple[str, tuple[int, Article]]] = []
+    found = relevances([a.text for a in articles]) if cascade else None
     for i, article in enumerate(articles):
-        if cascade and not relevance(article.text).relevant:
+        if found is not None and not found[i].relevant:
             out[i] = Extraction(article, parsed=False)
         else:
             to_parse.append((article.text, (i, article)))
@@ -144,7 +151,15 @@ def run_local(articles: Iterable[Article], *, n_process: int = 1, cascade: bool 
               chunk_size: int = CHUNK) -> Iterator[Extraction | IngestFailure]:
     """``process_articles`` over a stream of articles, one result an article, in order: in
     this process when ``n_process`` is 1, else in a pool of ``n_process`` worker processes
-    fed ``chunk_size`` articles at a time, at most ``AHEAD`` chunks a worker ahead."""
+    fed ``chunk_size`` articles at a time, at most ``AHEAD`` chunks a worker ahead. A pool is
+    started only when more than ``n_process * chunk_size`` articles come: below that it saves
+    nothing (each worker would get at most one chunk). Ingest and re-extraction both run here."""
+    if n_process > 1:
+        stream = iter(articles)
+        head = list(itertools.islice(stream, n_process * chunk_size + 1))
+        if len(head) <= n_process * chunk_size:
+            n_process = 1
+        articles = itertools.chain(head, stream)
     if n_process <= 1:
         for chunk in _chunks(articles, BATCH_SIZE):
             yield from process_articles(chunk, cascade=cascade)

@@ -16,7 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import pickle
+import warnings
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -87,20 +89,44 @@ def _sources(paths: Iterable[str]) -> tuple[list[bytes], list[IngestFailure]]:
     return files, failures
 
 
-def _connect(address: str | None, n_actors: int | None) -> bool:
+@contextmanager
+def _ray_logs(shown: bool) -> Iterator[None]:
+    """Ray's own log lines on stderr during a run, unless ``shown``: its Python loggers ("ray",
+    and "ray.data", which Ray Data configures on import: a level set before that import is
+    lost) are held at ERROR, and restored after the run. The cluster's own logs stay in its
+    session folder."""
+    if shown:
+        yield
+        return
+    import ray.data  # noqa: F401 - its logging configuration first, then the levels below
+
+    loggers = [logging.getLogger(name) for name in ("ray", "ray.data")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
+
+
+def _connect(address: str | None, n_actors: int | None, *, logs: bool) -> bool:
     """Connect to the cluster at ``address`` or start a local Ray instance, unless this process
     is connected already; True when this call connected (and the caller disconnects)."""
     import ray
 
     if ray.is_initialized():
         return False
-    quiet = {"logging_level": logging.WARNING, "log_to_driver": False}
+    # ray.init sets the "ray" logger's level: INFO with ``logs``, else ERROR (its token
+    # authentication notice is a WARNING); the workers' output goes to the driver with ``logs``.
+    settings = {"logging_level": logging.INFO if logs else logging.ERROR, "log_to_driver": logs}
     try:
         if address:
-            ray.init(address=address, **quiet)
+            ray.init(address=address, **settings)
         else:
             ray.init(num_cpus=n_actors or default_processes(), include_dashboard=False,
-                     object_store_memory=OBJECT_STORE_BYTES, **quiet)
+                     object_store_memory=OBJECT_STORE_BYTES, **settings)
     except (ConnectionError, ValueError, RuntimeError) as exc:
         raise ShardwatchError(f"cannot start or reach Ray{f' at {address}' if address else ''}: {exc}") from exc
     return True
@@ -108,30 +134,48 @@ def _connect(address: str | None, n_actors: int | None) -> bool:
 
 def run_ray(paths: Iterable[str], *, known: Iterable[str] = (), n_actors: int | None = None,
             address: str | None = None, cascade: bool = True, published: dt.date | None = None,
-            source: str | None = None) -> Iterator[Result]:
+            source: str | None = None, logs: bool = False) -> Iterator[Result]:
     """The results of the per-article work on every source under ``paths``, in input order,
     computed by ``n_actors`` Ray actors (None: one a CPU of the cluster). Articles whose id is
     in ``known`` come back as ``Article`` (read, not parsed); the caller decides what is new
-    and writes."""
+    and writes. Ray's own log lines reach stderr only with ``logs``."""
     try:
-        import ray
+        import ray  # noqa: F401 - here, to say what is missing
     except ImportError as exc:
         raise ShardwatchError("the Ray executor needs Ray: pip install 'shardwatch[ray]'") from exc
     files, failures = _sources(paths)
     yield from failures
     if not files:
         return
-    started = _connect(address, n_actors)
+    with _ray_logs(logs):
+        yield from _run(files, known=known, n_actors=n_actors, address=address, cascade=cascade,
+                        published=published, source=source, logs=logs)
+
+
+def _run(files: list[bytes], *, known: Iterable[str], n_actors: int | None, address: str | None, cascade: bool,
+         published: dt.date | None, source: str | None, logs: bool) -> Iterator[Result]:
+    import ray
+
+    started = _connect(address, n_actors, logs=logs)
     try:
         n_actors = n_actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True  # the local executor's order: same ids win
         context.enable_progress_bars = False  # library code never prints
-        dataset = ray.data.from_items([{"source": f} for f in files]).map_batches(
-            SourceWorker, batch_size=FILES_PER_CALL, batch_format="numpy",
-            compute=ray.data.ActorPoolStrategy(size=n_actors), num_cpus=1,
-            fn_constructor_kwargs={"cascade": cascade, "published": published, "source": source,
-                                   "known": frozenset(known)})
+        with warnings.catch_warnings():
+            # Ray 2.60 (pinned) warns that remote arguments given as keywords (max_restarts) will
+            # be named parameters from Ray 2.64; it names none for max_restarts yet.
+            warnings.filterwarnings("ignore", message=".*ray_remote_args.* is deprecated")
+            dataset = ray.data.from_items([{"source": f} for f in files]).map_batches(
+                SourceWorker, batch_size=FILES_PER_CALL, batch_format="numpy",
+                compute=ray.data.ActorPoolStrategy(size=n_actors), num_cpus=1,
+                # An actor that dies is not restarted (Ray Data's default restarts it, and its
+                # C++ core then logs an error line on stderr for every actor pool, as the pool's
+                # code is in the object store): the run fails as a local one does, and a second
+                # run skips what the first wrote.
+                max_restarts=0,
+                fn_constructor_kwargs={"cascade": cascade, "published": published, "source": source,
+                                       "known": frozenset(known)})
         for row in dataset.iter_rows():
             yield pickle.loads(row["item"])
     finally:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -27,7 +26,7 @@ _DATA_ERRORS = (sqlite3.IntegrityError, OverflowError, UnicodeEncodeError, Value
 def ingest(paths: Iterable[str], store: Store, *, n_process: int | None = 1, batch_size: int = BATCH_SIZE,
            progress: Callable[[Article], None] | None = None, published: dt.date | None = None,
            source: str | None = None, cascade: bool = True, executor: str = "local",
-           address: str | None = None,
+           address: str | None = None, ray_logs: bool = False,
            articles: Iterable[Article | IngestFailure | IngestWarning] | None = None) -> IngestReport:
     """Ingest every report under ``paths`` that the store does not hold yet.
 
@@ -45,13 +44,14 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int | None = 1, bat
     says; this process alone writes, in both:
 
     - ``"local"``: reading here, the work in this process (``n_process`` 1) or in a pool of
-      ``n_process`` worker processes. A pool is started only when more than
-      ``n_process * CHUNK`` new articles are to be processed: below that it saves nothing.
+      ``n_process`` worker processes (``shardwatch.executor.run_local``: a pool only when more
+      than ``n_process * CHUNK`` new articles are to be processed).
       ``n_process`` None: the cores this process may use.
     - ``"ray"``: reading and the work as Ray Data ``map_batches`` over ``n_process`` actors, on
       the Ray cluster at ``address`` (``"auto"``, ``"ray://host:10001"``) or, without one, on
       a local Ray instance (``shardwatch.executor_ray``). ``n_process`` None: an actor per CPU
-      of the cluster (of this machine without ``address``).
+      of the cluster (of this machine without ``address``). Ray's own log lines reach stderr
+      only with ``ray_logs``.
 
     ``articles``, when given, are ingested instead of what ``paths`` hold (``shardwatch watch``
     reads feed entries itself); they are always processed locally.
@@ -112,17 +112,11 @@ def ingest(paths: Iterable[str], store: Store, *, n_process: int | None = 1, bat
 
         results: Iterable[Extraction | IngestFailure | IngestWarning] = run_ray(
             paths, known=store.all_article_ids(), n_actors=n_process, address=address, cascade=cascade,
-            published=published, source=source)
+            published=published, source=source, logs=ray_logs)
     else:
         executor = "local"
         n_process = n_process or default_processes()
-        stream: Iterator[Article] = new_articles()
-        if n_process > 1:
-            head = list(itertools.islice(stream, n_process * CHUNK + 1))
-            if len(head) <= n_process * CHUNK:
-                n_process = 1
-            stream = itertools.chain(head, stream)
-        results = run_local(stream, n_process=n_process, cascade=cascade, chunk_size=CHUNK)
+        results = run_local(new_articles(), n_process=n_process, cascade=cascade, chunk_size=CHUNK)
     for result in results:
         if isinstance(result, IngestWarning):
             warnings.append(result)

@@ -8,11 +8,12 @@ transaction per batch, and runs the corpus-wide resolution again as ingest does.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
 
+from shardwatch.executor import CHUNK, run_local
 from shardwatch.extract.versions import extraction_version, version_of
 from shardwatch.nlp.pipeline import BATCH_SIZE
-from shardwatch.pipeline import extract_pieces
 from shardwatch.store import Store
 from shardwatch.types import Article, Extraction, IngestFailure, RecordChanges, ReextractReport
 
@@ -50,7 +51,8 @@ def reextract(store: Store, *, everything: bool = False, n_process: int = 1, bat
     are replaced one transaction per ``batch_size`` articles; an article the extractors trip
     on keeps its old records and is reported. The near-duplicate and incident resolution then
     runs as after an ingest. ``start`` is told how many articles will be extracted,
-    ``progress`` each one done.
+    ``progress`` each one done. ``n_process`` > 1: the work runs in ingest's pool of worker
+    processes (``shardwatch.executor.run_local``), this process alone writes.
     """
     version = extraction_version()
     ids = articles_to_reextract(store, everything=everything)
@@ -71,15 +73,23 @@ def reextract(store: Store, *, everything: bool = False, n_process: int = 1, bat
         done.extend(e.article.id for e in batch)
         batch.clear()
 
-    def stored_articles():
+    read: deque[Article] = deque()
+
+    def stored_articles() -> Iterator[Article]:
         for article_id in ids:
             article = store.article(article_id)
             if article is not None:
-                yield article.text, article
+                read.append(article)
+                yield article
 
-    for article, extraction in extract_pieces(stored_articles(), failures, batch_size=batch_size, n_process=n_process):
-        if extraction is not None:
-            batch.append(extraction)
+    # The per-article work of ingest (every article parsed: no cascade), in this process or in
+    # its pool of workers, one result an article in order (``run_local``).
+    for result in run_local(stored_articles(), n_process=n_process, cascade=False, chunk_size=CHUNK):
+        article = read.popleft()
+        if isinstance(result, IngestFailure):
+            failures.append(result)
+        else:
+            batch.append(result)
         if progress is not None:
             progress(article)
         if len(batch) >= batch_size:

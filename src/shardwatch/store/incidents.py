@@ -196,15 +196,24 @@ class IncidentRecords:
         self.db.executemany("INSERT INTO incidents (id, kind, seq, created_at) VALUES (?,?,?,?)"
                             " ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, merged_into = NULL",
                             [(i, kind, seq, now) for i, kind, seq in created])
-        for old, survivor in merged.items():
-            self.db.execute("UPDATE incidents SET merged_into = ? WHERE id = ?", (survivor, old))
-            self.db.execute("UPDATE incident_events SET incident_id = ? WHERE incident_id = ?", (survivor, old))
-            self.db.execute("DELETE FROM incident_keys WHERE incident_id = ?", (old,))
+        # A statement a kind of change for the whole run, not one an incident: on PostgreSQL each
+        # statement is a round trip to the server (executemany pipelines its rows), and a run
+        # touches hundreds of incidents (scripts/bench_resolve.py --db throwaway: docs/BENCHMARKS.md).
+        # ``final_merges`` leaves no survivor that is merged itself, so the order of the rows
+        # within a statement does not matter.
+        pairs = [(survivor, old) for old, survivor in merged.items()]
+        self.db.executemany("UPDATE incidents SET merged_into = ? WHERE id = ?", pairs)
+        self.db.executemany("UPDATE incident_events SET incident_id = ? WHERE incident_id = ?", pairs)
+        self._delete_keys(list(merged))
         self.db.executemany("INSERT INTO incident_events VALUES (?,?) ON CONFLICT (event_id) DO UPDATE SET"
                             " incident_id = excluded.incident_id", list(assigned.items()))
-        for incident, incident_keys in keys.items():
-            self.db.execute("DELETE FROM incident_keys WHERE incident_id = ?", (incident,))
-            self.db.executemany("INSERT INTO incident_keys VALUES (?,?)", [(k, incident) for k in incident_keys])
+        self._delete_keys(list(keys))
+        self.db.executemany("INSERT INTO incident_keys VALUES (?,?)",
+                            [(k, incident) for incident, incident_keys in keys.items() for k in incident_keys])
+
+    def _delete_keys(self, incident_ids: list[str]) -> None:
+        for chunk in _chunks(incident_ids):
+            self.db.execute(f"DELETE FROM incident_keys WHERE incident_id IN ({','.join('?' * len(chunk))})", chunk)
 
     def incident_members(self, filters: EventFilter = EventFilter(), *, incident_id: str | None = None
                          ) -> list[IncidentMember]:

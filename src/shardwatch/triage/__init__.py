@@ -23,6 +23,6 @@ that before the model, in two stages (numbered here and in the code):
 Irrelevant articles are stored and searchable but not parsed (``articles.parsed = 0``).
 """
 
-from shardwatch.triage.cascade import Relevance, relevance
+from shardwatch.triage.cascade import Relevance, relevance, relevances
 
-__all__ = ["Relevance", "relevance"]
+__all__ = ["Relevance", "relevance", "relevances"]

@@ -50,6 +50,12 @@ def _pipeline():
     return spacy.load(model_path())
 
 
+def load_model() -> None:
+    """Load the model and its settings now (they are cached per process), not on first use."""
+    _pipeline()
+    settings()
+
+
 def model_text(sentence: str) -> str:
     """The form the model reads (and was trained on): lower case, as the MUC-4 training text is."""
     return " ".join(sentence.lower().split())
@@ -66,9 +72,18 @@ def scores(sentences: Sequence[str]) -> list[float]:
 def classify(sentences: Sequence[str]) -> tuple[float, str, float]:
     """The highest score of ``sentences``, the sentence that has it, and the threshold a text's
     score must reach to be parsed."""
+    return classify_many([sentences])[0]
+
+def classify_many(texts: Sequence[Sequence[str]]) -> list[tuple[float, str, float]]:
+    """``classify`` of each text's sentences, the sentences of all the texts scored in one pass."""
+    found = iter(scores([s for sentences in texts for s in sentences]))
+    out = []
     threshold = settings().threshold
-    found = scores(sentences)
-    if not found:
-        return 0.0, "", threshold
-    best = max(range(len(found)), key=found.__getitem__)
-    return found[best], sentences[best], threshold
+    for sentences in texts:
+        mine = [next(found) for _ in sentences]
+        if not mine:
+            out.append((0.0, "", threshold))
+            continue
+        best = max(range(len(mine)), key=mine.__getitem__)
+        out.append((mine[best], sentences[best], threshold))
+    return out
