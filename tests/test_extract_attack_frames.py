@@ -144,6 +144,14 @@ def test_weapons_with_event_verbs_are_attacks(text):
     ("Five soldiers were killed in an ambush near Guasdualito, Apure state.", "Guasdualito", "VE", 1),
     ("Militants attacked a police post in Kenilworth, Cape Town, wounding three.", "Cape Town", "ZA", 1),
     ("Unknown gunmen attacked a checkpoint in Farakoba (Bobo-Dioulasso, Houet).", "Farakoba", "BF", 1),
+    # a village named with its regions lies in their country, not in a bigger namesake
+    # elsewhere (Kain, Belgium), even when NER runs the name into the bracket
+    ("Gunmen shot dead a herder near Kain (Kain, Yatenga) on Sunday.", "Kain", "BF", 1),
+    ("Militants killed a trader in the village of Posso (Titao, Loroum).", "Posso", "BF", 1),
+    # the same written with commas: "town, state"
+    ("Armed men ambushed a police patrol in Rosales, Chihuahua, killing two officers.", "Santa Cruz de Rosales",
+     "MX", 1),
+    ("Rebels shelled an army post near Novomykhaylivka, Donetsk, wounding a soldier.", "Novomykhaylivka", "UA", 1),
     ("A car bomb exploded near a military base in the city of Santiago, wounding five.", "Santiago", "CL", 1),
     # a region word after a name NER took for a nationality
     ("A roadside bomb killed four farmers in the western Herat province on Sunday.", "Herat", "AF", 2),

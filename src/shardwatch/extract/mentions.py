@@ -11,6 +11,8 @@ Places, in four steps:
 3. Every name resolved against that context (Palmyra in a story about Syria is in Syria; Tame
    in a report naming Arauca is the Colombian town); a name the tagger did not see must be a
    well-known place, a region or in the article's countries.
+   A name written with its regions ("Posso (Titao, Loroum)", "in Rosales, Chihuahua") is
+   resolved in the country of those regions, or kept as written there (``admin_chains``).
 4. A place the tagger saw where a place stands but the gazetteer lacks (a village of a few
    hundred people) is kept as written, in the one country the article's places lie in.
 
@@ -24,6 +26,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from shardwatch.data import actor_catalogue
+from shardwatch.extract import admin_chains
 from shardwatch.extract.gazetteer import get_gazetteer, normalise_name, region_name, replace_name
 from shardwatch.nlp.arguments import argument_spans
 from shardwatch.types import Actor, Article, Mention, Place
@@ -92,6 +95,18 @@ def _nationality(ent: Span) -> bool:
     return bool(words & _NATIONAL_HEADS) and get_gazetteer().country_of(ent.text) is not None
 
 
+def _before_parenthesis(ent: Span) -> Span | None:
+    """The entity up to an opening bracket: the tagger often runs a name into the
+    administrative parenthesis after it ("Bogande (Bogande, Gnagna" as one ORG), which hid the
+    names inside from ``_parenthesised_places``. None when nothing comes before the bracket."""
+    for token in ent:
+        if token.text == "(":
+            if token.i == ent.start:
+                return None
+            return Span(ent.doc, ent.start, token.i, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
+    return ent
+
+
 def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
     """(span, label, name to look up) of every name that may be a place.
 
@@ -101,7 +116,9 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
     Bolivar"), which tells the gazetteer to look for a region.
     """
     found: list[tuple[Span, str, str]] = []
-    for ent in doc.ents:
+    for ent in map(_before_parenthesis, doc.ents):
+        if ent is None:
+            continue
         if ent.label_ in PLACE_LABELS and _nationality(ent):
             continue
         if ent.label_ in PLACE_LABELS:
@@ -163,32 +180,21 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
     return found
 
 
-# "in Farakoba (Bobo-Dioulasso, Houet)": the commune and province a village lies in, as
-# conflict monitors write them; the names inside are places whether the tagger saw them or not.
-_ADMIN_PARENS = re.compile(r"\((?P<inner>[A-Z][\w'\-]*(?:[ -][A-Z][\w'\-]*){0,3}(?:,\s*[A-Z][\w'\-]*(?:[ -][A-Z][\w'\-]*){0,3}){0,3})\)")
-
-
-def _parenthesised_places(doc: Doc, taken: set[int]) -> list[tuple[Span, str, str]]:
-    """Names in an administrative parenthesis and the name just before it."""
+def _parenthesised_places(doc: Doc, taken: set[int], chains: list[admin_chains.Chain]) -> list[tuple[Span, str, str]]:
+    """Names in an administrative parenthesis ("in Farakoba (Bobo-Dioulasso, Houet)": the
+    commune and province a village lies in, as conflict monitors write them); the names inside
+    are places whether the tagger saw them or not. The name before it is read with the chain
+    (``admin_chains``)."""
     found: list[tuple[Span, str, str]] = []
-    text = doc.text
-    for match in _ADMIN_PARENS.finditer(text):
-        start = match.start("inner")
-        for piece in re.finditer(r"[^,]+", match.group("inner")):
-            name = piece.group(0).strip()
-            offset = start + piece.start() + piece.group(0).index(name)
-            span = doc.char_span(offset, offset + len(name), alignment_mode="expand")
-            if span is not None and span.start not in taken:
+    for chain in chains:
+        if not chain.bracketed:
+            continue
+        for span in chain.inner:
+            if span.start not in taken:
                 # the names inside are administrative units: a region of the name first
-                found.append((span, "GPE", f"{name} region"))
-        before = match.start() - 1
-        while before > 0 and text[before - 1] == " ":
-            before -= 1
-        word = re.search(r"[A-Z][\w'\-]*(?:[ -][A-Z][\w'\-]*){0,2}$", text[:before])
-        if word:
-            span = doc.char_span(word.start(), word.end(), alignment_mode="expand")
-            if span is not None and span.start not in taken and span[0].pos_ == "PROPN":
-                found.append((span, "GPE", word.group(0)))
+                found.append((span, "GPE", admin_chains.region_lookup(span.text)))
+        if chain.first.start not in taken:
+            found.append((chain.first, "GPE", chain.first.text))
     return found
 
 
@@ -208,10 +214,29 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
         # in cased text a place name is capitalised: "executed him in the bush" names no place
         # ("northeast Nigeria": the direction word may come first)
         spans = [s for s in spans if _DIRECTION.sub("", s[2])[:1].isupper() or s[2][:1].isdigit() or region_name(s[2])]
-    spans += _parenthesised_places(doc, {t.i for span, _, _ in spans for t in span})
-    context: set[str] = set()
+    chains = admin_chains.chains(doc)
+    spans += _parenthesised_places(doc, {t.i for span, _, _ in spans for t in span}, chains)
+    # A place named with its regions is resolved in their country (admin_chains).
+    fixed: dict[tuple[int, int], Place] = {}
+    chain_countries: set[str] = set()
+    outside: set[tuple[int, int]] = set()
+    regions_named = {region_name(name) or normalise_name(name) for _, _, name in spans}
+    seen = {(span.start_char, span.end_char) for span, _, _ in spans}
+    for chain in chains:
+        country = admin_chains.chain_country(gazetteer, chain)
+        if country is None:
+            continue
+        chain_countries.add(country)
+        fixed.update(admin_chains.chain_places(gazetteer, chain, country, regions_named))
+        for span in (chain.first, *chain.inner):
+            bounds = (span.start_char, span.end_char)
+            outside.add(bounds)  # a name of the chain the country has not: no place elsewhere
+            if bounds in fixed and bounds not in seen:
+                spans.append((span, "GPE", span.text))
+                seen.add(bounds)
+    context: set[str] = set(chain_countries)
     for span, label, name in spans:
-        if label not in PLACE_LABELS:
+        if label not in PLACE_LABELS or (span.start_char, span.end_char) in fixed:
             continue
         candidates = gazetteer.candidates(name)
         if candidates and (candidates[0].precision in (2, 3) or len({c.country for c in candidates}) == 1):
@@ -227,7 +252,12 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
     unknown: list[tuple[Span, str]] = []
     located: set[str] = set()  # countries of places named where a place stands, not "the US turnover"
     for span, label, name in spans:
-        place = gazetteer.resolve(name, context=context, regions=regions)
+        if (span.start_char, span.end_char) in fixed:
+            place, label = fixed[(span.start_char, span.end_char)], "GPE"
+        elif (span.start_char, span.end_char) in outside:
+            continue
+        else:
+            place = gazetteer.resolve(name, context=context, regions=regions)
         if place is None and _DIRECTION.match(name):
             place = gazetteer.resolve(_DIRECTION.sub("", name), context=context, regions=regions)  # "West Beirut"
         if place is not None and label == "" and not (place.country in context or place.precision > 1
