@@ -148,6 +148,8 @@ def test_weapons_with_event_verbs_are_attacks(text):
     # elsewhere (Kain, Belgium), even when NER runs the name into the bracket
     ("Gunmen shot dead a herder near Kain (Kain, Yatenga) on Sunday.", "Kain", "BF", 1),
     ("Militants killed a trader in the village of Posso (Titao, Loroum).", "Posso", "BF", 1),
+    # a province GeoNames spells otherwise (Lowgar), from the ISO subdivisions
+    ("A roadside bomb killed two policemen in Logar province on Tuesday.", "Lōgar", "AF", 2),
     # the same written with commas: "town, state"
     ("Armed men ambushed a police patrol in Rosales, Chihuahua, killing two officers.", "Santa Cruz de Rosales",
      "MX", 1),

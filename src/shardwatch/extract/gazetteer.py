@@ -40,7 +40,8 @@ _PREFIXES = ("al ", "el ", "ar ", "as ", "ash ", "ad ", "an ", "az ", "at ")
 # "Province of Soum"). The scorer and GeoNames drop them alike, so they are dropped for lookup.
 REGION_WORDS = ("province", "provinces", "governorate", "district", "districts", "region", "state",
                 "county", "department", "prefecture", "oblast", "division", "municipality",
-                "tehsil", "agency", "emirate", "republic of", "wilaya", "vilayet", "parish", "zone")
+                "tehsil", "agency", "emirate", "republic of", "wilaya", "vilayet", "parish", "zone",
+                "upazila", "township", "regency")
 _REGION_AFTER = re.compile(r"^(?P<name>.+?)\s+(?:" + "|".join(REGION_WORDS) + r")$")
 _REGION_BEFORE = re.compile(r"^(?:" + "|".join(REGION_WORDS) + r")\s+(?:of\s+)?(?P<name>.+)$")
 
@@ -127,8 +128,10 @@ class Gazetteer:
 
     def _candidate(self, number: int) -> Candidate:
         kind, geonameid, name, country, lat, lon, population, admin1, admin2, _keys = self._rows[number]
+        # ISO 3166-2 provinces GeoNames lacks have no coordinates (scripts/build_gazetteer.py)
         place = Place(
-            name=name, canonical=name, country=country, lat=float(lat), lon=float(lon),
+            name=name, canonical=name, country=country, lat=float(lat) if lat else None,
+            lon=float(lon) if lon else None,
             gazetteer_id=f"geonames:{geonameid}" if geonameid else f"geonames-{kind}:{country}:{name}",
             precision=1 if kind == "city" else 2, admin1=admin1 or None,
         )
@@ -222,6 +225,11 @@ class Gazetteer:
         ranked = self._pool(name)
         if not ranked:
             return None
+        if bare and len({c.place.country for c in ranked if c.place.precision == 2}) == 1 \
+                and ranked[0].place.precision == 2:
+            # "Logar province": a name that says it is a region, and one country has a region
+            # of that name; population says nothing here (ISO provinces carry none)
+            return replace_name(ranked[0].place, name)
         regions = set(regions) - set(_keys(name)) - {region_name(name)}
         if regions:
             in_region = [c for c in ranked if c.in_regions(regions)]

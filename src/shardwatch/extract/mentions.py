@@ -76,7 +76,8 @@ _NATIONAL_HEADS = {"soldier", "troops", "serviceman", "servicemen", "servicememb
                    "official", "citizen", "national", "tourist", "journalist", "diplomat", "contractor", "worker",
                    "pilot", "commando", "personnel", "adviser", "advisor", "hostage", "aid", "reporter"}
 _REGION_AFTER_WORDS = {"province", "district", "state", "governorate", "region", "county", "department",
-                       "prefecture", "municipality", "division", "tehsil", "oblast"}
+                       "prefecture", "municipality", "division", "tehsil", "oblast", "upazila", "township",
+                       "regency"}
 
 
 def _place_word(token) -> bool:
