@@ -82,6 +82,8 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
         subjects.append(trigger.head)
     if any(_natural_word(t, cues) for t in subjects):
         return False
+    if any(_crowd(t, cues) for t in subjects):
+        return False
     if _disorder(trigger, subjects, cues):
         return False
     if any(_is_natural(g, cues) for c in trigger.children if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS
@@ -154,6 +156,14 @@ QUALIFIED_CUES = {"device": {"explosive", "improvised", "incendiary", "suspiciou
 
 def _natural_word(token: Token, cues: dict[str, frozenset[str]]) -> bool:
     return token.lemma_.lower() in cues["natural_cause"] or token.lower_ in cues["natural_cause"]
+
+
+def _crowd(token: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """"a mob", "protesters", "hartal supporters": a crowd as the doer makes disorder, not an
+    attack (the violence cues' "crowd" words, on the doer or a modifier of it)."""
+    crowd = cues["crowd"]
+    return any(t.lemma_.lower() in crowd or t.lower_ in crowd
+               for t in (token, *(c for c in token.children if c.dep_ in ("compound", "amod"))))
 
 
 # Deaths and injuries that clashes, riots or stampedes caused are no attack.
