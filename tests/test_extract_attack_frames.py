@@ -139,6 +139,24 @@ def test_weapons_with_event_verbs_are_attacks(text):
     assert events_of(text, published="2015-01-20", kind="attack")
 
 
+@pytest.mark.parametrize("text", [
+    # a claimed deed: the perfect infinitive tells a deed done, not a purpose
+    "The group claimed to have killed two soldiers near Djibo on Monday.",
+    # a clash with an armed side is fighting; "rebel forces" are no state's
+    "Armed men clashed with police officers near the town of Empalme on Saturday.",
+    "Rebel forces fired mortar shells at army positions near Avdiivka.",
+    # people named by kin or trade as the victims of a shooting
+    "Two brothers were shot and killed outside their shop in Caluco.",
+])
+def test_conflict_monitor_wording_is_an_attack(text):
+    assert events_of(text, published="2015-01-20", kind="attack")
+
+
+def test_a_toll_hanging_on_a_clash_without_an_armed_side_is_no_attack():
+    text = "Striking teachers clashed with another group of teachers in Ouahigouya, resulting in 2 wounded."
+    assert events_of(text, published="2015-01-20", kind="attack") == []
+
+
 # -- places ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, name, country, precision", [

@@ -30,7 +30,8 @@ from shardwatch.types import Place
 _NAME = r"[A-Z][\w'\-]*(?:[ -][A-Z][\w'\-]*){0,3}"
 ADMIN_PARENS = re.compile(r"\((?P<inner>" + _NAME + r"(?:,\s*" + _NAME + r"){0,3})\)")
 # "Kipulu village (Shabunda, Sud-Kivu)": the kind word may stand between name and bracket
-_BEFORE_PARENS = re.compile(r"([A-Z][\w'\-]*(?:[ -][A-Z][\w'\-]*){0,2})(?: (?:village|town|city|area|camp|market))?$")
+_BEFORE_PARENS = re.compile(r"([A-Z][\w'\-]*(?:[ -][A-Z][\w'\-]*){0,2})(?: (?:village|town|city|area|camp|market|commune|hill|locality|district|county|sector|"
+                            r"neighbou?rhood))?$")
 _COMMA_CHAIN = re.compile(r"(?<![\w'\-])(?P<first>" + _NAME + r")(?P<rest>(?:,\s*" + _NAME + r"){1,3})")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|around|of|from)\s+(?:the\s+)?$", re.I)
 _LIST_AFTER = re.compile(r",?\s+(?:and|or)\b")
@@ -59,6 +60,8 @@ def chains(doc: Doc) -> list[Chain]:
             before -= 1
         word = _BEFORE_PARENS.search(text, 0, before)
         inner = _names(doc, match.group("inner"), match.start("inner"))
+        if any(_acronym(span.text) for span in inner):
+            continue  # "Awami League (AL)", "volunteer fighters (VDP)": a name's short form
         if word and inner:
             first = _span(doc, word.start(1), word.end(1))
             if first is not None and first[0].pos_ == "PROPN":
@@ -71,6 +74,10 @@ def chains(doc: Doc) -> list[Chain]:
         if first is not None and inner:
             found.append(Chain(first, inner, False))
     return found
+
+
+def _acronym(name: str) -> bool:
+    return name.isupper() and len(name) <= 6
 
 
 def _names(doc: Doc, listed: str, offset: int) -> tuple[Span, ...]:

@@ -86,6 +86,8 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
         return False
     if _disorder(trigger, subjects, cues):
         return False
+    if record.get("armed_side"):
+        return _armed_side(trigger, subjects, token_actor)
     if any(_is_natural(g, cues) for c in trigger.children if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS
            for g in c.children if g.dep_ == "pobj"):
         return False  # "killed following a massive earthquake", "died of the disease"
@@ -166,6 +168,29 @@ def _crowd(token: Token, cues: dict[str, frozenset[str]]) -> bool:
                for t in (token, *(c for c in token.children if c.dep_ in ("compound", "amod"))))
 
 
+def _armed_party(token: Token, token_actor: dict[int, str]) -> bool:
+    """"armed men", "militants", "an IS cell", "ELN guerrillas": a party that bears arms."""
+    words = (token, *(c for c in token.children if c.dep_ in ("amod", "compound")))
+    if any(t.lemma_.lower() in ATTACKER_NOUNS or t.lower_ in ATTACKER_NOUNS or t.lower_ == "armed" for t in words):
+        return True
+    for t in words:
+        actor = actors().get(token_actor.get(t.i, ""))
+        if (actor is not None and actor.kind == "organisation") or (t.ent_type_ == "ORG" and _armed_name(t)):
+            return True
+    return False
+
+
+def _armed_side(trigger: Token, subjects: list[Token], token_actor: dict[int, str]) -> bool:
+    """A clash with an armed side ("armed men clashed with police", "clashes with an IS cell"),
+    not one between protesters and police or two parties' workers."""
+    parties = list(subjects)
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in ("with", "between", "against"):
+            parties += [g for g in child.children if g.dep_ == "pobj"]
+    parties += [c for p in parties for c in p.conjuncts]
+    return any(_armed_party(p, token_actor) for p in parties)
+
+
 # Deaths and injuries that clashes, riots or stampedes caused are no attack.
 CASUALTY_LEMMAS = {"kill", "wound", "injure", "hurt", "die", "shoot"}
 
@@ -186,6 +211,12 @@ def _disorder(trigger: Token, subjects: list[Token], cues: dict[str, frozenset[s
                        or (t.ent_type_ == "ORG" and _armed_name(t)) for t in token.subtree)
 
     if any(is_disorder(t) for t in subjects):
+        return True
+    # "teachers clashed with each other, resulting in 2 wounded": the toll hangs on the clash
+    head = trigger.head
+    while head.dep_ in ("advcl", "conj") and head.head.i != head.i and head.lemma_.lower() not in disorder:
+        head = head.head
+    if trigger.dep_ in ("advcl", "conj", "xcomp") and is_disorder(head) and not _armed_side(head, _subject_or_agent(head), {}):
         return True
     # "4 were killed and 6 injured during riots": the cause may hang on the trigger's conjunct
     for word in (trigger, *trigger.conjuncts):
@@ -278,8 +309,14 @@ _STATE_ACTION = re.compile(
     r"(?:fighter|military) jets?|(?:stealth|strategic) bombers?|[BF]-\d+s?|helicopter gunships?|"
     r"attack helicopters?)\b", re.I)  # not bare "jets" or "bombers": hijacked jets, suicide bombers
 _STATE_ACTION_LEMMAS = {"kill", "attack", "bomb", "bombing", "strike", "hit", "raid", "pound", "target"}
+# Words that make "forces" no state's: "rebel forces", "NAF rebel forces", "insurgent forces".
+_NON_STATE_MODIFIERS = {"rebel", "rebels", "insurgent", "militant", "separatist", "guerrilla", "jihadist", "militia"}
+
+
 def _state_subject(trigger: Token, doc_actor: dict[int, str]) -> bool:
     for token in _subject_or_agent(trigger):
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in _NON_STATE_MODIFIERS for c in token.children):
+            continue
         if token.lemma_.lower() in STATE_NOUNS or token.lower_ in STATE_NOUNS:
             return True
         actor_id = doc_actor.get(token.i)
