@@ -152,6 +152,16 @@ def test_conflict_monitor_wording_is_an_attack(text):
     assert events_of(text, published="2015-01-20", kind="attack")
 
 
+def test_a_bare_toll_in_a_report_of_unrest_is_no_attack():
+    text = ("Hundreds of farmers blocked the highway near Kalaiya to protest fuel prices. "
+            "One man was killed and twelve people were injured.")
+    assert events_of(text, published="2015-01-20", kind="attack") == []
+    # with an armed side the same toll is fighting
+    armed = ("Armed youth from a neighbouring county raided two villages near Kalaiya, leading to clashes "
+             "with residents. One man was killed and twelve people were injured.")
+    assert events_of(armed, published="2015-01-20", kind="attack")
+
+
 def test_a_toll_hanging_on_a_clash_without_an_armed_side_is_no_attack():
     text = "Striking teachers clashed with another group of teachers in Ouahigouya, resulting in 2 wounded."
     assert events_of(text, published="2015-01-20", kind="attack") == []
