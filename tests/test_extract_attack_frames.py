@@ -147,6 +147,10 @@ def test_weapons_with_event_verbs_are_attacks(text):
     "Rebel forces fired mortar shells at army positions near Avdiivka.",
     # people named by kin or trade as the victims of a shooting
     "Two brothers were shot and killed outside their shop in Caluco.",
+    # "armed" people as the doers; an attack by militants that the army repelled; artillery fire
+    "Armed men on a motorcycle carried out a drive-by shooting against a family in Tlalcopan.",
+    "Afghan military forces repelled an attack by Taliban militants, killing two militants, in the Charka area.",
+    "Heavy artillery fire by an unknown party was reported in a suburb of Tripoli.",
 ])
 def test_conflict_monitor_wording_is_an_attack(text):
     assert events_of(text, published="2015-01-20", kind="attack")

@@ -111,6 +111,8 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
         actor = actors().get(token_actor.get(token.i, ""))
         if actor is not None and actor.kind == "organisation":
             return True
+        if token.lower_ == "armed" and token.dep_ == "amod" and token.head.pos_ == "NOUN":
+            return True  # "armed men carried out a drive-by shooting"
         if _cue_counts(token, cues):
             # an attack word with other senses vouches neither for itself nor for another one:
             # "holding the economy hostage" is no violence, nor what "hit" the shipments
@@ -314,6 +316,9 @@ _NON_STATE_MODIFIERS = {"rebel", "rebels", "insurgent", "militant", "separatist"
 
 
 def _state_subject(trigger: Token, doc_actor: dict[int, str]) -> bool:
+    if trigger.pos_ == "NOUN" and any(_armed_party(g, doc_actor) for c in trigger.children
+                                      if c.dep_ == "prep" and c.lower_ == "by" for g in c.children):
+        return False  # "forces repelled an attack by Taliban militants": the attack is the militants'
     for token in _subject_or_agent(trigger):
         if any(c.dep_ in ("amod", "compound") and c.lower_ in _NON_STATE_MODIFIERS for c in token.children):
             continue
