@@ -122,6 +122,8 @@ def test_a_year_other_than_the_reports_stays_a_year():
     "Four people were injured in a clash between workers of the BNP and the JSD in Feni.",
     "Hundreds of people rallied in Lahore to protest the bombing of a mosque last week.",
     "The bomb squad examined a suspicious package left at the station in Leeds.",
+    # the attack word describes what people react to
+    "Families of two murdered boys protested against police incompetence in Sialkot.",
     # a crowd as the doer: disorder, not an attack
     "Protesters clashed with police in Kathmandu, injuring ten.",
 ])

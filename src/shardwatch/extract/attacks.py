@@ -258,6 +258,21 @@ def reaction_to(trigger: Token) -> bool:
         return True
     if trigger.dep_ == "pobj" and head.lower_ in ("against", "over") and head.head.lemma_.lower() in reactions:
         return True
+    if trigger.dep_ in ("relcl", "acl", "amod"):
+        # "protested against a blast that killed 60", "families of two murdered boys protested":
+        # the attack word describes what (or whom) the people react to
+        node = trigger.head
+        if trigger.dep_ == "amod" and any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in reactions
+                                          for c in node.children):
+            return True  # the parser may hang the reaction on the victims themselves
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_.lower() in reactions:
+                return True
+            if node.dep_ == "pobj" and node.head.lower_ in ("against", "over") \
+                    and node.head.head.lemma_.lower() in reactions:
+                return True
+            node = node.head
+        return node.lemma_.lower() in reactions and node.i != trigger.i
     return False
 
 
