@@ -186,6 +186,8 @@ def test_a_toll_hanging_on_a_clash_without_an_armed_side_is_no_attack():
     ("Militants killed a trader in the village of Posso (Titao, Loroum).", "Posso", "BF", 1),
     # a province GeoNames spells otherwise (Lowgar), from the ISO subdivisions
     ("A roadside bomb killed two policemen in Logar province on Tuesday.", "Lōgar", "AF", 2),
+    # "X city" written with its kind in lower case is the city X
+    ("A bomb exploded inside a shop in the PD12 of Kandahar city, killing a policeman.", "Kandahār", "AF", 1),
     # the same written with commas: "town, state"
     ("Armed men ambushed a police patrol in Rosales, Chihuahua, killing two officers.", "Santa Cruz de Rosales",
      "MX", 1),

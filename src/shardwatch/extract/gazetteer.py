@@ -46,6 +46,10 @@ _REGION_AFTER = re.compile(r"^(?P<name>.+?)\s+(?:" + "|".join(REGION_WORDS) + r"
 _REGION_BEFORE = re.compile(r"^(?:" + "|".join(REGION_WORDS) + r")\s+(?:of\s+)?(?P<name>.+)$")
 
 
+# lower-case only: "Kandahar city" is Kandahar, "Santos City" is part of a name
+_CITY_AFTER = re.compile(r"\s+(?:city|town)$")
+
+
 def normalise_name(name: str) -> str:
     """Fold case, accents, apostrophes and hyphens so spellings of one name meet."""
     # Called for ~500k gazetteer names at start-up: the ASCII fast path matters.
@@ -223,6 +227,8 @@ class Gazetteer:
         if code and code in self.countries:
             return replace_name(self.countries[code], name)
         ranked = self._pool(name)
+        if not ranked and _CITY_AFTER.search(name):
+            ranked = self._pool(_CITY_AFTER.sub("", name))  # "Kandahar city", "Hingorja town"
         if not ranked:
             return None
         if bare and len({c.place.country for c in ranked if c.place.precision == 2}) == 1 \
