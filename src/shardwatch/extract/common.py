@@ -240,7 +240,10 @@ def deed_modality(token: Token, *, infinitive_ok: bool = False) -> str | None:
     modality = modality_of(token)
     if modality in ("hypothetical", "negated"):
         return None
-    if not infinitive_ok and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+    # "claimed to have killed", "is said to have attacked": a perfect infinitive tells a deed
+    # done (reported by whoever claims it), not a purpose
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
+    if not infinitive_ok and not perfect and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
         return None
     return modality
 

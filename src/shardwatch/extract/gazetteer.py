@@ -40,9 +40,14 @@ _PREFIXES = ("al ", "el ", "ar ", "as ", "ash ", "ad ", "an ", "az ", "at ")
 # "Province of Soum"). The scorer and GeoNames drop them alike, so they are dropped for lookup.
 REGION_WORDS = ("province", "provinces", "governorate", "district", "districts", "region", "state",
                 "county", "department", "prefecture", "oblast", "division", "municipality",
-                "tehsil", "agency", "emirate", "republic of", "wilaya", "vilayet", "parish", "zone", "canton")
+                "tehsil", "agency", "emirate", "republic of", "wilaya", "vilayet", "parish", "zone",
+                "upazila", "township", "regency", "canton")
 _REGION_AFTER = re.compile(r"^(?P<name>.+?)\s+(?:" + "|".join(REGION_WORDS) + r")$")
 _REGION_BEFORE = re.compile(r"^(?:" + "|".join(REGION_WORDS) + r")\s+(?:of\s+)?(?P<name>.+)$")
+
+
+# lower-case only: "Kandahar city" is Kandahar, "Santos City" is part of a name
+_CITY_AFTER = re.compile(r"\s+(?:city|town)$")
 
 
 def normalise_name(name: str) -> str:
@@ -135,8 +140,10 @@ class Gazetteer:
 
     def _candidate(self, number: int) -> Candidate:
         kind, geonameid, name, country, lat, lon, population, admin1, admin2, _keys = self._rows[number]
+        # ISO 3166-2 provinces GeoNames lacks have no coordinates (scripts/build_gazetteer.py)
         place = Place(
-            name=name, canonical=name, country=country, lat=float(lat), lon=float(lon),
+            name=name, canonical=name, country=country, lat=float(lat) if lat else None,
+            lon=float(lon) if lon else None,
             gazetteer_id=f"geonames:{geonameid}" if geonameid else f"geonames-{kind}:{country}:{name}",
             precision=1 if kind == "city" else 2, admin1=admin1 or None,
         )
@@ -237,8 +244,15 @@ class Gazetteer:
         if code and code in self.countries:
             return replace_name(self.countries[code], name)
         ranked = self._pool(name)
+        if not ranked and _CITY_AFTER.search(name):
+            ranked = self._pool(_CITY_AFTER.sub("", name))  # "Kandahar city", "Hingorja town"
         if not ranked:
             return None
+        if bare and len({c.place.country for c in ranked if c.place.precision == 2}) == 1 \
+                and ranked[0].place.precision == 2:
+            # "Logar province": a name that says it is a region, and one country has a region
+            # of that name; population says nothing here (ISO provinces carry none)
+            return replace_name(ranked[0].place, name)
         regions = set(regions) - set(_keys(name)) - {region_name(name)}
         if regions:
             in_region = [c for c in ranked if c.in_regions(regions)]

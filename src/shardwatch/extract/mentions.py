@@ -11,6 +11,8 @@ Places, in four steps:
 3. Every name resolved against that context (Palmyra in a story about Syria is in Syria; Tame
    in a report naming Arauca is the Colombian town); a name the tagger did not see must be a
    well-known place, a region or in the article's countries.
+   A name written with its regions ("Posso (Titao, Loroum)", "in Rosales, Chihuahua") is
+   resolved in the country of those regions, or kept as written there (``admin_chains``).
 4. A place the tagger saw where a place stands but the gazetteer lacks (a village of a few
    hundred people) is kept as written, in the one country the article's places lie in.
 
@@ -24,6 +26,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from shardwatch.data import actor_catalogue
+from shardwatch.extract import admin_chains
 from shardwatch.extract.gazetteer import (
     MIN_POPULATION_ALONE, get_gazetteer, normalise_name, region_name, replace_name,
 )
@@ -76,7 +79,8 @@ _NATIONAL_HEADS = {"soldier", "troops", "serviceman", "servicemen", "servicememb
                    "pilot", "commando", "personnel", "adviser", "advisor", "hostage", "aid", "reporter",
                    "convoy", "embassy", "consulate", "patrol", "forces"}
 _REGION_AFTER_WORDS = {"province", "district", "state", "governorate", "region", "county", "department",
-                       "prefecture", "municipality", "division", "tehsil", "oblast", "canton"}
+                       "prefecture", "municipality", "division", "tehsil", "oblast", "upazila", "township",
+                       "regency", "canton"}
 
 
 _AIRPORT_WORDS = {"airport", "airfield", "airbase"}
@@ -98,6 +102,18 @@ def _nationality(ent: Span) -> bool:
     return bool(words & _NATIONAL_HEADS) and get_gazetteer().country_of(ent.text) is not None
 
 
+def _before_parenthesis(ent: Span) -> Span | None:
+    """The entity up to an opening bracket: the tagger often runs a name into the
+    administrative parenthesis after it ("Bogande (Bogande, Gnagna" as one ORG), which hid the
+    names inside from ``_parenthesised_places``. None when nothing comes before the bracket."""
+    for token in ent:
+        if token.text == "(":
+            if token.i == ent.start:
+                return None
+            return Span(ent.doc, ent.start, token.i, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
+    return ent
+
+
 def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
     """(span, label, name to look up) of every name that may be a place.
 
@@ -108,7 +124,9 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
     """
     found: list[tuple[Span, str, str]] = []
     gazetteer = get_gazetteer()
-    for ent in doc.ents:
+    for ent in map(_before_parenthesis, doc.ents):
+        if ent is None:
+            continue
         if ent.label_ in PLACE_LABELS and _nationality(ent):
             continue
         if ent.text.lower() in _REGION_AFTER_WORDS and ent.start > 0 and doc[ent.start - 1].ent_type_:
@@ -187,36 +205,21 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
     return found
 
 
-# "in Farakoba (Bobo-Dioulasso, Houet)": the commune and province a village lies in, as
-# conflict monitors write them; the names inside are places whether the tagger saw them or not.
-_ADMIN_PARENS = re.compile(r"\((?P<inner>[A-Z][\w'\-]*(?:[ -][A-Z][\w'\-]*){0,3}(?:,\s*[A-Z][\w'\-]*(?:[ -][A-Z][\w'\-]*){0,3}){0,3})\)")
-
-
-def _parenthesised_places(doc: Doc, taken: set[int]) -> list[tuple[Span, str, str]]:
-    """Names in an administrative parenthesis and the name just before it."""
+def _parenthesised_places(doc: Doc, taken: set[int], chains: list[admin_chains.Chain]) -> list[tuple[Span, str, str]]:
+    """Names in an administrative parenthesis ("in Farakoba (Bobo-Dioulasso, Houet)": the
+    commune and province a village lies in, as conflict monitors write them); the names inside
+    are places whether the tagger saw them or not. The name before it is read with the chain
+    (``admin_chains``)."""
     found: list[tuple[Span, str, str]] = []
-    text = doc.text
-    for match in _ADMIN_PARENS.finditer(text):
-        start = match.start("inner")
-        # "the African Union Mission in Somalia (AMISOM)": an acronym, not a region
-        acronym = match.group("inner").isupper()
-        for piece in re.finditer(r"[^,]+", "" if acronym else match.group("inner")):
-            name = piece.group(0).strip()
-            offset = start + piece.start() + piece.group(0).index(name)
-            span = doc.char_span(offset, offset + len(name), alignment_mode="expand")
-            if span is not None and span.start not in taken:
+    for chain in chains:
+        if not chain.bracketed:
+            continue
+        for span in chain.inner:
+            if span.start not in taken:
                 # the names inside are administrative units: a region of the name first
-                found.append((span, "GPE", f"{name} region"))
-        before = match.start() - 1
-        while before > 0 and text[before - 1] == " ":
-            before -= 1
-        word = re.search(r"[A-Z][\w'\-]*(?:[ -][A-Z][\w'\-]*){0,2}$", text[:before])
-        if word:
-            span = doc.char_span(word.start(), word.end(), alignment_mode="expand")
-            if span is not None and span.start not in taken and span[0].pos_ == "PROPN":
-                # before an acronym the name ends an organisation's ("Communist Party of
-                # Nepal-Maoists (CPN-M)"): a place only if the gazetteer knows it well
-                found.append((span, "" if acronym else "GPE", word.group(0)))
+                found.append((span, "GPE", admin_chains.region_lookup(span.text)))
+        if chain.first.start not in taken:
+            found.append((chain.first, "GPE", chain.first.text))
     return found
 
 
@@ -252,19 +255,38 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
         # in cased text a place name is capitalised: "executed him in the bush" names no place
         # ("northeast Nigeria": the direction word may come first)
         spans = [s for s in spans if _DIRECTION.sub("", s[2])[:1].isupper() or s[2][:1].isdigit() or region_name(s[2])]
-    spans += _parenthesised_places(doc, {t.i for span, _, _ in spans for t in span})
-    # The article's countries: those its countries, aliases, one-country regions ("Sucumbíos
-    # Province") and nationality words name count; a town one country holds counts too, but a
-    # village (under MIN_POPULATION_ALONE people) only when they name none, for a village of
-    # that name abroad says little ("Peña Colorada, Sucumbíos Province" is not the Mexican
-    # hamlet). A region name several countries hold ("Bay region": Florida, Somalia) names none.
-    # Chosen on the incidents dev measuring part (with the border, stated-country and part-of
-    # rules: country 83.5 -> 85.3, place 71.0 -> 73.0) and checked on residue 1 (country
-    # 84.5 -> 85.0, place 69.8 -> 70.9).
-    strong: set[str] = set()
+    chains = admin_chains.chains(doc)
+    spans += _parenthesised_places(doc, {t.i for span, _, _ in spans for t in span}, chains)
+    # A place named with its regions is resolved in their country (admin_chains).
+    fixed: dict[tuple[int, int], Place] = {}
+    chain_countries: set[str] = set()
+    outside: set[tuple[int, int]] = set()
+    regions_named = {region_name(name) or normalise_name(name) for _, _, name in spans}
+    seen = {(span.start_char, span.end_char) for span, _, _ in spans}
+    for chain in chains:
+        country = admin_chains.chain_country(gazetteer, chain)
+        if country is None:
+            continue
+        chain_countries.add(country)
+        fixed.update(admin_chains.chain_places(gazetteer, chain, country, regions_named))
+        for span in (chain.first, *chain.inner):
+            bounds = (span.start_char, span.end_char)
+            outside.add(bounds)  # a name of the chain the country has not: no place elsewhere
+            if bounds in fixed and bounds not in seen:
+                spans.append((span, "GPE", span.text))
+                seen.add(bounds)
+    # The article's countries: those its chains, countries, aliases, one-country regions
+    # ("Sucumbíos Province") and nationality words name count; a town one country holds counts
+    # too, but a village (under MIN_POPULATION_ALONE people) only when they name none, for a
+    # village of that name abroad says little ("Peña Colorada, Sucumbíos Province" is not the
+    # Mexican hamlet). A region name several countries hold ("Bay region": Florida, Somalia)
+    # names none. Chosen on the incidents dev measuring part (with the border, stated-country
+    # and part-of rules: country 83.5 -> 85.3, place 71.0 -> 73.0) and checked on residue 1
+    # (country 84.5 -> 85.0, place 69.8 -> 70.9).
+    strong: set[str] = set(chain_countries)
     weak: dict[str, int] = {}  # country -> population of its biggest one-country town named
     for span, label, name in spans:
-        if label not in PLACE_LABELS:
+        if label not in PLACE_LABELS or (span.start_char, span.end_char) in fixed:
             continue
         candidates = gazetteer.candidates(name)
         if not candidates:
@@ -283,23 +305,28 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
     # Region names the article gives ("Tame (Arauca)"): a place in one of them wins.
     regions = {region_name(name) or normalise_name(name) for _, _, name in spans}
     mentions = []
-    unknown: list[tuple[Span, str]] = []
+    unknown: list[tuple[Span, str, str | None]] = []
     located: set[str] = set()  # countries of places named where a place stands, not "the US turnover"
     previous = {span.end_char: name for span, _, name in spans}  # name by where it ends
     for span, label, name in spans:
-        stated = _stated_country(span)
-        place = None
-        before = previous.get(span.start_char - 2) if doc.text[span.start_char - 2: span.start_char] == ", " else None
-        if before is not None and not region_name(name) and gazetteer.lies_in(before, name):
-            # "Portland, Oregon", "Sapporo, Hokkaido": the name after a place's comma is the
-            # region it lies in (not Oregon, Ohio)
-            place = gazetteer.resolve(f"{name} region", context=context, regions=regions)
-            place = place if place is not None and place.precision == 2 else None
-        place = place or gazetteer.resolve(name, context={stated} if stated else context, regions=regions)
-        if place is None and stated:
-            if label in PLACE_LABELS or _locative(span):
-                unknown.append((span, label, stated))  # "in Dalya, Iraq": Dalya is in Iraq
+        if (span.start_char, span.end_char) in fixed:
+            place, label = fixed[(span.start_char, span.end_char)], "GPE"
+        elif (span.start_char, span.end_char) in outside:
             continue
+        else:
+            stated = _stated_country(span)
+            place = None
+            before = previous.get(span.start_char - 2) if doc.text[span.start_char - 2: span.start_char] == ", " else None
+            if before is not None and not region_name(name) and gazetteer.lies_in(before, name):
+                # "Portland, Oregon", "Sapporo, Hokkaido": the name after a place's comma is the
+                # region it lies in (not Oregon, Ohio)
+                place = gazetteer.resolve(f"{name} region", context=context, regions=regions)
+                place = place if place is not None and place.precision == 2 else None
+            place = place or gazetteer.resolve(name, context={stated} if stated else context, regions=regions)
+            if place is None and stated:
+                if label in PLACE_LABELS or _locative(span):
+                    unknown.append((span, label, stated))  # "in Dalya, Iraq": Dalya is in Iraq
+                continue
         if place is None and _DIRECTION.match(name):
             place = gazetteer.resolve(_DIRECTION.sub("", name), context=context, regions=regions)  # "West Beirut"
         if place is not None and label == "" and not (place.country in context or place.precision > 1
