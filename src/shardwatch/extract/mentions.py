@@ -6,17 +6,24 @@ Places, in four steps:
    entities and untagged proper nouns where a place stands ("killed in X", "the town of X",
    "the X bombing"), the names of an administrative parenthesis ("X (Commune, Province)"),
    each with the region word beside it ("Apure state", "the department of Bolivar").
-2. The article's context: the countries of the unambiguous names (countries, data aliases, a
-   name one country holds), else of its nationality adjectives; and the region names it gives.
+2. The article's context: the countries its chains, countries, data aliases, one-country
+   regions and nationality adjectives name, and the towns one country holds (villages only
+   when nothing else names a country); and the region names it gives. A country beyond a
+   border ("near the border with Algeria") is neither context nor place.
 3. Every name resolved against that context (Palmyra in a story about Syria is in Syria; Tame
    in a report naming Arauca is the Colombian town); a name the tagger did not see must be a
    well-known place, a region or in the article's countries.
    A name written with its regions ("Posso (Titao, Loroum)", "in Rosales, Chihuahua") is
-   resolved in the country of those regions, or kept as written there (``admin_chains``).
+   resolved in the country of those regions, or kept as written there (``admin_chains``); a
+   name followed by its country ("Dalya, Iraq", "El Wak in Somalia") is looked up in it, and
+   the name after a town's comma is its region when the town lies in it ("Salem, Oregon").
 4. A place the tagger saw where a place stands but the gazetteer lacks (a village of a few
-   hundred people) is kept as written, in the one country the article's places lie in.
+   hundred people) is kept as written, in the country written after it or owning it
+   ("Ghazni's Jaghori District"), else the one country the article's places lie in; but an
+   unknown part of a known place gives way to it ("the Hodan area of Mogadishu").
 
-Nationality words (NORP: "an Uzbek national") are never places.
+Nationality words (NORP: "an Uzbek national") and nationalities of people, forces and
+embassies ("a US convoy") are never places.
 """
 
 from __future__ import annotations
