@@ -266,3 +266,13 @@ def test_counted_bombs_told_as_done_are_one_attack_not_a_generic_mention(text):
 def test_maoist_rebels_killing_a_cop_is_an_attack():
     assert len(events_of("Naxalites torched two trucks and killed a former cop near Dantewada.",
                          published="2018-04-02", kind="attack")) == 1
+
+
+@pytest.mark.parametrize("text, wounded", [
+    ("Six officers were killed and three more injured after their truck hit a roadside bomb near Mandera.", 3),
+    ("Militants attacked the convoy of the governor, resulting in the killing of one of his guards and the injury "
+     "of two others.", 2),
+])
+def test_the_wounded_as_reports_write_them(text, wounded):
+    [event] = events_of(text, published="2018-06-01", kind="attack")
+    assert event.wounded is not None and event.wounded.low == wounded

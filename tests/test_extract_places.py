@@ -95,3 +95,15 @@ def test_an_airport_places_the_attack_in_its_town(text, name):
 def test_a_district_the_gazetteer_lacks_takes_its_possessors_country():
     place = place_of("Militants attacked a police post in Ghazni's Jaghori District, killing three officers.")
     assert place is not None and place.country == "AF"
+
+
+def test_a_region_with_lower_case_joiners_is_one_name():
+    place = place_of("Militants fired at an army helicopter in the municipality of Tibu, Norte de Santander "
+                     "Department, wounding a pilot.")
+    assert place is not None and place.country == "CO"
+
+
+def test_the_region_in_a_groups_name_before_its_acronym_places_its_attack():
+    place = place_of("A bomb planted by the United Liberation Front of Assam (ULFA) exploded at a market, "
+                     "wounding nine people.")
+    assert place is not None and place.country == "IN"

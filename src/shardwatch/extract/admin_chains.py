@@ -27,7 +27,9 @@ from spacy.tokens import Doc, Span
 from shardwatch.extract.gazetteer import Gazetteer, region_name
 from shardwatch.types import Place
 
-_NAME = r"[A-Z][\w'\-]*(?:[ -][A-Z][\w'\-]*){0,3}"
+# a name of capitalised words, with the lower-case joiners of Spanish, Portuguese, French and
+# Arabic names ("Norte de Santander", "Valle del Cauca"); a dangling joiner is not taken
+_NAME = r"[A-Z][\w'\-]*(?:[ -](?:(?:de|del|de la|da|do|dos|das|di|du|des|la|le|el|al) )?[A-Z][\w'\-]*){0,3}"
 ADMIN_PARENS = re.compile(r"\((?P<inner>" + _NAME + r"(?:,\s*" + _NAME + r"){0,3})\)")
 # "Kipulu village (Shabunda, Sud-Kivu)": the kind word may stand between name and bracket
 _BEFORE_PARENS = re.compile(r"([A-Z][\w'\-]*(?:[ -][A-Z][\w'\-]*){0,2})(?: (?:village|town|city|area|camp|market|commune|hill|locality|district|county|sector|"

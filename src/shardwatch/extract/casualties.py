@@ -14,7 +14,7 @@ from shardwatch.extract.numbers import QUANTITY, QUANTITY_RE, parse_number, quan
 from shardwatch.types import Quantity
 
 _NUM = rf"(?P<q>{QUANTITY})"
-_WHO = r"(?:\s+(?:other\s+)?(?:[a-z-]+\s+){0,2}?(?:people|persons|civilians|victims|others|soldiers|policemen|police officers|officers|children|men|women|worshippers|passengers|tourists|revellers|pedestrians|guards|students|peasants|villagers|fans|concertgoers|members|troops|spectators|shoppers|individuals))?"
+_WHO = r"(?:\s+(?:other\s+)?(?:[a-z-]+\s+){0,2}?(?:people|persons|civilians|victims|others|more|soldiers|policemen|police officers|officers|children|men|women|worshippers|passengers|tourists|revellers|pedestrians|guards|students|peasants|villagers|fans|concertgoers|members|troops|spectators|shoppers|individuals))?"
 KILLED_PATTERNS = [
     re.compile(rf"\b(?:kill(?:ed|ing|s)?|left|leaving|claim(?:ed|ing)|massacr(?:ed|ing)|murder(?:ed|ing))\s+{_NUM}{_WHO}", re.I),
     re.compile(rf"\b{_NUM}{_WHO}\s+(?:(?:were|was|had been|have been|are|being)\s+)?(?:(?:reported|confirmed|believed)\s+)?(?:killed|dead|died|slain|murdered|lost their lives)\b", re.I),
@@ -24,6 +24,7 @@ KILLED_PATTERNS = [
 WOUNDED_PATTERNS = [
     re.compile(rf"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+{_NUM}{_WHO}", re.I),
     re.compile(rf"\b{_NUM}{_WHO}\s+(?:(?:were|was|had been|have been|are|being)\s+)?(?:(?:reported|seriously|critically|badly)\s+)?(?:wounded|injured|hurt)", re.I),
+    re.compile(rf"\b(?:the\s+)?injur(?:y|ies)\s+(?:of|to)\s+{_NUM}{_WHO}", re.I),  # "the injury of two others"
 ]
 
 
