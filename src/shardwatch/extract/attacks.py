@@ -28,6 +28,7 @@ from shardwatch.nlp.arguments import argument_spans
 from shardwatch.nlp.pipeline import doc_text
 from shardwatch.types import LINK_STRENGTH, Article, Mention, Quantity
 from shardwatch.extract.versions import version_of
+from shardwatch.extract.attack_lists import as_written, named_attack, split_listed
 from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, LEADER_WORDS, STATE_KINDS, STATE_NOUNS, VICTIM_NOUNS,
                                                 _link_cues, _violence_cues, _weapons, trigger_of)
 from shardwatch.extract.casualties import _fuller, casualties, parsed_casualties
@@ -61,6 +62,8 @@ class AttackFrame:
     claimed_by: str | None = None  # actor id of the claimant
     claim_sentences: list[Span] = field(default_factory=list)
     tense_present: bool = False
+    part: str = ""  # which of several attacks one sentence tells (attack_lists), for the event id
+    own_date_only: bool = False  # a recalled attack of a list: its own phrase's date or none, never the report's
 
 
 def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | None, wounded: Quantity | None,
@@ -491,7 +494,7 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
             continue
         if frame.place is None and paragraph_place is not None:
             frame.place = paragraph_place
-        frames.append(frame)
+        frames.extend(split_listed(frame, sent_places, article))
     if any(frame.place is None for frame in frames):
         country = _country_of_article(doc, article, place_mentions)
         for frame in frames:
@@ -590,7 +593,8 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
     parsed_killed, parsed_wounded = parsed_casualties(sent)
     killed, wounded = _fuller(killed, parsed_killed), _fuller(wounded, parsed_wounded)
     for token, record in triggers:
-        if not is_violence(token, record, sent, killed, wounded, token_actor):
+        if not is_violence(token, record, sent, killed, wounded, token_actor) and \
+                named_attack(token, places, article) is None:  # "the Nice attack" is violence
             continue
         modality = deed_modality(token)  # not "the will to kill", "plans to attack"
         if modality is None:
@@ -614,8 +618,9 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
     if killed is None and wounded is None and _means_of_taking(trigger):
         return None
     date = clause_date(trigger, article)
-    if _is_generic(trigger, killed, date, places):
-        return None
+    named = named_attack(trigger, places, article)
+    if _is_generic(trigger, killed, date, places) and named is None:
+        return None  # "attacks in Turkey and France" are generic; "the Paris attacks" are one
     if _STATE_ACTION.search(sent.text) and trigger.lemma_.lower() in _STATE_ACTION_LEMMAS:
         return None
     frame = AttackFrame(sentence=sent, trigger=trigger, modality=modality, killed=killed, wounded=wounded, date=date)
@@ -634,7 +639,10 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
         # killing, an attack on a post): chosen on the incidents dev tuning part, where 63 of
         # the untyped attacks were Armed Assault and 15 Bombing/Explosion.
         frame.attack_type = "Armed Assault"
-    frame.place = _best_place(places, _tagged_places(sent.doc, trigger))
+    frame.place = as_written(_best_place(places + ([named] if named and named not in places else []),
+                                         _tagged_places(sent.doc, trigger)), sent.doc)
+    # "since the Nice attack": an attack named in a phrase of another clause is recalled
+    frame.own_date_only = named is not None and trigger.dep_ == "pobj"
     for mention in actor_mentions:
         if not (sent.start_char <= mention.start < sent.end_char):
             continue
