@@ -28,6 +28,7 @@ from shardwatch.nlp.arguments import argument_spans
 from shardwatch.nlp.pipeline import doc_text
 from shardwatch.types import LINK_STRENGTH, Article, Mention, Quantity
 from shardwatch.extract.versions import version_of
+from shardwatch.extract.attack_sides import fighters_killed, not_doers
 from shardwatch.extract.attack_lists import as_written, named_attack, split_listed
 from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, LEADER_WORDS, STATE_KINDS, STATE_NOUNS, VICTIM_NOUNS,
                                                 _link_cues, _violence_cues, _weapons, trigger_of)
@@ -159,6 +160,8 @@ def _natural_word(token: Token, cues: dict[str, frozenset[str]]) -> bool:
     return token.lemma_.lower() in cues["natural_cause"] or token.lower_ in cues["natural_cause"]
 
 
+# The dead found, not the deed: "beheaded bodies", "the corpses of executed men".
+REMAINS_NOUNS = {"body", "corpse", "remains", "grave", "skeleton"}
 # Deaths and injuries that clashes, riots or stampedes caused are no attack.
 CASUALTY_LEMMAS = {"kill", "wound", "injure", "hurt", "die", "shoot"}
 
@@ -357,6 +360,9 @@ def _means_of_taking(trigger: Token) -> bool:
             continue
         # what was taken is a town or region, not a hotel or a bus (a hostage-taking is an attack)
         taken = [c for c in ancestor.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "seizes control of the town of X after storming it"
+        taken += [g for t in taken if t.lemma_.lower() == "control" for p in t.children
+                  if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         if any(t.ent_type_ in ("GPE", "LOC") or t.lemma_.lower() in PLACE_NOUNS for t in taken):
             return True
     return False
@@ -601,6 +607,8 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
             continue
         if _state_subject(token, token_actor) or _leader_killed(token, token_actor) or reaction_to(token):
             continue
+        if token.dep_ in ("amod", "acl") and token.head.lemma_.lower() in REMAINS_NOUNS:
+            continue  # "found 100 beheaded bodies": the finding of the dead tells no attack, nor its date
         chosen = (token, record, modality)
         break
     if chosen is None:
@@ -654,6 +662,11 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
     for actor_id, text in _named_groups(violent or [trigger], sent, token_actor):
         if actor_id not in [a for a, _ in frame.perpetrator_orgs]:
             frame.perpetrator_orgs.append((actor_id, text))
+    fought = not_doers(sent, trigger, token_actor)  # "ISIS militants were killed", "battling ISIS"
+    if fought:
+        frame.perpetrator_orgs = [(a, t) for a, t in frame.perpetrator_orgs if a not in fought]
+        if not frame.perpetrator_orgs and fighters_killed(trigger, token_actor):
+            return None  # the group's fighters killed by its enemies: fighting, not its attack
     for token in _subject_or_agent(trigger):
         actor_id = token_actor.get(token.i)
         text = _span_text(token)
