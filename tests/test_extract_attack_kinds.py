@@ -141,3 +141,12 @@ def test_the_assault_by_which_the_group_seizes_control_of_a_town_is_no_attack():
     text = ("The Islamic State seizes control of the coastal town of Sabratha after storming it at dawn in "
             "retaliation for the arrest of two of its men.")
     assert events_of(text, published="2015-12-11", kind="attack") == []
+
+
+def test_a_threat_to_kill_is_no_toll():
+    # "threatened to kill three foreigners" gave killed = 3 to the beheading of one
+    text = ("Abu Sayyaf militants, who had threatened to kill four tourists kidnapped from a resort in the "
+            "Philippines, have beheaded one of the hostages.")
+    found = events_of(text, published="2016-04-25", kind="attack")
+    assert found and all(e.killed is None or e.killed.high != 4 for e in found)
+    assert any(e.killed is not None and e.killed.low == 1 for e in found)
