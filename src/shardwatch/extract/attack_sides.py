@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, STATE_KINDS, STATE_NOUNS
 from shardwatch.extract.mentions import actors
 
-# Verbs and prepositions whose object is the side fought: "battling X", "fighting X", "against X".
+# Verbs whose object is the side fought: "battling X", "fighting (against) X".
 FIGHT_LEMMAS = {"battle", "fight", "combat", "confront", "engage", "repel", "repulse"}
 
 
@@ -57,14 +57,21 @@ def not_doers(sent: Span, trigger: Token, token_actor: dict[int, str]) -> set[st
         if _fighter_phrase(dead):
             found |= _organisations(dead.subtree, token_actor)
     for token in sent:
-        fought = []
-        if token.lemma_.lower() in FIGHT_LEMMAS and token.pos_ == "VERB":
-            fought = [c for c in token.children if c.dep_ == "dobj"]
-        elif token.lower_ == "against" and token.dep_ == "prep" and token.head.lemma_.lower() in FIGHT_LEMMAS:
-            fought = [c for c in token.children if c.dep_ == "pobj"]
+        # only the fighting of the killers themselves ("Kurdish fighters battling X capture a
+        # hill, killing ten"): in "five soldiers were killed in fighting against X", X killed them
+        if token.lemma_.lower() not in FIGHT_LEMMAS or token.dep_ not in ("acl", "relcl") \
+                or token.head.dep_ != "nsubj" or _is_dead(token.head, trigger):
+            continue
+        fought = [c for c in token.children if c.dep_ == "dobj"]
+        fought += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "against"
+                   for g in c.children if g.dep_ == "pobj"]
         for phrase in fought:
             found |= _organisations(phrase.subtree, token_actor)
     return found
+
+
+def _is_dead(noun: Token, trigger: Token) -> bool:
+    return any(noun.i == d.i for d in _the_dead(trigger))
 
 
 def fighters_killed(trigger: Token, token_actor: dict[int, str]) -> bool:
