@@ -666,7 +666,7 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
     if fought and all(a in fought for a, _ in frame.perpetrator_orgs) and fighters_killed(trigger, token_actor):
         # the group's fighters killed by its enemies: fighting, not its attack (where an attack
         # stays, its doers stay). Cost on ACLED's 1-in-9 sample, whose gold counts battles:
-        # detected 79.9 -> 79.4, perpetrator 81.4 -> 80.5 (docs/EVALUATION.md)
+        # detected 79.9 -> 79.4, perpetrator 81.4 -> 80.5 (scripts/eval_events.py --set acled --acled-step 9)
         return None
     for token in _subject_or_agent(trigger):
         actor_id = token_actor.get(token.i)
