@@ -90,3 +90,63 @@ def test_the_assault_by_which_a_town_is_taken_is_fighting_not_an_attack(text):
 ])
 def test_killings_while_taking_a_place_and_sieges_of_buildings_stay_attacks(text):
     assert len(events_of(text, published="2017-10-01", kind="attack")) == 1
+
+
+# --- issue 13, stop 20: the group's own dead, the side fought, places as written ---
+
+@pytest.mark.parametrize("text", [
+    # an army's operation: the group's fighters are the dead, not the doers
+    "The Lebanese army pushes into the hills near Arsal. Twelve ISIS militants were killed and four soldiers "
+    "were wounded.",
+    # the group is the side the killers fought
+    "Kurdish fighters battling Islamic State militants in Kobane, Syria on the Turkish border capture a strategic "
+    "hill killing ten fighters.",
+])
+def test_the_groups_fighters_killed_by_its_enemies_are_no_attack_of_the_group(text):
+    assert events_of(text, published="2017-08-20", kind="attack") == []
+
+
+def test_the_group_killing_fighters_of_a_state_force_is_still_its_attack():
+    [event] = events_of("An ISIS suicide bomber killed 20 Peshmerga fighters near Kirkuk.", published="2016-06-01",
+                        kind="attack")
+    assert roles(event, "perpetrator") == {"islamic-state"} and event.killed.low == 20
+
+
+@pytest.mark.parametrize(("text", "written", "canonical"), [
+    ("Four soldiers are killed when an ISIS suicide bomber detonates his vest in northern Ramadi.",
+     "northern Ramadi", "Ramadi"),
+    ("At least 30 people are killed in a suicide attack on a stadium south of Baghdad.", "south of Baghdad",
+     "Baghdad"),
+])
+def test_a_part_or_the_outskirts_of_a_city_are_named_as_written_and_placed_at_the_city(text, written, canonical):
+    [event] = events_of(text, published="2016-06-01", kind="attack")
+    assert (event.place.name, event.place.canonical, event.place.country) == (written, canonical, "IQ")
+
+
+def test_the_libyan_oil_ports_are_places_of_their_own():
+    # "Sidra" was Cidra in Puerto Rico, so the attack lay in "Libya"
+    [event] = events_of("ISIS militants attack checkpoints near the Libyan oil port of Sidra, leaving seven guards "
+                        "dead.", published="2016-01-05", kind="attack")
+    assert (event.place.name, event.place.country, event.place.precision) == ("Sidra", "LY", 1)
+
+
+def test_bodies_found_tell_no_attack_but_a_beheading_does():
+    assert events_of("Iraqi troops find at least 80 beheaded bodies as they retake a town south of Mosul.",
+                     published="2016-11-07", kind="attack") == []
+    [event] = events_of("ISIS militants beheaded 12 hostages near Mosul.", published="2016-11-07", kind="attack")
+    assert event.killed.low == 12
+
+
+def test_the_assault_by_which_the_group_seizes_control_of_a_town_is_no_attack():
+    text = ("The Islamic State seizes control of the coastal town of Sabratha after storming it at dawn in "
+            "retaliation for the arrest of two of its men.")
+    assert events_of(text, published="2015-12-11", kind="attack") == []
+
+
+def test_a_threat_to_kill_is_no_toll():
+    # "threatened to kill three foreigners" gave killed = 3 to the beheading of one
+    text = ("Abu Sayyaf militants, who had threatened to kill four tourists kidnapped from a resort in the "
+            "Philippines, have beheaded one of the hostages.")
+    found = events_of(text, published="2016-04-25", kind="attack")
+    assert found and all(e.killed is None or e.killed.high != 4 for e in found)
+    assert any(e.killed is not None and e.killed.low == 1 for e in found)

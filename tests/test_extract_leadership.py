@@ -64,6 +64,29 @@ def test_attackers_ringleaders_and_unconfirmed_deaths_are_not_leadership_events(
     # the person in apposition to the role noun the death is of
     ("The Pentagon confirmed the death of the Islamic State's oil minister and deputy emir, Abu Hamza al-Suri.",
      "person:abu-hamza-al-suri", "minister", None),
+    # stop 20: a title with "of" before the name
+    ("US special forces killed ISIS chief of security Abu Anas al-Tikriti in a raid near Deir ez-Zor.",
+     "person:abu-anas-al-tikriti", "chief of security", "raid"),
+    # the name set off by commas after a role with a place, parsed away from the verb
+    ("Libyan officials say the ISIS commander in Sirte, Abu Hudhayfa al-Masri, was killed in an airstrike.",
+     "person:abu-hudhayfa-al-masri", "commander in Sirte", "airstrike"),
+    # a member of the group's council
+    ("Abu Ayman al-Halabi, a member of the group's military council, was killed in an airstrike near Tal Afar.",
+     "person:abu-ayman-al-halabi", "military council", "airstrike"),
+    # "among the dead"
+    ("Among the dead was Wail al-Fahdawi, the group's top judge in Mosul.", "person:wail-al-fahdawi", "judge", None),
+    # assassinated
+    ("The Pentagon confirms that senior ISIL commander Saad al-Jabouri was assassinated in Mosul.",
+     "person:saad-al-jabouri", "commander", None),
+    # reported killed: the subject of the verb that reports it
+    ("Khalid al-Rawi, the head of ISIL in Diyala, is reported killed in a drone strike.",
+     "person:khalid-al-rawi", "head", "drone strike"),
+    # a pronoun object, the leader named before it in the sentence
+    ("An airstrike targets Abu Yasir al-Tunisi, the ISIL leader in Derna, and is believed to have killed him.",
+     "person:abu-yasir-al-tunisi", "leader", "airstrike"),
+    # a claim of a deed done: the perfect infinitive
+    ("The army claims to have killed Abu Qatada al-Jazrawi, the ISIS governor of Raqqa.",
+     "person:abu-qatada-al-jazrawi", "governor", None),
 ])
 def test_a_leader_killed_in_any_clause_with_role_and_means(text, person, role_word, means):
     [event] = events_of(text, published="2017-04-02", kind="leadership")
@@ -90,3 +113,29 @@ def test_a_leader_confirmed_dead_is_killed_but_not_one_said_to_be_neither_dead_n
                         published="2017-07-11", kind="leadership")
     assert roles(event, "subject") == {"abu-bakr-al-baghdadi"} and event.outcome == "killed"
     assert events_of("The group's news agency says Adnani is neither dead nor hurt.", kind="leadership") == []
+
+
+@pytest.mark.parametrize(("text", "person", "outcome"), [
+    ("Turkish police arrested a senior ISIS official, Mahmud Kemal Tatar, in Istanbul on Tuesday.",
+     "person:mahmud-kemal-tatar", "arrested"),
+    ("The capture of ISIS commander Abu Ahmed al-Anbari near Fallujah was announced on Sunday.",
+     "person:abu-ahmed-al-anbari", "captured"),
+])
+def test_a_leader_arrested_or_captured_with_the_role_the_text_gives(text, person, outcome):
+    found = events_of(text, published="2016-06-01")
+    [event] = [e for e in found if e.kind == "leadership"]
+    assert roles(event, "subject") == {person} and event.outcome == outcome
+    assert not [e for e in found if e.kind == "territory"]  # the commander is no place taken
+
+
+@pytest.mark.parametrize("text", [
+    # a person named in another's role is not the one killed
+    "Abu Muslim al-Qardashi, the deputy of Abu Bakr al-Baghdadi, was reportedly killed by a US drone.",
+    # the group's victims: offices of the state or the town, killed by the group
+    "Police chief Ahmed Karim was killed by an ISIS suicide bomber in Ramadi.",
+    "Judge Ali Hassan was shot dead by ISIS gunmen in Mosul.",
+])
+def test_people_named_in_a_role_or_killed_by_the_group_are_no_leaders_it_lost(text):
+    found = events_of(text, published="2016-06-01", kind="leadership")
+    assert not [e for e in found if "abu-bakr-al-baghdadi" in roles(e, "subject")]
+    assert all(roles(e, "subject") <= {"person:abu-muslim-al-qardashi"} for e in found)

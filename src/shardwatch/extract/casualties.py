@@ -28,9 +28,18 @@ WOUNDED_PATTERNS = [
 ]
 
 
+# "threatened to kill three foreigners", "would kill 10": an intent, not a toll (the verb-first
+# patterns only: "up to 30 people were killed" is a toll; "managed to kill one passenger", in
+# two incident reports of the tuning part, is one too)
+_INTENT = re.compile(r"(?:\b(?!managed\b|able\b|succeeded\b|went on\b)\w+\s+to|\b(?:would|will|could|might|may))\s+$",
+                     re.I)
+
+
 def _quantity(patterns: list[re.Pattern], text: str) -> Quantity | None:
-    for pattern in patterns:
+    for number, pattern in enumerate(patterns):
         for match in pattern.finditer(text):
+            if number == 0 and _INTENT.search(text[:match.start()]):
+                continue
             quantity = quantity_from_match(_inner(match))
             if quantity is not None and (quantity.low or quantity.high):
                 return quantity

@@ -109,6 +109,8 @@ def _frame_event(article: Article, kind: str, frame, key: str = "", **fields) ->
     ``tense_present`` and ``modality``; the kind's own fields come in ``fields``."""
     date, precision = event_date(article, frame.date, frame.sentence, present=frame.tense_present,
                                  trigger=frame.trigger)
+    if getattr(frame, "own_date_only", False) and frame.date is None:
+        date, precision = None, "unknown"  # a recalled attack of a list is not the report's news
     return Event(
         id=event_id(article.id, kind, frame.sentence.start_char, frame.sentence.end_char, key),
         kind=kind,
@@ -142,7 +144,7 @@ def attack_event(article: Article, frame: attacks.AttackFrame) -> Event:
         if all(sent.start_char != ev.start for ev in evidence):
             evidence.append(_evidence(article, sent))
     return _frame_event(
-        article, "attack", frame,
+        article, "attack", frame, frame.part,
         place=frame.place.place if frame.place else None,
         actors=tuple(refs),
         evidence=tuple(evidence),

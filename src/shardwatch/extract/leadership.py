@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from shardwatch.extract.common import (DocContext, clause_date, deed_modality, is_passive, prep_objects,
                                        verb_children)
+from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS
 from shardwatch.extract.cues import cue_of
 from shardwatch.extract.mentions import actors, person_id
 from shardwatch.extract.modality import modality_of
@@ -27,8 +28,10 @@ EXTRACTOR = "leadership"
 VERSION = version_of(__name__)
 LEADER_ROLE = re.compile(
     r"\b(leader|leaders|spokesman|spokesperson|commander|emir|chief|deputy|minister|head|founder|"
-    r"second-in-command|governor|wali|strategist|propagandist|financier)\b", re.I)
-NOT_LEADER = re.compile(r"\b(ringleader|attacker|gunman|bomber|suspect)\b", re.I)
+    r"second-in-command|governor|wali|strategist|propagandist|financier|judge|qadi|mufti|"
+    r"senior (?:[\w'-]+ ){0,2}(?:official|figure|member|operative)|(?:military|shura|leadership) council)\b", re.I)
+# attackers of one attack, and the offices of the state or the town the group kills ("police chief")
+NOT_LEADER = re.compile(r"\b(ringleader|attacker|gunman|bomber|suspect|police|mayor)\b", re.I)
 MEANS = [
     ("drone strike", re.compile(r"\bdrone(?:\s+|-)?(?:strike|attack)s?\b|\bdrones?\b", re.I)),
     ("airstrike", re.compile(r"\bair\s?-?strikes?\b|\bair raids?\b|\bwarplanes?\b|\bbombing raids?\b|\bstrike\b", re.I)),
@@ -58,6 +61,8 @@ _DEAD = {"word": "dead", "kind": "leadership", "frame": "state", "outcome": "kil
 def _dead(token: Token) -> dict | None:
     """"X is confirmed dead", "X was found dead": the state a verb gives its subject; not "is
     neither dead nor hurt"."""
+    if token.lower_ == "dead" and token.dep_ == "pobj" and token.head.lower_ == "among":
+        return _DEAD  # "Among the dead was X" (``_linked`` ties X to it)
     if token.lower_ != "dead" or token.dep_ not in ("acomp", "oprd") or token.head.pos_ not in ("VERB", "AUX"):
         return None
     if any(t.lower_ in ("neither", "not", "never", "nor", "n't") for t in token.doc[max(token.i - 2, 0): token.i + 2]):
@@ -126,6 +131,8 @@ def _is_patient(ent: Span, trigger: Token, frame: str) -> bool:
         return True  # "the death of the oil minister, Abu Hamza al-Suri" misparsed: the name ends the phrase
     if not _under(root, trigger) or root.i == trigger.i:
         return False
+    if _role_holder(root):
+        return False  # "X, the deputy of Baghdadi, was killed": Baghdadi names X's role
     for child in trigger.children:
         if _under(root, child):
             if child.dep_ == "agent" or (child.dep_ == "nsubj" and frame == "patient"
@@ -134,6 +141,15 @@ def _is_patient(ent: Span, trigger: Token, frame: str) -> bool:
             if child.dep_ in ("ccomp", "advcl", "relcl", "conj") and child.pos_ in ("VERB", "AUX"):
                 return False  # another clause's person
     return True
+
+
+def _role_holder(root: Token) -> bool:
+    """The person is named in another person's role: "the deputy of X", "X's deputy"."""
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        # "X, the deputy of Y": not "chief of security X", the title itself
+        return root.head.head.pos_ == "NOUN" and root.head.head.dep_ == "appos"
+    # "Abu Sayyaf's leader X": the group (NER's person) whose leader X is
+    return root.dep_ == "poss" and (root.head.dep_ == "appos" or bool(LEADER_ROLE.search(root.head.text)))
 
 
 def _linked(ent: Span, trigger: Token) -> bool:
@@ -145,6 +161,27 @@ def _linked(ent: Span, trigger: Token) -> bool:
     if pronoun is not None and trigger.dep_ in ("advcl", "ccomp", "conj") and root.dep_ == "nsubj" \
             and root.head.i == trigger.head.i:
         return True
+    # "X is reported killed", "X is believed to have been killed": the subject of the verb that reports it
+    if trigger.dep_ in ("xcomp", "oprd") and root.dep_ in ("nsubjpass", "nsubj") and root.head.i == trigger.head.i:
+        return True
+    # "targets X, the group's leader in Libya, and is believed to have killed him": the one
+    # person named before the pronoun
+    if pronoun is not None and pronoun.lower_ in ("him", "her") and ent.end <= trigger.i and \
+            sum(e.label_ == "PERSON" for e in ent.sent.ents if e.end <= trigger.i) == 1:
+        return True
+    # "Among the dead was X", "Among those killed were X, ...": the copula's subject
+    among = trigger.head if trigger.head.lower_ == "among" else (
+        trigger.head.head if trigger.dep_ == "acl" and trigger.head.head.lower_ == "among" else None)
+    if among is not None and among.head.lemma_.lower() == "be" and root.dep_ in ("nsubj", "attr") \
+            and root.head.i == among.head.i:
+        return True
+    # "the ISIS commander in Sirte, X, was killed" with X misparsed away from the verb: a
+    # passive cue with no subject of its own, right after the name set off by commas
+    if is_passive(trigger) and not any(c.dep_ in ("nsubjpass", "nsubj") for c in trigger.children):
+        between = ent.doc[ent.end: trigger.i]
+        if between and between[0].text == "," and all(t.is_punct or t.dep_ in ("auxpass", "aux", "advmod", "neg")
+                                                      for t in between):
+            return True
     # "X is the ... leader killed ...": the participle on the copula's attribute
     if trigger.dep_ == "acl" and trigger.head.dep_ == "attr" and root.dep_ == "nsubj" \
             and root.head.i == trigger.head.head.i:
@@ -163,11 +200,17 @@ def _title_role(ent: Span) -> str | None:
     doc = ent.doc
     i = ent.start - 1
     words: list[Token] = []
-    while i >= ent.sent.start and doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "PART") and len(words) < 6:
-        words.insert(0, doc[i])
+    while i >= ent.sent.start and len(words) < 6:
+        if doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "PART"):
+            words.insert(0, doc[i])
+        elif doc[i].lower_ == "of" and i - 1 >= ent.sent.start and LEADER_ROLE.search(doc[i - 1].text):
+            words.insert(0, doc[i])  # "ISIS chief of security X", "minister of war X"
+        else:
+            break
         i -= 1
     if not words or not LEADER_ROLE.search(words[-1].text) and not (
-            len(words) > 1 and LEADER_ROLE.search(words[-2].text)):
+            len(words) > 1 and LEADER_ROLE.search(words[-2].text)) and not (
+            len(words) > 2 and words[-2].lower_ == "of" and LEADER_ROLE.search(words[-3].text)):
         return None
     text = " ".join(t.text for t in words).replace(" 's", "'s")
     return None if NOT_LEADER.search(text) else text
@@ -201,7 +244,8 @@ def _role(ctx: DocContext, ent: Span, pid: str) -> str | None:
     if role is not None and (not LEADER_ROLE.search(role) or NOT_LEADER.search(role)):
         return None  # a person the data knows as no leader (an attacker)
     described = _described_role(ent.root)
-    if described and ent.root.dep_ == "appos":
+    if described and ent.root.dep_ == "appos" and LEADER_ROLE.search(" ".join(
+            t.text for t in ent.root.head.subtree if t.i < ent.start)):
         # "the finance minister and deputy leader, Abu Ala al-Afri": the words before the name
         described = " ".join(t.text for t in ent.root.head.subtree if t.i < ent.start).strip(" ,") or None
     return role or described or _title_role(ent) or _after_role(ent) or _copula_role(ent) or _comma_role(ent)
@@ -215,8 +259,27 @@ def _comma_role(ent: Span) -> str | None:
     head = doc[ent.start - 2]
     while head.dep_ in ("conj", "compound", "amod") and head.head.i < ent.start and head.head.pos_ == "NOUN":
         head = head.head
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in ("in", "for", "of") \
+            and head.head.head.pos_ == "NOUN":
+        head = head.head.head  # "the ISIS commander in Sirte, X": the role noun the place qualifies
     words = " ".join(t.text for t in head.subtree if t.i < ent.start - 1)
     return words if LEADER_ROLE.search(words) and not NOT_LEADER.search(words) else None
+
+
+def _victim_of_armed_group(ctx: DocContext, trigger: Token, role: str) -> bool:
+    """"Judge X was shot dead by ISIS gunmen": killed by an armed group, and the role names no
+    group: the group's victim, not a leader it lost."""
+    verbs = [trigger, trigger.head] if trigger.dep_ in ("acomp", "oprd") else [trigger]  # "shot dead by"
+    agents = [g for verb in verbs for c in verb.children if c.dep_ == "agent" for g in c.subtree]
+    armed = any(t.lemma_.lower() in ATTACKER_NOUNS or t.lower_ in ATTACKER_NOUNS
+                or (actors().get(ctx.token_actor.get(t.i, "")) is not None
+                    and actors()[ctx.token_actor[t.i]].kind == "organisation") for t in agents)
+    if not armed:
+        return False
+    role_words = set(role.lower().replace("'s", " ").split())
+    named = {a.id for a in actors().values() if a.kind == "organisation"
+             and any(alias.lower() in role_words for alias in (a.name, *a.aliases) if " " not in alias)}
+    return not named and not role_words & {"group", "its", "militant", "jihadist"}
 
 
 def _means(ctx: DocContext, sent: Span, person: str) -> tuple[str | None, Span | None]:
@@ -250,7 +313,9 @@ def frames_in(ctx: DocContext) -> list[LeadershipFrame]:
             cue = cue_of(token, "leadership") or _dead(token)
             if cue is None:
                 continue
-            modality = deed_modality(token)
+            # "claims to have killed X": a perfect infinitive tells a deed done, not a purpose
+            perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
+            modality = deed_modality(token, infinitive_ok=perfect)
             if modality is None:
                 continue
             slot = {t.i for t in _persons(ctx, token, cue["frame"])}
@@ -259,7 +324,7 @@ def frames_in(ctx: DocContext) -> list[LeadershipFrame]:
                 if not (in_slot or _is_patient(ent, token, cue["frame"]) or _linked(ent, token)):
                     continue
                 role = _role(ctx, ent, pid)
-                if role is None:
+                if role is None or _victim_of_armed_group(ctx, token, role):
                     continue
                 if any(f.trigger.i == token.i and (f.person_id == pid or _aside(ent)) for f in frames):
                     continue  # "commander X (real name Y) died": Y is X

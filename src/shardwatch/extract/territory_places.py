@@ -27,6 +27,7 @@ from spacy.tokens import Span, Token
 from shardwatch.data import load_jsonl
 from shardwatch.extract.common import PLACE_NOUNS, DocContext
 from shardwatch.extract.gazetteer import get_gazetteer, replace_name
+from shardwatch.extract.leadership import LEADER_ROLE
 from shardwatch.extract.mentions import actors
 from shardwatch.types import Mention, Place
 
@@ -157,6 +158,8 @@ def _mention(ctx: DocContext, tokens: list[Token], *, site: bool, listed: bool,
     if not tokens or _is_actor(ctx, [t for t in tokens if t.pos_ == "PROPN" or not site]):
         return None
     doc = ctx.doc
+    if not site and tokens[0].i > 0 and LEADER_ROLE.fullmatch(doc[tokens[0].i - 1].text):
+        return None  # "the capture of ISIS commander X": a person named by their title
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = doc.text[start:end]
     known = next((ctx.token_place[t.i] for t in tokens if t.i in ctx.token_place), None)

@@ -1,0 +1,85 @@
+"""Which organisation named beside a killing is not its doer: the group whose fighters died, and
+the group the killers fought.
+
+"Fifteen ISIS militants were killed and six soldiers wounded" (an army's operation) and
+"Kurdish fighters battling Islamic State militants capture a hill, killing nine fighters" name
+the Islamic State, but as the dead or the enemy: neither is the group's attack. The attack core
+counts every organisation of the sentence as a doer; these are taken out, and a killing of
+fighters with no doer left is fighting, not an attack record (DESIGN.md: an attack is a
+non-state actor's violence against its targets). On the territory summaries' tuning part this
+took out the two killings of the group's own fighters that were recorded as its attacks.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, STATE_KINDS, STATE_NOUNS
+from shardwatch.extract.mentions import actors
+
+# Verbs whose object is the side fought: "battling X", "fighting (against) X".
+FIGHT_LEMMAS = {"battle", "fight", "combat", "confront", "engage", "repel", "repulse"}
+
+
+def _organisations(tokens, token_actor: dict[int, str]) -> set[str]:
+    found = set()
+    for token in tokens:
+        actor = actors().get(token_actor.get(token.i, ""))
+        if actor is not None and actor.kind == "organisation":
+            found.add(actor.id)
+    return found
+
+
+def _fighter_phrase(token: Token) -> bool:
+    """"fighters", "ISIS militants", not "Peshmerga fighters" or "soldiers" (a state's forces)."""
+    return token.lemma_.lower() in ATTACKER_NOUNS or token.lower_ in ATTACKER_NOUNS
+
+
+def _state_words(tokens, token_actor: dict[int, str]) -> bool:
+    for token in tokens:
+        if token.lemma_.lower() in STATE_NOUNS or token.lower_ in STATE_NOUNS:
+            return True
+        actor = actors().get(token_actor.get(token.i, ""))
+        if actor is not None and actor.kind in STATE_KINDS:
+            return True
+    return False
+
+
+def _the_dead(trigger: Token) -> list[Token]:
+    """Heads of what the killing word and its conjuncts hit: "militants were killed", "killing nine fighters"."""
+    return [c for word in (trigger, *trigger.conjuncts) for c in word.children if c.dep_ in ("nsubjpass", "dobj")]
+
+
+def not_doers(sent: Span, trigger: Token, token_actor: dict[int, str]) -> set[str]:
+    """Organisations the sentence names as the dead fighters or as the side fought."""
+    found: set[str] = set()
+    for dead in _the_dead(trigger):
+        if _fighter_phrase(dead):
+            found |= _organisations(dead.subtree, token_actor)
+    for token in sent:
+        # only the fighting of the killers themselves ("Kurdish fighters battling X capture a
+        # hill, killing ten"): in "five soldiers were killed in fighting against X", X killed them
+        if token.lemma_.lower() not in FIGHT_LEMMAS or token.dep_ not in ("acl", "relcl") \
+                or token.head.dep_ != "nsubj" or _is_dead(token.head, trigger):
+            continue
+        fought = [c for c in token.children if c.dep_ == "dobj"]
+        fought += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "against"
+                   for g in c.children if g.dep_ == "pobj"]
+        for phrase in fought:
+            found |= _organisations(phrase.subtree, token_actor)
+    return found
+
+
+def _is_dead(noun: Token, trigger: Token) -> bool:
+    return any(noun.i == d.i for d in _the_dead(trigger))
+
+
+def fighters_killed(trigger: Token, token_actor: dict[int, str]) -> bool:
+    """Those the killing killed are fighters of an armed group, not a state's forces or civilians
+    ("Fifteen ISIS militants were killed and six soldiers wounded": the wounded do not count)."""
+    dead = [c for word in (trigger, *trigger.conjuncts) if word.lemma_.lower() in KILL_LEMMAS
+            for c in word.children if c.dep_ in ("nsubjpass", "dobj")]
+    return bool(dead) and all(_fighter_phrase(d) and not _state_words(d.subtree, token_actor) for d in dead)
+
+
+KILL_LEMMAS = {"kill", "slay", "execute", "massacre"}
