@@ -9,6 +9,10 @@
    data; persons and attacker nouns that are the trigger's subject or agent), target, weapon,
    killed and wounded.
 4. Decide the link to the organisation from cue sentences (``data/link_cues.jsonl``).
+
+Whether a word means armed violence lives in ``attack_violence``; what the sentences after an
+attack tell of it (claims, doers named later, the link) in ``attack_segments``; several attacks
+in one sentence in ``attack_lists``.
 """
 
 from __future__ import annotations
@@ -20,20 +24,21 @@ from spacy.tokens import Doc, Span, Token
 
 from shardwatch.extract.cues import cue_of
 from shardwatch.extract.gazetteer import get_gazetteer
-from shardwatch.extract.common import GROUP_NOUNS, PLACE_NOUNS, DocContext, clause_date, deed_modality, incidental_places
-from shardwatch.extract.mentions import actor_of, actors, person_id
-from shardwatch.extract.modality import modality_of
+from shardwatch.extract.common import (GROUP_NOUNS, PLACE_NOUNS, DocContext, clause_date, deed_modality, incidental_places)
+from shardwatch.extract.mentions import actors, person_id
 from shardwatch.extract.temporal import ResolvedDate
 from shardwatch.nlp.arguments import argument_spans
 from shardwatch.nlp.pipeline import doc_text
-from shardwatch.types import LINK_STRENGTH, Article, Mention, Quantity
+from shardwatch.types import Article, Mention, Quantity
 from shardwatch.extract.versions import version_of
 from shardwatch.extract.attack_sides import fighters_killed, not_doers
 from shardwatch.extract.attack_lists import as_written, named_attack, split_listed
+from shardwatch.extract.attack_segments import _assign_segments
+from shardwatch.extract.attack_violence import (REMAINS_NOUNS, TOLL_LEMMAS, _armed_party, _bare_toll, _disorder_note, is_violence, reaction_to)
 from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, LEADER_WORDS, STATE_KINDS, STATE_NOUNS, VICTIM_NOUNS,
-                                                _link_cues, _violence_cues, _weapons, trigger_of)
+                                               _weapons, trigger_of)
 from shardwatch.extract.casualties import _fuller, casualties, parsed_casualties
-from shardwatch.extract.doers import _group_ents, _named_groups, _phrase_tokens, _subject_or_agent
+from shardwatch.extract.doers import _named_groups, _subject_or_agent
 
 EXTRACTOR = "attacks"
 VERSION = version_of(__name__)
@@ -65,246 +70,6 @@ class AttackFrame:
     tense_present: bool = False
     part: str = ""  # which of several attacks one sentence tells (attack_lists), for the event id
     own_date_only: bool = False  # a recalled attack of a list: its own phrase's date or none, never the report's
-
-
-def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | None, wounded: Quantity | None,
-                token_actor: dict[int, str]) -> bool:
-    """Whether an attack word means political violence here, not a heart attack, a tidal wave
-    that killed, or a party that "attacked the government's plans".
-
-    A modifier can change the noun ("heart attack"); a natural cause as the subject is no
-    attacker. Words with other senses (``needs_violence`` in ``triggers.jsonl``) count only
-    where the sentence also shows armed violence: a toll, a weapon, an armed group, a word of
-    violence (``violence_cues.jsonl``), or people as what was hit ("shot two officers").
-    """
-    cues = _violence_cues()
-    if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in cues["figurative_compound"]
-           for c in trigger.children):
-        return False
-    subjects = _subject_or_agent(trigger)
-    if trigger.dep_ in ("relcl", "acl"):  # "the tidal wave which killed 150,000", "an accident killed" misparsed
-        subjects.append(trigger.head)
-    if any(_natural_word(t, cues) for t in subjects):
-        return False
-    if any(_crowd(t, cues) for t in subjects):
-        return False
-    if _disorder(trigger, subjects, cues):
-        return False
-    if record.get("armed_side"):
-        return _armed_side(trigger, subjects, token_actor)
-    if any(_is_natural(g, cues) for c in trigger.children if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS
-           for g in c.children if g.dep_ == "pobj"):
-        return False  # "killed following a massive earthquake", "died of the disease"
-    if any(_is_natural(g, cues) for c in trigger.children if c.dep_ == "advcl"
-           for g in c.children if g.dep_ in ("nsubj", "nsubjpass")):
-        return False  # "killed after the quake struck"
-    hit = [g for c in trigger.children
-           for g in ([c] if c.dep_ in ("dobj", "nsubjpass") else [p for p in c.children if p.dep_ == "pobj"]
-                     if c.dep_ == "prep" and c.lower_ in ("on", "against") else [])]
-    if trigger.pos_ == "NOUN" and trigger.head.lower_ == "under" and trigger.head.head.pos_ in ("NOUN", "PROPN"):
-        hit.append(trigger.head.head)  # "the principle is under attack"
-    if record.get("needs_violence") and any(t.lemma_.lower() in cues["figurative_object"] for t in hit):
-        return False  # "attacked the decision", "an attack on the cost of the system"
-    if not record.get("needs_violence") or killed is not None or wounded is not None:
-        return True
-    # a weapon in the sentence; vehicles and fire are too common in other senses to count
-    if any(pattern.search(sent.text) for pattern, weapon in _weapons()
-           if weapon["weapon_type"] not in ("Vehicle", "Incendiary")):
-        return True
-    for token in sent:
-        actor = actors().get(token_actor.get(token.i, ""))
-        if actor is not None and actor.kind == "organisation":
-            return True
-        if token.lower_ == "armed" and token.dep_ == "amod" and token.head.pos_ == "NOUN":
-            return True  # "armed men carried out a drive-by shooting"
-        if _cue_counts(token, cues):
-            # an attack word with other senses vouches neither for itself nor for another one:
-            # "holding the economy hostage" is no violence, nor what "hit" the shipments
-            if token.i == trigger.i or ((trigger_of(token) or {}).get("needs_violence")
-                                        and token.lemma_.lower() not in TOLL_LEMMAS):
-                continue  # people wounded vouch for the blast that wounded them
-            return True
-    lemma = trigger.lemma_.lower()
-    if lemma in VEHICLE_LEMMAS:  # "drove a truck into the crowd", not "a lorry ploughed into his car"
-        return any(g.lemma_.lower() in CROWD_NOUNS or g.lower_ in CROWD_NOUNS for c in trigger.children
-                   if c.dep_ == "prep" and c.lower_ in ("into", "through", "at") for g in c.children
-                   if g.dep_ == "pobj") or any(c.lemma_.lower() in CROWD_NOUNS for c in trigger.children
-                                               if c.dep_ == "dobj")
-    if lemma in WEAK_LEMMAS:
-        return False  # "funding cut hits students", "the industry is targeting people"
-    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-    if lemma == "hijack":
-        return any(c.lemma_.lower() in HIJACKED_NOUNS for c in objects)  # not "hijack browser settings"
-    return any(c.lemma_.lower() in VICTIM_NOUNS or c.lower_ in VICTIM_NOUNS for c in objects)
-
-
-# Vehicle attack words: they tell an attack when people are what the vehicle went into.
-VEHICLE_LEMMAS = {"ram", "plough", "plow", "drive", "mow"}
-CROWD_NOUNS = VICTIM_NOUNS | {"crowd", "crowds", "market", "march", "marchers", "procession", "rally", "festival",
-                              "parade", "gathering", "protesters", "protestors", "demonstrators", "queue",
-                              "worshipper", "pedestrian", "shopper", "tourist", "student", "fan", "reveller",
-                              "person", "spectator", "passer-by", "passers-by", "bystanders", "cyclists"}
-# Prepositions that give a death its cause: "killed following the earthquake", "died of cancer".
-CAUSE_PREPS = {"following", "after", "by", "in", "from", "of", "during", "due"}
-# Attack words with so many other senses that people as their object prove nothing
-# ("funding cut hits students", "the firm is targeting young people").
-WEAK_LEMMAS = {"hit", "target", "strike", "bombard", "blast"}
-HIJACKED_NOUNS = {"plane", "aircraft", "airliner", "jet", "flight", "bus", "ship", "vessel", "tanker", "boat",
-                  "ferry", "train", "truck", "lorry", "car", "vehicle", "convoy", "helicopter"}
-# Nouns a violence cue may modify and still tell violence: "police station", "army base",
-# "suicide bomber", "gun attack"; not "security expert", "casualty lists", "killer virus".
-CUE_HEADS = {"station", "post", "base", "headquarters", "vehicle", "car", "truck", "van", "bus", "compound",
-             "camp", "building", "unit", "force", "forces", "personnel", "chief", "commander", "official",
-             "officer", "guard", "group", "cell", "network", "leader", "suspect", "organisation",
-             "organization", "operation", "checkpoint", "convoy", "patrol", "barracks", "team", "squad",
-             "service", "services", "agent", "agents", "cache", "factory", "belt", "vest", "jacket"}
-# Cues that tell violence only with an explosive or security sense beside them.
-QUALIFIED_CUES = {"device": {"explosive", "improvised", "incendiary", "suspicious", "crude", "bomb", "homemade"}}
-
-
-def _natural_word(token: Token, cues: dict[str, frozenset[str]]) -> bool:
-    return token.lemma_.lower() in cues["natural_cause"] or token.lower_ in cues["natural_cause"]
-
-
-def _crowd(token: Token, cues: dict[str, frozenset[str]]) -> bool:
-    """"a mob", "protesters", "hartal supporters": a crowd as the doer makes disorder, not an
-    attack (the violence cues' "crowd" words, on the doer or a modifier of it)."""
-    crowd = cues["crowd"]
-    return any(t.lemma_.lower() in crowd or t.lower_ in crowd
-               for t in (token, *(c for c in token.children if c.dep_ in ("compound", "amod"))))
-
-
-def _armed_party(token: Token, token_actor: dict[int, str]) -> bool:
-    """"armed men", "militants", "an IS cell", "ELN guerrillas": a party that bears arms."""
-    words = (token, *(c for c in token.children if c.dep_ in ("amod", "compound")))
-    if any(t.lemma_.lower() in ATTACKER_NOUNS or t.lower_ in ATTACKER_NOUNS or t.lower_ == "armed" for t in words):
-        return True
-    for t in words:
-        actor = actors().get(token_actor.get(t.i, ""))
-        if (actor is not None and actor.kind == "organisation") or (t.ent_type_ == "ORG" and _armed_name(t)):
-            return True
-    return False
-
-
-def _armed_side(trigger: Token, subjects: list[Token], token_actor: dict[int, str]) -> bool:
-    """A clash with an armed side ("armed men clashed with police", "clashes with an IS cell"),
-    not one between protesters and police or two parties' workers."""
-    parties = list(subjects)
-    for child in trigger.children:
-        if child.dep_ == "prep" and child.lower_ in ("with", "between", "against"):
-            parties += [g for g in child.children if g.dep_ == "pobj"]
-    parties += [c for p in parties for c in p.conjuncts]
-    return any(_armed_party(p, token_actor) for p in parties)
-
-
-# The dead found, not the deed: "beheaded bodies", "the corpses of executed men".
-REMAINS_NOUNS = {"body", "corpse", "remains", "grave", "skeleton"}
-# Deaths and injuries that clashes, riots or stampedes caused are no attack.
-CASUALTY_LEMMAS = {"kill", "wound", "injure", "hurt", "die", "shoot"}
-
-
-def _disorder(trigger: Token, subjects: list[Token], cues: dict[str, frozenset[str]]) -> bool:
-    """"injured in the clash", "killed during riots", "a clash that injured several", "injured
-    when opposition members clashed": a casualty of disorder, not of an attack."""
-    if trigger.lemma_.lower() not in CASUALTY_LEMMAS:
-        return False
-    disorder = cues["disorder"]
-
-    def is_disorder(token: Token) -> bool:
-        if token.lemma_.lower() not in disorder and token.lower_ not in disorder:
-            return False
-        # "clashes with New People's Army rebels": fighting with an armed group is no riot;
-        # "a clash between cadres of NC and UML": party acronyms make no armed group
-        return not any(t.lemma_.lower() in ATTACKER_NOUNS or t.lower_ in ATTACKER_NOUNS
-                       or (t.ent_type_ == "ORG" and _armed_name(t)) for t in token.subtree)
-
-    if any(is_disorder(t) for t in subjects):
-        return True
-    # "teachers clashed with each other, resulting in 2 wounded": the toll hangs on the clash
-    head = trigger.head
-    while head.dep_ in ("advcl", "conj") and head.head.i != head.i and head.lemma_.lower() not in disorder:
-        head = head.head
-    if trigger.dep_ in ("advcl", "conj", "xcomp") and is_disorder(head) and not _armed_side(head, _subject_or_agent(head), {}):
-        return True
-    # "4 were killed and 6 injured during riots": the cause may hang on the trigger's conjunct
-    for word in (trigger, *trigger.conjuncts):
-        for child in word.children:
-            if child.dep_ == "prep" and child.lower_ in CAUSE_PREPS | {"amid", "at"}:
-                if any(is_disorder(g) for g in child.children if g.dep_ == "pobj"):
-                    return True
-            if child.dep_ == "advcl" and (is_disorder(child) or any(
-                    is_disorder(g) for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))):
-                return True
-    return False
-
-
-# Words of an armed group's name (no parties, no bare acronyms: those name parties as often).
-_ARMED_WORDS = re.compile(r"\b(front|army|brigades?|liberation|jihad|mujahideen|mujahidin|taliban|militia|commando|"
-                          r"battalion|legion|tigers|resistance|al-\w+|ansar|jaish|lashkar|harakat|tehrik|shabaab)\b",
-                          re.I)
-
-
-def _armed_name(token: Token) -> bool:
-    """An organisation named as armed: one of the actor data's armed groups, or by its name's words."""
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    if ent is None:
-        return False
-    actor = actor_of(ent)
-    if actor is not None:
-        return actor.kind == "organisation"
-    return bool(_ARMED_WORDS.search(ent.text))
-
-
-def reaction_to(trigger: Token) -> bool:
-    """"protesting the attack", "a rally against the bombing", "condemned the killing": an
-    attack told elsewhere, named here only as what people react to."""
-    reactions = _violence_cues()["reaction"]
-    head = trigger.head
-    if trigger.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in reactions:
-        return True
-    if trigger.dep_ == "pobj" and head.lower_ in ("against", "over") and head.head.lemma_.lower() in reactions:
-        return True
-    if trigger.dep_ in ("relcl", "acl", "amod"):
-        # "protested against a blast that killed 60", "families of two murdered boys protested":
-        # the attack word describes what (or whom) the people react to
-        node = trigger.head
-        if trigger.dep_ == "amod" and any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in reactions
-                                          for c in node.children):
-            return True  # the parser may hang the reaction on the victims themselves
-        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-            if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_.lower() in reactions:
-                return True
-            if node.dep_ == "pobj" and node.head.lower_ in ("against", "over") \
-                    and node.head.head.lemma_.lower() in reactions:
-                return True
-            node = node.head
-        return node.lemma_.lower() in reactions and node.i != trigger.i
-    return False
-
-
-def _is_natural(token: Token, cues: dict[str, frozenset[str]]) -> bool:
-    """A natural cause, or one among its conjuncts ("an air strike or disease")."""
-    return _natural_word(token, cues) or any(c.dep_ == "conj" and _is_natural(c, cues) for c in token.children)
-
-
-def _cue_counts(token: Token, cues: dict[str, frozenset[str]]) -> bool:
-    """Whether a word of the sentence is a violence cue here: as a noun or adjective ("the
-    rocket", "wounded"), not a verb ("sales rocketed"); not in a title ("Toy Soldiers"); as a
-    modifier only of a violent head ("police station", not "security expert" nor "killer virus");
-    "device" only when explosive ("a suspicious device", not "handheld devices")."""
-    lemma, lower = token.lemma_.lower(), token.lower_
-    if lemma not in cues["violence"] and lower not in cues["violence"]:
-        return False
-    if token.ent_type_ in ("WORK_OF_ART", "PRODUCT") or (
-            token.pos_ == "VERB" and lemma not in ("wound", "injure")):
-        return False
-    if lemma in QUALIFIED_CUES:
-        return any(c.lower_ in QUALIFIED_CUES[lemma] or c.lemma_.lower() in QUALIFIED_CUES[lemma]
-                   for c in token.children) or token.head.lemma_.lower() in ("explode", "detonate", "plant", "defuse")
-    if token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN"):
-        head = token.head.lemma_.lower()
-        return head in cues["violence"] or head in CUE_HEADS or head in VICTIM_NOUNS or trigger_of(token.head) is not None
-    return True
 
 
 def _span_text(token: Token) -> str:
@@ -444,51 +209,6 @@ def _pronoun_victim(trigger: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in ("he", "him", "she", "her") for c in trigger.children)
 
 
-# Claims of responsibility: "The Islamic State claimed responsibility", "an attack the
-# group claimed", "Amaq described him as one of its fighters"; and their absence: "No group
-# had claimed responsibility", "the group never claimed it".
-_CLAIM = re.compile(r"\bclaim(?:ed|s)?\b(?!\s+(?:that|to)\b)|\bamaq\b|\bclaim of responsibility\b|"
-                    r"\bone of its (?:soldiers|fighters)\b|\bsoldier of the (?:islamic state|caliphate)\b", re.I)
-_NO_CLAIM = re.compile(r"\b(?:no (?:group|one|organi[sz]ation)\b.{0,30}\bclaimed|(?:never|not|yet to|has not|had not) "
-                       r"(?:yet )?claimed|no claim of responsibility|without (?:a )?claim)", re.I)
-_DISMISSED = re.compile(r"\b(dismiss\w*|rejected|denied|doubt\w*)\b.{0,40}\bclaim", re.I)
-
-
-def _claim_in(sent: Span, token_actor: dict[int, str], main_org: str | None
-              ) -> tuple[bool | None, str | None, str | None]:
-    """(claimed, claimant id, claimant name when the actor data lacks it) a sentence states,
-    or (None, None, None)."""
-    text = sent.text
-    if _NO_CLAIM.search(text):
-        return False, None, None
-    if _DISMISSED.search(text) or not _CLAIM.search(text):
-        return None, None, None
-    if re.search(r"\bclaim(?:ed|s)?\b", text, re.I) and not re.search(
-            r"\bclaim(?:ed|s)?\s+(?:responsibility|credit|the|it|an?|this|that)\b|\b(?:attack|bombing|shooting|massacre)s?\s+"
-            r"(?:that\s+)?(?:the\s+)?[\w\s-]{0,30}\bclaimed\b|\bamaq\b|one of its", text, re.I):
-        return None, None, None  # "the claim", "claimed that": not a claim of responsibility
-    for token in sent:
-        if token.lemma_.lower() == "claim" or token.lower_ == "amaq":
-            for t in [*(c for c in token.children if c.dep_ == "nsubj"), *sent]:
-                actor_id = token_actor.get(t.i)
-                actor = actors().get(actor_id or "")
-                if actor is not None and actor.kind == "organisation":
-                    return True, actor.id, None
-                if t.dep_ == "nsubj" and t.lower_ in GROUP_NOUNS and main_org:
-                    return True, main_org, None
-    # "The Red Dawn Brigades claimed responsibility": a group the actor data does not know
-    for token in sent:
-        if token.lemma_.lower() == "claim" and token.pos_ == "VERB":
-            for subject in (c for c in token.children if c.dep_ == "nsubj"):
-                groups = _group_ents(_phrase_tokens(subject), token_actor)
-                if groups:
-                    return True, groups[0][0], groups[0][1]
-    return True, main_org, None
-
-
-
-
-
 def _best_place(places: list[Mention], tagged: frozenset[tuple[int, int]] = frozenset()) -> Mention | None:
     """The finest place; a city beats its country, a named site its city. Among equals the one
     the learned tagger marks as the attack's (``tagged``: its PLACE spans' character bounds)
@@ -602,38 +322,6 @@ def _finer_place_after(frame: AttackFrame, frames: list[AttackFrame], places: li
     return _best_place(finer) if finer else None
 
 
-_ARMED_SIDE_WORDS = {"armed", "militia", "militiaman", "militiamen"}
-# Words of unrest that make a bare toll in the same report a toll of the unrest.
-_UNREST_EXTRA = {"hartal", "blockade", "lathicharge", "lathi-charge", "vandalise", "vandalize", "vandalism",
-                 "ransack", "agitation", "picket", "rally"}
-
-
-def _disorder_note(doc: Doc, token_actor: dict[int, str]) -> bool:
-    """A report of unrest: it tells a protest, riot, clash or crowd and names no armed group or
-    attacker ("protesters clashed with police ... Twelve people were injured")."""
-    cues = _violence_cues()
-    unrest = cues["disorder"] | cues["crowd"] | _UNREST_EXTRA
-    told = False
-    for token in doc:
-        lemma = token.lemma_.lower()
-        if lemma in ATTACKER_NOUNS or token.lower_ in ATTACKER_NOUNS or lemma in _ARMED_SIDE_WORDS:
-            return False  # "armed youth", "clan militias": fighting, not unrest
-        actor = actors().get(token_actor.get(token.i, ""))
-        if actor is not None and actor.kind == "organisation":
-            return False
-        if token.pos_ in ("NOUN", "VERB") and (lemma in unrest or token.lower_ in unrest):
-            told = True
-    return told
-
-
-def _bare_toll(frame: AttackFrame) -> bool:
-    """Deaths or injuries with no doer and no weapon: "12 people were injured", "one protester
-    was killed". In a report of unrest they are its toll; on the ACLED tuning part (i % 9 != 4)
-    they were the most common false alarm of riot and protest notes."""
-    return (frame.trigger.lemma_.lower() in CASUALTY_LEMMAS and not frame.perpetrator_orgs
-            and not frame.perpetrator_people and frame.weapon is None)
-
-
 def _country_of_article(doc: Doc, article: Article, places: list[Mention]) -> Mention | None:
     """The country an attack with no place of its own is in: the one country that the article's
     usable places and nationality words ("a Pakistani Frontier Corps convoy") name, if they name
@@ -655,9 +343,6 @@ def _country_of_article(doc: Doc, article: Article, places: list[Mention]) -> Me
     return Mention(article.id, start, end, text, "GPE", place=place)
 
 
-# Casualty words that tell a toll, not a deed: a later sentence built on them alone updates
-# the attack before it.
-TOLL_LEMMAS = {"wound", "injure"}
 
 
 def _is_toll_update(frame: AttackFrame) -> bool:
@@ -687,30 +372,6 @@ def _is_anaphoric(frame: AttackFrame, previous: AttackFrame) -> bool:
         if modifiers & place_tokens:
             return False
     return True
-
-
-def _appositive_people(sent: Span, token_actor: dict[int, str]) -> list[tuple[str, str]]:
-    """People named beside an attacker noun: "the driver, Mohamed Lahouaiej-Bouhlel," /
-    "Salman Abedi, the bomber,"."""
-    found = []
-    for ent in sent.ents:
-        if ent.label_ != "PERSON":
-            continue
-        root = ent.root
-        partner = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
-        # The parser often misses the apposition; the words next to the name tell as well.
-        doc = sent.doc
-        before = ent.start - 1
-        while before >= sent.start and doc[before].is_punct:
-            before -= 1
-        after = ent.end
-        while after < sent.end and (doc[after].is_punct or doc[after].dep_ == "det"):
-            after += 1
-        neighbours = [t for t in (partner, doc[before] if before >= sent.start else None,
-                                  doc[after] if after < sent.end else None) if t is not None]
-        if any(t.lower_ in ATTACKER_NOUNS or t.lemma_.lower() in ATTACKER_NOUNS for t in neighbours):
-            found.append((token_actor.get(root.i) or person_id(ent.text), ent.text))
-    return found
 
 
 def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], actor_mentions: list[Mention],
@@ -817,149 +478,3 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
             (frame.victims if child.lemma_.lower() in VICTIM_NOUNS else frame.targets).append(text)
     return frame
 
-
-def _assign_segments(doc: Doc, frames: list[AttackFrame], token_actor: dict[int, str],
-                     main_org: str | None = None) -> None:
-    """Give each frame the sentences that continue its story, and read its link there.
-
-    A frame's segment runs from its sentence to the next frame's sentence: the sentences
-    after a lede carry the attacker's name ("the driver, X,") and the link ("he had pledged
-    allegiance", "the group claimed it through Amaq").
-    """
-    if not frames:
-        return
-    starts = [f.sentence.start_char for f in frames]
-    for sent in doc.sents:
-        owner = None
-        for frame, start in zip(frames, starts):
-            if start <= sent.start_char:
-                owner = frame
-        if owner is not None:
-            owner.segment.append(sent)
-    for frame in frames:
-        for sent in frame.segment:
-            for actor_id, text in _appositive_people(sent, token_actor):
-                if actor_id not in [a for a, _ in frame.perpetrator_people]:
-                    frame.perpetrator_people.append((actor_id, text))
-        best = "unknown"
-        for sent in [frame.sentence, *frame.segment]:
-            claimed, claimant, name = _claim_in(sent, token_actor, main_org)
-            if claimed is not None and frame.claimed is not True:
-                frame.claimed, frame.claimed_by = claimed, claimant
-                if name and claimant not in [a for a, _ in frame.perpetrator_orgs]:
-                    frame.perpetrator_orgs.append((claimant, name))
-                if sent not in frame.claim_sentences:
-                    frame.claim_sentences.append(sent)
-        for sent in frame.segment:
-            if not modality_free(sent):
-                continue
-            for pattern, link in _link_cues():
-                match = pattern.search(sent.text)
-                if match is None or _negated_cue(sent, match) or _group_pledge(sent, match, token_actor):
-                    continue
-                if link == "claimed" and frame.claimed is not True:
-                    continue
-                if LINK_STRENGTH[link] > LINK_STRENGTH[best]:
-                    best = link
-                if sent not in frame.cue_sentences:
-                    frame.cue_sentences.append(sent)
-        if best == "unknown" and frame.claimed:
-            best = "claimed"
-        frame.link = best
-        if best != "unknown" and not frame.perpetrator_orgs:
-            for sent in frame.cue_sentences:
-                orgs = [(token_actor[t.i], t) for t in sent if t.i in token_actor
-                        and actors().get(token_actor[t.i]) and actors()[token_actor[t.i]].kind == "organisation"]
-                if orgs:
-                    actor_id, token = orgs[0]
-                    ent = next((e for e in sent.ents if e.start <= token.i < e.end), None)
-                    frame.perpetrator_orgs.append((actor_id, ent.text if ent is not None else token.text))
-                    break
-        if not (frame.perpetrator_orgs or frame.perpetrator_people):
-            # "The attack was blamed on the Medellín Cartel", "The group Dev Sol claimed it":
-            # a group the actor data lacks, named as the doer in one of the next two sentences
-            for sent in [s for s in frame.segment if s != frame.sentence][:2]:
-                groups = _named_groups([], sent, token_actor)
-                if groups:
-                    frame.perpetrator_orgs.append(groups[0])
-                    break
-        if not (frame.perpetrator_orgs or frame.perpetrator_people):
-            _learned_doer(frame, token_actor)
-
-
-# Words by which a later sentence names who did an attack ("X claimed it", "was blamed on X").
-_DOER_LEMMAS = {"claim", "blame", "suspect", "responsible", "responsibility", "attribute", "accuse", "carry",
-                "perpetrate", "behind"}
-
-
-def _tells_doer(sent: Span) -> bool:
-    return any(t.lemma_.lower() in _DOER_LEMMAS or (trigger_of(t) or {}).get("kind") == "attack" for t in sent)
-
-
-def _learned_doer(frame: AttackFrame, token_actor: dict[int, str]) -> None:
-    """The doer the learned tagger marks in the frame's sentences, for a frame whose rules found
-    none: a group of the actor data, an organisation or a person the NER names. Generic nouns
-    ("gunmen") stay out. Chosen on the incidents dev measuring part (residue 3, never trained
-    on; scripts/eval_events.py): perpetrator 75.1 -> 82.1, named where the gold has none 12.0% ->
-    12.9%."""
-    spans = argument_spans(frame.sentence.doc, "PERPETRATOR")
-    # the attack's sentence and the two after it: a backgrounder's later paragraphs name other groups
-    for sent in [frame.sentence, *[s for s in frame.segment if s != frame.sentence][:2]]:
-        if sent != frame.sentence and not _tells_doer(sent):
-            continue
-        for span in spans:
-            if not (sent.start <= span.start < sent.end):
-                continue
-            ids = sorted({token_actor[t.i] for t in span if t.i in token_actor})
-            if ids:
-                actor = actors().get(ids[0])
-                if actor is not None and actor.kind == "organisation":
-                    frame.perpetrator_orgs.append((ids[0], span.text))
-                    return
-                if actor is not None and actor.kind == "person":
-                    frame.perpetrator_people.append((ids[0], span.text))
-                    return
-                continue  # a state force or coalition: not the doer of an attack
-            if span.root.ent_type_ == "ORG":
-                groups = _group_ents(list(span), token_actor)
-                if groups:
-                    frame.perpetrator_orgs.append(groups[0])
-                    return
-            elif span.root.ent_type_ == "PERSON":
-                ent = next((e for e in span.doc.ents if e.start <= span.root.i < e.end), span)
-                frame.perpetrator_people.append((person_id(ent.text), ent.text))
-                return
-
-
-_NEGATORS = re.compile(r"\b(no|not|never|without|nor|denied|no evidence|too early to say|whether)\b[^.;]{0,50}$", re.I)
-
-
-def _negated_cue(sent: Span, match: re.Match) -> bool:
-    """"no evidence that the group directed the attack", "too early to say whether he had any
-    link": the cue is denied or left open."""
-    return bool(_NEGATORS.search(sent.text[: match.start()]))
-
-
-def _group_pledge(sent: Span, match: re.Match, token_actor: dict[int, str]) -> bool:
-    """"The group ... pledged allegiance to the Islamic State": an organisation's pledge (an
-    allegiance event), not the attacker's, so no evidence for the attack's link."""
-    if "pledg" not in match.group(0).lower():
-        return False
-    for token in sent:
-        if token.lemma_.lower() != "pledge":
-            continue
-        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        if subject is None:
-            continue
-        if subject.lower_ == "it" or subject.lower_ in GROUP_NOUNS:
-            return True
-        for t in subject.subtree:
-            actor = actors().get(token_actor.get(t.i, ""))
-            if actor is not None and actor.kind == "organisation":
-                return True
-    return False
-
-
-def modality_free(sent: Span) -> bool:
-    """A cue sentence counts unless its main verb is hypothetical or negated."""
-    return modality_of(sent.root) not in ("hypothetical", "negated")

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from shardwatch.extract import attacks
+from shardwatch.extract.attack_lexicon import _violence_cues
 from shardwatch.extract.common import incidental_places
 from shardwatch.extract.gazetteer import get_gazetteer
 from shardwatch.extract.mentions import actor_of, place_mentions
@@ -140,7 +141,7 @@ def cased_arguments(doc: Doc, article: Article, *, places: list[Mention] | None 
             return
         if noun.ent_type_ in NOT_ROLE_ENTS or noun.like_num or not any(ch.isalpha() for ch in noun.text):
             return  # "killed on 13 September", "struck at 9:02 a.m.": a time, not a target
-        if role == "perpetrator" and noun.lemma_.lower() in attacks._violence_cues()["natural_cause"]:
+        if role == "perpetrator" and noun.lemma_.lower() in _violence_cues()["natural_cause"]:
             return  # "killed by an air strike or disease": disease kills no one on purpose
         key = entity_key(noun)
         text = compact_phrase(noun)

@@ -10,8 +10,8 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from shardwatch.extract import attacks
-from shardwatch.extract.attack_lexicon import word_class
+from shardwatch.extract import attack_violence, attacks
+from shardwatch.extract.attack_lexicon import _violence_cues, word_class
 from shardwatch.extract.mentions import actor_of
 from shardwatch.extract.modality import modality_of
 
@@ -107,7 +107,7 @@ def violent_triggers(sent: Span, previous: Span | None = None) -> list[Token]:
                 and not _in_title(token) and modality_of(token) not in ("hypothetical", "negated")]
     # a word with no other sense ("bombing", "massacre") makes the others count too
     plain = any(not record.get("needs_violence") for _, record in asserted)
-    natural = attacks._violence_cues()["natural_cause"]
+    natural = _violence_cues()["natural_cause"]
     if not plain and token_actor == {} and any(t.lemma_.lower() in MISHAP_LEMMAS or (
             t.pos_ == "NOUN" and t.lemma_.lower() in natural and t.lemma_.lower() != "wave") for t in sent) and \
             not any(weapon_word(t) for t in sent):
@@ -154,7 +154,7 @@ def _harmless_agent(trigger: Token) -> bool:
     cannot attack: "hit by the waste", "the single hit the charts", "hit by tough competition".
     A weapon, an attack, an attacker, an armed group or a name can ("a missile hit", "the
     explosion struck the bus", "the US struck")."""
-    if trigger.lemma_.lower() not in attacks.WEAK_LEMMAS:
+    if trigger.lemma_.lower() not in attack_violence.WEAK_LEMMAS:
         return False
     doers = [t for t in attacks._subject_or_agent(trigger) if t.dep_ != "compound"]
     return bool(doers) and not any(

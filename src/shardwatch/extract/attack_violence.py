@@ -1,0 +1,296 @@
+"""Whether an attack word means armed violence here: not a heart attack, a tidal wave that
+killed, a riot's toll or a party that "attacked the government's plans" (the gate of
+``attacks.frames_in``, and of the roles view's words).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from shardwatch.extract.mentions import actor_of, actors
+from shardwatch.types import Quantity
+from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, VICTIM_NOUNS, _violence_cues, _weapons, trigger_of
+from shardwatch.extract.doers import _subject_or_agent
+
+if TYPE_CHECKING:  # the frame is built in attacks, which imports this module
+    from shardwatch.extract.attacks import AttackFrame
+
+
+def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | None, wounded: Quantity | None,
+                token_actor: dict[int, str]) -> bool:
+    """Whether an attack word means political violence here, not a heart attack, a tidal wave
+    that killed, or a party that "attacked the government's plans".
+
+    A modifier can change the noun ("heart attack"); a natural cause as the subject is no
+    attacker. Words with other senses (``needs_violence`` in ``triggers.jsonl``) count only
+    where the sentence also shows armed violence: a toll, a weapon, an armed group, a word of
+    violence (``violence_cues.jsonl``), or people as what was hit ("shot two officers").
+    """
+    cues = _violence_cues()
+    if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in cues["figurative_compound"]
+           for c in trigger.children):
+        return False
+    subjects = _subject_or_agent(trigger)
+    if trigger.dep_ in ("relcl", "acl"):  # "the tidal wave which killed 150,000", "an accident killed" misparsed
+        subjects.append(trigger.head)
+    if any(_natural_word(t, cues) for t in subjects):
+        return False
+    if any(_crowd(t, cues) for t in subjects):
+        return False
+    if _disorder(trigger, subjects, cues):
+        return False
+    if record.get("armed_side"):
+        return _armed_side(trigger, subjects, token_actor)
+    if any(_is_natural(g, cues) for c in trigger.children if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS
+           for g in c.children if g.dep_ == "pobj"):
+        return False  # "killed following a massive earthquake", "died of the disease"
+    if any(_is_natural(g, cues) for c in trigger.children if c.dep_ == "advcl"
+           for g in c.children if g.dep_ in ("nsubj", "nsubjpass")):
+        return False  # "killed after the quake struck"
+    hit = [g for c in trigger.children
+           for g in ([c] if c.dep_ in ("dobj", "nsubjpass") else [p for p in c.children if p.dep_ == "pobj"]
+                     if c.dep_ == "prep" and c.lower_ in ("on", "against") else [])]
+    if trigger.pos_ == "NOUN" and trigger.head.lower_ == "under" and trigger.head.head.pos_ in ("NOUN", "PROPN"):
+        hit.append(trigger.head.head)  # "the principle is under attack"
+    if record.get("needs_violence") and any(t.lemma_.lower() in cues["figurative_object"] for t in hit):
+        return False  # "attacked the decision", "an attack on the cost of the system"
+    if not record.get("needs_violence") or killed is not None or wounded is not None:
+        return True
+    # a weapon in the sentence; vehicles and fire are too common in other senses to count
+    if any(pattern.search(sent.text) for pattern, weapon in _weapons()
+           if weapon["weapon_type"] not in ("Vehicle", "Incendiary")):
+        return True
+    for token in sent:
+        actor = actors().get(token_actor.get(token.i, ""))
+        if actor is not None and actor.kind == "organisation":
+            return True
+        if token.lower_ == "armed" and token.dep_ == "amod" and token.head.pos_ == "NOUN":
+            return True  # "armed men carried out a drive-by shooting"
+        if _cue_counts(token, cues):
+            # an attack word with other senses vouches neither for itself nor for another one:
+            # "holding the economy hostage" is no violence, nor what "hit" the shipments
+            if token.i == trigger.i or ((trigger_of(token) or {}).get("needs_violence")
+                                        and token.lemma_.lower() not in TOLL_LEMMAS):
+                continue  # people wounded vouch for the blast that wounded them
+            return True
+    lemma = trigger.lemma_.lower()
+    if lemma in VEHICLE_LEMMAS:  # "drove a truck into the crowd", not "a lorry ploughed into his car"
+        return any(g.lemma_.lower() in CROWD_NOUNS or g.lower_ in CROWD_NOUNS for c in trigger.children
+                   if c.dep_ == "prep" and c.lower_ in ("into", "through", "at") for g in c.children
+                   if g.dep_ == "pobj") or any(c.lemma_.lower() in CROWD_NOUNS for c in trigger.children
+                                               if c.dep_ == "dobj")
+    if lemma in WEAK_LEMMAS:
+        return False  # "funding cut hits students", "the industry is targeting people"
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma == "hijack":
+        return any(c.lemma_.lower() in HIJACKED_NOUNS for c in objects)  # not "hijack browser settings"
+    return any(c.lemma_.lower() in VICTIM_NOUNS or c.lower_ in VICTIM_NOUNS for c in objects)
+
+
+# Vehicle attack words: they tell an attack when people are what the vehicle went into.
+VEHICLE_LEMMAS = {"ram", "plough", "plow", "drive", "mow"}
+CROWD_NOUNS = VICTIM_NOUNS | {"crowd", "crowds", "market", "march", "marchers", "procession", "rally", "festival",
+                              "parade", "gathering", "protesters", "protestors", "demonstrators", "queue",
+                              "worshipper", "pedestrian", "shopper", "tourist", "student", "fan", "reveller",
+                              "person", "spectator", "passer-by", "passers-by", "bystanders", "cyclists"}
+# Prepositions that give a death its cause: "killed following the earthquake", "died of cancer".
+CAUSE_PREPS = {"following", "after", "by", "in", "from", "of", "during", "due"}
+# Attack words with so many other senses that people as their object prove nothing
+# ("funding cut hits students", "the firm is targeting young people").
+WEAK_LEMMAS = {"hit", "target", "strike", "bombard", "blast"}
+HIJACKED_NOUNS = {"plane", "aircraft", "airliner", "jet", "flight", "bus", "ship", "vessel", "tanker", "boat",
+                  "ferry", "train", "truck", "lorry", "car", "vehicle", "convoy", "helicopter"}
+# Nouns a violence cue may modify and still tell violence: "police station", "army base",
+# "suicide bomber", "gun attack"; not "security expert", "casualty lists", "killer virus".
+CUE_HEADS = {"station", "post", "base", "headquarters", "vehicle", "car", "truck", "van", "bus", "compound",
+             "camp", "building", "unit", "force", "forces", "personnel", "chief", "commander", "official",
+             "officer", "guard", "group", "cell", "network", "leader", "suspect", "organisation",
+             "organization", "operation", "checkpoint", "convoy", "patrol", "barracks", "team", "squad",
+             "service", "services", "agent", "agents", "cache", "factory", "belt", "vest", "jacket"}
+# Cues that tell violence only with an explosive or security sense beside them.
+QUALIFIED_CUES = {"device": {"explosive", "improvised", "incendiary", "suspicious", "crude", "bomb", "homemade"}}
+
+
+def _natural_word(token: Token, cues: dict[str, frozenset[str]]) -> bool:
+    return token.lemma_.lower() in cues["natural_cause"] or token.lower_ in cues["natural_cause"]
+
+
+def _crowd(token: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """"a mob", "protesters", "hartal supporters": a crowd as the doer makes disorder, not an
+    attack (the violence cues' "crowd" words, on the doer or a modifier of it)."""
+    crowd = cues["crowd"]
+    return any(t.lemma_.lower() in crowd or t.lower_ in crowd
+               for t in (token, *(c for c in token.children if c.dep_ in ("compound", "amod"))))
+
+
+def _armed_party(token: Token, token_actor: dict[int, str]) -> bool:
+    """"armed men", "militants", "an IS cell", "ELN guerrillas": a party that bears arms."""
+    words = (token, *(c for c in token.children if c.dep_ in ("amod", "compound")))
+    if any(t.lemma_.lower() in ATTACKER_NOUNS or t.lower_ in ATTACKER_NOUNS or t.lower_ == "armed" for t in words):
+        return True
+    for t in words:
+        actor = actors().get(token_actor.get(t.i, ""))
+        if (actor is not None and actor.kind == "organisation") or (t.ent_type_ == "ORG" and _armed_name(t)):
+            return True
+    return False
+
+
+def _armed_side(trigger: Token, subjects: list[Token], token_actor: dict[int, str]) -> bool:
+    """A clash with an armed side ("armed men clashed with police", "clashes with an IS cell"),
+    not one between protesters and police or two parties' workers."""
+    parties = list(subjects)
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in ("with", "between", "against"):
+            parties += [g for g in child.children if g.dep_ == "pobj"]
+    parties += [c for p in parties for c in p.conjuncts]
+    return any(_armed_party(p, token_actor) for p in parties)
+
+
+# The dead found, not the deed: "beheaded bodies", "the corpses of executed men".
+REMAINS_NOUNS = {"body", "corpse", "remains", "grave", "skeleton"}
+# Casualty words that tell a toll, not a deed: a later sentence built on them alone updates
+# the attack before it.
+TOLL_LEMMAS = {"wound", "injure"}
+# Deaths and injuries that clashes, riots or stampedes caused are no attack.
+CASUALTY_LEMMAS = {"kill", "wound", "injure", "hurt", "die", "shoot"}
+
+
+def _disorder(trigger: Token, subjects: list[Token], cues: dict[str, frozenset[str]]) -> bool:
+    """"injured in the clash", "killed during riots", "a clash that injured several", "injured
+    when opposition members clashed": a casualty of disorder, not of an attack."""
+    if trigger.lemma_.lower() not in CASUALTY_LEMMAS:
+        return False
+    disorder = cues["disorder"]
+
+    def is_disorder(token: Token) -> bool:
+        if token.lemma_.lower() not in disorder and token.lower_ not in disorder:
+            return False
+        # "clashes with New People's Army rebels": fighting with an armed group is no riot;
+        # "a clash between cadres of NC and UML": party acronyms make no armed group
+        return not any(t.lemma_.lower() in ATTACKER_NOUNS or t.lower_ in ATTACKER_NOUNS
+                       or (t.ent_type_ == "ORG" and _armed_name(t)) for t in token.subtree)
+
+    if any(is_disorder(t) for t in subjects):
+        return True
+    # "teachers clashed with each other, resulting in 2 wounded": the toll hangs on the clash
+    head = trigger.head
+    while head.dep_ in ("advcl", "conj") and head.head.i != head.i and head.lemma_.lower() not in disorder:
+        head = head.head
+    if trigger.dep_ in ("advcl", "conj", "xcomp") and is_disorder(head) and not _armed_side(head, _subject_or_agent(head), {}):
+        return True
+    # "4 were killed and 6 injured during riots": the cause may hang on the trigger's conjunct
+    for word in (trigger, *trigger.conjuncts):
+        for child in word.children:
+            if child.dep_ == "prep" and child.lower_ in CAUSE_PREPS | {"amid", "at"}:
+                if any(is_disorder(g) for g in child.children if g.dep_ == "pobj"):
+                    return True
+            if child.dep_ == "advcl" and (is_disorder(child) or any(
+                    is_disorder(g) for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))):
+                return True
+    return False
+
+
+# Words of an armed group's name (no parties, no bare acronyms: those name parties as often).
+_ARMED_WORDS = re.compile(r"\b(front|army|brigades?|liberation|jihad|mujahideen|mujahidin|taliban|militia|commando|"
+                          r"battalion|legion|tigers|resistance|al-\w+|ansar|jaish|lashkar|harakat|tehrik|shabaab)\b",
+                          re.I)
+
+
+def _armed_name(token: Token) -> bool:
+    """An organisation named as armed: one of the actor data's armed groups, or by its name's words."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is None:
+        return False
+    actor = actor_of(ent)
+    if actor is not None:
+        return actor.kind == "organisation"
+    return bool(_ARMED_WORDS.search(ent.text))
+
+
+def reaction_to(trigger: Token) -> bool:
+    """"protesting the attack", "a rally against the bombing", "condemned the killing": an
+    attack told elsewhere, named here only as what people react to."""
+    reactions = _violence_cues()["reaction"]
+    head = trigger.head
+    if trigger.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in reactions:
+        return True
+    if trigger.dep_ == "pobj" and head.lower_ in ("against", "over") and head.head.lemma_.lower() in reactions:
+        return True
+    if trigger.dep_ in ("relcl", "acl", "amod"):
+        # "protested against a blast that killed 60", "families of two murdered boys protested":
+        # the attack word describes what (or whom) the people react to
+        node = trigger.head
+        if trigger.dep_ == "amod" and any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in reactions
+                                          for c in node.children):
+            return True  # the parser may hang the reaction on the victims themselves
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_.lower() in reactions:
+                return True
+            if node.dep_ == "pobj" and node.head.lower_ in ("against", "over") \
+                    and node.head.head.lemma_.lower() in reactions:
+                return True
+            node = node.head
+        return node.lemma_.lower() in reactions and node.i != trigger.i
+    return False
+
+
+def _is_natural(token: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """A natural cause, or one among its conjuncts ("an air strike or disease")."""
+    return _natural_word(token, cues) or any(c.dep_ == "conj" and _is_natural(c, cues) for c in token.children)
+
+
+def _cue_counts(token: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """Whether a word of the sentence is a violence cue here: as a noun or adjective ("the
+    rocket", "wounded"), not a verb ("sales rocketed"); not in a title ("Toy Soldiers"); as a
+    modifier only of a violent head ("police station", not "security expert" nor "killer virus");
+    "device" only when explosive ("a suspicious device", not "handheld devices")."""
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if lemma not in cues["violence"] and lower not in cues["violence"]:
+        return False
+    if token.ent_type_ in ("WORK_OF_ART", "PRODUCT") or (
+            token.pos_ == "VERB" and lemma not in ("wound", "injure")):
+        return False
+    if lemma in QUALIFIED_CUES:
+        return any(c.lower_ in QUALIFIED_CUES[lemma] or c.lemma_.lower() in QUALIFIED_CUES[lemma]
+                   for c in token.children) or token.head.lemma_.lower() in ("explode", "detonate", "plant", "defuse")
+    if token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN"):
+        head = token.head.lemma_.lower()
+        return head in cues["violence"] or head in CUE_HEADS or head in VICTIM_NOUNS or trigger_of(token.head) is not None
+    return True
+
+
+
+_ARMED_SIDE_WORDS = {"armed", "militia", "militiaman", "militiamen"}
+# Words of unrest that make a bare toll in the same report a toll of the unrest.
+_UNREST_EXTRA = {"hartal", "blockade", "lathicharge", "lathi-charge", "vandalise", "vandalize", "vandalism",
+                 "ransack", "agitation", "picket", "rally"}
+
+
+def _disorder_note(doc: Doc, token_actor: dict[int, str]) -> bool:
+    """A report of unrest: it tells a protest, riot, clash or crowd and names no armed group or
+    attacker ("protesters clashed with police ... Twelve people were injured")."""
+    cues = _violence_cues()
+    unrest = cues["disorder"] | cues["crowd"] | _UNREST_EXTRA
+    told = False
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma in ATTACKER_NOUNS or token.lower_ in ATTACKER_NOUNS or lemma in _ARMED_SIDE_WORDS:
+            return False  # "armed youth", "clan militias": fighting, not unrest
+        actor = actors().get(token_actor.get(token.i, ""))
+        if actor is not None and actor.kind == "organisation":
+            return False
+        if token.pos_ in ("NOUN", "VERB") and (lemma in unrest or token.lower_ in unrest):
+            told = True
+    return told
+
+
+def _bare_toll(frame: AttackFrame) -> bool:
+    """Deaths or injuries with no doer and no weapon: "12 people were injured", "one protester
+    was killed". In a report of unrest they are its toll; on the ACLED tuning part (i % 9 != 4)
+    they were the most common false alarm of riot and protest notes."""
+    return (frame.trigger.lemma_.lower() in CASUALTY_LEMMAS and not frame.perpetrator_orgs
+            and not frame.perpetrator_people and frame.weapon is None)
