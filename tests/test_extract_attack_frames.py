@@ -276,3 +276,9 @@ def test_maoist_rebels_killing_a_cop_is_an_attack():
 def test_the_wounded_as_reports_write_them(text, wounded):
     [event] = events_of(text, published="2018-06-01", kind="attack")
     assert event.wounded is not None and event.wounded.low == wounded
+
+
+def test_farc_dissidents_are_not_the_farc():
+    [event] = events_of("Members of the FARC dissidents burned a passenger bus near Tumaco.",
+                        published="2018-09-09", kind="attack")
+    assert {a.actor_id for a in event.actors if a.role == "perpetrator"} == {"farc-dissidents"}
