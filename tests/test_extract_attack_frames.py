@@ -282,3 +282,10 @@ def test_farc_dissidents_are_not_the_farc():
     [event] = events_of("Members of the FARC dissidents burned a passenger bus near Tumaco.",
                         published="2018-09-09", kind="attack")
     assert {a.actor_id for a in event.actors if a.role == "perpetrator"} == {"farc-dissidents"}
+
+
+def test_a_claim_for_the_attack_that_killed_is_the_same_attack():
+    text = ("A suicide bomber blew himself up at a bus stop near Hadera. The group Islamic Jihad claimed "
+            "responsibility for the attack, which killed three people.")
+    [event] = events_of(text, published="2001-07-16", kind="attack")
+    assert event.killed is not None and event.killed.low == 3

@@ -281,6 +281,8 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
             continue
         if frames and _is_anaphoric(frame, frames[-1]):
             frames[-1].mentions.append(sent)
+            frames[-1].killed = frames[-1].killed or frame.killed
+            frames[-1].wounded = frames[-1].wounded or frame.wounded
             continue
         if frames and _is_toll_update(frame):
             # "202 people had been wounded": the toll of the attack just told, not another one
@@ -363,8 +365,12 @@ def _is_anaphoric(frame: AttackFrame, previous: AttackFrame) -> bool:
     trigger = frame.trigger
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "his", "their")
                    for c in trigger.children)
-    if trigger.pos_ != "NOUN" or not definite or frame.killed or frame.wounded:
+    if trigger.pos_ != "NOUN" or not definite:
         return False
+    claimed_for = trigger.dep_ == "pobj" and trigger.head.lower_ == "for" \
+        and trigger.head.head.lemma_.lower() in ("responsibility", "credit", "claim")
+    if (frame.killed or frame.wounded) and not claimed_for:
+        return False  # "claimed responsibility for the attack, which killed two": its toll, still the same attack
     if frame.place and previous.place and frame.place.place.canonical != previous.place.place.canonical:
         # "the Paris attacks" names its own attack; "the attack ... in Afghanistan" does not
         modifiers = {c.i for c in trigger.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
