@@ -289,3 +289,12 @@ def test_a_claim_for_the_attack_that_killed_is_the_same_attack():
             "responsibility for the attack, which killed three people.")
     [event] = events_of(text, published="2001-07-16", kind="attack")
     assert event.killed is not None and event.killed.low == 3
+
+
+@pytest.mark.parametrize("text", [
+    "A police patrol in Baqubah was hit by a roadside bomb that wounded three officers.",
+    "Two car bombs detonated in Kirkuk, killing four people and wounding ten.",
+])
+def test_a_lede_told_in_a_toll_clause_or_as_a_headline_takes_the_reports_day(text):
+    [event] = events_of(text, published="2004-09-16", kind="attack")
+    assert (event.date, event.date_precision) == (dt.date(2004, 9, 16), "reported")

@@ -63,10 +63,28 @@ def main_clause(trigger: Token) -> bool:
     for _ in range(8):
         if node.dep_ == "ROOT" or node.head.i == node.i:
             return True
-        if node.dep_ in ("advcl", "relcl", "pcomp", "acl") and node.pos_ in ("VERB", "AUX") and not _participle(node):
+        if node.dep_ in ("advcl", "relcl", "pcomp", "acl") and node.pos_ in ("VERB", "AUX") and not _participle(node) \
+                and not _headline_verb(node) and not _toll_clause(node):
             return False
         node = node.head
     return True
+
+
+def _headline_verb(verb: Token) -> bool:
+    """"Two suicide car bombs detonated in Mosul": the parser made the noun the root and the
+    verb a clause of it; the verb is what the sentence asserts."""
+    return verb.dep_ in ("acl", "relcl") and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") \
+        and not any(c.lemma_.lower() in ("that", "which", "who") for c in verb.children)
+
+
+# "hit by a device that wounded four officers": a clause that counts the dead or hurt of the
+# noun's deed tells the same deed (with the headline rule above, chosen on the incidents dev
+# measuring part: date 94.8 -> 95.8; residue 1 94.3 -> 95.1)
+_TOLL_VERBS = {"kill", "wound", "injure", "hurt"}
+
+
+def _toll_clause(verb: Token) -> bool:
+    return verb.dep_ == "relcl" and verb.lemma_.lower() in _TOLL_VERBS
 
 
 def _participle(verb: Token) -> bool:
