@@ -184,7 +184,7 @@ class Gazetteer:
 
     def lies_in(self, name: str, region: str) -> bool:
         """Some place of the name lies in a region of that name ("Portland" in "Oregon")."""
-        wanted = {key for key in _keys(region)}
+        wanted = set(_keys(region))
         return any(c.in_regions(wanted) for c in self._matches(self.cities, name))
 
     def country_of(self, name: str) -> str | None:
