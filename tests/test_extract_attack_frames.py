@@ -237,6 +237,23 @@ def test_a_group_named_as_the_doer_after_the_attack_is_its_perpetrator(text, gro
     assert group in {a.name for a in event.actors if a.role == "perpetrator"}
 
 
+@pytest.mark.parametrize("text, group", [
+    ("Two farmers were killed when their tractor hit a mine near Kandahar. The mine had been laid by the "
+     "Taliban, the governor said.", "Taliban"),
+    ("Four people died in a blast at a market in Mosul. The attackers are believed to belong to the "
+     "Islamic State.", "Islamic State"),
+])
+def test_a_known_group_a_later_sentence_makes_the_doer_is_the_perpetrator(text, group):
+    [event] = events_of(text, published="2016-03-01", kind="attack")
+    assert perpetrators(event) == {group}
+
+
+def test_a_known_group_a_later_sentence_only_fights_is_not_the_perpetrator():
+    text = "A bomb killed three people at a checkpoint in Kandahar. Troops fighting the Taliban were nearby."
+    [event] = events_of(text, published="2016-03-01", kind="attack")
+    assert perpetrators(event) == set()
+
+
 @pytest.mark.parametrize("text, killed", [
     # the year in an attack's title is no toll
     ("2016 Quetta attack: Eleven policemen were killed and twenty wounded when gunmen stormed a training college.", 11),

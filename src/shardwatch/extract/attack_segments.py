@@ -160,6 +160,8 @@ def _assign_segments(doc: Doc, frames: list[AttackFrame], token_actor: dict[int,
                     break
         if not (frame.perpetrator_orgs or frame.perpetrator_people):
             _learned_doer(frame, token_actor)
+        if not (frame.perpetrator_orgs or frame.perpetrator_people):
+            _later_known_doer(frame, token_actor)
 
 
 # Words by which a later sentence names who did an attack ("X claimed it", "was blamed on X").
@@ -204,6 +206,35 @@ def _learned_doer(frame: AttackFrame, token_actor: dict[int, str]) -> None:
                 ent = next((e for e in span.doc.ents if e.start <= span.root.i < e.end), span)
                 frame.perpetrator_people.append((person_id(ent.text), ent.text))
                 return
+
+
+# A later sentence that names the doer of what came before: "the bomb had been placed by the
+# Taliban", "the landmine had been left by Islamic State militants", "the perpetrators are
+# believed to be of the Islamic State", "the terrorist was identified as a member of Hamas".
+_LATER_DOER = re.compile(r"\b(?:perpetrators?|attackers?|bombers?|gunm[ae]n|assailants?|terrorists?|"
+                         r"responsib\w+|claim(?:ed|s)?|blamed|accused|suspected|attributed|carried out|"
+                         r"(?:had|has|have|was|were) been (?:placed|planted|left|set|hidden|laid|detonated|thrown|fired)"
+                         r"|(?:was|were) (?:placed|planted|left|laid|thrown|fired) by|identified as)\b", re.I)
+_NOT_DOER_CUE = re.compile(r"\b(?:against|battl\w+|fight\w*|clash\w*|targeting|targeted|defeat\w*|"
+                           r"retak\w+|recaptur\w+|liberat\w+|rival)\b", re.I)
+
+
+def _later_known_doer(frame: AttackFrame, token_actor: dict[int, str]) -> None:
+    """An organisation of the actor data that one of the two sentences after the attack names
+    as its doer, for a frame that has none yet. Only a sentence saying who did it counts, not
+    one merely naming the group ("the Taliban have denied", "troops fighting the Taliban").
+    Chosen on the incidents dev measuring part (residue 3): perpetrator 84.8 -> 86.3, named
+    where the gold has none 13.8% -> 14.3%; checked on residue 1: 83.5 -> 85.3, 9.8% -> 10.2%."""
+    for sent in [s for s in frame.segment if s != frame.sentence][:2]:
+        if not _LATER_DOER.search(sent.text) or _NOT_DOER_CUE.search(sent.text) or not modality_free(sent):
+            continue
+        for token in sent:
+            actor = actors().get(token_actor.get(token.i, ""))
+            if actor is None or actor.kind != "organisation":
+                continue
+            ent = next((e for e in sent.ents if e.start <= token.i < e.end), None)
+            frame.perpetrator_orgs.append((actor.id, ent.text if ent is not None else token.text))
+            return
 
 
 _NEGATORS = re.compile(r"\b(no|not|never|without|nor|denied|no evidence|too early to say|whether)\b[^.;]{0,50}$", re.I)
