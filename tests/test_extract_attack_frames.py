@@ -39,6 +39,15 @@ def perpetrators(event) -> set[str]:
     ("A car bomb exploded outside the court in Lyon. The Red Dawn Brigades claimed responsibility.",
      "Red Dawn Brigades"),
     ("Two FARDC gunmen raided a farmhouse near Tulsa and killed three people.", "FARDC"),
+    # a name in capitals the NER did not take whole
+    ("The Spanish consulate in Lyon was bombed by the anti-Basque Jean Moulin Group, killing two guards.",
+     "Jean Moulin Group"),
+    ("A parcel bomb killed four guards in Cali. Officials blame the Tolima Cartel for the attack.", "Tolima Cartel"),
+    # the agent of a passive joined to the trigger, the name after "the group,"
+    ("A Danish engineer was kidnapped and murdered by the separatist group, the Popular Defence Committees.",
+     "Popular Defence Committees"),
+    ("Militants belonging to the Eastern Liberation Front attacked a village near Goma, killing six.",
+     "Eastern Liberation Front"),
 ])
 def test_a_group_outside_the_actor_data_is_the_perpetrator_where_the_sentence_makes_it_the_doer(text, group):
     assert group in perpetrators(attack(text))
@@ -246,6 +255,13 @@ def test_a_group_named_as_the_doer_after_the_attack_is_its_perpetrator(text, gro
 def test_a_known_group_a_later_sentence_makes_the_doer_is_the_perpetrator(text, group):
     [event] = events_of(text, published="2016-03-01", kind="attack")
     assert perpetrators(event) == {group}
+
+
+def test_a_groups_snipers_are_not_state_forces():
+    event = attack("Two police officers were shot and killed by Provisional Irish Republican Army snipers near "
+                   "Crossmaglen.",
+                   published="1990-05-02")
+    assert "Provisional IRA (PIRA)" in perpetrators(event)
 
 
 def test_a_known_group_a_later_sentence_only_fights_is_not_the_perpetrator():

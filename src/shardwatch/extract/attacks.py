@@ -104,6 +104,11 @@ _STATE_ACTION_LEMMAS = {"kill", "attack", "bomb", "bombing", "strike", "hit", "r
 _NON_STATE_MODIFIERS = {"rebel", "rebels", "insurgent", "militant", "separatist", "guerrilla", "jihadist", "militia"}
 
 
+def _organisation(actor_id: str | None) -> bool:
+    actor = actors().get(actor_id or "")
+    return actor is not None and actor.kind == "organisation"
+
+
 def _state_subject(trigger: Token, doc_actor: dict[int, str]) -> bool:
     if trigger.pos_ == "NOUN" and any(_armed_party(g, doc_actor) for c in trigger.children
                                       if c.dep_ == "prep" and c.lower_ == "by" for g in c.children):
@@ -111,6 +116,8 @@ def _state_subject(trigger: Token, doc_actor: dict[int, str]) -> bool:
     for token in _subject_or_agent(trigger):
         if any(c.dep_ in ("amod", "compound") and c.lower_ in _NON_STATE_MODIFIERS for c in token.children):
             continue
+        if any(c.dep_ in ("compound", "poss", "nmod") and _organisation(doc_actor.get(c.i)) for c in token.children):
+            continue  # "Provisional IRA snipers", "Taliban commandos": the group's men, not the state's
         if token.lemma_.lower() in STATE_NOUNS or token.lower_ in STATE_NOUNS:
             return True
         actor_id = doc_actor.get(token.i)
