@@ -257,6 +257,20 @@ def test_a_known_group_a_later_sentence_makes_the_doer_is_the_perpetrator(text, 
     assert perpetrators(event) == {group}
 
 
+@pytest.mark.parametrize("text, described", [
+    ("Nine villagers were killed when Fulani herdsmen raided the hamlet of Tudun Wada at dawn.", "Fulani herdsmen"),
+    ("Armed Chadian militants stormed a border post near Zouar, killing three guards.", "Chadian militants"),
+    ("Suspected Islamist militants burned a church near Mopti and killed the pastor.", "Islamist militants"),
+])
+def test_attackers_described_by_who_they_are_are_the_perpetrator_when_no_group_is_named(text, described):
+    assert perpetrators(attack(text, published="2018-06-01")) == {described}
+
+
+def test_bare_gunmen_name_no_perpetrator():
+    assert perpetrators(attack("Gunmen stormed a border post near Zouar, killing three guards.",
+                               published="2018-06-01")) == set()
+
+
 def test_a_groups_snipers_are_not_state_forces():
     event = attack("Two police officers were shot and killed by Provisional Irish Republican Army snipers near "
                    "Crossmaglen.",

@@ -16,7 +16,7 @@ from shardwatch.extract.modality import modality_of
 from shardwatch.nlp.arguments import argument_spans
 from shardwatch.types import LINK_STRENGTH
 from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, _link_cues, trigger_of
-from shardwatch.extract.doers import _group_ents, _named_groups, _phrase_tokens
+from shardwatch.extract.doers import _group_ents, _named_groups, _phrase_tokens, described_doers
 
 if TYPE_CHECKING:  # the frame is built in attacks, which imports this module
     from shardwatch.extract.attacks import AttackFrame
@@ -160,8 +160,14 @@ def _assign_segments(doc: Doc, frames: list[AttackFrame], token_actor: dict[int,
                     break
         if not (frame.perpetrator_orgs or frame.perpetrator_people):
             _learned_doer(frame, token_actor)
-        if not (frame.perpetrator_orgs or frame.perpetrator_people):
+        # "Gunmen attacked ...": attackers told only by a common noun name no perpetrator yet
+        unnamed = not frame.perpetrator_orgs and all(pid is None for pid, _ in frame.perpetrator_people)
+        if unnamed:
             _later_known_doer(frame, token_actor)
+        if not frame.perpetrator_orgs and all(pid is None for pid, _ in frame.perpetrator_people):
+            triggers = [frame.trigger, *(t for t in frame.sentence
+                                         if t.i != frame.trigger.i and (trigger_of(t) or {}).get("kind") == "attack")]
+            frame.perpetrator_orgs.extend(described_doers(triggers, token_actor)[:1])
 
 
 # Words by which a later sentence names who did an attack ("X claimed it", "was blamed on X").

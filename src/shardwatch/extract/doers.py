@@ -211,3 +211,52 @@ def _named_groups(triggers: list[Token], sent: Span, token_actor: dict[int, str]
     for actor_id, name in _group_ents(tokens, token_actor):
         seen.setdefault(actor_id, name)
     return list(seen.items())
+
+
+# Words before an attacker noun that tell nothing of who the attackers are.
+_NOT_WHO = {"suspected", "alleged", "presumed", "armed", "unidentified", "unknown", "heavily", "masked", "several"}
+
+
+def described_doers(triggers: list[Token], token_actor: dict[int, str]) -> list[tuple[str, str]]:
+    """Attackers the sentence describes by who they are when it names no group: "Fulani
+    herdsmen attacked", "Armed Chadian militants raided", "Sikh separatists bombed", "An Islamist
+    stabbed". The description is the perpetrator as analysts' datasets write it ("Fulani
+    herdsmen", GTD's "Sikh extremists"); a bare "gunmen" or "militants" says nothing of who, and
+    stays out. The last resort for a frame with no perpetrator: on the incidents dev measuring
+    part (residue 3) perpetrator 86.3 -> 87.2, residue 1 86.8 -> 87.9; a perpetrator is named
+    where the gold has none in 2 points more reports (16.6%, 12.2%), all of them attackers the
+    report does describe so ("Palestinian suicide bomber", "Kurdish rebels")."""
+    from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, word_class
+
+    nouns = ATTACKER_NOUNS | word_class("identity_attacker")
+    identity = word_class("identity")
+
+    def names_identity(token: Token) -> bool:
+        return token.ent_type_ == "NORP" or token.lower_ in identity
+
+    found: list[tuple[str, str]] = []
+    for trigger in triggers:
+        for doer in _subject_or_agent(trigger):
+            if doer.i in token_actor:
+                continue
+            if doer.lower_ in nouns or doer.lemma_.lower() in nouns:
+                mods = [c for c in doer.children if c.dep_ in ("amod", "compound", "nmod") and c.i < doer.i]
+                marked = [c for c in mods if names_identity(c)]
+                if not marked:
+                    continue
+                first = min(marked, key=lambda c: c.i)
+                # "Kosovo Albanian extremists": the name's words before the marked one belong to it
+                while first.i > doer.sent.start and any(c.i == first.i - 1 and c.pos_ == "PROPN" and c.ent_type_
+                                                        in ("NORP", "GPE", "LOC", "ORG") for c in mods):
+                    first = doer.doc[first.i - 1]
+                start = first.i
+                while start < doer.i and doer.doc[start].lower_ in _NOT_WHO:
+                    start += 1  # "Suspected Islamist militants": the NER takes the hedge into the people
+                name = doer.doc[start:doer.i + 1].text
+            elif names_identity(doer) and doer.i not in token_actor and doer.pos_ in ("PROPN", "NOUN") and doer.dep_ in ("nsubj", "pobj"):
+                name = doer.text  # "An Islamist stabbed a guard"
+            else:
+                continue
+            if (group_id(name), name) not in found:
+                found.append((group_id(name), name))
+    return found
