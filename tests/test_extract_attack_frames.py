@@ -72,6 +72,14 @@ def test_a_place_or_a_target_named_like_a_group_is_not_the_perpetrator(text, not
     ("Gunmen killed two policemen and a guard at a checkpoint in Mosul.", 3, None),
     ("A gunman shot dead the mayor of Tijuana outside his home.", 1, None),
     ("Militants stormed a hotel in Mogadishu; 31 deaths and 40 injuries were confirmed.", 31, 40),
+    # the subject of the verb joined to the toll's, but not where the second verb has its own
+    ("Four farmers were shot and killed by gunmen near Jos.", 4, None),
+    ("Seven guards were killed and three others wounded when rebels raided a post near Beni.", 7, 3),
+    # a number hung on the unit's name, a toll told without its verb, "shot dead" before the dead
+    ("Eight Border Security Force troopers were killed when a mine exploded near Kanker.", 8, None),
+    ("At least 23 pilgrims, including a local cleric, killed in a bombing in Quetta.", 23, None),
+    ("Rebels shot dead 12 villagers and a teacher in a raid near Beni.", 13, None),
+    ("Gunmen shot dead an engineer and a driver at a quarry near Tillaberi.", 2, None),
 ])
 def test_the_toll_is_counted_from_the_parse(text, killed, wounded):
     event = attack(text)
