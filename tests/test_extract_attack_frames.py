@@ -87,6 +87,23 @@ def test_the_toll_is_counted_from_the_parse(text, killed, wounded):
     assert (event.wounded.low if event.wounded else None) == wounded
 
 
+def test_the_next_sentence_gives_the_toll_of_an_attack_that_told_none():
+    event = attack("About forty rebels raided the police post of Mitu. Three policemen die.", published="1998-11-01")
+    assert event.killed.low == 3
+
+
+def test_a_toll_of_another_time_in_the_next_sentence_is_not_the_attacks():
+    event = attack("Rebels raided the police post of Mitu. Three policemen died in a similar raid last year.",
+                   published="1998-11-01")
+    assert event.killed is None
+
+
+def test_the_attackers_killed_later_do_not_replace_the_toll():
+    event = attack("At least 12 people were killed when gunmen stormed a hotel in Kismayo. Troops killed "
+                   "four of the attackers after two of them set off suicide bombs at the gate.", published="2019-07-13")
+    assert (event.killed.low, event.killed.high) == (12, None)
+
+
 def test_a_number_of_attacks_is_no_toll():
     assert all(e.killed is None for e in events_of("Two deadly attacks hit the city of Peshawar on 3 May 2011.",
                                                    kind="attack"))

@@ -102,12 +102,15 @@ def _same_event(a: Event, b: Event) -> bool:
 
 
 def _larger(a: Quantity | None, b: Quantity | None) -> Quantity | None:
-    """Keep the more specific figure: a point value over a range, the first of two points."""
+    """Keep the more specific figure: a point value over a range it falls in, the first of two
+    points. A point outside the range is another count ("at least 15 killed ... forces killed
+    six of the attackers"), and the first told stays."""
     if a is None:
         return b
-    if b is None or a.value is not None:
+    if b is None or a.value is not None or b.value is None:
         return a
-    return b if b.value is not None else a
+    inside = (a.low is None or b.value >= a.low) and (a.high is None or b.value <= a.high)
+    return b if inside else a
 
 
 def _best_place(a: Event, b: Event) -> Place | None:
