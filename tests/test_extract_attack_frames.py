@@ -330,6 +330,25 @@ def test_counted_bombs_told_as_done_are_one_attack_not_a_generic_mention(text):
     assert len(events_of(text, published="2005-05-28", kind="attack")) == 1
 
 
+@pytest.mark.parametrize("text", [
+    # a title's plural yields to the deed the sentence tells
+    "2009 Poso market bombings: Two bombs were set off at a crowded market in Poso.",
+    "Twin bombings, one by a suicide bomber and the other a roadside bombing, targeted a wedding party in Kunduz "
+    "Province.",
+    # "a team of militants" is not a state's team
+    "A team of 40 militants stormed an army post near Wana, killing nine soldiers.",
+    # a person shot or stabbed
+    "The novelist Arif Rahman was stabbed in the neck at a book fair in Dhaka.",
+    "A 19-year-old was shot in both knees in a punishment attack in Derry.",
+])
+def test_the_deed_a_sentence_tells_is_an_attack(text):
+    assert len(events_of(text, published="2009-05-28", kind="attack")) == 1
+
+
+def test_a_film_shot_in_a_city_is_no_attack():
+    assert events_of("The film was shot in Dhaka over two months.", published="2009-05-28", kind="attack") == []
+
+
 def test_maoist_rebels_killing_a_cop_is_an_attack():
     assert len(events_of("Naxalites torched two trucks and killed a former cop near Dantewada.",
                          published="2018-04-02", kind="attack")) == 1

@@ -15,6 +15,7 @@ from shardwatch.extract.mentions import actor_of, actors
 from shardwatch.types import Quantity
 from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, VICTIM_NOUNS, _violence_cues, _weapons, trigger_of
 from shardwatch.extract.doers import _subject_or_agent
+from shardwatch.extract.casualties import PERSON_WORDS
 
 if TYPE_CHECKING:  # the frame is built in attacks, which imports this module
     from shardwatch.extract.attacks import AttackFrame
@@ -88,7 +89,14 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     if lemma == "hijack":
         return any(c.lemma_.lower() in HIJACKED_NOUNS for c in objects)  # not "hijack browser settings"
-    return any(c.lemma_.lower() in VICTIM_NOUNS or c.lower_ in VICTIM_NOUNS for c in objects)
+    if any(c.lemma_.lower() in VICTIM_NOUNS or c.lower_ in VICTIM_NOUNS for c in objects):
+        return True
+    # "the writer X was stabbed", "an 18-year-old was shot in the legs": a person shot or stabbed
+    # (chosen with the generic-word rule of attacks._frame_for_sentence; figures there)
+    return lemma in ("shoot", "stab") and any(
+        c.ent_type_ == "PERSON" or c.lemma_.lower() in PERSON_WORDS
+        or c.lower_ == "old" and c.i >= 2 and c.doc[c.i - 2].lower_ == "year"
+        or any(g.ent_type_ == "PERSON" for g in c.children if g.dep_ == "appos") for c in objects)
 
 
 # Vehicle attack words: they tell an attack when people are what the vehicle went into.

@@ -118,6 +118,9 @@ def _state_subject(trigger: Token, doc_actor: dict[int, str]) -> bool:
             continue
         if any(c.dep_ in ("compound", "poss", "nmod") and _organisation(doc_actor.get(c.i)) for c in token.children):
             continue  # "Provisional IRA snipers", "Taliban commandos": the group's men, not the state's
+        if any(g.lemma_.lower() in ATTACKER_NOUNS or g.lower_ in ATTACKER_NOUNS for c in token.children
+               if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
+            continue  # "a team of 30 militants": the militants' team
         if token.lemma_.lower() in STATE_NOUNS or token.lower_ in STATE_NOUNS:
             return True
         actor_id = doc_actor.get(token.i)
@@ -396,7 +399,13 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
     killed, wounded = casualties(sent.text)
     parsed_killed, parsed_wounded = parsed_casualties(sent)
     killed, wounded = _fuller(killed, parsed_killed), _fuller(wounded, parsed_wounded)
-    for token, record in triggers:
+    specific = [(t, r) for t, r in triggers if not (_is_generic(t, killed, clause_date(t, article), places)
+                                                   and named_attack(t, places, article) is None)]
+    # "2009 Poso market bombings: Two bombs were detonated": a generic word yields to the deed the
+    # sentence tells. With "a team of militants" and a person shot or stabbed (attack_violence):
+    # incidents dev measuring part (residue 3) detected 93.8 -> 94.6, record 64.2 -> 64.7;
+    # residue 1 detected 92.2 -> 93.2, record 61.2 -> 61.9.
+    for token, record in specific + [x for x in triggers if x not in specific]:
         if not is_violence(token, record, sent, killed, wounded, token_actor) and \
                 named_attack(token, places, article) is None:  # "the Nice attack" is violence
             continue

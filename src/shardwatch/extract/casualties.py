@@ -66,7 +66,7 @@ _HURT_VERBS = {"wound", "injure", "hurt"}
 _DEATH_NOUNS = {"death", "fatality", "dead"}
 _HURT_NOUNS = {"injury", "casualty"}
 _ONE_DETS = {"a", "an", "one", "the", "this", "that", "his", "her", "its", "their"}
-_PERSON_WORDS = VICTIM_NOUNS | {"citizen", "national", "resident", "worker", "employee", "leader", "commander",
+PERSON_WORDS = VICTIM_NOUNS | {"citizen", "national", "resident", "worker", "employee", "leader", "commander",
                                 "official", "mayor", "governor", "judge", "journalist", "priest", "imam", "teacher",
                                 "farmer", "driver", "boy", "girl", "student", "tourist", "member", "politician",
                                 "candidate", "businessman", "activist", "chief", "president", "minister", "colonel",
@@ -77,7 +77,7 @@ _PERSON_WORDS = VICTIM_NOUNS | {"citizen", "national", "resident", "worker", "em
                                 "senator", "councillor", "magistrate", "prosecutor", "inspector", "sergeant",
                                 "lieutenant", "constable", "commissioner", "ambassador", "volunteer", "father",
                                 "mother", "daughter", "wife", "husband", "baby", "infant", "teenager", "officer",
-                                "trooper", "ranger", "recruit", "cadet", "medic", "reporter", "photographer"}
+                                "trooper", "ranger", "recruit", "cadet", "medic", "reporter", "photographer", "writer", "author", "blogger", "poet", "singer", "artist", "priest"}
 
 
 # The attackers among the dead are not the attack's toll: "One soldier and 11 extremists were
@@ -109,7 +109,7 @@ def _count(head: Token) -> float | None:
                 value = parse_number(" ".join(words))
                 if value is None:  # "Over 600": the qualifier is the phrase patterns' to read
                     value = parse_number(numbers[0].text)
-            elif token.tag_ in ("NN", "NNP") and (token.ent_type_ == "PERSON" or token.lemma_.lower() in _PERSON_WORDS):
+            elif token.tag_ in ("NN", "NNP") and (token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_WORDS):
                 if token.ent_type_ == "PERSON" or any(c.dep_ in ("det", "poss", "nummod") and c.lower_ in _ONE_DETS
                                                       for c in token.children) or token.dep_ == "appos":
                     value = 1.0
