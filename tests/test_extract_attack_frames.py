@@ -345,6 +345,19 @@ def test_the_deed_a_sentence_tells_is_an_attack(text):
     assert len(events_of(text, published="2009-05-28", kind="attack")) == 1
 
 
+@pytest.mark.parametrize("text", [
+    "Suspected rebels set fire to two bulldozers at a quarry near Bislig.",
+    "Insurgents looted the shops and then set on fire at least 30 houses in a village of Mocimboa District.",
+])
+def test_setting_fire_is_an_arson_attack(text):
+    [event] = events_of(text, published="2018-10-02", kind="attack")
+    assert event.attack_type == "Facility/Infrastructure Attack"
+
+
+def test_setting_a_date_is_no_attack():
+    assert events_of("The rebels set a date for talks in Bislig.", published="2018-10-02", kind="attack") == []
+
+
 def test_a_film_shot_in_a_city_is_no_attack():
     assert events_of("The film was shot in Dhaka over two months.", published="2009-05-28", kind="attack") == []
 

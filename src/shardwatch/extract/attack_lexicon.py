@@ -66,6 +66,12 @@ def trigger_of(token: Token) -> dict | None:
                                                    and c.lemma_.lower() in record.get("or_modifier", ()))
             for c in token.children):
         return None  # "opened fire": "fire" only with "open" (the parser may hang "opened" below it), or "artillery fire"
+    if record and record.get("fire_word") and not any(
+            g.lower_ == "fire" for c in token.children for g in (c, *c.children)
+            if c.dep_ in ("dobj", "prep", "prt", "advmod", "npadvmod", "attr", "oprd")):
+        # "set fire to the bus", "set it on fire"; not "set a date" (with "torch": incidents dev
+        # measuring part, residue 3, detected 94.6 -> 94.9; residue 1 93.2 -> 93.4)
+        return None
     if record and record.get("with_verb"):
         # "a car bomb injured 16", "planted a bomb", "struck a landmine", "bombs went off"
         verbs = record["with_verb"]
