@@ -80,6 +80,8 @@ def test_a_place_or_a_target_named_like_a_group_is_not_the_perpetrator(text, not
     ("At least 23 pilgrims, including a local cleric, killed in a bombing in Quetta.", 23, None),
     ("Rebels shot dead 12 villagers and a teacher in a raid near Beni.", 13, None),
     ("Gunmen shot dead an engineer and a driver at a quarry near Tillaberi.", 2, None),
+    # ages are no toll
+    ("A car bomb exploded outside a pub in Belfast. Two boys aged 9 and 7 are killed.", 2, None),
 ])
 def test_the_toll_is_counted_from_the_parse(text, killed, wounded):
     event = attack(text)
