@@ -298,6 +298,22 @@ def test_bare_gunmen_name_no_perpetrator():
                                published="2018-06-01")) == set()
 
 
+@pytest.mark.parametrize("text, group", [
+    # the actor data's groups, written with a curled apostrophe as reports often do
+    ("Fighters of the Lord’s Resistance Army raided a village near Obo, killing four.", "Lord's Resistance Army"),
+    # the Islamic State's Sahel province, an affiliate of the organisation
+    ("Gunmen of the Islamic State in the Greater Sahara killed nine villagers near Menaka.",
+     "Islamic State in the Greater Sahara"),
+])
+def test_known_groups_are_the_perpetrator(text, group):
+    assert perpetrators(attack(text, published="2019-03-01")) == {group}
+
+
+def test_the_greater_sahara_province_is_an_affiliate_of_the_islamic_state():
+    from shardwatch.extract.mentions import actors
+    assert actors()["is-greater-sahara"].parent == "islamic-state"
+
+
 def test_a_groups_snipers_are_not_state_forces():
     event = attack("Two police officers were shot and killed by Provisional Irish Republican Army snipers near "
                    "Crossmaglen.",

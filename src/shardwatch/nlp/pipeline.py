@@ -60,7 +60,10 @@ def entity_patterns(nlp: Language) -> list[dict]:
     for actor in load_jsonl("actors.jsonl"):
         label = "PERSON" if actor["kind"] == "person" else "ORG"
         ent_id = f"actor:{actor['id']}"
-        for alias in actor.get("aliases", []):
+        aliases = actor.get("aliases", [])
+        # reports write the apostrophe curled as often as straight: "New People’s Army"
+        aliases = aliases + [a.replace("'", "\u2019") for a in aliases if "'" in a]
+        for alias in aliases:
             patterns.append({"label": label, "id": ent_id, "pattern": alias})
             # Leading "the" belongs to the mention: "the coalition", "the Islamic State".
             if not alias.lower().startswith("the "):
