@@ -80,6 +80,11 @@ def test_a_place_or_a_target_named_like_a_group_is_not_the_perpetrator(text, not
     ("At least 23 pilgrims, including a local cleric, killed in a bombing in Quetta.", 23, None),
     ("Rebels shot dead 12 villagers and a teacher in a raid near Beni.", 13, None),
     ("Gunmen shot dead an engineer and a driver at a quarry near Tillaberi.", 2, None),
+    # the toll in a clause hung on the attack, a number on a party's name, "another", "left injured"
+    ("A grenade went off at the Rafah crossing, during which five soldiers were wounded.", None, 5),
+    ("Six Democratic Union Party (DUP) members were injured when gunmen fired on their office in Ordu.", None, 6),
+    ("One settler was killed and another lightly wounded by gunmen near Nablus.", 1, 1),
+    ("A minibus struck a mine near Boni; two people were killed and nine others were left injured.", 2, 9),
     # ages are no toll
     ("A car bomb exploded outside a pub in Belfast. Two boys aged 9 and 7 are killed.", 2, None),
 ])

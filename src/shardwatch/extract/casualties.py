@@ -23,7 +23,7 @@ KILLED_PATTERNS = [
 ]
 WOUNDED_PATTERNS = [
     re.compile(rf"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+{_NUM}{_WHO}", re.I),
-    re.compile(rf"\b{_NUM}{_WHO}\s+(?:(?:were|was|had been|have been|are|being)\s+)?(?:(?:reported|seriously|critically|badly)\s+)?(?:wounded|injured|hurt)", re.I),
+    re.compile(rf"\b{_NUM}{_WHO}\s+(?:(?:were|was|had been|have been|are|being)\s+)?(?:left\s+)?(?:(?:reported|seriously|critically|badly)\s+)?(?:wounded|injured|hurt)", re.I),
     re.compile(rf"\b(?:the\s+)?injur(?:y|ies)\s+(?:of|to)\s+{_NUM}{_WHO}", re.I),  # "the injury of two others"
 ]
 
@@ -106,7 +106,7 @@ def _count(head: Token) -> float | None:
         else:
             # "Six General Service Unit officers": the parser may hang the number on the name before the noun
             numbers = [c for c in token.children if c.dep_ == "nummod"] or [
-                g for c in token.children if c.dep_ == "compound" and c.i < token.i
+                g for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i
                 for g in c.subtree if g.dep_ == "nummod" and g.like_num]
             if numbers:
                 words = [t.text for t in numbers[0].subtree if t.i <= numbers[0].i
@@ -153,12 +153,17 @@ def parsed_casualties(sent: Span) -> tuple[Quantity | None, Quantity | None]:
     """(killed, wounded) counted from the parse of the sentence. The joined verb's subject, the
     toll without its verb, "shot dead 14 civilians", numbers on a unit's name and the persons
     words added at this stop: incidents dev measuring part (residue 3) killed 86.9 -> 88.9,
-    wounded 86.0 -> 86.3; residue 1 killed 88.5 -> 90.0, wounded 85.8 -> 86.3."""
+    wounded 86.0 -> 86.3; residue 1 killed 88.5 -> 90.0, wounded 85.8 -> 86.3. Then a toll in a
+    clause on the attack ("during which four were wounded"), a number on a party's name,
+    "another" and "left injured": residue 3 killed 90.0 -> 90.5, wounded 86.1 -> 87.5; residue 1
+    killed 90.5 -> 91.3, wounded 86.4 -> 88.3."""
     killed = wounded = None
     for token in sent:
         lemma = token.lemma_.lower()
-        if any(t.dep_ == "relcl" for t in (token, *token.ancestors)):
-            continue  # "its driver, who was found shot dead": one of the dead, not the toll
+        if any(t.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that")
+                                         for c in t.children) for t in (token, *token.ancestors)):
+            continue  # "its driver, who was found shot dead": one of the dead, not the toll (but
+            # "a bomb, during which four soldiers were wounded" tells the toll)
         if any(g.lemma_.lower() in STATE_NOUNS for c in token.children if c.dep_ == "agent"
                for g in c.children if g.dep_ == "pobj"):
             continue  # "the suspect was shot dead by Italian police": no victim of the attack
@@ -182,6 +187,8 @@ def parsed_casualties(sent: Span) -> tuple[Quantity | None, Quantity | None]:
                 subjects = [token.head]  # "At least 19 people, including the minister, killed in a blast"
             value = _count(subjects[0]) if subjects else None
             phrase = subjects[0] if subjects else token
+            if not subjects and token.dep_ == "conj" and any(c.lower_ == "another" for c in token.children):
+                value = 1.0  # "one was killed and another lightly wounded"
         elif lemma == "dead" and token.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "amod") and token.head.pos_ == "VERB":
             objects = [c for c in token.head.children if c.dep_ == "dobj"]
             kill, value = True, _count(objects[0]) if objects else None
