@@ -371,14 +371,22 @@ def test_the_deed_a_sentence_tells_is_an_attack(text):
 @pytest.mark.parametrize("text", [
     "Suspected rebels set fire to two bulldozers at a quarry near Bislig.",
     "Insurgents looted the shops and then set on fire at least 30 houses in a village of Mocimboa District.",
+    "Members of the Azure Front dissidents set fire to a passenger bus near Corinto.",
 ])
 def test_setting_fire_is_an_arson_attack(text):
     [event] = events_of(text, published="2018-10-02", kind="attack")
     assert event.attack_type == "Facility/Infrastructure Attack"
 
 
-def test_setting_a_date_is_no_attack():
-    assert events_of("The rebels set a date for talks in Bislig.", published="2018-10-02", kind="attack") == []
+@pytest.mark.parametrize("text", [
+    "The rebels set a date for talks in Bislig.",
+    # fire set in unrest by a party's supporters or a crowd is a riot, not an attack
+    "Opposition supporters set fire to a bus near the party office in Sylhet.",
+    "Villagers torched a police post in Jaleshwar after the arrest of a local leader.",
+    "Unidentified assailants torched a bus at the Manikganj stand during the general strike.",
+])
+def test_setting_a_date_or_a_riots_fires_is_no_attack(text):
+    assert events_of(text, published="2018-10-02", kind="attack") == []
 
 
 def test_a_film_shot_in_a_city_is_no_attack():
