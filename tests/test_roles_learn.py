@@ -140,3 +140,14 @@ def test_roles_of_a_space_tokenised_report_are_those_of_the_report_as_written():
     assert read["roles"] == written["roles"]
     for argument in read["arguments"]:
         assert tokenised[argument["start"]:argument["end"]] == argument["text"]
+
+
+def test_lower_cased_text_the_tagger_finds_no_attack_in_gets_no_group_or_weapon_from_the_frames():
+    from shardwatch.extract.roles import role_lines
+
+    # a group's statement about a campaign it has ended: the tagger finds no attacker, target,
+    # victim or weapon, so the frames' armed group and weapon word are not added either
+    (line,) = role_lines([("statement", "the m-19 said its bombing campaign is over. the group will take part "
+                                        "in the elections, its leader told reporters.")])
+    assert line["roles"]["perpetrator_organization"] == []
+    assert line["roles"]["weapon"] == []
