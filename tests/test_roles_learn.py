@@ -151,3 +151,41 @@ def test_lower_cased_text_the_tagger_finds_no_attack_in_gets_no_group_or_weapon_
                                         "in the elections, its leader told reporters.")])
     assert line["roles"]["perpetrator_organization"] == []
     assert line["roles"]["weapon"] == []
+
+
+def test_each_role_keeps_the_candidates_above_its_own_minimum_score():
+    from shardwatch.learn.tagger import Settings
+
+    cands = [Candidate("perpetrator_organization", "fmln", 0.9), Candidate("perpetrator_organization", "army", 0.3),
+             Candidate("victim", "peasants", 0.3), Candidate("weapon", "dynamite", 0.1)]
+    chosen = Settings(tau=0.2, min_score={"perpetrator_organization": 0.35}).chosen(cands, "text")
+    assert [c.text for c in chosen["perpetrator_organization"]] == ["fmln"]
+    assert [c.text for c in chosen["victim"]] == ["peasants"]  # no minimum of its own: every candidate
+    assert [c.text for c in chosen["weapon"]] == ["dynamite"]
+
+
+def test_training_chooses_each_roles_minimum_score_on_the_held_out_documents():
+    import importlib.util
+    from pathlib import Path
+
+    from shardwatch.learn.tagger import Settings
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("train_script", root / "scripts/train.py")
+    train_script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train_script)
+
+    scorer_path = root.parent / "shared" / "eval" / "score_roles.py"
+    if not scorer_path.is_file():
+        pytest.skip(f"no {scorer_path} (../shared missing)")
+    scorer = train_script.load_scorer(scorer_path)
+
+    held = [("d1", "t", [Candidate("perpetrator_organization", "fmln", 0.9),
+                         Candidate("perpetrator_organization", "army", 0.28), Candidate("victim", "peasants", 0.22)]),
+            ("d2", "t", [Candidate("perpetrator_organization", "eln", 0.45), Candidate("victim", "judge", 0.21)])]
+    empty = {"perpetrator_individual": [], "target": [], "weapon": []}
+    gold = {"d1": {"perpetrator_organization": [["fmln"]], "victim": [["peasants"]]} | empty,
+            "d2": {"perpetrator_organization": [["eln"]], "victim": [["judge"]]} | empty}
+    chosen = train_script.choose_min_scores(Settings(tau=0.2), held, gold, scorer)
+    # "army" (0.28) is wrong, so organisations need 0.3; every victim is right, so no minimum
+    assert chosen.min_score == {"perpetrator_organization": 0.3}
