@@ -280,9 +280,7 @@ def model_section() -> list[str]:
         f"`src/shardwatch/data/models/roles.crfsuite` ({model_path.stat().st_size / 1e6:.1f} MB), a CRF "
         f"trained by `make train` on {meta.get('documents', '?')} documents of `{meta.get('trained_on', '?')}` "
         f"({params}); features v{meta.get('feature_version', '?')}. Its decoding threshold "
-        f"(tau {meta.get('tau')}) and each role's minimum candidate score "
-        f"({', '.join(f'{k} {v}' for k, v in meta.get('min_score', {}).items()) or 'none'}) were chosen on "
-        f"the last {meta.get('heldout_documents', '?')} train documents "
+        f"(tau {meta.get('tau')}) was chosen on the last {meta.get('heldout_documents', '?')} train documents "
         f"with a model trained on the others: held-out micro P {held.get('p', '-')}, R {held.get('r', '-')}, "
         f"F1 {held.get('f1', '-')} (tagger alone, MUC-4 scoring).",
         "",

@@ -4,8 +4,7 @@
 1. Parse every text of TRAIN (``learn.text.model_text``: glued sentences split, lower case)
    with shardwatch's spaCy pipeline, and mark the gold role mention strings as BIO tags.
 2. Train a CRF on all but the last ``--holdout`` documents and decode the held-out ones with
-   each candidate setting of the posterior threshold ``tau``, and for each role the minimum
-   candidate score with the best held-out F1 of that role; keep the setting with the best
+   each candidate setting of the posterior threshold ``tau``; keep the setting with the best
    micro F1 (``../shared/eval/score_roles.py``). Only MUC-4 train is used: the dev sets are
    never looked at.
 3. Train the final CRF on all documents and write ``roles.crfsuite`` and ``roles.json`` (the
@@ -36,29 +35,6 @@ from shardwatch.nlp import annotate, get_nlp
 
 ROOT = Path(__file__).resolve().parent.parent
 TAUS = (1.0, 0.3, 0.2, 0.15)
-# The minimum candidate score of each role, chosen per role on the held-out documents after tau
-# (a role's fillers are scored apart from the others'); 0.0 keeps every candidate tau gives.
-MIN_SCORES = (0.0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
-
-
-def decode(settings: Settings, held: list[tuple[str, str, list]]) -> dict:
-    """The role lines of the held-out documents (doc id, text, candidates) under ``settings``."""
-    return {doc_id: {role: [[c.text] for c in found] for role, found in settings.chosen(cands, text).items()}
-            for doc_id, text, cands in held}
-
-
-def choose_min_scores(settings: Settings, held: list[tuple[str, str, list]], gold: dict, scorer) -> Settings:
-    """``settings`` with each role's minimum score the one of MIN_SCORES that gives that role the
-    best held-out F1 (the lowest on a tie)."""
-    chosen = {}
-    for role in LABELS:
-        best_f1 = -1.0
-        for floor in MIN_SCORES:
-            trial = Settings(tau=settings.tau, min_score={role: floor})
-            f1 = scorer.score(gold, decode(trial, held))[role]["f1"]
-            if f1 > best_f1:
-                best_f1, chosen[role] = f1, floor
-    return Settings(tau=settings.tau, min_score={role: floor for role, floor in chosen.items() if floor > 0.0})
 
 
 def load_scorer(path: Path):
@@ -126,22 +102,23 @@ def main(argv=None) -> None:
         best, figures = None, {}
         for tau in TAUS:
             tagger = RoleTagger(path, Settings(tau=tau))
-            held = [(record["doc_id"], doc.text, tagger.candidates(doc)) for doc, record in zip(docs[cut:], records[cut:])]
-            settings = choose_min_scores(Settings(tau=tau), held, gold, scorer)
-            table = scorer.score(gold, decode(settings, held))
+            pred = {}
+            for doc, record in zip(docs[cut:], records[cut:]):
+                found = tagger.roles(doc)
+                pred[record["doc_id"]] = {role: [[c.text] for c in cands] for role, cands in found.items()}
+            table = scorer.score(gold, pred)
             figures[str(tau)] = table["micro_avg"]
-            print(f"held-out tau={tau} min_score={settings.min_score}: {table['micro_avg']}", file=sys.stderr)
-            if best is None or table["micro_avg"]["f1"] > figures[str(best.tau)]["f1"]:
-                best = settings
-    print(f"chose tau={best.tau}, min_score={best.min_score}; training on all {len(records)} documents",
-          file=sys.stderr)
+            print(f"held-out tau={tau}: {table['micro_avg']}", file=sys.stderr)
+            if best is None or table["micro_avg"]["f1"] > figures[str(best)]["f1"]:
+                best = tau
+    print(f"chose tau={best}; training on all {len(records)} documents", file=sys.stderr)
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     train(sequences(docs, records, tokenizer), out / f"{MODEL_NAME}.crfsuite", **params)
-    meta = best.to_json() | {
+    meta = Settings(tau=best).to_json() | {
         "trained_on": Path(args.train).name, "documents": len(records), "params": params,
-        "heldout_documents": args.holdout, "heldout_micro": figures[str(best.tau)],
+        "heldout_documents": args.holdout, "heldout_micro": figures[str(best)],
         "feature_version": FEATURE_VERSION,
     }
     (out / f"{MODEL_NAME}.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")

@@ -42,16 +42,6 @@ class Settings:
     def to_json(self) -> dict:
         return {"tau": self.tau, "min_score": self.min_score, "feature_version": self.feature_version}
 
-    def chosen(self, cands: list[Candidate], text: str) -> dict[str, list[Candidate]]:
-        """Of one document's candidates (decoded with ``tau``), one per entity and role, above
-        the role's minimum score, best first."""
-        aliases = parenthetical_aliases(text, [c.text for c in cands])
-        out = {}
-        for role in LABELS:
-            floor = self.min_score.get(role, 0.0)
-            out[role] = entities([c for c in cands if c.role == role and c.score >= floor], aliases)
-        return out
-
 
 def model_dir() -> Path:
     return Path(str(resources.files("shardwatch.data") / "models"))
@@ -110,7 +100,13 @@ class RoleTagger:
 
     def roles(self, doc: Doc) -> dict[str, list[Candidate]]:
         """One candidate per entity and role, above the role's minimum score, best first."""
-        return self.settings.chosen(self.candidates(doc), doc.text)
+        cands = self.candidates(doc)
+        aliases = parenthetical_aliases(doc.text, [c.text for c in cands])
+        out = {}
+        for role in LABELS:
+            floor = self.settings.min_score.get(role, 0.0)
+            out[role] = entities([c for c in cands if c.role == role and c.score >= floor], aliases)
+        return out
 
 
 @cache
