@@ -340,6 +340,16 @@ TRIED = [
     "71.9 for the rules alone at the time. What it learns from 1989-1991 wire copy does not carry "
     "over to modern cased news, and torch would add 750 MB to every install. Code: commit "
     "`d9ddd01` (`scripts/train_neural.py`, `src/shardwatch/learn/neural.py`), removed in `666f3c9`.",
+    "- Per-role minimum CRF scores, chosen by `scripts/train.py` on MUC-4 train's last 200 texts with"
+    " a CRF trained on the first 1,100 (perpetrator individual 0.5, organisation 0.35, target 0.3, "
+    "victim 0.25, tau 0.2): the roles view there rose from 40.96 to 42.27 micro F1, but MUC-4 dev, "
+    "measured after, fell from 43.03 to 41.23 (perpetrator individual 37.12 -> 26.54). Reverted. "
+    "Code: commit `116a2fb`, reverted in `16cbf1f`.",
+    "- A document gate for lower-cased text (MUC-4 train's texts with any role filled against those "
+    "with none): a bag-of-words textcat on the first 1,100 texts separated the last 200 with AUC "
+    "0.78, and the CRF's best candidate score with AUC 0.77; gating the roles view on either moved it"
+    " by at most 0.6 micro F1 there (40.35 -> 40.94 at best, where a perfect gate would give 45.25). "
+    "Not shipped.",
 ]
 
 

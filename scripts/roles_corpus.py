@@ -17,7 +17,8 @@ those arguments as entities labelled with their role (PERPETRATOR, TARGET, WEAPO
 ``shardwatch roles`` can read them off a document as the document-level roles the scorer wants.
 
 - The train text is space-tokenised ("U . S . Attorney", "21 - year - old"), unlike the news
-  the tagger will read; it is detokenised here (offsets carried along) so the two look alike.
+  the tagger will read; it is detokenised here (``learn.text.detokenise``, offsets carried
+  along) so the two look alike, as ``shardwatch roles`` detokenises such text before reading it.
 - Pronouns are left out: a pronoun is never a useful filler on its own, and the scorer counts
   only mentions it can match, which pronouns are not once coreference is out of scope.
 - A mention argued with two roles in different events keeps its most frequent role; on a tie,
@@ -41,57 +42,13 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin
 
+from shardwatch.learn.text import detokenise
+
 ROLES = ("perpetrator", "target", "weapon", "place")
 PRONOUNS = frozenset(
     "he she they them it him his her hers its their theirs i me we us you who whom which that "
     "this these those himself herself themselves itself one".split()
 )
-# No space before these tokens, none after those: enough to make the space-tokenised text read
-# as the news it came from. A hyphen between two word characters joins them ("21-year-old").
-_NO_SPACE_BEFORE = re.compile(r"^(?:[.,;:!?)\]}%”’']|'s|’s|n't|n’t|'re|’re|'ll|’ll|'ve|’ve|'d|’d|'m|’m)$")
-_NO_SPACE_AFTER = re.compile(r"^[(\[{$“]$")
-
-
-def detokenise(text: str) -> tuple[str, list[int]]:
-    """Return the text with the tokeniser's spaces taken out, and a map old offset -> new offset
-    (one entry per character of the old text, plus one for its end)."""
-    pieces = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
-    out: list[str] = []
-    mapping = [0] * (len(text) + 1)  # spaces are filled in below
-    pos = 0
-    previous = None
-    for index, (start, piece) in enumerate(pieces):
-        if previous is not None:
-            glue = (
-                _NO_SPACE_BEFORE.match(piece)
-                or _NO_SPACE_AFTER.match(previous)
-                or (piece == "-" and previous[-1:].isalnum() and index + 1 < len(pieces)
-                    and pieces[index + 1][1][:1].isalnum())
-                or (previous == "-" and piece[:1].isalnum() and index >= 2
-                    and pieces[index - 2][1][-1:].isalnum())
-                or (previous in ("’", "'") and piece.lower() in ("s", "t", "re", "ll", "ve", "d", "m"))
-                or (previous == "," and piece.isdigit() and len(piece) == 3 and index >= 2
-                    and pieces[index - 2][1].isdigit())
-            )
-            if not glue:
-                out.append(" ")
-                pos += 1
-        for offset in range(len(piece)):
-            mapping[start + offset] = pos + offset
-        pos += len(piece)
-        mapping[start + len(piece)] = pos
-        out.append(piece)
-        previous = piece
-    # Characters between pieces (the spaces) map to the position of the next piece.
-    following = pos
-    for i in range(len(text) - 1, -1, -1):
-        if text[i].isspace():
-            mapping[i] = following
-        else:
-            following = mapping[i]
-    return "".join(out), mapping
-
-
 def mention_roles(record: dict) -> dict[tuple[int, int], str]:
     """The role of each argument mention: its most frequent role across the events."""
     votes: dict[tuple[int, int], Counter] = {}

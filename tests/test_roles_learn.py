@@ -110,3 +110,44 @@ def test_shipped_model_tags_a_written_attack_report():
     learned = {role: [c.text for c in cands] for role, cands in default_tagger().roles(doc).items()}
     assert learned["perpetrator_organization"] == ["shining path"]
     assert "dynamite charge" in learned["weapon"]
+
+
+def test_space_tokenised_text_is_read_as_news_and_given_back_as_written():
+    from shardwatch.learn.text import space_tokenised, untokenise
+
+    plain = "A 19-year-old gunman fired at the U.S. embassy's gate, police said."
+    tokenised = "A 19 - year - old gunman fired at the U . S . embassy ' s gate , police said ."
+    assert not space_tokenised("He fled , they said.")  # one spaced comma makes no tokenised text
+    longer = tokenised + " He fled , they said . Nobody was hurt , officials said ."
+    assert space_tokenised(longer) and not space_tokenised(plain + " He fled, they said. Nobody was hurt.")
+    untokenised = untokenise(longer)
+    assert untokenised.text.startswith("A 19-year-old gunman fired at the U. S. embassy's gate, police said.")
+    assert untokenised.original_mention("19-year-old gunman", 0) == ("19 - year - old gunman", 2, 24)
+    # a mention the text lacks is kept as it is, at the original place of the offset given
+    assert untokenised.original_mention("embassy guards", 40)[0] == "embassy guards"
+
+
+def test_roles_of_a_space_tokenised_report_are_those_of_the_report_as_written():
+    from shardwatch.extract.roles import role_lines
+
+    plain = ("Two suicide bombers blew themselves up at a checkpoint in Kirkuk's Hawija district on Monday, "
+             "killing 14 soldiers, officials said. The Islamic State group's news agency said it carried out "
+             "the bombing. A 23-year-old officer was among the dead.")
+    tokenised = ("Two suicide bombers blew themselves up at a checkpoint in Kirkuk ' s Hawija district on Monday , "
+                 "killing 14 soldiers , officials said . The Islamic State group ' s news agency said it carried "
+                 "out the bombing . A 23 - year - old officer was among the dead .")
+    written, read = role_lines([("plain", plain), ("tokenised", tokenised)])
+    assert read["roles"] == written["roles"]
+    for argument in read["arguments"]:
+        assert tokenised[argument["start"]:argument["end"]] == argument["text"]
+
+
+def test_lower_cased_text_the_tagger_finds_no_attack_in_gets_no_group_or_weapon_from_the_frames():
+    from shardwatch.extract.roles import role_lines
+
+    # a group's statement about a campaign it has ended: the tagger finds no attacker, target,
+    # victim or weapon, so the frames' armed group and weapon word are not added either
+    (line,) = role_lines([("statement", "the m-19 said its bombing campaign is over. the group will take part "
+                                        "in the elections, its leader told reporters.")])
+    assert line["roles"]["perpetrator_organization"] == []
+    assert line["roles"]["weapon"] == []

@@ -14,6 +14,10 @@ text (wire copy as in MUC-4) is the one exception: spaCy's entities need case, s
 frames seldom find its attacks, and its arguments (the CRF tagger's) are reported with no event
 (``event_id`` null); on MUC-4 train's last 200 texts, keeping only those with an event cost
 about 4 points of micro F1.
+
+A space-tokenised text (research corpora ship text as "the U . S . Attorney , he said") is
+read as news writes it (``learn.text.untokenise``), and its mentions and offsets are given back
+as the input writes them.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from shardwatch.extract import extract
 from shardwatch.extract.cased_roles import cased_roles
 from shardwatch.extract.role_phrases import compact_phrase
 from shardwatch.extract.role_words import ROLES
-from shardwatch.learn.text import repair_glued
+from shardwatch.learn.text import Untokenised, repair_glued, untokenise
 from shardwatch.types import Article, Extraction
 
 __all__ = ["ROLES", "cased_roles", "compact_phrase", "role_line", "role_lines"]
@@ -52,7 +56,24 @@ def role_lines(items: Iterable[tuple[str, str]], *, n_process: int = 1,
     """
     from shardwatch.nlp import annotate
 
-    items = [(doc_id, repair_glued(text)) for doc_id, text in items]
-    docs = progress(annotate((text for _, text in items), n_process=n_process))
-    for (doc_id, text), doc in zip(items, docs):
-        yield role_line(doc_id, extract(Article(id=str(doc_id), text=text), doc))
+    read = []
+    for doc_id, text in items:
+        untokenised = untokenise(text)
+        read.append((doc_id, untokenised.text if untokenised else repair_glued(text), untokenised))
+    docs = progress(annotate((text for _, text, _ in read), n_process=n_process))
+    for (doc_id, text, untokenised), doc in zip(read, docs):
+        line = role_line(doc_id, extract(Article(id=str(doc_id), text=text), doc))
+        yield _as_written(line, untokenised) if untokenised else line
+
+
+def _as_written(line: dict, untokenised: Untokenised) -> dict:
+    """``line`` with its mentions and offsets as the space-tokenised input writes them."""
+    roles: dict[str, list[list[str]]] = {role: [] for role in ROLES}
+    arguments = []
+    for argument in line["arguments"]:
+        text, start, end = untokenised.original_mention(argument["text"], argument["start"])
+        roles[argument["role"]].append([text])
+        arguments.append(argument | {"text": text, "start": start, "end": end})
+    events = [event | {"evidence": [list(untokenised.original_span(a, b)) for a, b in event["evidence"]]}
+              for event in line["events"]]
+    return line | {"roles": roles, "events": events, "arguments": arguments}
