@@ -66,6 +66,12 @@ def trigger_of(token: Token) -> dict | None:
                                                    and c.lemma_.lower() in record.get("or_modifier", ()))
             for c in token.children):
         return None  # "opened fire": "fire" only with "open" (the parser may hang "opened" below it), or "artillery fire"
+    if record and record.get("complement"):
+        # "set a truck ablaze" (the parser hangs "ablaze" on the truck), "was found dead"
+        words = set(record["complement"])
+        near = [c for c in token.children] + [g for c in token.children if c.dep_ in ("dobj", "nsubjpass") for g in c.children]
+        if not any(t.lower_ in words or t.lemma_.lower() in words for t in near if t.i != token.i):
+            return None
     if record and record.get("with_verb"):
         # "a car bomb injured 16", "planted a bomb", "struck a landmine", "bombs went off"
         verbs = record["with_verb"]
