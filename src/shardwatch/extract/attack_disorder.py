@@ -70,20 +70,27 @@ def protest_lede(doc: Doc) -> Span | None:
     if sent is None:
         return None
     root = sent.root
-    if (trigger_of(root) or {}).get("kind") == "attack":
-        return None
     cues = _violence_cues()
     protest = cues["protest"]
 
     def is_protest(t: Token) -> bool:
-        return t.lemma_.lower() in protest or t.lower_ in protest
+        # verbs only of protest ("protested", "demonstrated"), not "marched" or "struck", which
+        # militias and bombs do as well; nouns of protest ("a sit-in", "a hunger strike")
+        words = cues["protest_verb"] if t.pos_ in ("VERB", "AUX") else protest
+        return t.lemma_.lower() in words or t.lower_ in words or (t.lower_ == "strike" and t.pos_ == "NOUN")
 
-    for verb in (root, *root.conjuncts):
+    # "A rally was attacked": a lede whose own verb is an attack word tells the attack; its
+    # conjuncts may still stage a protest ("families whose children were kidnapped continued their sit-in")
+    verbs = list(root.conjuncts) if (trigger_of(root) or {}).get("kind") == "attack" else [root, *root.conjuncts]
+    for verb in verbs:
         if is_protest(verb):
             return sent
-        if verb.lemma_.lower() in cues["stage_verb"]:
+        if verb.lemma_.lower() in cues["stage_verb"] or verb.lower_ in cues["stage_verb"]:
             near = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "advcl", "prep")]
-            near += [g for c in near if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            if any((trigger_of(c) or {}).get("kind") == "attack" for c in near):
+                continue  # "carried out an attack on a crowd", "launched an assault"
+            # "took to the streets", not "fired into the crowd"
+            near += [g for c in near if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" and g.lower_ != "crowd"]
             near += [g for c in near for g in c.children if g.dep_ == "compound"]
             if any(is_protest(t) for t in near):
                 return sent

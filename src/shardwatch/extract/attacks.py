@@ -487,7 +487,7 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
             if child.ent_type_ in ("GPE", "LOC", "DATE", "CARDINAL") or trigger_of(child):
                 continue
             text = _span_text(child)
-            if (child.lemma_.lower() in ATTACKER_NOUNS or child.lower_ in ATTACKER_NOUNS) and not (
+            if (child.lemma_.lower() in ATTACKER_NOUNS or child.lower_ in ATTACKER_NOUNS) and child.lower_ not in VICTIM_NOUNS and not (
                     frame.perpetrator_orgs or frame.perpetrator_people):
                 return None  # "killed 50,000 fighters": the militants are the dead, not the attackers
             (frame.victims if child.lemma_.lower() in VICTIM_NOUNS else frame.targets).append(text)
