@@ -53,3 +53,13 @@ def test_attacks_that_notes_tell_plainly(text):
 ])
 def test_unrest_and_reactions_are_no_attacks(text):
     assert events_of(text, published="2020-06-08", kind="attack") == [], text
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Around 4 June 2020, in Culiacan, a man was found dead in a ravine. His hands were tied.", 1),
+    ("On 4 June 2020, the bodies of two men were found near the bridge in Tula. Both bore signs of torture.", 2),
+    ("On 7 June 2020, a mob lynched two suspected thieves in a village of Sitapur district.", 2),
+])
+def test_the_dead_counted_where_no_figure_says_it(text, killed):
+    [attack] = events_of(text, published="2020-06-08", kind="attack")
+    assert attack.killed is not None and attack.killed.low == killed == attack.killed.high

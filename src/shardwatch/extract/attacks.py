@@ -35,7 +35,7 @@ from shardwatch.extract.attack_sides import fighters_killed, not_doers
 from shardwatch.extract.attack_disorder import property_only, protest_lede, protested
 from shardwatch.extract.attack_lists import as_written, named_attack, split_listed
 from shardwatch.extract.attack_segments import _assign_segments
-from shardwatch.extract.attack_violence import (REMAINS_NOUNS, TOLL_LEMMAS, _armed_party, _bare_toll, _disorder_note, is_violence, reaction_to)
+from shardwatch.extract.attack_violence import (REMAINS_NOUNS, TOLL_LEMMAS, _armed_party, _bare_toll, _disorder_note, dead_counted, is_violence, reaction_to)
 from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, LEADER_WORDS, STATE_KINDS, STATE_NOUNS, VICTIM_NOUNS,
                                                _weapons, trigger_of)
 from shardwatch.extract.casualties import _fuller, casualties, parsed_casualties
@@ -431,6 +431,7 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
         return None  # "attacks in Turkey and France" are generic; "the Paris attacks" are one
     if _STATE_ACTION.search(sent.text) and trigger.lemma_.lower() in _STATE_ACTION_LEMMAS:
         return None
+    killed = killed or dead_counted(trigger)  # "a man was found dead", "a mob lynched two youths"
     frame = AttackFrame(sentence=sent, trigger=trigger, modality=modality, killed=killed, wounded=wounded, date=date)
     frame.tense_present = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP")
                               for c in trigger.children)
