@@ -120,7 +120,7 @@ def protested(frame: AttackFrame, lede: Span) -> bool:
 # Harm to people anywhere in the report: a burning with any of these is no mere property damage.
 _HARM_LEMMAS = {"kill", "wound", "injure", "hurt", "die", "death", "dead", "injury", "casualty", "victim", "abduct",
                 "kidnap", "hostage", "rape", "shoot", "stab", "beat", "body", "fatality", "torture", "assault"}
-_BURN_LEMMAS = {"burn", "torch", "set", "arson", "firebomb"}
+_BURN_LEMMAS = {"burn", "torch", "set", "arson"}  # not "firebomb": a firebombing is a bombing
 _NEGATIONS = {"no", "nobody", "none", "not", "neither", "nor", "never", "without", "n't"}
 
 
@@ -132,7 +132,8 @@ def property_only(frame: AttackFrame) -> bool:
     rule took out 155 false alarms there and 7 attack notes."""
     if frame.trigger.lemma_.lower() not in _BURN_LEMMAS or frame.killed is not None or frame.wounded is not None:
         return False
-    if frame.perpetrator_orgs:
+    if frame.perpetrator_orgs or any(t.lemma_.lower() == "responsibility" for t in frame.sentence.doc):
+        # a claimed arson is its claimant's attack ("X claimed responsibility for the attack")
         # a named armed group's arson stays its attack, as the GTD counts it ("FARC dissidents
         # burned a bus"): on the incidents dev measuring part (residue 3) this rule without the
         # exception lost 5 of 968 reports, 2 of them named groups'; ACLED keeps 53 false alarms
