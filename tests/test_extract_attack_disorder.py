@@ -26,8 +26,9 @@ pytestmark = pytest.mark.model
     "and their hands were tied.",
     # the driver is the victim here, not an attacker noun
     "The driver of a lorry carrying vaccines was shot dead by gunmen near Bannu, officials said.",
-    # property burned with no one hurt, but claimed: the claimant's attack
-    "Two lorries of a logging company were burned near Ercilla on Sunday. A radical group claimed "
+    # property burned with no one hurt, but claimed: the claimant's attack (a guard on the rule
+    # that makes unclaimed arson property damage)
+    "Militants burned two lorries of a logging company near Ercilla on Sunday. A radical group claimed "
     "responsibility for the attack.",
     # villagers who kill: violence against a civilian, not a riot (a guard on the rule that
     # makes villagers who hurt no one unrest)
