@@ -91,6 +91,8 @@ def lexicon() -> _Lexicon:
     attack_cues: dict[str, str] = {}
     context: dict[str, str] = {}
     for row in load_jsonl("triggers.jsonl"):
+        if row.get("complement"):
+            continue  # "found dead", "set ablaze": "found" and "set" alone tell nothing
         particles = row.get("particle")
         found: dict[str, str] = {}
         for particle in particles if isinstance(particles, list) else [particles]:
