@@ -111,6 +111,11 @@ def test_the_attackers_killed_later_do_not_replace_the_toll():
     assert (event.killed.low, event.killed.high) == (12, None)
 
 
+def test_no_one_hurt_is_no_toll():
+    from shardwatch.extract.casualties import casualties
+    assert casualties("A bomb went off outside the bank; no one was injured.") == (None, None)
+
+
 def test_a_number_of_attacks_is_no_toll():
     assert all(e.killed is None for e in events_of("Two deadly attacks hit the city of Peshawar on 3 May 2011.",
                                                    kind="attack"))

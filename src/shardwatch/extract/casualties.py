@@ -35,7 +35,7 @@ _INTENT = re.compile(r"(?:\b(?!managed\b|able\b|succeeded\b|went on\b)\w+\s+to|\
                      re.I)
 
 
-_AGED = re.compile(r"\b(?:aged?|ages)\s+$", re.I)
+_AGED = re.compile(r"\b(?:aged?|ages|no|not a single|not)\s+$", re.I)  # ages; "no one was injured"
 
 
 def _quantity(patterns: list[re.Pattern], text: str) -> Quantity | None:
@@ -44,7 +44,7 @@ def _quantity(patterns: list[re.Pattern], text: str) -> Quantity | None:
             if number == 0 and _INTENT.search(text[:match.start()]):
                 continue
             if _AGED.search(text[:match.start("q")]):
-                continue  # "two girls aged 6 and 4 are killed": ages, not the toll
+                continue  # "two girls aged 6 and 4 are killed": ages, not the toll; "no one was hurt"
             quantity = quantity_from_match(_inner(match))
             if quantity is not None and (quantity.low or quantity.high):
                 return quantity
