@@ -265,6 +265,11 @@ class Gazetteer:
         if in_context and not (ranked[0].population >= 100_000
                                and ranked[0].population >= 20 * max(in_context[0].population, 1)):
             return replace_name(in_context[0].place, name)
+        if bare and context and all(c.place.precision == 1 for c in ranked):
+            # "the Palma District" in a story about Mozambique: a name written as a region that
+            # no region has, and no town of the article's countries, is not a town abroad
+            # (Palma, Spain); kept as written by the caller
+            return None
         places = [c for c in ranked if c.place.precision == 1] or ranked
         best = places[0]
         if context and best.population < 100_000:

@@ -1,0 +1,61 @@
+"""Where an attack is when the report names no country: its groups, and names NER misread.
+
+Sentences written by the team, each with a phenomenon seen in real incident reports and
+conflict monitors' notes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import events_of
+from shardwatch.extract.gazetteer import get_gazetteer
+from shardwatch.extract.group_countries import group_country
+from shardwatch.nlp import get_nlp
+
+
+def place_of(text: str):
+    attacks = events_of(text, published="2018-03-20", kind="attack")
+    assert attacks, text
+    return attacks[0].place
+
+
+@pytest.mark.parametrize("text, country, name", [
+    # the gazetteer's only Zhari is a Polish town: the Taliban fight in Afghanistan
+    ("Two police officers died when a roadside bomb went off in the Zhari District. The Taliban claimed the blast.",
+     "AF", "Zhari"),
+    # a Slovenian and a Nigerian Rann: Boko Haram says which
+    ("Boko Haram fighters stormed the town of Rann at dawn, killing 14 villagers.", "NG", "Rann"),
+])
+def test_a_groups_one_country_places_a_report_that_names_none(text, country, name):
+    place = place_of(text)
+    assert place is not None and place.country == country
+    assert name is None or name in place.name
+
+
+def test_groups_of_two_countries_name_no_country():
+    doc = get_nlp()("Boko Haram and the Taliban praised the attack.")
+    assert group_country(doc) is None
+    assert group_country(get_nlp()("Boko Haram praised the attack.")) == "NG"
+
+
+def test_a_name_written_as_a_district_is_no_town_abroad():
+    place = place_of("Insurgents raided a village in the Palma District of Cabo Delgado, killing six people.")
+    assert place.country == "MZ" and "Palma" in place.name
+    # without a country in the text the name still finds its town
+    assert get_gazetteer().resolve("Palma District", context={"MZ"}) is None
+    assert get_gazetteer().resolve("Palma District").country == "ES"
+
+
+@pytest.mark.parametrize("text, country, name", [
+    # a place word calls the name a place though NER saw none
+    ("A grenade was thrown at a police post in Kashmir's Tral village, wounding three.", "IN", "Tral"),
+    # peacekeepers' nationality is not where they serve
+    ("Jihadists attacked a camp of Chadian peacekeepers in the area of Kidal, killing ten of them.", "ML", "Kidal"),
+    # "the village of X" is a place whatever NER calls X, and "Nigerian" is no part of "Yobe state"
+    ("Insurgents overran an army base in the village of Jilli in the Nigerian Yobe state, killing 20 soldiers.",
+     "NG", "Jilli"),
+])
+def test_names_ner_misreads_are_places_where_the_text_says_so(text, country, name):
+    place = place_of(text)
+    assert (place.country, place.name) == (country, name)
