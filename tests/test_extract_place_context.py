@@ -26,6 +26,8 @@ def place_of(text: str):
      "AF", "Zhari"),
     # a Slovenian and a Nigerian Rann: Boko Haram says which
     ("Boko Haram fighters stormed the town of Rann at dawn, killing 14 villagers.", "NG", "Rann"),
+    # no place at all: the group's one country
+    ("Al-Shabaab gunmen shot dead two teachers on Monday.", "SO", None),
 ])
 def test_a_groups_one_country_places_a_report_that_names_none(text, country, name):
     place = place_of(text)

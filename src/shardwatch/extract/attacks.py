@@ -24,8 +24,9 @@ from spacy.tokens import Doc, Span, Token
 
 from shardwatch.extract.cues import cue_of
 from shardwatch.extract.gazetteer import get_gazetteer
+from shardwatch.extract.group_countries import group_country, group_names
 from shardwatch.extract.common import (GROUP_NOUNS, PLACE_NOUNS, DocContext, clause_date, deed_modality, incidental_places)
-from shardwatch.extract.mentions import actors, person_id
+from shardwatch.extract.mentions import actors, nationality_words, person_id
 from shardwatch.extract.temporal import ResolvedDate
 from shardwatch.nlp.arguments import argument_spans
 from shardwatch.nlp.pipeline import doc_text
@@ -330,9 +331,15 @@ def _country_of_article(doc: Doc, article: Article, places: list[Mention]) -> Me
     only one. Chosen on the incidents dev measuring part, where 96 of the 140 reports with a
     wrong country had an attack with no place at all."""
     gazetteer = get_gazetteer()
-    demonyms = gazetteer.demonyms
-    named = [e for e in doc.ents if e.label_ == "NORP" and e.text.lower() in demonyms]
-    countries = {m.place.country for m in places if m.place.country} | {demonyms[e.text.lower()] for e in named}
+    nationalities = nationality_words(doc)
+    named = [e for e, _ in nationalities]
+    countries = {m.place.country for m in places if m.place.country} | {code for _, code in nationalities}
+    home = group_country(doc)
+    if not countries and home and home in gazetteer.countries:
+        # no place and no nationality: the one country the article's groups fight in
+        # (data/group_countries.jsonl), told by the first group's name
+        start, end, text, _ = group_names(doc)[0]
+        return Mention(article.id, start, end, text, "GPE", place=gazetteer.countries[home])
     if len(countries) != 1:
         return None
     [code] = countries
