@@ -11,7 +11,9 @@ import pytest
 from extract_helpers import events_of
 from shardwatch.extract.gazetteer import get_gazetteer
 from shardwatch.extract.group_countries import group_country
+from shardwatch.extract.mentions import place_mentions
 from shardwatch.nlp import get_nlp
+from shardwatch.types import Article
 
 
 def place_of(text: str):
@@ -61,3 +63,42 @@ def test_a_name_written_as_a_district_is_no_town_abroad():
 def test_names_ner_misreads_are_places_where_the_text_says_so(text, country, name):
     place = place_of(text)
     assert (place.country, place.name) == (country, name)
+
+
+@pytest.mark.parametrize("text, country, name", [
+    # NER cut "the Province of" from its name: the name after it is the province
+    ("A councillor of the village of Bossey in the Province of Arbinda was shot dead by gunmen.", "BF", None),
+    # "the region of Chad" is Chad, not a Russian village of that name
+    ("Jihadists attacked a village in the Lac region of Chad, killing 18 people.", "TD", None),
+    # a district one country alone has, however small its town
+    ("A policeman was killed when a bomb went off in a village in the Daquq district.", "IQ", None),
+    # NER tagged the first word of the town's name only
+    ("A bomb fixed to a motorbike went off in Dera Murad Jamali, killing one person.", "PK", "Dera Murad Jamali"),
+    # a district of a named country is that country's, not a county of Texas
+    ("Rebels attacked a government position in Hays district in western Yemen, killing six soldiers.", "YE", None),
+])
+def test_names_written_with_their_kind_or_country_are_read_whole(text, country, name):
+    place = place_of(text)
+    assert place.country == country
+    assert name is None or place.name == name
+
+
+def test_a_regions_kind_and_the_countrys_name_resolve_in_the_country():
+    gazetteer = get_gazetteer()
+    assert gazetteer.resolve("region of Chad").country == "TD"
+    assert gazetteer.resolve("Hays district", context={"YE"}).country == "YE"
+    assert gazetteer.resolve("Daquq district").country == "IQ"
+
+
+def test_a_place_a_firm_is_based_in_is_no_place_of_the_story():
+    text = "Gunmen shot dead a Dubai-based businessman in Bosaso town."
+    names = {m.text for m in place_mentions(get_nlp()(text), Article(id="t", text=text))}
+    assert "Dubai" not in names and "Bosaso" in names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Gunmen killed ten villagers in Nganzai local government area of Borno State.", "Borno"),  # not "State"
+    ("A roadside bomb killed two farmers in a village in the Hawija Town of Iraq.", "Hawija"),  # not "Hawija Town"
+])
+def test_a_name_is_not_run_into_its_kind_word_or_the_noun_it_qualifies(text, name):
+    assert place_of(text).name == name

@@ -111,9 +111,16 @@ def _whole_name(ent: Span) -> Span:
             and doc[start - 1].text[:1].isupper() and doc[start - 1].dep_ == "compound" \
             and ent.start <= doc[start - 1].head.i < ent.end:
         start -= 1
-    if start == ent.start:
+    end = ent.end  # "in Dera Murad Jamali", of which NER tagged "Dera" alone
+    # (not "Baku Metro bombings", whose words qualify a noun, nor "Hawija Town", a kind word)
+    while end < len(doc) and doc[end].ent_iob_ == "O" and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+            and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end and doc[end - 1].head.pos_ == "PROPN" \
+            and doc[end].lower_ not in _PLACE_KINDS | _REGION_AFTER_WORDS \
+            and not (doc[end].dep_ == "compound" and doc[end].head.pos_ == "NOUN"):
+        end += 1
+    if (start, end) == (ent.start, ent.end):
         return ent
-    return Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
+    return Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
 
 
 def _place_word(token) -> bool:
@@ -162,6 +169,8 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
             continue
         if ent.text.lower() in _REGION_AFTER_WORDS and ent.start > 0 and doc[ent.start - 1].ent_type_:
             continue  # "San Lorenzo Canton" tagged as two names: the word is the first one's region word
+        if ent[-1].lower_ == "of" or ent.end < len(doc) - 1 and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based":
+            continue  # "the Province of" cut from its name (read with the next one); "a Dubai-based firm"
         if ent.label_ in PLACE_LABELS:
             parts = [ent]
             if "," in ent.text:
@@ -227,8 +236,8 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
     for token in doc:
         if token.ent_iob_ != "O" or token.pos_ != "PROPN" or not token.text[:1].isupper():
             continue
-        if token.dep_ == "compound" and token.head.pos_ == "PROPN":
-            continue  # the head of the name carries it
+        if token.dep_ == "compound" and token.head.pos_ == "PROPN" or token.lower_ in _REGION_AFTER_WORDS:
+            continue  # the head of the name carries it; "Borno State": the name's own region word
         locative = token.dep_ == "pobj" and (token.head.lower_ in LOCATIVE_PREPS  # "the Palma District of Cabo Delgado"
                                              or token.head.lower_ == "of" and token.head.head.lemma_.lower() in _PLACE_KINDS)
         naming = token.dep_ == "compound" and token.head.pos_ == "NOUN"
