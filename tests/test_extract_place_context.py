@@ -102,3 +102,13 @@ def test_a_place_a_firm_is_based_in_is_no_place_of_the_story():
 ])
 def test_a_name_is_not_run_into_its_kind_word_or_the_noun_it_qualifies(text, name):
     assert place_of(text).name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # the state that holds the district is not where the shot was fired
+    ("A policeman was shot dead by militants in Jammu and Kashmir's Pulwama district.", "Pulwama"),
+    # a district NER took for a person is a place when its kind word follows, in lower case too
+    ("A bomb killed a shopkeeper in Taji district, north of Baghdad.", "Taji"),
+])
+def test_the_district_is_the_place_not_what_holds_it(text, name):
+    assert place_of(text).name == name
