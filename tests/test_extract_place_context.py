@@ -11,7 +11,7 @@ import pytest
 from extract_helpers import events_of
 from shardwatch.extract.gazetteer import get_gazetteer
 from shardwatch.extract.group_countries import group_country
-from shardwatch.extract.mentions import place_mentions
+from shardwatch.extract.mentions import _bare_written, place_mentions
 from shardwatch.nlp import get_nlp
 from shardwatch.types import Article
 
@@ -112,3 +112,16 @@ def test_a_name_is_not_run_into_its_kind_word_or_the_noun_it_qualifies(text, nam
 ])
 def test_the_district_is_the_place_not_what_holds_it(text, name):
     assert place_of(text).name == name
+
+
+def test_a_town_told_after_an_attack_in_a_province_is_its_place():
+    place = place_of("Gunmen shot dead three farmers in Kunduz province. "
+                     "The farmers were working in fields near Imam Sahib.")
+    assert (place.name, place.country, place.precision) == ("Imam Sahib", "AF", 1)
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("West Jatrabari", "Jatrabari"), ("Maskurpur village", "Maskurpur"), ("the Zhari District", "Zhari District"),
+])
+def test_a_place_kept_as_written_is_canonical_without_its_direction_and_kind(written, canonical):
+    assert _bare_written(written) == canonical

@@ -40,7 +40,7 @@ _PREFIXES = ("al ", "el ", "ar ", "as ", "ash ", "ad ", "an ", "az ", "at ")
 # "Province of Soum"). The scorer and GeoNames drop them alike, so they are dropped for lookup.
 REGION_WORDS = ("province", "provinces", "governorate", "district", "districts", "region", "state",
                 "county", "department", "prefecture", "oblast", "division", "municipality",
-                "tehsil", "agency", "emirate", "republic of", "wilaya", "vilayet", "parish", "zone",
+                "tehsil", "agency", "lga", "emirate", "republic of", "wilaya", "vilayet", "parish", "zone",
                 "upazila", "township", "regency", "canton")
 _REGION_AFTER = re.compile(r"^(?P<name>.+?)\s+(?:" + "|".join(REGION_WORDS) + r")$")
 _REGION_BEFORE = re.compile(r"^(?:" + "|".join(REGION_WORDS) + r")\s+(?:of\s+)?(?P<name>.+)$")
