@@ -125,3 +125,8 @@ def test_a_town_told_after_an_attack_in_a_province_is_its_place():
 ])
 def test_a_place_kept_as_written_is_canonical_without_its_direction_and_kind(written, canonical):
     assert _bare_written(written) == canonical
+
+
+def test_a_kind_of_unit_only_one_country_has_names_it():
+    place = place_of("Two activists were hacked to death by assailants at a tea stall in Kolatoli upazila.")
+    assert place is not None and place.country == "BD"
