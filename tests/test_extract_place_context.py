@@ -11,7 +11,8 @@ import pytest
 from extract_helpers import events_of
 from shardwatch.extract.gazetteer import get_gazetteer
 from shardwatch.extract.group_countries import group_country
-from shardwatch.extract.mentions import _bare_written, place_mentions
+from shardwatch.extract.mentions import place_mentions
+from shardwatch.extract.place_names import bare_written
 from shardwatch.nlp import get_nlp
 from shardwatch.types import Article
 
@@ -124,7 +125,7 @@ def test_a_town_told_after_an_attack_in_a_province_is_its_place():
     ("West Jatrabari", "Jatrabari"), ("Maskurpur village", "Maskurpur"), ("the Zhari District", "Zhari District"),
 ])
 def test_a_place_kept_as_written_is_canonical_without_its_direction_and_kind(written, canonical):
-    assert _bare_written(written) == canonical
+    assert bare_written(written) == canonical
 
 
 def test_a_kind_of_unit_only_one_country_has_names_it():

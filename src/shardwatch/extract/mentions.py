@@ -35,6 +35,9 @@ from spacy.tokens import Doc, Span
 from shardwatch.data import actor_catalogue
 from shardwatch.extract import admin_chains
 from shardwatch.extract.group_countries import group_country
+from shardwatch.extract.place_names import (
+    DIRECTION, PLACE_KINDS, REGION_AFTER_WORDS, THE, bare_written, nationality_words, whole_name,
+)
 from shardwatch.extract.gazetteer import (
     MIN_POPULATION_ALONE, get_gazetteer, normalise_name, region_name, replace_name,
 )
@@ -77,8 +80,6 @@ PLACE_WORDS = {"city", "town", "village", "municipality", "district", "province"
                "hamlet", "settlement", "suburb", "neighbourhood", "neighborhood", "department", "state",
                "mayor", "governor", "outskirts", "suburbs", "centre", "center", "capital", "residents", "streets",
                "north", "south", "east", "west", "port", "airport", "canton"}
-_DIRECTION = re.compile(r"^(?:west|east|north|south|western|eastern|northern|southern|central|north-west|"
-                        r"north-east|south-west|south-east|northwest|northeast|southwest|southeast)\s+", re.I)
 # People and forces a country's name can modify as their nationality: "a U.S. soldier", "U.S.
 # troops", "a French aid worker". Such a name says who was hit, not where (a soldier killed in
 # Makhmur read as an attack in the United States, and the US then ranked Makhmur's candidates).
@@ -86,41 +87,7 @@ _NATIONAL_HEADS = {"soldier", "troops", "serviceman", "servicemen", "servicememb
                    "official", "citizen", "national", "tourist", "journalist", "diplomat", "contractor", "worker",
                    "pilot", "commando", "personnel", "adviser", "advisor", "hostage", "aid", "reporter",
                    "convoy", "embassy", "consulate", "patrol", "forces"}
-_REGION_AFTER_WORDS = {"province", "district", "state", "governorate", "region", "county", "department",
-                       "prefecture", "municipality", "division", "tehsil", "oblast", "upazila", "township",
-                       "regency", "canton", "lga"}
-
-
-_THE = re.compile(r"^the\s+")
 _AIRPORT_WORDS = {"airport", "airfield", "airbase"}
-
-
-# Words that say what kind of place the name before them is ("Tral village", "Bosaso town").
-_PLACE_KINDS = {"village", "town", "city", "district", "province", "area", "locality", "hamlet", "region",
-                "governorate", "municipality", "county", "township", "subdivision", "tehsil", "upazila"}
-
-
-# _whole_name, _PLACE_KINDS, the NORP and "called a place" readings below and nationality_words
-# were chosen together on the incidents dev measuring part (country 90.4 -> 91.4, place 77.4 ->
-# 78.8) and ACLED tuning residue 1 (country 65.2 -> 65.6, place 55.4 -> 56.6).
-def _whole_name(ent: Span) -> Span:
-    """The entity with the capitalised words before it that belong to the same name: NER tags
-    "Ismail Khan" of "in Dera Ismail Khan" as a person."""
-    doc, start = ent.doc, ent.start
-    while start > 0 and doc[start - 1].ent_iob_ == "O" and doc[start - 1].pos_ == "PROPN" \
-            and doc[start - 1].text[:1].isupper() and doc[start - 1].dep_ == "compound" \
-            and ent.start <= doc[start - 1].head.i < ent.end:
-        start -= 1
-    end = ent.end  # "in Dera Murad Jamali", of which NER tagged "Dera" alone
-    # (not "Baku Metro bombings", whose words qualify a noun, nor "Hawija Town", a kind word)
-    while end < len(doc) and doc[end].ent_iob_ == "O" and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
-            and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end and doc[end - 1].head.pos_ == "PROPN" \
-            and doc[end].lower_ not in _PLACE_KINDS | _REGION_AFTER_WORDS \
-            and not (doc[end].dep_ == "compound" and doc[end].head.pos_ == "NOUN"):
-        end += 1
-    if (start, end) == (ent.start, ent.end):
-        return ent
-    return Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
 
 
 def _place_word(token) -> bool:
@@ -164,10 +131,10 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
     for ent in map(_before_parenthesis, doc.ents):
         if ent is None:
             continue
-        ent = _whole_name(ent)
+        ent = whole_name(ent)
         if ent.label_ in PLACE_LABELS and _nationality(ent):
             continue
-        if ent.text.lower() in _REGION_AFTER_WORDS and ent.start > 0 and doc[ent.start - 1].ent_type_:
+        if ent.text.lower() in REGION_AFTER_WORDS and ent.start > 0 and doc[ent.start - 1].ent_type_:
             continue  # "San Lorenzo Canton" tagged as two names: the word is the first one's region word
         if ent[-1].lower_ == "of" or ent.end < len(doc) - 1 and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based":
             continue  # "the Province of" cut from its name (read with the next one); "a Dubai-based firm"
@@ -179,7 +146,7 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
                 parts = parts or [ent]
         elif ent.label_ == "NORP" and actor_of(ent) is None and not any(t.lower_ in gazetteer.demonyms for t in ent) \
                 and ent.root.dep_ == "pobj" and (ent.root.head.lower_ in LOCATIVE_PREPS or ent.root.head.lower_ == "of"
-                                                 and ent.root.head.head.lemma_.lower() in _PLACE_KINDS):
+                                                 and ent.root.head.head.lemma_.lower() in PLACE_KINDS):
             # "in the area of Kidal", NER's nationality for a town's name; the incidents dev
             # measuring part has such reports
             parts = [ent]
@@ -192,7 +159,7 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
                 or ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN"):
             parts = [ent]
         elif ent.label_ in ("ORG", "PERSON", "NORP") and actor_of(ent) is None and ent.end < len(doc) \
-                and doc[ent.end].lower_ in _REGION_AFTER_WORDS \
+                and doc[ent.end].lower_ in REGION_AFTER_WORDS \
                 and ent.text.lower() not in gazetteer.demonyms:  # "the Tunisian governorate of X"
             # "Makhmur, Erbil Governorate", "in the western Herat province": a name with its
             # region word is a region, whatever NER made of the name ("the Nigerian Yobe state":
@@ -212,17 +179,17 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
             before = doc[part.start - 2: part.start] if part.start >= 2 else None
             label = ent.label_
             root = part.root
-            if root.dep_ in ("pobj", "appos") and (root.head.lemma_.lower() in _PLACE_KINDS or root.dep_ == "pobj"
+            if root.dep_ in ("pobj", "appos") and (root.head.lemma_.lower() in PLACE_KINDS or root.dep_ == "pobj"
                                                    and root.head.lower_ == "of"
-                                                   and root.head.head.lemma_.lower() in _PLACE_KINDS):
+                                                   and root.head.head.lemma_.lower() in PLACE_KINDS):
                 label = "GPE"  # "the village of Jilli", "the town Bosaso": called a place, whatever NER made of it
-            if after is not None and after.lower_ in _REGION_AFTER_WORDS:
+            if after is not None and after.lower_ in REGION_AFTER_WORDS:
                 name = f"{part.text} {after.lower_}"
                 # "Erbil Governorate", tagged ORG; "the Jaghatu district of Ghazni", tagged PERSON
-                # (lower case too; with the possessor rule of attacks._best_place, incidents dev
+                # (lower case too; with the possessor rule of attack_places.best_place, incidents dev
                 # measuring part place 79.1 -> 81.0)
                 label = "GPE"
-            elif before is not None and before[1].lower_ == "of" and before[0].lower_ in _REGION_AFTER_WORDS \
+            elif before is not None and before[1].lower_ == "of" and before[0].lower_ in REGION_AFTER_WORDS \
                     and not region_name(name):  # "the Jaghatu district of Ghazni Province": Ghazni's own word
                 name = f"{before[0].lower_} of {part.text}"
             found.append((part, label, name))
@@ -240,10 +207,10 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
         if token.ent_iob_ != "O" or token.pos_ != "PROPN" or not token.text[:1].isupper():
             continue
         if token.dep_ == "compound" and token.head.pos_ == "PROPN" \
-                or token.lower_ in _REGION_AFTER_WORDS and token.i > 0 and doc[token.i - 1].ent_iob_ != "O":
+                or token.lower_ in REGION_AFTER_WORDS and token.i > 0 and doc[token.i - 1].ent_iob_ != "O":
             continue  # the head of the name carries it; "Borno State": the name's own region word
         locative = token.dep_ == "pobj" and (token.head.lower_ in LOCATIVE_PREPS  # "the Palma District of Cabo Delgado"
-                                             or token.head.lower_ == "of" and token.head.head.lemma_.lower() in _PLACE_KINDS)
+                                             or token.head.lower_ == "of" and token.head.head.lemma_.lower() in PLACE_KINDS)
         naming = token.dep_ == "compound" and token.head.pos_ == "NOUN"
         if not (locative or naming):
             continue
@@ -253,8 +220,8 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
             start -= 1
         span = doc[start: token.i + 1]
         # "Kashmir's Tral village": a name its place word calls a place is one, as if tagged
-        called = naming and token.head.lemma_.lower() in _PLACE_KINDS or locative and token.head.lower_ == "of" \
-            or len(span) > 1 and token.lower_ in _REGION_AFTER_WORDS  # "the Nadir Shah Kot District"
+        called = naming and token.head.lemma_.lower() in PLACE_KINDS or locative and token.head.lower_ == "of" \
+            or len(span) > 1 and token.lower_ in REGION_AFTER_WORDS  # "the Nadir Shah Kot District"
         found.append((span, "GPE" if called else "", span.text))
     # Names the learned tagger marks as an attack's place ("the Mehola Junction bombing") are
     # places where NER saw none.
@@ -322,7 +289,7 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
     if any(c.isupper() for c in doc.text[:5000]):
         # in cased text a place name is capitalised: "executed him in the bush" names no place
         # ("northeast Nigeria": the direction word may come first)
-        spans = [s for s in spans if _DIRECTION.sub("", s[2])[:1].isupper() or s[2][:1].isdigit() or region_name(s[2])]
+        spans = [s for s in spans if DIRECTION.sub("", s[2])[:1].isupper() or s[2][:1].isdigit() or region_name(s[2])]
     chains = admin_chains.chains(doc)
     spans += _parenthesised_places(doc, {t.i for span, _, _ in spans for t in span}, chains)
     # A place named with its regions is resolved in their country (admin_chains).
@@ -401,15 +368,15 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
                 if label in PLACE_LABELS or _locative(span):
                     unknown.append((span, label, stated))  # "in Dalya, Iraq": Dalya is in Iraq
                 continue
-        if place is None and _DIRECTION.match(name):
-            place = gazetteer.resolve(_DIRECTION.sub("", name), context=context, regions=regions)  # "West Beirut"
+        if place is None and DIRECTION.match(name):
+            place = gazetteer.resolve(DIRECTION.sub("", name), context=context, regions=regions)  # "West Beirut"
         if place is not None and label == "" and not (place.country in context or place.precision > 1
                                                       or gazetteer.population(place) >= 100_000):
             place = None  # a name the tagger did not see: a well-known place, or one of the article's countries
         if place is not None and (place.precision < 3 or _locative(span)):
             located.add(place.country)
         if place is None:
-            if label in PLACE_LABELS and _THE.sub("", span.text)[:1].isupper() and not gazetteer.country_of(span.text) \
+            if label in PLACE_LABELS and THE.sub("", span.text)[:1].isupper() and not gazetteer.country_of(span.text) \
                     and _locative(span):
                 unknown.append((span, label, None))
             continue
@@ -436,21 +403,10 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
         if joined or _part_of(span, known_starts):
             continue
         mentions.append(Mention(article.id, span.start_char, span.end_char, span.text, label or "GPE", place=Place(
-            name=span.text, canonical=_bare_written(span.text), country=country, lat=None, lon=None,
+            name=span.text, canonical=bare_written(span.text), country=country, lat=None, lon=None,
             gazetteer_id=None, precision=1)))
     mentions.sort(key=lambda m: m.start)
     return mentions
-
-
-_KIND_AFTER = re.compile(r"\s+(?:village|town|city|area|LGA)$", re.I)
-
-
-def _bare_written(text: str) -> str:
-    """The canonical name of a place kept as written: "West Jatrabari" and "Maskurpur village" are
-    Jatrabari and Maskurpur (with "LGA" as a region word, ACLED tuning residue 1: place 56.6 ->
-    57.8; incidents dev measuring part unchanged)."""
-    bare = _KIND_AFTER.sub("", _DIRECTION.sub("", _THE.sub("", text)))
-    return bare or text
 
 
 # Words for a part of a town or district: "the Sargodar area of Lashkargah".
@@ -468,20 +424,6 @@ def _part_of(span: Span, known_starts: set[int]) -> bool:
                and any(grand.dep_ == "pobj" and any(t.idx in known_starts for t in grand.subtree)
                        for grand in child.children)
                for child in head.children)
-
-
-# People a country sends abroad: "Chadian peacekeepers" in Kidal, "two British tourists".
-_FOREIGN_HEADS = {"peacekeeper", "peacekeepers", "tourist", "tourists", "national", "nationals", "embassy",
-                  "consulate", "diplomat", "diplomats", "expatriate", "expatriates", "contingent"}
-
-
-def nationality_words(doc: Doc) -> list[tuple[Span, str]]:
-    """Nationality words that say where a story is ("the Pakistani town of Hangu", "14 Pakistani
-    soldiers near Miranshah"), with their country; not those of people sent abroad ("Chadian
-    peacekeepers")."""
-    demonyms = get_gazetteer().demonyms
-    return [(e, demonyms[e.text.lower()]) for e in doc.ents if e.label_ == "NORP" and e.text.lower() in demonyms
-            and not (e.root.head.i >= e.end and e.root.head.lower_ in _FOREIGN_HEADS)]
 
 
 def _stated_country(span: Span) -> str | None:
