@@ -131,3 +131,9 @@ def test_a_place_kept_as_written_is_canonical_without_its_direction_and_kind(wri
 def test_a_kind_of_unit_only_one_country_has_names_it():
     place = place_of("Two activists were hacked to death by assailants at a tea stall in Kolatoli upazila.")
     assert place is not None and place.country == "BD"
+
+
+def test_a_monitors_own_spelling_in_brackets_is_the_place_of_its_chain():
+    place = place_of("On 9 April 2020, militants killed two civilians in the village of Kobongo [Kobango] "
+                     "(Fada Ngourma, Gourma).")
+    assert (place.name, place.country) == ("Kobango", "BF")

@@ -87,6 +87,7 @@ _NATIONAL_HEADS = {"soldier", "troops", "serviceman", "servicemen", "servicememb
                    "official", "citizen", "national", "tourist", "journalist", "diplomat", "contractor", "worker",
                    "pilot", "commando", "personnel", "adviser", "advisor", "hostage", "aid", "reporter",
                    "convoy", "embassy", "consulate", "patrol", "forces"}
+_RESPELT_AFTER = re.compile(r"\s?\[[A-Z][^\]]*\]")
 _AIRPORT_WORDS = {"airport", "airfield", "airbase"}
 
 
@@ -290,6 +291,8 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
         # in cased text a place name is capitalised: "executed him in the bush" names no place
         # ("northeast Nigeria": the direction word may come first)
         spans = [s for s in spans if DIRECTION.sub("", s[2])[:1].isupper() or s[2][:1].isdigit() or region_name(s[2])]
+    # "Kobongo [Kobango]": the spelling in brackets stands for the name (admin_chains reads it)
+    spans = [s for s in spans if not _RESPELT_AFTER.match(doc.text, s[0].end_char)]
     chains = admin_chains.chains(doc)
     spans += _parenthesised_places(doc, {t.i for span, _, _ in spans for t in span}, chains)
     # A place named with its regions is resolved in their country (admin_chains).
