@@ -25,8 +25,7 @@ def place_of(text: str):
 
 @pytest.mark.parametrize("text, country, name", [
     # the gazetteer's only Zhari is a Polish town: the Taliban fight in Afghanistan
-    ("Two police officers died when a roadside bomb went off in the Zhari District. The Taliban claimed the blast.",
-     "AF", "Zhari"),
+    ("Taliban fighters planted a mine that wounded three soldiers on a road in the Zhari District.", "AF", "Zhari"),
     # a Slovenian and a Nigerian Rann: Boko Haram says which
     ("Boko Haram fighters stormed the town of Rann at dawn, killing 14 villagers.", "NG", "Rann"),
     # no place at all: the group's one country
@@ -107,7 +106,7 @@ def test_a_name_is_not_run_into_its_kind_word_or_the_noun_it_qualifies(text, nam
 
 @pytest.mark.parametrize("text, name", [
     # the state that holds the district is not where the shot was fired
-    ("A policeman was shot dead by militants in Jammu and Kashmir's Pulwama district.", "Pulwama"),
+    ("Militants killed a shopkeeper outside his home in Jammu and Kashmir's Pulwama district on Monday.", "Pulwama"),
     # a district NER took for a person is a place when its kind word follows, in lower case too
     ("A bomb killed a shopkeeper in Taji district, north of Baghdad.", "Taji"),
 ])

@@ -61,7 +61,7 @@ def chains(doc: Doc) -> list[Chain]:
         before = match.start()
         while before > 0 and text[before - 1] == " ":
             before -= 1
-        # "Tanwolbougou [Tanwalbougou] (Fada Ngourma, Gourma)": the monitor's own spelling in
+        # "Kobongo [Kobango] (Fada Ngourma, Gourma)": the monitor's own spelling in
         # square brackets is the name the chain places (ACLED tuning residue 1: country 68.0 -> 68.8,
         # place 57.8 -> 58.6)
         spelled = _RESPELT.search(text, 0, before)
