@@ -199,7 +199,8 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
         words = [t.lower_ for t in ent]
         cut = 2 if words[-2:] == ["air", "base"] else 1 if words[-1:] and words[-1] in _AIRPORT_WORDS else 0
         town = doc[ent.start + (ent[0].lower_ == "the"): ent.end - cut] if cut else None
-        if town is not None and len(town) and town[0].text[:1].isupper() and actor_of(ent) is None:
+        if town is not None and len(town) and town[0].text[:1].isupper() and actor_of(ent) is None \
+                and not (ent.start > 0 and doc[ent.start - 1].tag_ == "POS"):  # "Istanbul's Ataturk airport"
             found.append((town, "", town.text))  # a town the gazetteer knows, not "La Guardia"
     # Names the tagger missed: a proper noun after a preposition of place ("In Assam militants
     # exploded ...") or naming an attack ("2004 Basra bombings"); see place_mentions for the bar
@@ -337,7 +338,6 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
             weak[candidates[0].country] = max(weak.get(candidates[0].country, 0),
                                               gazetteer.population(candidates[0]))
     # "the Pakistani town of Hangu", "14 Pakistani soldiers near Miranshah"
-    demonyms = gazetteer.demonyms
     strong |= {code for _, code in nationality_words(doc)}
     # No country named: the one country the article's groups fight in (group_countries). With
     # the district rule of Gazetteer.resolve, chosen on the incidents dev measuring part
