@@ -36,15 +36,18 @@ def best_place(places: list[Mention], tagged: frozenset[tuple[int, int]] = froze
         # "in Jammu and Kashmir's Pulwama district": the possessor holds the place, it is not it
         # (the city of Jammu beat the district); with the district readings of mentions of the same
         # commit, incidents dev measuring part place 79.1 -> 81.0 (ACLED tuning residue 1 unchanged)
-        # (only a place of a kind: "Istanbul's Ataturk airport" is in Istanbul)
-        held = {m.start for m in places if _KIND_AFTER.match(text, m.end)}
+        # (only a place of a kind: "Istanbul's Ataturk airport" is in Istanbul; the kind word may end
+        # the name, "Ghazni's Jaghori District")
+        held = {m.start for m in places if _KIND_AFTER.match(text, m.end) or _KIND_END.search(m.text)}
         inner = [m for m in places if not ((match := _POSSESSOR.match(text, m.end)) and match.end() in held)]
         places = inner or places
     return min(places, key=lambda m: (m.place.precision, not _named_site(m), not _overlaps(m, tagged), m.start))
 
 
-_KIND_AFTER = re.compile(r"\s+(?:district|province|village|town|city|area|region|state|county|governorate|tehsil|"
-                         r"upazila|subdivision|municipality|LGA)\b", re.I)
+_KINDS = r"(?:district|province|village|town|city|area|region|state|county|governorate|tehsil|upazila|subdivision|" \
+         r"municipality|LGA)"
+_KIND_AFTER = re.compile(r"\s+" + _KINDS + r"\b", re.I)  # "Pulwama| district"
+_KIND_END = re.compile(r"\s" + _KINDS + r"$", re.I)  # "Jaghori District" as one name
 _POSSESSOR = re.compile(r"(?:\s+and\s+[A-Z][\w\-]*)?\s?'\s?s\s+(?:the\s+)?")
 
 
