@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from shardwatch.extract.attacks import _best_place
+from shardwatch.extract.attack_places import best_place as _best_place
 from shardwatch.learn.arguments import document_roles
 from shardwatch.nlp.arguments import SPAN_KEY, argument_model, argument_spans
 from shardwatch.types import Mention, Place

@@ -34,6 +34,7 @@ ADMIN_PARENS = re.compile(r"\((?P<inner>" + _NAME + r"(?:,\s*" + _NAME + r"){0,3
 # "Kipulu village (Shabunda, Sud-Kivu)": the kind word may stand between name and bracket
 _BEFORE_PARENS = re.compile(r"([A-Z][\w'\-]*(?:[ -][A-Z][\w'\-]*){0,2})(?: (?:village|town|city|area|camp|market|commune|hill|locality|district|county|sector|"
                             r"neighbou?rhood))?$")
+_RESPELT = re.compile(r"\[([A-Z][\w'\-]*(?: [A-Z][\w'\-]*){0,2})\]$")
 _COMMA_CHAIN = re.compile(r"(?<![\w'\-])(?P<first>" + _NAME + r")(?P<rest>(?:,\s*" + _NAME + r"){1,3})")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|around|of|from)\s+(?:the\s+)?$", re.I)
 _LIST_AFTER = re.compile(r",?\s+(?:and|or)\b")
@@ -60,7 +61,11 @@ def chains(doc: Doc) -> list[Chain]:
         before = match.start()
         while before > 0 and text[before - 1] == " ":
             before -= 1
-        word = _BEFORE_PARENS.search(text, 0, before)
+        # "Kobongo [Kobango] (Fada Ngourma, Gourma)": the monitor's own spelling in
+        # square brackets is the name the chain places (ACLED tuning residue 1: country 68.0 -> 68.8,
+        # place 57.8 -> 58.6)
+        spelled = _RESPELT.search(text, 0, before)
+        word = spelled or _BEFORE_PARENS.search(text, 0, before)
         inner = _names(doc, match.group("inner"), match.start("inner"))
         if any(_acronym(span.text) for span in inner):
             continue  # "Awami League (AL)", "volunteer fighters (VDP)": a name's short form

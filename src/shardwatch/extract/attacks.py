@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from shardwatch.extract.cues import cue_of
-from shardwatch.extract.gazetteer import get_gazetteer
+from shardwatch.extract.attack_places import best_place, country_of_article, finer_place_after
 from shardwatch.extract.common import (GROUP_NOUNS, PLACE_NOUNS, DocContext, clause_date, deed_modality, incidental_places)
 from shardwatch.extract.mentions import actors, person_id
 from shardwatch.extract.temporal import ResolvedDate
@@ -224,26 +224,6 @@ def _pronoun_victim(trigger: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in ("he", "him", "she", "her") for c in trigger.children)
 
 
-def _best_place(places: list[Mention], tagged: frozenset[tuple[int, int]] = frozenset()) -> Mention | None:
-    """The finest place; a city beats its country, a named site its city. Among equals the one
-    the learned tagger marks as the attack's (``tagged``: its PLACE spans' character bounds)
-    wins, else the first ("Farakoba (Bobo-Dioulasso, Houet)": the village, though only its
-    province is in the gazetteer). On the incidents dev measuring part (residue 3, never trained
-    on) the tagger's tie-break and its extra place names took place from 67.4 to 70.5."""
-    if not places:
-        return None
-    return min(places, key=lambda m: (m.place.precision, not _named_site(m), not _overlaps(m, tagged), m.start))
-
-
-def _named_site(mention: Mention) -> bool:
-    """A site of the places data ("Reina nightclub, Istanbul"): located, finer than its city."""
-    return mention.place.gazetteer_id is None and mention.place.lat is not None
-
-
-def _overlaps(mention: Mention, bounds: frozenset[tuple[int, int]]) -> bool:
-    return any(start < mention.end and mention.start < end for start, end in bounds)
-
-
 def _tagged_places(doc: Doc, trigger: Token) -> frozenset[tuple[int, int]]:
     """Bounds of the tagger's PLACE spans, but not those that name the place of another attack
     than ``trigger``'s ("killed 22 in Manchester, the worst since the London bombings")."""
@@ -291,7 +271,7 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
         sent_places = [m for m in place_mentions if sent.start_char <= m.start < sent.end_char]
         frame = _frame_for_sentence(sent, article, sent_places, actor_mentions, token_actor)
         if sent_places:
-            paragraph_place = _best_place(sent_places)
+            paragraph_place = best_place(sent_places, text=doc.text)
         if frame is None:
             continue
         if frames and _is_anaphoric(frame, frames[-1]):
@@ -313,55 +293,15 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
     if frames and _disorder_note(doc, token_actor):
         frames = [frame for frame in frames if not _bare_toll(frame)]
     for frame in frames:
-        if frame.place is None or frame.place.place.precision == 3:
-            frame.place = _finer_place_after(frame, frames, place_mentions) or frame.place
+        if frame.place is None or frame.place.place.precision >= 2:
+            frame.place = finer_place_after(frame, frames, place_mentions) or frame.place
     if any(frame.place is None for frame in frames):
-        country = _country_of_article(doc, article, place_mentions)
+        country = country_of_article(doc, article, place_mentions)
         for frame in frames:
             if frame.place is None:
                 frame.place = country
     _assign_segments(doc, frames, token_actor, main_org)
     return frames
-
-
-def _finer_place_after(frame: AttackFrame, frames: list[AttackFrame], places: list[Mention]) -> Mention | None:
-    """A place finer than the frame's country (or the only one) told after the attack, in its
-    paragraph and before the next attack: "... killing five workers. The assault took place in
-    the southern Putumayo Department." Chosen on the incidents dev measuring part (place 73.0 ->
-    74.2) and checked on residue 1 (70.9 -> 71.8)."""
-    doc = frame.sentence.doc
-    start = frame.sentence.end_char
-    stop = min((f.sentence.start_char for f in frames if f.sentence.start_char >= start), default=len(doc.text))
-    paragraph_end = doc.text.find("\n\n", start)
-    if paragraph_end != -1:
-        stop = min(stop, paragraph_end)
-    country = frame.place.place.country if frame.place is not None else None
-    finer = [m for m in places if start <= m.start < stop and m.place.precision < 3
-             and (country is None or m.place.country == country)]
-    return _best_place(finer) if finer else None
-
-
-def _country_of_article(doc: Doc, article: Article, places: list[Mention]) -> Mention | None:
-    """The country an attack with no place of its own is in: the one country that the article's
-    usable places and nationality words ("a Pakistani Frontier Corps convoy") name, if they name
-    only one. Chosen on the incidents dev measuring part, where 96 of the 140 reports with a
-    wrong country had an attack with no place at all."""
-    gazetteer = get_gazetteer()
-    demonyms = gazetteer.demonyms
-    named = [e for e in doc.ents if e.label_ == "NORP" and e.text.lower() in demonyms]
-    countries = {m.place.country for m in places if m.place.country} | {demonyms[e.text.lower()] for e in named}
-    if len(countries) != 1:
-        return None
-    [code] = countries
-    first = min([(m.start, m.end, m.text) for m in places if m.place.country == code]
-                + [(e.start_char, e.end_char, e.text) for e in named])
-    start, end, text = first
-    place = gazetteer.countries.get(code)
-    if place is None:
-        return None
-    return Mention(article.id, start, end, text, "GPE", place=place)
-
-
 
 
 def _is_toll_update(frame: AttackFrame) -> bool:
@@ -464,8 +404,8 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
         # killing, an attack on a post): chosen on the incidents dev tuning part, where 63 of
         # the untyped attacks were Armed Assault and 15 Bombing/Explosion.
         frame.attack_type = "Armed Assault"
-    frame.place = as_written(_best_place(places + ([named] if named and named not in places else []),
-                                         _tagged_places(sent.doc, trigger)), sent.doc)
+    frame.place = as_written(best_place(places + ([named] if named and named not in places else []),
+                                         _tagged_places(sent.doc, trigger), sent.doc.text), sent.doc)
     # "since the Nice attack": an attack named in a phrase of another clause is recalled
     frame.own_date_only = named is not None and trigger.dep_ == "pobj"
     for mention in actor_mentions:

@@ -1,0 +1,138 @@
+"""Where an attack is when the report names no country: its groups, and names NER misread.
+
+Sentences written by the team, each with a phenomenon seen in real incident reports and
+conflict monitors' notes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import events_of
+from shardwatch.extract.gazetteer import get_gazetteer
+from shardwatch.extract.group_countries import group_country
+from shardwatch.extract.mentions import place_mentions
+from shardwatch.extract.place_names import bare_written
+from shardwatch.nlp import get_nlp
+from shardwatch.types import Article
+
+
+def place_of(text: str):
+    attacks = events_of(text, published="2018-03-20", kind="attack")
+    assert attacks, text
+    return attacks[0].place
+
+
+@pytest.mark.parametrize("text, country, name", [
+    # the gazetteer's only Zhari is a Polish town: the Taliban fight in Afghanistan
+    ("Taliban fighters planted a mine that wounded three soldiers on a road in the Zhari District.", "AF", "Zhari"),
+    # a Slovenian and a Nigerian Rann: Boko Haram says which
+    ("Boko Haram fighters stormed the town of Rann at dawn, killing 14 villagers.", "NG", "Rann"),
+    # no place at all: the group's one country
+    ("Al-Shabaab gunmen shot dead two teachers on Monday.", "SO", None),
+])
+def test_a_groups_one_country_places_a_report_that_names_none(text, country, name):
+    place = place_of(text)
+    assert place is not None and place.country == country
+    assert name is None or name in place.name
+
+
+def test_groups_of_two_countries_name_no_country():
+    doc = get_nlp()("Boko Haram and the Taliban praised the attack.")
+    assert group_country(doc) is None
+    assert group_country(get_nlp()("Boko Haram praised the attack.")) == "NG"
+
+
+def test_a_name_written_as_a_district_is_no_town_abroad():
+    place = place_of("Insurgents raided a village in the Palma District of Cabo Delgado, killing six people.")
+    assert place.country == "MZ" and "Palma" in place.name
+    # without a country in the text the name still finds its town
+    assert get_gazetteer().resolve("Palma District", context={"MZ"}) is None
+    assert get_gazetteer().resolve("Palma District").country == "ES"
+
+
+@pytest.mark.parametrize("text, country, name", [
+    # a place word calls the name a place though NER saw none
+    ("A grenade was thrown at a police post in Kashmir's Tral village, wounding three.", "IN", "Tral"),
+    # peacekeepers' nationality is not where they serve
+    ("Jihadists attacked a camp of Chadian peacekeepers in the area of Kidal, killing ten of them.", "ML", "Kidal"),
+    # "the village of X" is a place whatever NER calls X, and "Nigerian" is no part of "Yobe state"
+    ("Insurgents overran an army base in the village of Jilli in the Nigerian Yobe state, killing 20 soldiers.",
+     "NG", "Jilli"),
+])
+def test_names_ner_misreads_are_places_where_the_text_says_so(text, country, name):
+    place = place_of(text)
+    assert (place.country, place.name) == (country, name)
+
+
+@pytest.mark.parametrize("text, country, name", [
+    # NER cut "the Province of" from its name: the name after it is the province
+    ("A councillor of the village of Bossey in the Province of Arbinda was shot dead by gunmen.", "BF", None),
+    # "the region of Chad" is Chad, not a Russian village of that name
+    ("Jihadists attacked a village in the Lac region of Chad, killing 18 people.", "TD", None),
+    # a district one country alone has, however small its town
+    ("A policeman was killed when a bomb went off in a village in the Daquq district.", "IQ", None),
+    # NER tagged the first word of the town's name only
+    ("A bomb fixed to a motorbike went off in Dera Murad Jamali, killing one person.", "PK", "Dera Murad Jamali"),
+    # a district of a named country is that country's, not a county of Texas
+    ("Rebels attacked a government position in Hays district in western Yemen, killing six soldiers.", "YE", None),
+])
+def test_names_written_with_their_kind_or_country_are_read_whole(text, country, name):
+    place = place_of(text)
+    assert place.country == country
+    assert name is None or place.name == name
+
+
+def test_a_regions_kind_and_the_countrys_name_resolve_in_the_country():
+    gazetteer = get_gazetteer()
+    assert gazetteer.resolve("region of Chad").country == "TD"
+    assert gazetteer.resolve("Hays district", context={"YE"}).country == "YE"
+    assert gazetteer.resolve("Daquq district").country == "IQ"
+
+
+def test_a_place_a_firm_is_based_in_is_no_place_of_the_story():
+    text = "Gunmen shot dead a Dubai-based businessman in Bosaso town."
+    names = {m.text for m in place_mentions(get_nlp()(text), Article(id="t", text=text))}
+    assert "Dubai" not in names and "Bosaso" in names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Gunmen killed ten villagers in Nganzai local government area of Borno State.", "Borno"),  # not "State"
+    ("A roadside bomb killed two farmers in a village in the Hawija Town of Iraq.", "Hawija"),  # not "Hawija Town"
+])
+def test_a_name_is_not_run_into_its_kind_word_or_the_noun_it_qualifies(text, name):
+    assert place_of(text).name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # the state that holds the district is not where the shot was fired
+    ("Militants killed a shopkeeper outside his home in Jammu and Kashmir's Pulwama district on Monday.", "Pulwama"),
+    # a district NER took for a person is a place when its kind word follows, in lower case too
+    ("A bomb killed a shopkeeper in Taji district, north of Baghdad.", "Taji"),
+])
+def test_the_district_is_the_place_not_what_holds_it(text, name):
+    assert place_of(text).name == name
+
+
+def test_a_town_told_after_an_attack_in_a_province_is_its_place():
+    place = place_of("Gunmen shot dead three farmers in Kunduz province. "
+                     "The farmers were working in fields near Imam Sahib.")
+    assert (place.name, place.country, place.precision) == ("Imam Sahib", "AF", 1)
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("West Jatrabari", "Jatrabari"), ("Maskurpur village", "Maskurpur"), ("the Zhari District", "Zhari District"),
+])
+def test_a_place_kept_as_written_is_canonical_without_its_direction_and_kind(written, canonical):
+    assert bare_written(written) == canonical
+
+
+def test_a_kind_of_unit_only_one_country_has_names_it():
+    place = place_of("Two activists were hacked to death by assailants at a tea stall in Kolatoli upazila.")
+    assert place is not None and place.country == "BD"
+
+
+def test_a_monitors_own_spelling_in_brackets_is_the_place_of_its_chain():
+    place = place_of("On 9 April 2020, militants killed two civilians in the village of Kobongo [Kobango] "
+                     "(Fada Ngourma, Gourma).")
+    assert (place.name, place.country) == ("Kobango", "BF")
