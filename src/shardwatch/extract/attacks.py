@@ -3,7 +3,7 @@
 1. Find trigger words (``data/triggers.jsonl``) by lemma and part of speech.
 2. Drop statements that are hypothetical or negated (``modality``), generic plurals
    ("attacks in Turkey, France and Belgium" with no date or toll), and killings by state
-   forces (combat, not attacks).
+   forces (a state's air strike or shelling is told by ``state_strikes``, the state its doer).
 3. Fill the frame from the sentence: place (finest resolved place, else the paragraph's),
    date (the date expression nearest the trigger), perpetrators (organisations from the actor
    data; persons and attacker nouns that are the trigger's subject or agent), target, weapon,
@@ -39,6 +39,7 @@ from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, LEADER_WORDS, STA
                                                _weapons, trigger_of)
 from shardwatch.extract.casualties import _fuller, casualties, parsed_casualties
 from shardwatch.extract.doers import _named_groups, _subject_or_agent
+from shardwatch.extract.state_strikes import strike_frame
 
 EXTRACTOR = "attacks"
 VERSION = version_of(__name__)
@@ -70,6 +71,7 @@ class AttackFrame:
     tense_present: bool = False
     part: str = ""  # which of several attacks one sentence tells (attack_lists), for the event id
     own_date_only: bool = False  # a recalled attack of a list: its own phrase's date or none, never the report's
+    by_state: bool = False  # a state's or coalition's strike (state_strikes): its doers are those states
 
 
 def _span_text(token: Token) -> str:
@@ -91,10 +93,9 @@ def _is_generic(trigger: Token, killed: Quantity | None, date: ResolvedDate | No
 
 
 # Military action against the group is not an attack by it: killings by air or drone
-# strike, or whose victims are the militants themselves. An attack record is a non-state
-# actor's violence (GTD types, the link to the organisation): warplanes, bombers and jets that
+# strike, or whose victims are the militants themselves. Warplanes, bombers and jets that
 # "strike" or "hit" camps are states' (the territory summaries' tuning part had B-2 bombers
-# striking camps and bombing raids on a town recorded as the group's attacks).
+# striking camps recorded as the group's attacks): ``state_strikes`` tells them, the state the doer.
 _STATE_ACTION = re.compile(
     r"\b(air ?strikes?|drone strikes?|air raids?|bombing raids?|coalition strikes?|warplanes?|drones?|"
     r"(?:fighter|military) jets?|(?:stealth|strategic) bombers?|[BF]-\d+s?|helicopter gunships?|"
@@ -275,6 +276,9 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
         previous_end = sent.end_char
         sent_places = [m for m in place_mentions if sent.start_char <= m.start < sent.end_char]
         frame = _frame_for_sentence(sent, article, sent_places, actor_mentions, token_actor)
+        strike = strike_frame(sent, article, sent_places, token_actor, _best_place)
+        if strike is not None and (frame is None or _same_clause(frame.trigger, strike.trigger)):
+            frame = strike  # "Turkish artillery shelled IS positions, killing 12": the state's strike
         if sent_places:
             paragraph_place = _best_place(sent_places)
         if frame is None:
@@ -305,6 +309,11 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
                 frame.place = country
     _assign_segments(doc, frames, token_actor, main_org)
     return frames
+
+
+def _same_clause(a: Token, b: Token) -> bool:
+    """One word, or one the head of the other ("shelled ..., killing 12")."""
+    return a.i == b.i or a.head.i == b.i or b.head.i == a.i
 
 
 def _finer_place_after(frame: AttackFrame, frames: list[AttackFrame], places: list[Mention]) -> Mention | None:
