@@ -156,3 +156,20 @@ def test_a_threat_to_kill_is_no_toll():
     assert found and all(e.killed is None or e.killed.high != 4 for e in found)
     assert any(e.killed is not None and e.killed.low == 1 for e in found)
 
+
+@pytest.mark.parametrize("text", [
+    "The Islamic State is reported to have blown up the ancient temple of Bel in Palmyra.",
+    "ISIL militants blow up the Great Mosque of Samarra, where the group's leader once preached.",
+    "Islamic State militants blew up the tombs and statues of the old city of Nimrud.",
+])
+def test_demolishing_heritage_is_no_attack_record(text):
+    # ACLED codes it as property destruction; a bombing that harms people stays an attack
+    assert events_of(text, published="2015-08-30", kind="attack") == []
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb blew up a church in Minya, killing 12 worshippers.",
+    "Militants blew up a police station in Arish.",
+])
+def test_bombings_of_buildings_that_harm_people_or_are_no_heritage_stay_attacks(text):
+    assert events_of(text, published="2017-04-10", kind="attack")

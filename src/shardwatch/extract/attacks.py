@@ -40,6 +40,7 @@ from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, LEADER_WORDS, STA
 from shardwatch.extract.casualties import _fuller, casualties, parsed_casualties
 from shardwatch.extract.doers import _named_groups, _subject_or_agent
 from shardwatch.extract.state_strikes import strike_frame
+from shardwatch.extract.attack_property import heritage_demolition
 
 EXTRACTOR = "attacks"
 VERSION = version_of(__name__)
@@ -409,6 +410,8 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
             continue
         if token.dep_ in ("amod", "acl") and token.head.lemma_.lower() in REMAINS_NOUNS:
             continue  # "found 100 beheaded bodies": the finding of the dead tells no attack, nor its date
+        if heritage_demolition(token, killed, wounded):
+            continue  # "blew up the ancient temple": property destroyed (attack_property)
         chosen = (token, record, modality)
         break
     if chosen is None:
