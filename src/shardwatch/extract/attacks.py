@@ -125,7 +125,7 @@ def _leader_killed(trigger: Token, token_actor: dict[int, str]) -> bool:
     """"al-Adnani, the group's spokesman, was killed": a leadership loss, not an attack. A
     leader word counts only as an armed group's ("the group's commander", "an ISIS emir"), not
     a village or police chief killed by one (ACLED's "assassinated the village chief")."""
-    for child in trigger.children:
+    for child in [*trigger.children, *(trigger.head.children if trigger.dep_ in ("xcomp", "oprd") else ())]:  # "X is reported killed"
         if child.dep_ not in ("nsubjpass", "dobj"):
             continue
         actor = actors().get(token_actor.get(child.i, ""))

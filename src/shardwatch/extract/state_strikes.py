@@ -157,9 +157,13 @@ def _person_killed(deed: Token, token_actor: dict[int, str]) -> bool:
     words = [deed] + [t for t in deed.sent if t.lemma_.lower() in ("die", "kill") and t.i != deed.i]
     for word in words:
         dead_words = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+        if word.dep_ in ("advcl", "acl") and word.tag_ == "VBN" and not dead_words:
+            # "Killed in an airstrike, the group's finance chief X had ...": the main clause's subject
+            dead_words = [c for c in word.head.children if c.dep_ in ("nsubj", "nsubjpass")] + (
+                [word.head] if word.dep_ == "acl" else [])
         dead_words += [g for c in word.children if c.dep_ == "prep" and c.lower_ == "including" for g in c.children]
         for dead in dead_words:
-            if word.lemma_.lower() == "kill" and dead.dep_ == "nsubj":
+            if word.lemma_.lower() == "kill" and dead.dep_ == "nsubj" and dead.head.i == word.i:
                 continue
             subtree = list(dead.subtree)
             if dead.ent_type_ == "PERSON" or any(t.lemma_.lower() in LEADER_WORDS for t in subtree):
