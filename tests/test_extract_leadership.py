@@ -139,3 +139,31 @@ def test_people_named_in_a_role_or_killed_by_the_group_are_no_leaders_it_lost(te
     found = events_of(text, published="2016-06-01", kind="leadership")
     assert not [e for e in found if "abu-bakr-al-baghdadi" in roles(e, "subject")]
     assert all(roles(e, "subject") <= {"person:abu-muslim-al-qardashi"} for e in found)
+
+
+@pytest.mark.parametrize("text, person, outcome", [
+    # a relative clause in the past states its own fact, whatever the main verb's mood
+    ("Abu Mohammed al-Adnani, who was killed in a drone strike last year, had urged followers to attack the West.",
+     "abu-mohammed-al-adnani", "killed"),
+    # a fronted participle tells of the main clause's subject
+    ("Killed in a coalition airstrike near Mosul, the group's finance chief Abu Saleh had run its oil trade.",
+     "person:abu-saleh", "killed"),
+    ("An ISIL leader, Abu Yahya al-Iraqi, was among those killed in the airstrike, officials say.",
+     "person:abu-yahya-al-iraqi", "killed"),
+    ("ISIL executes its own commander Abu Abdullah for fleeing the battle of Manbij.", "person:abu-abdullah", "killed"),
+    ("The group's governor of Hawija, Abu Hamza, surrendered to Kurdish forces on Monday.", "person:abu-hamza", "captured"),
+])
+def test_a_leader_lost_in_a_relative_participial_or_among_clause(text, person, outcome):
+    [event] = events_of(text, published="2016-09-01", kind="leadership")
+    assert roles(event, "subject") == {person} and event.outcome == outcome
+
+
+def test_a_leader_killed_in_a_strike_is_no_states_attack_and_one_reported_killed_no_groups():
+    assert not events_of("Killed in a coalition airstrike near Mosul, the group's finance chief Abu Saleh had run "
+                         "its oil trade.", published="2016-09-01", kind="attack")
+    assert not events_of("ISIL commander Abu Jandal al-Kuwaiti is reported killed in fighting near the Tabqa Dam.",
+                         published="2016-09-01", kind="attack")
+
+
+def test_executions_of_civilians_name_no_leader():
+    assert not events_of("ISIL executes 20 civilians accused of spying in Mosul.", kind="leadership")

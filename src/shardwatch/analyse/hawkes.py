@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from shardwatch.analyse.results import AnalysisFilter, Interval
+from shardwatch.analyse.results import AnalysisFilter, Interval, armed_group_incidents
 from shardwatch.store import Store
 from shardwatch.resolve.incident_view import incidents as stored_incidents
 
@@ -180,7 +180,8 @@ def simulate_hawkes(mu: float, n: float, beta: float, period: float, rng: np.ran
 def incident_days(store: Store, filters: AnalysisFilter = AnalysisFilter(), *, seed: int = 0
                   ) -> tuple[np.ndarray, float, list[str], dt.date | None]:
     """Times (days since the first day) of incidents dated to the day, the period, their ids, and day 0."""
-    dated = [(i.date, i.id) for i in stored_incidents(store, filters.events(kind=filters.kind or "attack"))
+    kind = filters.kind or "attack"
+    dated = [(i.date, i.id) for i in armed_group_incidents(stored_incidents(store, filters.events(kind=kind)), kind)
              if i.date is not None and i.date_precision == "day"]
     if not dated:
         return np.empty(0), 0.0, [], filters.since

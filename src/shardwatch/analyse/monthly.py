@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from shardwatch.data import home_countries, organisation_ids
+from shardwatch.data import by_state, home_countries, organisation_ids
 from shardwatch.types import LINKS
 
 ABROAD_LINKS = ("directed", "enabled", "inspired", "unknown")
@@ -29,8 +29,12 @@ def abroad_link(link: str | None) -> str:
 def organisation_attack(perpetrator_ids: Iterable[str], link: str | None) -> bool:
     """The attack is the organisation's: a perpetrator is it or one of its affiliates, or its
     link to it (directed, enabled, inspired, claimed) says so. An attack with no perpetrator
-    and no link (9/11 recalled in a 2005 piece) is not."""
-    return bool(set(perpetrator_ids) & organisation_ids()) or link in ("directed", "enabled", "inspired", "claimed")
+    and no link (9/11 recalled in a 2005 piece) is not, nor a state's or coalition's strike
+    (``data.by_state``), whatever a later sentence's claim cue gave it."""
+    ids = set(perpetrator_ids)  # may be a generator: read once
+    if by_state(ids):
+        return False
+    return bool(ids & organisation_ids()) or link in ("directed", "enabled", "inspired", "claimed")
 
 
 def _perpetrators(record: dict) -> list[str]:
@@ -76,7 +80,8 @@ def monthly_series(events: Iterable[dict], incidents: Iterable[dict] | None = No
     events count once per series, place and day. Attacks placed in no country, and records
     dated only to the year or by the report, are left out and counted in ``left_out``; attacks
     abroad that are not the organisation's (see ``organisation_attack``) are left out and
-    counted in ``not_organisation`` (one per real event, as the counted ones).
+    counted in ``not_organisation`` (one per real event, as the counted ones), states' and
+    coalitions' strikes among them apart in ``by_states``.
     """
     incident_of: dict[str, str] = {}
     for incident in incidents or ():
@@ -85,13 +90,15 @@ def monthly_series(events: Iterable[dict], incidents: Iterable[dict] | None = No
     groups: dict[tuple[str, str], dict] = {}
     left_out = 0
     others: set[str] = set()
+    strikes: set[str] = set()
     for event in events:
         if event.get("kind") == "attack":
             country = _country(event)
             if not country or country in home_countries():
                 continue
             if not organisation_attack(_perpetrators(event), event.get("link")):
-                others.add(incident_of.get(event["id"]) or f"{_place_key(event)}|{event.get('date')}")
+                key = incident_of.get(event["id"]) or f"{_place_key(event)}|{event.get('date')}"
+                (strikes if by_state(_perpetrators(event)) else others).add(key)
                 continue
             series = "attack"
         elif event.get("kind") == "territory":
@@ -123,7 +130,8 @@ def monthly_series(events: Iterable[dict], incidents: Iterable[dict] | None = No
         # per series and month, one list of event ids for each real event counted
         "records": {s: {m: sorted(groups_) for m, groups_ in sorted(cells[s].items())} for s in SERIES},
         "left_out": left_out,
-        "not_organisation": len(others),
+        "not_organisation": len(others - strikes),
+        "by_states": len(strikes),
     }
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from shardwatch.analyse.results import AnalysisFilter, Interval
-from shardwatch.data import load_jsonl
+from shardwatch.data import by_state, load_jsonl
 from shardwatch.store import ClaimFilter, EventFilter, Store
 from shardwatch.types import Article, Claim, Event, Quote
 
@@ -121,6 +121,8 @@ def _candidates(store: Store, filters: AnalysisFilter, articles: dict[str, Artic
     record the filters keep."""
     for event in store.events(EventFilter(kind=filters.kind, country=filters.country, since=filters.since,
                                           until=filters.until)):
+        if event.kind == "attack" and by_state(a.actor_id for a in event.actors if a.role == "perpetrator"):
+            continue  # a state's strike tells no pathway of the group's fighters ("an airstrike kills insurgents")
         sentences = " ".join(e.text for e in event.evidence)
         yield (event.kind, event.id, _event_month(event), event.article_id, sentences, sentences, event.relation, None)
     if filters.kind:  # an event kind asks for events only

@@ -12,6 +12,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
+from shardwatch.data import by_state
 from shardwatch.store import EventFilter
 
 
@@ -40,6 +41,15 @@ class AnalysisFilter:
 
     def events(self, *, kind: str | None = None) -> EventFilter:
         return EventFilter(kind=kind or self.kind, country=self.country, since=self.since, until=self.until)
+
+
+def armed_group_incidents(incidents, kind: str):
+    """The incidents an analysis of attacks reads: states' and coalitions' strikes left out
+    (the severity tail and self-excitation are of armed groups' attacks, the GTD's sense);
+    incidents of other kinds as they are."""
+    if kind != "attack":
+        return list(incidents)
+    return [i for i in incidents if not by_state(a.actor_id for a in i.actors if a.role == "perpetrator")]
 
 
 def as_record(result) -> dict:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from shardwatch.analyse.results import AnalysisFilter, Interval
+from shardwatch.analyse.results import AnalysisFilter, Interval, armed_group_incidents
 from shardwatch.store import Store
 from shardwatch.resolve.incident_view import incidents as stored_incidents
 
@@ -193,7 +193,8 @@ def _fit_severity(values, *, record_ids, bootstrap, gof_reps, size, events, seed
 def incident_deaths(store: Store, filters: AnalysisFilter = AnalysisFilter()) -> tuple[list[float], list[str]]:
     """Deaths per incident (consensus figures) of one kind (attacks by default), with the incident ids."""
     values, ids = [], []
-    for incident in stored_incidents(store, filters.events(kind=filters.kind or "attack")):
+    kind = filters.kind or "attack"
+    for incident in armed_group_incidents(stored_incidents(store, filters.events(kind=kind)), kind):
         consensus = incident.killed_consensus
         if consensus is None:
             continue

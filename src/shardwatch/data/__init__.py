@@ -82,6 +82,23 @@ def organisation_ids() -> frozenset[str]:
     return frozenset({root} | {a.id for a in actor_catalogue().values() if a.parent == root})
 
 
+# The actor of a strike whose state the text does not name ("killed in airstrikes on Mosul").
+UNNAMED_STATE = "state-forces"
+
+
+@cache
+def state_actor_ids() -> frozenset[str]:
+    """State forces and coalitions of the actor data (the doers of air strikes and shelling)."""
+    return frozenset(a.id for a in actor_catalogue().values() if a.kind in ("state_force", "coalition"))
+
+
+def by_state(perpetrator_ids) -> bool:
+    """An attack whose perpetrators are all states' forces or coalitions (a strike), not an
+    armed group's: what means "the group's attacks" leaves these out."""
+    ids = {i for i in perpetrator_ids if i}
+    return bool(ids) and ids <= state_actor_ids()
+
+
 @cache
 def home_countries() -> frozenset[str]:
     """The organisation's core countries (ISO alpha-2)."""

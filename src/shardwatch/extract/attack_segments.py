@@ -113,6 +113,8 @@ def _assign_segments(doc: Doc, frames: list[AttackFrame], token_actor: dict[int,
         if owner is not None:
             owner.segment.append(sent)
     for frame in frames:
+        if frame.by_state:
+            continue  # a state's strike: no claim, cue or later doer makes it a group's attack
         for sent in frame.segment:
             for actor_id, text in _appositive_people(sent, token_actor):
                 if actor_id not in [a for a, _ in frame.perpetrator_people]:

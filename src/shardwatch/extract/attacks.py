@@ -3,7 +3,7 @@
 1. Find trigger words (``data/triggers.jsonl``) by lemma and part of speech.
 2. Drop statements that are hypothetical or negated (``modality``), generic plurals
    ("attacks in Turkey, France and Belgium" with no date or toll), and killings by state
-   forces (combat, not attacks).
+   forces (a state's air strike or shelling is told by ``state_strikes``, the state its doer).
 3. Fill the frame from the sentence: place (finest resolved place, else the paragraph's),
    date (the date expression nearest the trigger), perpetrators (organisations from the actor
    data; persons and attacker nouns that are the trigger's subject or agent), target, weapon,
@@ -40,6 +40,8 @@ from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, LEADER_WORDS, STA
                                                _weapons, trigger_of)
 from shardwatch.extract.casualties import _fuller, casualties, parsed_casualties
 from shardwatch.extract.doers import _named_groups, _subject_or_agent
+from shardwatch.extract.state_strikes import strike_frame
+from shardwatch.extract.attack_property import heritage_demolition
 
 EXTRACTOR = "attacks"
 VERSION = version_of(__name__)
@@ -71,6 +73,7 @@ class AttackFrame:
     tense_present: bool = False
     part: str = ""  # which of several attacks one sentence tells (attack_lists), for the event id
     own_date_only: bool = False  # a recalled attack of a list: its own phrase's date or none, never the report's
+    by_state: bool = False  # a state's or coalition's strike (state_strikes): its doers are those states
 
 
 def _span_text(token: Token) -> str:
@@ -96,10 +99,9 @@ def _is_generic(trigger: Token, killed: Quantity | None, date: ResolvedDate | No
 
 
 # Military action against the group is not an attack by it: killings by air or drone
-# strike, or whose victims are the militants themselves. An attack record is a non-state
-# actor's violence (GTD types, the link to the organisation): warplanes, bombers and jets that
+# strike, or whose victims are the militants themselves. Warplanes, bombers and jets that
 # "strike" or "hit" camps are states' (the territory summaries' tuning part had B-2 bombers
-# striking camps and bombing raids on a town recorded as the group's attacks).
+# striking camps recorded as the group's attacks): ``state_strikes`` tells them, the state the doer.
 _STATE_ACTION = re.compile(
     r"\b(air ?strikes?|drone strikes?|air raids?|bombing raids?|coalition strikes?|warplanes?|drones?|"
     r"(?:fighter|military) jets?|(?:stealth|strategic) bombers?|[BF]-\d+s?|helicopter gunships?|"
@@ -138,7 +140,7 @@ def _leader_killed(trigger: Token, token_actor: dict[int, str]) -> bool:
     """"al-Adnani, the group's spokesman, was killed": a leadership loss, not an attack. A
     leader word counts only as an armed group's ("the group's commander", "an ISIS emir"), not
     a village or police chief killed by one (ACLED's "assassinated the village chief")."""
-    for child in trigger.children:
+    for child in [*trigger.children, *(trigger.head.children if trigger.dep_ in ("xcomp", "oprd") else ())]:  # "X is reported killed"
         if child.dep_ not in ("nsubjpass", "dobj"):
             continue
         actor = actors().get(token_actor.get(child.i, ""))
@@ -270,6 +272,9 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
         previous_end = sent.end_char
         sent_places = [m for m in place_mentions if sent.start_char <= m.start < sent.end_char]
         frame = _frame_for_sentence(sent, article, sent_places, actor_mentions, token_actor)
+        strike = strike_frame(sent, article, sent_places, token_actor, best_place)
+        if strike is not None and (frame is None or _same_clause(frame.trigger, strike.trigger)):
+            frame = strike  # "Turkish artillery shelled IS positions, killing 12": the state's strike
         if sent_places:
             paragraph_place = best_place(sent_places, text=doc.text)
         if frame is None:
@@ -302,6 +307,11 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
                 frame.place = country
     _assign_segments(doc, frames, token_actor, main_org)
     return frames
+
+
+def _same_clause(a: Token, b: Token) -> bool:
+    """One word, or one the head of the other ("shelled ..., killing 12")."""
+    return a.i == b.i or a.head.i == b.i or b.head.i == a.i
 
 
 def _is_toll_update(frame: AttackFrame) -> bool:
@@ -365,6 +375,8 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
             continue
         if token.dep_ in ("amod", "acl") and token.head.lemma_.lower() in REMAINS_NOUNS:
             continue  # "found 100 beheaded bodies": the finding of the dead tells no attack, nor its date
+        if heritage_demolition(token, killed, wounded):
+            continue  # "blew up the ancient temple": property destroyed (attack_property)
         chosen = (token, record, modality)
         break
     if chosen is None:

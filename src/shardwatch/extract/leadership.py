@@ -161,6 +161,14 @@ def _linked(ent: Span, trigger: Token) -> bool:
     if pronoun is not None and trigger.dep_ in ("advcl", "ccomp", "conj") and root.dep_ == "nsubj" \
             and root.head.i == trigger.head.i:
         return True
+    # "X, who was killed in a drone strike last year, had urged ...": a relative clause on the name
+    if trigger.dep_ in ("relcl", "acl") and ent.start <= trigger.head.i < ent.end:
+        return True
+    # "Killed in an airstrike near Mosul, the group's finance chief X had run ...": a fronted
+    # participle with no subject of its own tells of the main clause's subject
+    if trigger.dep_ == "advcl" and trigger.tag_ == "VBN" and root.dep_ in ("nsubj", "nsubjpass") \
+            and root.head.i == trigger.head.i and not any(c.dep_.startswith("nsubj") for c in trigger.children):
+        return True
     # "X is reported killed", "X is believed to have been killed": the subject of the verb that reports it
     if trigger.dep_ in ("xcomp", "oprd") and root.dep_ in ("nsubjpass", "nsubj") and root.head.i == trigger.head.i:
         return True
@@ -175,6 +183,8 @@ def _linked(ent: Span, trigger: Token) -> bool:
     if among is not None and among.head.lemma_.lower() == "be" and root.dep_ in ("nsubj", "attr") \
             and root.head.i == among.head.i:
         return True
+    if among is not None and root.dep_ == "appos" and root.head.dep_ == "nsubj" and root.head.head.i == among.head.i:
+        return True  # "An ISIL leader, X, was among those killed"
     # "the ISIS commander in Sirte, X, was killed" with X misparsed away from the verb: a
     # passive cue with no subject of its own, right after the name set off by commas
     if is_passive(trigger) and not any(c.dep_ in ("nsubjpass", "nsubj") for c in trigger.children):

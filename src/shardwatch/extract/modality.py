@@ -58,6 +58,14 @@ def _own_markers(verb: Token) -> str | None:
     return None
 
 
+def _past(verb: Token) -> bool:
+    """A verb told in the past: "killed", "was killed", "had been captured"."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had")
+                                      for c in verb.children)
+
+
 def modality_of(trigger: Token) -> str:
     """asserted, reported, hypothetical or negated, for the statement the trigger heads."""
     if trigger.pos_ == "NOUN":
@@ -86,6 +94,10 @@ def modality_of(trigger: Token) -> str:
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TEMPORAL for c in node.children):
             # "Before he was killed in a drone strike, X urged attacks": a clause of time states
             # its own fact; the main verb's mood does not reach it
+            break
+        if node.dep_ == "relcl" and _past(node):
+            # "X, who was killed in a drone strike last year, had urged attacks": a relative
+            # clause in the past states its own fact too
             break
         # xcomp/ccomp/advcl/acl/pobj chains lead to the verb that governs the clause
         node = node.head

@@ -20,7 +20,7 @@ import jinja2
 
 from shardwatch import __version__
 from shardwatch.present import capabilities as caps
-from shardwatch.data import home_countries
+from shardwatch.data import by_state, home_countries
 from shardwatch.present.analyses import brief_analyses
 from shardwatch.present.charts import ABROAD_LINKS, map_svg, monthly_timeline, organisation_attack, timeline_svg
 from shardwatch.present.links import link_url
@@ -103,6 +103,10 @@ def _event_label(event: Event) -> str:
     return f"{date_label(event, compact=True)} {place}"
 
 
+def _strike(event: Event) -> bool:
+    return by_state(a.actor_id for a in event.actors if a.role == "perpetrator")
+
+
 def key_judgements(events: list[Event], timeline: dict, optional: dict[str, list[dict] | None]) -> list[Judgement]:
     """Statements the records support, each with its records; only what the data shows."""
     by_id = {e.id: e for e in events}
@@ -123,6 +127,9 @@ def key_judgements(events: list[Event], timeline: dict, optional: dict[str, list
         left = (f" {others} other attack{'s' if others != 1 else ''} abroad with no perpetrator or link tying "
                 f"{'them' if others != 1 else 'it'} to the organisation {'are' if others != 1 else 'is'} left out."
                 if others else "")
+        strikes = timeline.get("by_states") or 0
+        left += (f" {strikes} strike{'s' if strikes != 1 else ''} abroad by states or coalitions "
+                 f"{'are' if strikes != 1 else 'is'} left out." if strikes else "")
         judgements.append(Judgement(
             f"The reports describe {total} attacks by the organisation or its affiliates outside Iraq and Syria, "
             f"in {len(countries)} countries ({', '.join(countries)}), between {min(months)} and {max(months)}: "
@@ -149,7 +156,9 @@ def key_judgements(events: list[Event], timeline: dict, optional: dict[str, list
         judgements.append(Judgement(
             f"The organisation lost ground in {len(lost)} reported territorial changes and gained ground in "
             f"{len(gained)}.", tuple((_anchor("event", g[0]), _event_label(by_id[g[0]])) for g in lost + gained)))
-    incidents = [i for i in optional.get("incidents") or () if i.get("kind") == "attack"]
+    # "the attack ... most reported" is an armed group's: states' strikes are left out here too
+    incidents = [i for i in optional.get("incidents") or () if i.get("kind") == "attack"
+                 and not by_state(a.get("id") for a in i.get("actors") or () if a.get("role") == "perpetrator")]
     if incidents:
         # one real attack, its reports merged: the most independent sources (wire copies once)
         top = max(incidents, key=lambda i: (i.get("independent_sources") or 0, len(i.get("article_ids") or ())))
@@ -163,11 +172,12 @@ def key_judgements(events: list[Event], timeline: dict, optional: dict[str, list
     else:
         reported = Counter()
         for event in events:
-            if event.kind == "attack" and event.place:
+            if event.kind == "attack" and event.place and not _strike(event):
                 reported[(event.place.canonical, event.date)] += 1
         if reported and reported.most_common(1)[0][1] > 1:
             (place, date), n = reported.most_common(1)[0]
-            refs = [e for e in events if e.kind == "attack" and e.place and (e.place.canonical, e.date) == (place, date)]
+            refs = [e for e in events if e.kind == "attack" and e.place and not _strike(e)
+                    and (e.place.canonical, e.date) == (place, date)]
             judgements.append(Judgement(f"The attack in {place} on {date} is the most reported: {n} reports.",
                                         tuple((_anchor("event", e.id), _event_label(e)) for e in refs)))
     contradictions = optional.get("contradictions") or []

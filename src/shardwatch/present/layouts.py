@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from functools import cache
 
-from shardwatch.data import actor_catalogue, country_regions, gtd_group_names, gtd_targets, organisation_ids
+from shardwatch.data import actor_catalogue, by_state, country_regions, gtd_group_names, gtd_targets, organisation_ids
 from shardwatch.present.records import event_record
 from shardwatch.types import Article, Event, Incident
 
@@ -172,11 +172,21 @@ def _actors(unit: dict, *roles: str) -> list[dict]:
     return [a for a in unit["actors"] if a["role"] in roles]
 
 
+def _by_state(unit: dict) -> bool:
+    return by_state(a["id"] for a in _actors(unit, "perpetrator"))
+
+
 def acled_type(unit: dict) -> tuple[str, str, str]:
     """(disorder_type, event_type, sub_event_type) in ACLED's categories."""
     kind = unit["kind"]
     if kind == "attack":
         attack = unit.get("attack_type")
+        if _by_state(unit):
+            # a state's strike (extract/state_strikes): air words make it an air strike
+            air = any(w in (unit.get("weapon") or "").lower() for w in ("air", "drone", "jet", "bomber", "warplane",
+                                                                        "helicopter", "raid"))
+            sub = "Air/drone strike" if air else "Shelling/artillery/missile attack"
+            return "Political violence", "Explosions/Remote violence", sub
         if attack == "Bombing/Explosion":
             sub = "Suicide bomb" if _suicide(unit) else "Remote explosive/landmine/IED"
             return "Political violence", "Explosions/Remote violence", sub
@@ -342,8 +352,8 @@ def layout_rows(found: list[dict], articles: dict[str, Article], layout: str) ->
     serials: dict[tuple, int] = {}
     rows = []
     for unit in found:
-        if unit["kind"] != "attack":
-            continue
+        if unit["kind"] != "attack" or _by_state(unit):
+            continue  # the GTD holds non-state actors' attacks, not states' strikes
         date, month, day = gtd_date(unit)
         key = (date.year if date else None, month, day)
         serials[key] = serials.get(key, 0) + 1

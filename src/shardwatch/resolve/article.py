@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+from shardwatch.data import by_state
 from shardwatch.types import LINK_STRENGTH, PRECISION_RANK, Event, Place, Quantity
 
 # Places this close are one attack's sites: the Stade de France and Paris, Zaventem and Maalbeek.
@@ -76,10 +77,16 @@ def _actor_ids(event: Event, role: str) -> set[str]:
     return {r.actor_id for r in event.actors if r.role == role}
 
 
+def _by_state(event: Event) -> bool:
+    return by_state(r.actor_id for r in event.actors if r.role == "perpetrator")
+
+
 def _same_event(a: Event, b: Event) -> bool:
     if a.kind != b.kind:
         return False
     if a.kind == "attack":
+        if _by_state(a) != _by_state(b):
+            return False  # a state's strike and a group's attack in one town on one day are two deeds
         return _same_place(a, b, near_km=SAME_ATTACK_KM) and _compatible_dates(a, b)
     if a.kind == "territory":
         if _place_key(a) != _place_key(b) or not _compatible_dates(a, b):

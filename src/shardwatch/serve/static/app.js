@@ -200,6 +200,7 @@ async function drawTimeline() {
   note.textContent = [
     data.left_out ? `${data.left_out} records dated only to the year or by the report are left out.` : "",
     data.not_organisation ? `${data.not_organisation} attacks abroad with no perpetrator or link tying them to the organisation are left out.` : "",
+    data.by_states ? `${data.by_states} strikes abroad by states or coalitions are left out.` : "",
   ].filter(Boolean).join(" ");
   if (!months.length) {
     chart.setAttribute("viewBox", "0 0 800 60");

@@ -1,0 +1,78 @@
+"""Strikes by states and coalitions as attack records whose perpetrator is the state
+(``extract/state_strikes``): who struck, what was hit, and what is no strike of its own.
+
+Every sentence here is written by the team, with the phenomena of the Current Events summaries
+on the war against the Islamic State.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import events_of, roles
+from shardwatch.data import UNNAMED_STATE, by_state
+
+pytestmark = pytest.mark.model
+
+
+def test_an_unnamed_states_air_strike_with_a_toll_and_a_town():
+    [strike] = events_of("Twelve civilians were killed in air strikes on the town of Manbij on Sunday.",
+                         published="2017-01-17", kind="attack")
+    assert roles(strike, "perpetrator") == {UNNAMED_STATE}
+    assert strike.killed.low == 12 and strike.place.canonical == "Manbij"
+    assert str(strike.date) == "2017-01-15"
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Russia conducted dozens of airstrikes on the town of Palmyra.", "russian-forces"),
+    ("Turkish artillery shelled Islamic State positions near Jarablus, killing 12 militants.", "turkish-forces"),
+    ("A Syrian Army unit backed by Russian warplanes killed 30 ISIL militants near Palmyra.", "russian-forces"),
+])
+def test_the_state_that_struck_is_the_perpetrator_and_the_group_struck_is_not(text, state):
+    [strike] = events_of(text, published="2016-03-20", kind="attack")
+    assert state in roles(strike, "perpetrator") and "islamic-state" not in roles(strike, "perpetrator")
+    assert by_state(roles(strike, "perpetrator"))
+
+
+def test_the_fighters_a_strike_killed_are_its_toll():
+    [strike] = events_of("Turkish artillery shelled Islamic State positions near Jarablus, killing 12 militants.",
+                         published="2016-09-02", kind="attack")
+    assert strike.killed.low == 12
+
+
+def test_the_army_a_strike_hit_is_its_target_not_its_doer():
+    [strike] = events_of("Coalition warplanes mistakenly hit a Syrian Army position near Deir ez-Zor, "
+                         "killing 50 soldiers.", published="2016-09-18", kind="attack")
+    assert roles(strike, "perpetrator") == {"coalition"}
+
+
+@pytest.mark.parametrize("text", [
+    "Kurdish fighters backed by coalition air strikes seized the village of Tal Abyad from the Islamic State.",
+    "The Islamic State retook the city of Palmyra despite heavy Russian airstrikes.",
+    "The government asked civilians to leave Ramadi after weeks of coalition airstrikes against the group.",
+    "Coalition air strikes have weakened the group across Iraq.",
+    "The coalition began airstrikes in March at the request of the government in Baghdad.",
+    "Militants shelled a village near Kirkuk, killing five people, while coalition jets circled overhead.",
+])
+def test_strikes_that_only_back_precede_or_weaken_are_no_strike_record(text):
+    assert not [e for e in events_of(text, published="2016-06-01", kind="attack")
+                if by_state(roles(e, "perpetrator"))]
+
+
+def test_a_leader_killed_in_a_strike_is_a_leadership_event_not_an_attack():
+    events = events_of("A U.S. drone strike killed the group's spokesman Abu Mohammed al-Adnani near al-Bab.",
+                       published="2016-08-31")
+    assert [e.kind for e in events] == ["leadership"]
+
+
+def test_a_claim_after_a_strike_does_not_make_it_the_groups():
+    text = ("An air strike killed 11 people in the town of Hit on Monday. "
+            "Islamic State claimed responsibility in a statement on Amaq.")
+    [strike] = events_of(text, published="2016-04-13", kind="attack")
+    assert strike.link == "unknown" and not strike.claimed
+    assert roles(strike, "perpetrator") == {UNNAMED_STATE}
+
+
+def test_shelling_with_no_state_named_is_no_states_strike():
+    [attack] = events_of("Militants shelled a village near Kirkuk, killing five people.", kind="attack")
+    assert not by_state(roles(attack, "perpetrator"))
