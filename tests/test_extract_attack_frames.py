@@ -294,6 +294,13 @@ def test_a_known_group_a_later_sentence_makes_the_doer_is_the_perpetrator(text, 
     assert perpetrators(event) == {group}
 
 
+def test_a_group_blamed_stays_the_perpetrator_though_it_denies():
+    text = ("A rocket hit a house in Sderot, lightly wounding two people. The army blamed Hamas for the attack, "
+            "though Hamas denied any role.")
+    [event] = events_of(text, published="2016-03-01", kind="attack")
+    assert perpetrators(event) == {"Hamas"}
+
+
 @pytest.mark.parametrize("text, described", [
     ("Nine villagers were killed when Fulani herdsmen raided the hamlet of Tudun Wada at dawn.", "Fulani herdsmen"),
     ("Armed Chadian militants stormed a border post near Zouar, killing three guards.", "Chadian militants"),
@@ -331,8 +338,11 @@ def test_a_groups_snipers_are_not_state_forces():
     assert "Provisional IRA (PIRA)" in perpetrators(event)
 
 
-def test_a_known_group_a_later_sentence_only_fights_is_not_the_perpetrator():
-    text = "A bomb killed three people at a checkpoint in Kandahar. Troops fighting the Taliban were nearby."
+@pytest.mark.parametrize("text", [
+    "A bomb killed three people at a checkpoint in Kandahar. Troops fighting the Taliban were nearby.",
+    "A bomb killed three people at a checkpoint in Kandahar. The Taliban denied any claim to the blast.",
+])
+def test_a_known_group_a_later_sentence_only_fights_or_denies_is_not_the_perpetrator(text):
     [event] = events_of(text, published="2016-03-01", kind="attack")
     assert perpetrators(event) == set()
 

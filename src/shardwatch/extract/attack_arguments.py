@@ -35,6 +35,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from shardwatch.extract import attacks
+from shardwatch.extract.attack_segments import denied_only
 from shardwatch.extract.cased_roles import cased_arguments
 from shardwatch.extract.mentions import actor_of, actors
 from shardwatch.extract.role_words import ARMED_GROUP_KINDS, ROLES
@@ -174,8 +175,11 @@ def _with_doers(event: Event, placed: tuple[AttackArgument, ...]) -> tuple[Actor
     for argument in placed:
         if argument.event_id != event.id or argument.actor_id is None or not argument.role.startswith("perpetrator"):
             continue
-        if not any(ev.start <= argument.start < ev.end for ev in event.evidence):
+        holding = next((ev for ev in event.evidence if ev.start <= argument.start < ev.end), None)
+        if holding is None:
             continue  # only a doer named in the event's own sentences, not one handed to the first event
+        if denied_only(holding.text):
+            continue  # "the Taliban denied any role in the blast": named, and not as the doer
         known = actors().get(argument.actor_id)
         if known is not None and known.kind not in ("organisation", "person"):
             continue  # a state force or coalition does not commit the attacks these records hold
