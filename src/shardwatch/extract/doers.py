@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, word_class
 from shardwatch.extract.gazetteer import get_gazetteer
 
 def _same_entity(a: Token, b: Token) -> bool:
@@ -213,6 +214,9 @@ def _named_groups(triggers: list[Token], sent: Span, token_actor: dict[int, str]
     return list(seen.items())
 
 
+# Nouns of attackers a people or creed may qualify, and the people and creeds the NER misses.
+_DESCRIBED_NOUNS = ATTACKER_NOUNS | word_class("identity_attacker")
+_IDENTITY_WORDS = word_class("identity")
 # Words before an attacker noun that tell nothing of who the attackers are.
 _NOT_WHO = {"suspected", "alleged", "presumed", "armed", "unidentified", "unknown", "heavily", "masked", "several"}
 
@@ -226,10 +230,7 @@ def described_doers(triggers: list[Token], token_actor: dict[int, str]) -> list[
     part (residue 3) perpetrator 86.3 -> 87.2, residue 1 86.8 -> 87.9; a perpetrator is named
     where the gold has none in 2 points more reports (16.6%, 12.2%), all of them attackers the
     report does describe so ("Palestinian suicide bomber", "Kurdish rebels")."""
-    from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, word_class
-
-    nouns = ATTACKER_NOUNS | word_class("identity_attacker")
-    identity = word_class("identity")
+    nouns, identity = _DESCRIBED_NOUNS, _IDENTITY_WORDS
 
     def names_identity(token: Token) -> bool:
         return token.ent_type_ == "NORP" or token.lower_ in identity
