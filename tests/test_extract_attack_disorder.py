@@ -44,8 +44,8 @@ def test_attacks_that_notes_tell_plainly(text):
     "Thursday, demanding their release.",
     "On 2 June 2020, families of the abducted boys held a sit-in outside the governor's office in Kano. "
     "The boys were kidnapped from their school last month.",
-    # property burned, no one harmed
-    "On 5 June 2020, suspected militants burned a school in the village of Tula.",
+    # property burned by no armed party, no one harmed (militants' arson is their attack)
+    "On 5 June 2020, villagers burned a school in the village of Tula.",
     "Assailants torched a parked truck on the highway near Natore early on Sunday. No one was injured.",
     # villagers and party activists who hurt but kill no one: unrest
     "On 6 June 2020, villagers attacked a team of health workers in Bihar, injuring two of them.",

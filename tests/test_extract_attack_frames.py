@@ -293,10 +293,31 @@ def test_a_group_named_as_the_doer_after_the_attack_is_its_perpetrator(text, gro
      "Taliban, the governor said.", "Taliban"),
     ("Four people died in a blast at a market in Mosul. The attackers are believed to belong to the "
      "Islamic State.", "Islamic State"),
+    ("A bomb was planted in a tax office in Kathmandu, wounding nine clerks. Officials are blaming the "
+     "Communist Party of Nepal (Maoist).", "Communist Party of Nepal (Maoist)"),
 ])
 def test_a_known_group_a_later_sentence_makes_the_doer_is_the_perpetrator(text, group):
     [event] = events_of(text, published="2016-03-01", kind="attack")
     assert perpetrators(event) == {group}
+
+
+@pytest.mark.parametrize("text, person", [
+    # the doer of the deed a sentence tells beside the named attack it opens with
+    ("In the Harbour Bridge shooting, Tomas Varga kills a ferry worker and wounds three near Sydney.",
+     "Tomas Varga"),
+    # the person a later sentence says was convicted of it
+    ("A gunman fired at three carabinieri outside the ministry in Rome, wounding two. Marco Ferri was "
+     "sentenced to 14 years in prison.", "Marco Ferri"),
+])
+def test_a_named_person_who_did_it_is_the_individual_perpetrator(text, person):
+    event = attack(text, published="2013-05-01")
+    assert person in {a.name for a in event.actors if a.role == "perpetrator_individual"}
+
+
+def test_a_headline_of_counted_attacks_gives_its_doer():
+    event = attack("Two car bombings targeting a pub and a garage by the PIRA. Four people were killed in the pub "
+                   "bombing.", published="1976-06-12")
+    assert perpetrators(event) == {"Provisional IRA (PIRA)"} and event.killed.low == 4
 
 
 def test_a_group_blamed_stays_the_perpetrator_though_it_denies():
@@ -378,6 +399,21 @@ def test_the_toll_counts_the_victims_only(text, killed):
     # a person shot or stabbed
     "The novelist Arif Rahman was stabbed in the neck at a book fair in Dhaka.",
     "A 19-year-old was shot in both knees in a punishment attack in Derry.",
+    # a clash in which the state's men die beside the fighters is an attack (GTD)
+    "A policeman and two rebels of the Azure Front were killed in a shootout near Bislig.",
+    "Three soldiers and one militant were killed during a gunfight in the province of Cabinda.",
+    # "for" written for "by"
+    "A Catholic seminary was attacked for Fulani herdsmen near Jos.",
+    # throats slit, fingers chopped off
+    "Maoists slit the throat of a road contractor near Dantewada.",
+    "Separatists chopped the fingers off four farm workers near Kumba.",
+    # the tagger reads "detonate" as a noun; a device that went off
+    "An improvised explosive device detonate outside a bank in Cotabato.",
+    "An explosive device went off near a tricycle in Rizal.",
+    # a headline's capital: "Bombing" read as a name
+    "Bombing of Hellenic Navy bus carrying American sailors.",
+    # attacks told as done to what they hit
+    "A series of car bomb attacks struck police patrols and a market across Baghdad.",
 ])
 def test_the_deed_a_sentence_tells_is_an_attack(text):
     assert len(events_of(text, published="2009-05-28", kind="attack")) == 1
@@ -389,6 +425,12 @@ def test_the_deed_a_sentence_tells_is_an_attack(text):
     "Fighters of the Azure Front set fire to two bulldozers at a quarry near Bislig.",
     "Abu Sayyaf fighters looted the shops and then set on fire at least 30 houses in a village of Patikul.",
     "Members of the Azure Front dissidents set fire to a passenger bus near Corinto.",
+    # an armed party's men, named or not, and extremists
+    "Gunmen set fire to two bulldozers of a road builder in Kalamansig.",
+    "A village school was burned down by militants in Latehar district.",
+    "Four neo-Nazis set fire to a house of an immigrant family in Solingen.",
+    "Three trucks were burned for gunmen near Ercilla.",
+    "Armed men set fire to a lorry of a logging firm near Collipulli.",
 ])
 def test_setting_fire_is_an_arson_attack(text):
     [event] = events_of(text, published="2018-10-02", kind="attack")
