@@ -87,6 +87,16 @@ def test_a_place_or_a_target_named_like_a_group_is_not_the_perpetrator(text, not
     ("A minibus struck a mine near Boni; two people were killed and nine others were left injured.", 2, 9),
     # ages are no toll
     ("A car bomb exploded outside a pub in Belfast. Two boys aged 9 and 7 are killed.", 2, None),
+    # a title's attack is no one killed; a headline's passive without "were"; "the killing of";
+    # seized first, killed later
+    ("2017 Sukma ambush: 25 personnel of the Central Reserve Police Force were killed when Maoists fired on "
+     "their patrol.", 25, None),
+    ("At least 17 people, including the provincial governor, killed in a suicide bombing in Kunduz. A further "
+     "40 people injured.", 17, 40),
+    ("The mayor's convoy was ambushed by gunmen near Jalalabad, resulting in the killing of two of his guards.",
+     2, None),
+    ("Two engineers of a road firm were kidnapped near Kandahar and later shot dead in the Zhari district.",
+     2, None),
 ])
 def test_the_toll_is_counted_from_the_parse(text, killed, wounded):
     event = attack(text)
