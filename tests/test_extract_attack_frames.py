@@ -303,6 +303,8 @@ def test_a_group_named_as_the_doer_after_the_attack_is_its_perpetrator(text, gro
      "Taliban, the governor said.", "Taliban"),
     ("Four people died in a blast at a market in Mosul. The attackers are believed to belong to the "
      "Islamic State.", "Islamic State"),
+    ("Gunmen shot dead a shopkeeper in a market in Peshawar. The shooters belonged to the Pakistani Taliban, "
+     "police said.", "Tehrik-i-Taliban Pakistan"),
     ("A bomb was planted in a tax office in Kathmandu, wounding nine clerks. Officials are blaming the "
      "Communist Party of Nepal (Maoist).", "Communist Party of Nepal (Maoist)"),
 ])

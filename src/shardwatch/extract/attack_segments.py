@@ -256,7 +256,8 @@ def _learned_doer(frame: AttackFrame, token_actor: dict[int, str]) -> None:
 # A later sentence that names the doer of what came before: "the bomb had been placed by the
 # Taliban", "the landmine had been left by Islamic State militants", "the perpetrators are
 # believed to be of the Islamic State", "the terrorist was identified as a member of Hamas".
-_LATER_DOER = re.compile(r"\b(?:perpetrators?|attackers?|bombers?|gunm[ae]n|assailants?|terrorists?|"
+_LATER_DOER = re.compile(r"\b(?:perpetrators?|attackers?|bombers?|gunm[ae]n|assailants?|terrorists?|hijackers?|"
+                         r"shooters?|kidnappers?|abductors?|"
                          r"responsib\w+|claim(?:ed|s)?|blam(?:ed|es|ing)|accused|suspected|attributed|carried out|"
                          r"convicted|sentenced|found guilty|"
                          r"(?:had|has|have|was|were) been (?:placed|planted|left|set|hidden|laid|detonated|thrown|fired)"
