@@ -426,6 +426,12 @@ def test_the_toll_counts_the_victims_only(text, killed):
     "Bombing of Hellenic Navy bus carrying American sailors.",
     # attacks told as done to what they hit
     "A series of car bomb attacks struck police patrols and a market across Baghdad.",
+    # attacks told as carried out; a verb "to death"
+    "Suspected militants conducted two attacks on bus stations in Srinagar.",
+    "Insurgents orchestrate a series of car bombings on the Shia district of Kadhimiya.",
+    "A farmer was bayoneted to death during a raid on a homestead near Mutare.",
+    # the fighters' dead are not the attack told after them
+    "An army operation killed up to 12 militants after dozens of insurgents attacked a checkpoint near Wana.",
 ])
 def test_the_deed_a_sentence_tells_is_an_attack(text):
     assert len(events_of(text, published="2009-05-28", kind="attack")) == 1

@@ -98,6 +98,11 @@ def _is_generic(trigger: Token, killed: Quantity | None, date: ResolvedDate | No
         # ACLED tuning part (i % 9 != 4) 47 missed attack notes were such sentences taken as generic.
         return False
     told = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.head.lemma_.lower() in _RUN_NOUNS else trigger
+    if told.dep_ == "dobj" and told.head.lemma_.lower() in _CARRY_VERBS and (told is not trigger or any(
+            c.dep_ == "nummod" for c in trigger.children)) and not any(c.dep_ == "aux" for c in told.head.children):
+        # "Militants conducted two attacks on markets", "insurgents orchestrate a series of car
+        # bombings on Sadr City" (not "the group has carried out attacks"): incidents residue 1, 2 reports
+        return False
     if told.dep_ == "nsubj" and told.head.tag_ == "VBD" and told.head.lemma_.lower() in _DONE_VERBS \
             and any(c.dep_ == "dobj" for c in told.head.children):
         # "A series of car bomb attacks struck police patrols", "twin bomb attacks struck two
@@ -109,6 +114,7 @@ def _is_generic(trigger: Token, killed: Quantity | None, date: ResolvedDate | No
 
 _RUN_NOUNS = {"series", "string", "spate", "wave", "pair", "number"}
 _DONE_VERBS = {"strike", "target", "hit", "rock"}
+_CARRY_VERBS = {"conduct", "carry", "launch", "stage", "orchestrate", "mount", "perpetrate", "commit"}
 
 
 # Military action against the group is not an attack by it: killings by air or drone
@@ -390,7 +396,7 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
     triggers = [(t, r) for t in sent if (r := trigger_of(t)) and r["kind"] == "attack"]
     if not triggers:
         return None
-    chosen = None
+    chosen = fallback = None
     killed, wounded = casualties(sent.text)
     parsed_killed, parsed_wounded = parsed_casualties(sent)
     killed, wounded = _fuller(killed, parsed_killed), _fuller(wounded, parsed_wounded)
@@ -415,8 +421,15 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
             continue  # "found 100 beheaded bodies": the finding of the dead tells no attack, nor its date
         if heritage_demolition(token, killed, wounded):
             continue  # "blew up the ancient temple": property destroyed (attack_property)
+        if token.i != triggers[-1][0].i and fighters_killed(token, token_actor) and any(
+                c.dep_ == "dobj" for c in token.children):
+            # "An operation killed 15 militants after insurgents attacked a checkpoint": the
+            # fighters' dead are not the attack the sentence tells next (incidents residue 1)
+            fallback = fallback or (token, record, modality)
+            continue
         chosen = (token, record, modality)
         break
+    chosen = chosen or fallback
     if chosen is None:
         return None
     trigger, record, modality = chosen
