@@ -490,7 +490,16 @@ def test_a_claim_for_the_attack_that_killed_is_the_same_attack():
 @pytest.mark.parametrize("text", [
     "A police patrol in Baqubah was hit by a roadside bomb that wounded three officers.",
     "Two car bombs detonated in Kirkuk, killing four people and wounding ten.",
+    # a harm clause hung on another word of harm or on a verbless lede
+    "Two guerrillas died after a bomb they carried exploded near a bridge in Cucuta.",
+    "Nine injured as bombs explode in two hotels in the capital",
 ])
 def test_a_lede_told_in_a_toll_clause_or_as_a_headline_takes_the_reports_day(text):
     [event] = events_of(text, published="2004-09-16", kind="attack")
     assert (event.date, event.date_precision) == (dt.date(2004, 9, 16), "reported")
+
+
+def test_an_attack_recalled_in_a_clause_of_another_deed_keeps_no_date():
+    [event] = events_of("The museum reopened two years after gunmen stormed its halls in Tunis.",
+                        published="2004-09-16", kind="attack")
+    assert event.date is None
