@@ -70,7 +70,8 @@ train-arguments: install
 	$(BIN)/python scripts/roles_corpus.py --shared $(SHARED) --out build/roles_ner
 	$(BIN)/python -m spacy train configs/roles_ner.cfg --output build/roles_ner/out \
 	  --paths.train build/roles_ner/train.spacy --paths.dev build/roles_ner/dev.spacy
-	$(BIN)/python scripts/ship_model.py build/roles_ner/out/model-best src/shardwatch/data/models/roles_ner
+	$(BIN)/python scripts/ship_model.py build/roles_ner/out/model-best src/shardwatch/data/models/roles_ner \
+	  --fingerprint build/roles_ner/fingerprint.json
 
 # Retrain the relevance cascade's classifier (src/shardwatch/data/models/relevance*) with
 # `spacy train configs/triage.cfg` on the train parts of scripts/triage_data.py; about 2 minutes
