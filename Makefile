@@ -55,11 +55,15 @@ bench-1m: install
 	$(BIN)/python scripts/bench_resolve.py --modes memory --sizes 100000 1000000
 
 # Retrain the shipped models; not part of test or CI: the models are committed.
-# - the MUC-4 role tagger (src/shardwatch/data/models/roles.*), a CRF: a few minutes, deterministic;
+# - the MUC-4 role tagger (src/shardwatch/data/models/roles.*), a CRF: 5.6 CPU minutes (36 min of
+#   wall clock at a load average of 12 on 2 cores), deterministic (two runs: the same bytes);
 # - the attack-argument tagger (src/shardwatch/data/models/roles_ner), spaCy NER trained with
 #   `spacy train` from configs/roles_ner.cfg on WikiEvents train and the incident reports
-#   (scripts/roles_corpus.py says which parts): about 30 minutes on 2 cores;
+#   (scripts/roles_corpus.py says which parts): 7.3 CPU minutes (58 min of wall clock at that
+#   load), seed 19, deterministic (a second run repeats the first's losses and scores);
 # - the relevance classifier (train-triage, below).
+# Each writes into the package: `git status` after a run says whether it gave the shipped files.
+# tests/test_models_reproducible.py fails when the code no longer makes a model's training data.
 train: train-crf train-arguments train-triage
 
 train-crf: install
