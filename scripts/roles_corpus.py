@@ -42,6 +42,7 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin
 
+from fingerprints import docbin_digest
 from shardwatch.learn.text import detokenise
 
 ROLES = ("perpetrator", "target", "weapon", "place")
@@ -103,28 +104,24 @@ def incident_part(index: int) -> str | None:
     return "train"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, required=True, help="the shared folder (data/ inside)")
-    parser.add_argument("--out", type=Path, required=True, help="folder for train.spacy and dev.spacy")
-    parser.add_argument("--no-incidents", action="store_true", help="WikiEvents train only")
-    args = parser.parse_args(argv)
+def build(shared: Path, *, incidents: bool = True) -> tuple[dict[str, list], Counter]:
+    """The train and dev docs (a blank English tokeniser's), and what each part holds."""
     nlp = spacy.blank("en")
-    parts = {"train": DocBin(), "dev": DocBin()}
-    counts = Counter()
+    parts: dict[str, list] = {"train": [], "dev": []}
+    counts: Counter = Counter()
 
     def add(part: str | None, doc, source: str) -> None:
         if part not in parts:
             return
-        parts[part].add(doc)
+        parts[part].append(doc)
         counts[f"{source}_{part}"] += 1
         counts[f"{source}_{part}_ents"] += len(doc.ents)
 
-    data = args.shared / "data"
+    data = shared / "data"
     with (data / "wikievents" / "train.jsonl").open(encoding="utf-8") as handle:
         for index, line in enumerate(handle):
             add("dev" if index % 5 == 4 else "train", to_doc(nlp, json.loads(line)), "wikievents")
-    if not args.no_incidents:
+    if incidents:
         golds = {}
         with (data / "incidents" / "dev.gold.jsonl").open(encoding="utf-8") as handle:
             for line in handle:
@@ -139,9 +136,23 @@ def main(argv: list[str] | None = None) -> int:
                 gold = golds.get(record.get("url", "").rsplit(":", 1)[-1])
                 if gold is not None:
                     add(part, incident_doc(nlp, record, gold), "incidents")
+    return parts, counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, required=True, help="the shared folder (data/ inside)")
+    parser.add_argument("--out", type=Path, required=True,
+                        help="folder for train.spacy, dev.spacy and fingerprint.json (scripts/fingerprints.py)")
+    parser.add_argument("--no-incidents", action="store_true", help="WikiEvents train only")
+    args = parser.parse_args(argv)
+    parts, counts = build(args.shared, incidents=not args.no_incidents)
     args.out.mkdir(parents=True, exist_ok=True)
-    for part, docbin in parts.items():
-        docbin.to_disk(args.out / f"{part}.spacy")
+    for part, docs in parts.items():
+        DocBin(docs=docs).to_disk(args.out / f"{part}.spacy")
+    # ship_model.py writes it into the shipped meta.json; tests/test_models_reproducible.py checks it
+    fingerprint = {part: docbin_digest(docs) for part, docs in parts.items()}
+    (args.out / "fingerprint.json").write_text(json.dumps(fingerprint, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(dict(counts)))
     return 0
 

@@ -10,7 +10,10 @@
 3. Train the final CRF on all documents and write ``roles.crfsuite`` and ``roles.json`` (the
    chosen settings and the held-out figures) into ``--out``.
 
-Deterministic: the same TRAIN gives the same model (L-BFGS, fixed document order).
+Deterministic: the same TRAIN gives the same model (L-BFGS, fixed document order). The features
+come from the whole pipeline (its entities, lemmas, parse): a change there changes the model, so
+``roles.json`` records fingerprints of the training sequences (``scripts/fingerprints.py``) that
+``tests/test_models_reproducible.py`` checks against the pipeline as it is.
 
 Usage: .venv/bin/python scripts/train.py --train ../shared/data/muc4/train.jsonl
 """
@@ -27,6 +30,7 @@ from pathlib import Path
 
 from spacy.tokens import DocBin
 
+from fingerprints import Digest, crf_sample
 from shardwatch.learn.features import FEATURE_VERSION, doc_sequences
 from shardwatch.learn.spans import LABELS
 from shardwatch.learn.tagger import MODEL_NAME, RoleTagger, Settings, model_dir, train
@@ -115,11 +119,21 @@ def main(argv=None) -> None:
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    train(sequences(docs, records, tokenizer), out / f"{MODEL_NAME}.crfsuite", **params)
+    full = Digest()
+
+    def hashed(seqs):
+        for feats, tags in seqs:
+            full.add([feats, tags])
+            yield feats, tags
+
+    train(hashed(sequences(docs, records, tokenizer)), out / f"{MODEL_NAME}.crfsuite", **params)
     meta = Settings(tau=best).to_json() | {
         "trained_on": Path(args.train).name, "documents": len(records), "params": params,
         "heldout_documents": args.holdout, "heldout_micro": figures[str(best)],
         "feature_version": FEATURE_VERSION,
+        # what tests/test_models_reproducible.py checks the pipeline still gives (scripts/fingerprints.py)
+        "sample_fingerprint": crf_sample(records, tokenizer, sequences),
+        "train_fingerprint": full.hexdigest(),  # all the sequences the final model was trained on
     }
     (out / f"{MODEL_NAME}.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     size = (out / f"{MODEL_NAME}.crfsuite").stat().st_size

@@ -37,6 +37,7 @@ import spacy
 from spacy.tokens import DocBin
 
 import triage_data as data
+from fingerprints import triage_sample
 from shardwatch.triage.cascade import CASCADE_VERSION, candidate_sentences, screen
 from shardwatch.triage.classifier import LABEL, MODEL_NAME, model_path, model_text
 
@@ -74,13 +75,23 @@ def muc4_positives(shared: Path) -> list[str]:
 
 
 def bbc_negatives(corpus: Path, part: str) -> list[str]:
+    return negatives_of(data.bbc_files(corpus, part))
+
+
+def negatives_of(files: list[Path]) -> list[str]:
+    """The sentences of these BBC files that stage 1 leaves to the classifier."""
     out = []
-    for path in data.bbc_files(corpus, part):
+    for path in files:
         text = data.read_text(path)
         found = screen(text)
         if found.relevant is None:  # the classifier never sees a text stage 1 decided
             out += found.sentences
     return out
+
+
+def sample_fingerprint(shared: Path) -> str:
+    """The fingerprint of a sample of the training sentences (``scripts/fingerprints.py``)."""
+    return triage_sample(shared, data, positives_from_reports, negatives_of)
 
 
 def docbin(nlp, positives: list[str], negatives: list[str], path: Path) -> None:
@@ -174,6 +185,7 @@ def main(argv: list[str] | None = None) -> None:
     settings = {"threshold": chosen["threshold"], "version": CASCADE_VERSION, "chosen_by": rule,
                 "tune": {"incidents": len(incidents), "territory": len(territory), "bbc": len(bbc)},
                 "train_sentences": {"positive": len(sets["train"][0]), "negative": len(sets["train"][1])},
+                "sample_fingerprint": sample_fingerprint(args.shared),
                 "curve": curve}
     (args.out.parent / f"{MODEL_NAME}.json").write_text(settings_json(settings), encoding="utf-8")
     print(f"threshold {chosen['threshold']}: tune incidents dropped {chosen['incidents_dropped']} of "

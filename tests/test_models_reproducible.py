@@ -1,0 +1,65 @@
+"""`make train` gives the shipped models: the code still makes the data each one was trained on.
+
+Each trainer records a fingerprint of (a sample of) its training data beside the model
+(``scripts/fingerprints.py``); these tests make that data again from ``../shared`` with the
+code as it is now. A failure means the code that makes a model's training data changed since
+the model was trained (the pipeline's entities or parse for the CRF, the cascade's lexicon for
+the relevance classifier, ``scripts/roles_corpus.py`` for the attack-argument tagger), so
+`make train` would give another model: run the make target the message names, measure, and
+commit what it writes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+MODELS = ROOT / "src" / "shardwatch" / "data" / "models"
+
+pytestmark = pytest.mark.skipif(not (SHARED / "data" / "muc4").is_dir(), reason=f"no {SHARED / 'data'} (../shared missing)")
+
+
+def _script(name: str):
+    """A module of scripts/ (they import each other by their bare names)."""
+    scripts = str(ROOT / "scripts")
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)
+    return importlib.import_module(name)
+
+
+@pytest.mark.model
+def test_the_role_crf_was_trained_on_the_features_the_pipeline_gives_now():
+    from shardwatch.nlp import get_nlp
+
+    fingerprints, train = _script("fingerprints"), _script("train")
+    with (SHARED / "data" / "muc4" / "train.jsonl").open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle if line.strip()]
+    shipped = json.loads((MODELS / "roles.json").read_text(encoding="utf-8"))
+    now = fingerprints.crf_sample(records, get_nlp().tokenizer, train.sequences)
+    assert now == shipped["sample_fingerprint"], "the CRF's training features changed: run make train-crf"
+
+
+def test_the_relevance_classifier_was_trained_on_the_sentences_the_cascade_gives_now():
+    train_triage = _script("train_triage")
+    shipped = json.loads((MODELS / "relevance.json").read_text(encoding="utf-8"))
+    now = train_triage.sample_fingerprint(SHARED)
+    assert now == shipped["sample_fingerprint"], "the classifier's training sentences changed: run make train-triage"
+
+
+def test_the_attack_argument_tagger_was_trained_on_the_corpus_roles_corpus_gives_now():
+    fingerprints, roles_corpus = _script("fingerprints"), _script("roles_corpus")
+    parts, _ = roles_corpus.build(SHARED)
+    shipped = json.loads((MODELS / "roles_ner" / "meta.json").read_text(encoding="utf-8"))
+    now = {part: fingerprints.docbin_digest(docs) for part, docs in parts.items()}
+    assert now == shipped["corpus_fingerprint"], "the tagger's training corpus changed: run make train-arguments"
+
+
+def test_the_shipped_tagger_names_no_training_folder():
+    config = (MODELS / "roles_ner" / "config.cfg").read_text(encoding="utf-8")
+    assert "train = null" in config and "dev = null" in config
