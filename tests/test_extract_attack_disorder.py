@@ -40,6 +40,8 @@ pytestmark = pytest.mark.model
     "near Petrivske-2.",
     "On 2 March 2021, the monitors observed a total of 3 projectiles involving unknown weapons in both directions "
     "of the frontline near Petrivske-2.",
+    # fighters who march and kill: a deed of their own (a guard on the rule for reactions)
+    "Militants marched into the town of Tula and killed 12 villagers.",
     # deaths in a blockade that the toll does not count: still an attack (a guard on the shutdown rule)
     "Two people were burnt alive and another suffered burn injuries after assailants hurled a petrol bomb at a "
     "truck during the blockade.",
@@ -76,6 +78,8 @@ def test_attacks_that_notes_tell_plainly(text):
     "vehicle was damaged, and 12 people were arrested.",
     "Villagers in Tula pelted stones at police after an attempt to demolish homes. Six policemen were injured in "
     "the incident and nine villagers were arrested.",
+    # an attack told below a verb of reaction is what people react to
+    "Opposition members held a protest in Kota after a ruling party worker allegedly murdered a local shopkeeper.",
 ])
 def test_unrest_and_reactions_are_no_attacks(text):
     assert events_of(text, published="2020-06-08", kind="attack") == [], text
