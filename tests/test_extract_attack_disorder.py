@@ -40,6 +40,10 @@ pytestmark = pytest.mark.model
     "near Petrivske-2.",
     "On 2 March 2021, the monitors observed a total of 3 projectiles involving unknown weapons in both directions "
     "of the frontline near Petrivske-2.",
+    # a mob's fire that kills: its toll is a massacre's, though the report tells a mob (a guard on
+    # the rule that a riot's toll with only a vehicle for a weapon stays the riot's)
+    "A mob of fanatics set a theatre housing visiting poets on fire. A total of 20 people die in the fire and "
+    "more than 30 are injured.",
     # fighters who march and kill: a deed of their own (a guard on the rule for reactions)
     "Militants marched into the town of Tula and killed 12 villagers.",
     # deaths in a blockade that the toll does not count: still an attack (a guard on the shutdown rule)
