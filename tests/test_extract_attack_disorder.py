@@ -44,6 +44,9 @@ pytestmark = pytest.mark.model
     # the rule that a riot's toll with only a vehicle for a weapon stays the riot's)
     "A mob of fanatics set a theatre housing visiting poets on fire. A total of 20 people die in the fire and "
     "more than 30 are injured.",
+    # a blast told with its place, in which no one was hurt: still a blast (a guard on the rule for
+    # "no one was hurt in the arson attack")
+    "No one was hurt in the blast at a market in Tula on Monday.",
     # fighters who march and kill: a deed of their own (a guard on the rule for reactions)
     "Militants marched into the town of Tula and killed 12 villagers.",
     # deaths in a blockade that the toll does not count: still an attack (a guard on the shutdown rule)
@@ -82,6 +85,8 @@ def test_attacks_that_notes_tell_plainly(text):
     "vehicle was damaged, and 12 people were arrested.",
     "Villagers in Tula pelted stones at police after an attempt to demolish homes. Six policemen were injured in "
     "the incident and nine villagers were arrested.",
+    # an attack told before, here only as the one in which no one was hurt
+    "No one, however, was reportedly hurt in the arson attack.",
     # an attack told below a verb of reaction is what people react to
     "Opposition members held a protest in Kota after a ruling party worker allegedly murdered a local shopkeeper.",
 ])

@@ -192,7 +192,7 @@ def shutdown_violence(frame: AttackFrame) -> bool:
     the "burnt alive" exception, 1 attack note); among the incident reports (tuning residues) none told a
     shutdown with nameless doers and no deaths."""
     if frame.killed is not None or frame.perpetrator_orgs or any(t.lower_ == "alive" for t in frame.sentence):
-        return False  # "two were burnt alive": deaths the toll did not count
+        return False  # a named group's deed; "two were burnt alive": deaths the toll did not count
     if any(text.split()[-1].lower() not in _NAMELESS_DOERS for _, text in frame.perpetrator_people):
         return False
     return any(t.lemma_.lower() in _SHUTDOWN_WORDS or t.lower_ in _SHUTDOWN_WORDS for t in frame.sentence.doc)

@@ -90,6 +90,17 @@ def _past(verb: Token) -> bool:
 def modality_of(trigger: Token) -> str:
     """asserted, reported, hypothetical or negated, for the statement the trigger heads."""
     if trigger.pos_ == "NOUN":
+        noun = trigger.head if trigger.dep_ == "compound" else trigger  # "the arson attack"
+        verb = noun.head.head
+        told_before = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) and \
+            not any(c.dep_ == "prep" for c in noun.children) and \
+            not any(c.dep_ in ("prep", "npadvmod") and c.i != noun.head.i for c in verb.children)
+        if told_before and noun.dep_ == "pobj" and noun.head.lower_ == "in" and \
+                verb.lemma_.lower() in _CASUALTY_WORDS and _nobody(verb):
+            # "no one was hurt in the arson attack": the attack told before (a bare definite
+            # noun, no place of its own), here only unhurt (ACLED tuning part, i % 9 in 1-3: 3
+            # of 40 false alarms sampled)
+            return "negated"
         # "no attack", "a possible attack", "a planned attack", "plots of attacks"
         for child in trigger.children:
             if child.dep_ == "det" and child.lower_ == "no":
