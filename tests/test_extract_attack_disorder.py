@@ -47,6 +47,10 @@ pytestmark = pytest.mark.model
     # a blast told with its place, in which no one was hurt: still a blast (a guard on the rule for
     # "no one was hurt in the arson attack")
     "No one was hurt in the blast at a market in Tula on Monday.",
+    # a death in a blockade told apart from the attack (a guard on the shutdown rule)
+    "A truck helper who received burn injuries from a petrol bomb succumbed to his injuries in hospital today. "
+    "He and his driver were injured when some pro-blockade activists threw petrol bombs at their truck in Natore "
+    "on 2 February.",
     # fighters who march and kill: a deed of their own (a guard on the rule for reactions)
     "Militants marched into the town of Tula and killed 12 villagers.",
     # deaths in a blockade that the toll does not count: still an attack (a guard on the shutdown rule)

@@ -193,6 +193,10 @@ def shutdown_violence(frame: AttackFrame) -> bool:
     shutdown with nameless doers and no deaths."""
     if frame.killed is not None or frame.perpetrator_orgs or any(t.lower_ == "alive" for t in frame.sentence):
         return False  # a named group's deed; "two were burnt alive": deaths the toll did not count
+    if any(t.lemma_.lower() in ("succumb", "die") or t.lower_ in ("dead", "death") for t in frame.sentence.doc):
+        # "the truck's helper succumbed to his burns": a death the report tells apart (the
+        # quality floor's ACLED subset lost such an attack note, a tuning line, to the rule)
+        return False
     if any(text.split()[-1].lower() not in _NAMELESS_DOERS for _, text in frame.perpetrator_people):
         return False
     return any(t.lemma_.lower() in _SHUTDOWN_WORDS or t.lower_ in _SHUTDOWN_WORDS for t in frame.sentence.doc)
