@@ -93,6 +93,8 @@ def trigger_of(token: Token) -> dict | None:
         verbs = record["with_verb"]
         if not (token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.lemma_.lower() in verbs):
             return None
+    if record and record.get("counted_by") and not counted_by(token, record["counted_by"]):
+        return None  # "observed 24 shots", not "a shot at the title" nor "a booster shot"
     if record and record.get("object"):
         # "drove a truck into the crowd": "drive" only with a vehicle object and "into"
         objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -101,6 +103,27 @@ def trigger_of(token: Token) -> dict | None:
         if not any(c.dep_ == "prep" and c.lower_ in ("into", "through", "at") for c in token.children):
             return None
     return record
+
+
+# Verbs of a monitor's observation, under which a counted attack noun is a deed seen, not a
+# generic mention (``counted_by``): the verbs of triggers.jsonl's counted_by lists.
+OBSERVING_VERBS = frozenset({"observe", "hear", "record", "register"})
+
+
+def counted_by(token: Token, verbs: list[str] | frozenset[str]) -> bool:
+    """A counted noun that a monitor's verb of observation governs: "observed a total of 24
+    shots", "heard 3 explosions", "observed 12 shots/bursts of fire involving small arms" (the
+    parser hangs slash-joined nouns on each other). Walks up the noun's heads (``of``, nouns,
+    "a total of") to the first verb: a count on the way, and that verb's lemma one of ``verbs``."""
+    node, counted = token, False
+    for _ in range(6):
+        counted = counted or any(c.dep_ == "nummod" for c in node.children)
+        if node.pos_ in ("VERB", "AUX"):
+            return counted and node.lemma_.lower() in verbs
+        if node.head.i == node.i or node.dep_ not in ("nmod", "compound", "conj", "pobj", "prep", "dobj", "appos"):
+            return False
+        node = node.head
+    return False
 
 
 @cache
