@@ -36,7 +36,7 @@ from shardwatch.data import actor_catalogue
 from shardwatch.extract import admin_chains
 from shardwatch.extract.group_countries import group_country
 from shardwatch.extract.place_names import (
-    DIRECTION, PLACE_KINDS, REGION_AFTER_WORDS, THE, bare_written, nationality_words, whole_name,
+    DIRECTION, PLACE_KINDS, REGION_AFTER_WORDS, bare_written, capitalised, nationality_words, whole_name,
 )
 from shardwatch.extract.gazetteer import (
     MIN_POPULATION_ALONE, get_gazetteer, normalise_name, region_name, replace_name,
@@ -291,7 +291,7 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
     if any(c.isupper() for c in doc.text[:5000]):
         # in cased text a place name is capitalised: "executed him in the bush" names no place
         # ("northeast Nigeria": the direction word may come first)
-        spans = [s for s in spans if DIRECTION.sub("", s[2])[:1].isupper() or s[2][:1].isdigit() or region_name(s[2])]
+        spans = [s for s in spans if capitalised(DIRECTION.sub("", s[2])) or s[2][:1].isdigit() or region_name(s[2])]
     # "Kobongo [Kobango]": the spelling in brackets stands for the name (admin_chains reads it)
     spans = [s for s in spans if not _RESPELT_AFTER.match(doc.text, s[0].end_char)]
     chains = admin_chains.chains(doc)
@@ -379,7 +379,7 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
         if place is not None and (place.precision < 3 or _locative(span)):
             located.add(place.country)
         if place is None:
-            if label in PLACE_LABELS and THE.sub("", span.text)[:1].isupper() and not gazetteer.country_of(span.text) \
+            if label in PLACE_LABELS and capitalised(span.text) and not gazetteer.country_of(span.text) \
                     and _locative(span):
                 unknown.append((span, label, None))
             continue
@@ -430,10 +430,13 @@ def _part_of(span: Span, known_starts: set[int]) -> bool:
 
 
 def _stated_country(span: Span) -> str | None:
-    """The country written just after a name: "Dalya, Iraq", "the town of El Wak in Somalia"."""
+    """The country written just after a name: "Dalya, Iraq", "the town of El Wak in Somalia",
+    "the village of al-Matab in northern Syria"."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].lower_ not in (",", "in"):
         return None
+    if DIRECTION.match(doc[span.end + 1].text + " ") and doc[span.end].lower_ == "in":
+        span = doc[span.start: span.end + 1]  # "in northern Syria": the direction word is no name
     end = span.end + 1
     while end < len(doc) and doc[end].text[:1].isupper() and end - span.end <= 3:
         end += 1
