@@ -167,3 +167,35 @@ def test_a_leader_killed_in_a_strike_is_no_states_attack_and_one_reported_killed
 
 def test_executions_of_civilians_name_no_leader():
     assert not events_of("ISIL executes 20 civilians accused of spying in Mosul.", kind="leadership")
+
+
+@pytest.mark.parametrize("text, person, outcome, role_word", [
+    # the role before a comma that the parser split from the name
+    ("The Iraqi government says that ISIL's second-in-command, Abu Saleh al-Hiti, has been killed.",
+     "person:abu-saleh-al-hiti", "killed", "second-in-command"),
+    # a headline's present-tense verb the parser made a noun before the name
+    ("Iraqi Kurdish Peshmerga capture Abu Faisal al-Kurdi, an ISIL emir, in Kirkuk.",
+     "person:abu-faisal-al-kurdi", "captured", "emir"),
+    # a kunya the tagger took for a nationality
+    ("U.S. special forces kill Abu Ghadiya al-Suri, ISIL's oil and gas chief, in a raid in eastern Syria.",
+     "person:abu-ghadiya-al-suri", "killed", "chief"),
+    # a leader by what he led
+    ("Abu Harith al-Ansari, who led ISIL's operations in Fallujah, was killed in a coalition airstrike.",
+     "person:abu-harith-al-ansari", "killed", "led"),
+    # a known person's short name ending another's name is part of that name
+    ("Security forces captured Abu Abdullah al-Baghdadi, ISIL's wali of Baghdad, in a raid on Monday.",
+     "person:abu-abdullah-al-baghdadi", "captured", "wali"),
+])
+def test_a_leader_in_a_split_headline_or_misread_name(text, person, outcome, role_word):
+    [event] = events_of(text, published="2016-09-01", kind="leadership")
+    assert roles(event, "subject") == {person} and event.outcome == outcome and role_word in event.role
+
+
+@pytest.mark.parametrize("text", [
+    "An airstrike killed Abu Ubaida al-Iraqi and Abu Zaid al-Jazrawi, two senior ISIS commanders, in Tal Afar.",
+    "Two ISIS commanders, Abu Ubaida al-Iraqi and Abu Zaid al-Jazrawi, were killed in an airstrike near Tal Afar.",
+])
+def test_leaders_listed_under_one_plural_role_are_one_event_each(text):
+    found = events_of(text, published="2016-09-01", kind="leadership")
+    assert {a.actor_id for e in found for a in e.actors} == {"person:abu-ubaida-al-iraqi", "person:abu-zaid-al-jazrawi"}
+    assert len(found) == 2 and all(e.means == "airstrike" and "commanders" in e.role for e in found)
