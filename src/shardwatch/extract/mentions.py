@@ -214,6 +214,9 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
         locative = token.dep_ == "pobj" and (token.head.lower_ in LOCATIVE_PREPS  # "the Palma District of Cabo Delgado"
                                              or token.head.lower_ == "of" and token.head.head.lemma_.lower() in PLACE_KINDS)
         naming = token.dep_ == "compound" and token.head.pos_ == "NOUN"
+        if naming and token.head.lemma_.lower() in PLACE_KINDS and any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in token.head.children):
+            continue  # "the Turkmen city of Tal Afar", "the Yazidi town of Sinjar": the name follows "of"
         if not (locative or naming):
             continue
         start = token.i
