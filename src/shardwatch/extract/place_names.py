@@ -25,7 +25,7 @@ _ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ed|er|es|et|ez)[-\s](?=[
 
 def capitalised(name: str) -> bool:
     """The name is written as a proper name: "Mosul", "al-Bab" (not "the bush")."""
-    return THE.sub("", _ARTICLE.sub("", name))[:1].isupper()
+    return _ARTICLE.sub("", name)[:1].isupper()
 
 # Words that say what kind of place the name before them is ("Tral village", "Bosaso town").
 PLACE_KINDS = {"village", "town", "city", "district", "province", "area", "locality", "hamlet", "region",
