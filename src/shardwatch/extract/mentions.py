@@ -36,7 +36,7 @@ from shardwatch.data import actor_catalogue
 from shardwatch.extract import admin_chains
 from shardwatch.extract.group_countries import group_country
 from shardwatch.extract.place_names import (
-    DIRECTION, PLACE_KINDS, REGION_AFTER_WORDS, THE, bare_written, capitalised, nationality_words, whole_name,
+    DIRECTION, PLACE_KINDS, REGION_AFTER_WORDS, THE, bare_written, capitalised, lower_article, nationality_words, whole_name,
 )
 from shardwatch.extract.gazetteer import (
     MIN_POPULATION_ALONE, get_gazetteer, normalise_name, region_name, replace_name,
@@ -89,6 +89,8 @@ _NATIONAL_HEADS = {"soldier", "troops", "serviceman", "servicemen", "servicememb
                    "convoy", "embassy", "consulate", "patrol", "forces"}
 _RESPELT_AFTER = re.compile(r"\s?\[[A-Z][^\]]*\]")
 _AIRPORT_WORDS = {"airport", "airfield", "airbase"}
+# Kinds of settlement a people's word may qualify ("the Turkmen city of"); not "the Garmsir district of".
+_SETTLEMENTS = {"town", "city", "village"}
 
 
 def _place_word(token) -> bool:
@@ -214,9 +216,9 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
         locative = token.dep_ == "pobj" and (token.head.lower_ in LOCATIVE_PREPS  # "the Palma District of Cabo Delgado"
                                              or token.head.lower_ == "of" and token.head.head.lemma_.lower() in PLACE_KINDS)
         naming = token.dep_ == "compound" and token.head.pos_ == "NOUN"
-        if naming and token.head.lemma_.lower() in PLACE_KINDS and any(
+        if naming and token.head.lemma_.lower() in _SETTLEMENTS and token.lower_ in gazetteer.demonyms and any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in token.head.children):
-            continue  # "the Turkmen city of Tal Afar", "the Yazidi town of Sinjar": the name follows "of"
+            continue  # "the Turkmen city of Tal Afar": a people's word; the name follows "of"
         if not (locative or naming):
             continue
         start = token.i
@@ -376,6 +378,10 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
                 continue
         if place is None and DIRECTION.match(name):
             place = gazetteer.resolve(DIRECTION.sub("", name), context=context, regions=regions)  # "West Beirut"
+        if place is not None and lower_article(name) and context and place.country not in context:
+            # "the village of al-Sabha" in a Syrian story is not Sabha in Libya: a name that keeps its
+            # article in lower case is a village's as often as a city's, so no well-known place abroad
+            place = None
         if place is not None and label == "" and not (place.country in context or place.precision > 1
                                                       or gazetteer.population(place) >= 100_000):
             place = None  # a name the tagger did not see: a well-known place, or one of the article's countries

@@ -27,6 +27,11 @@ def capitalised(name: str) -> bool:
     """The name is written as a proper name: "Mosul", "al-Bab" (not "the bush")."""
     return _ARTICLE.sub("", name)[:1].isupper()
 
+
+def lower_article(name: str) -> bool:
+    """The name begins with a lower-case Arabic article: "al-Bab", "el-Arish"."""
+    return _ARTICLE.match(name) is not None
+
 # Words that say what kind of place the name before them is ("Tral village", "Bosaso town").
 PLACE_KINDS = {"village", "town", "city", "district", "province", "area", "locality", "hamlet", "region",
                "governorate", "municipality", "county", "township", "subdivision", "tehsil", "upazila"}
