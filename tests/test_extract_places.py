@@ -41,6 +41,38 @@ def test_a_village_the_gazetteer_lacks_is_kept_before_its_country():
     assert (place.name, place.country, place.precision) == ("Dalya", "IQ", 1)
 
 
+def test_a_village_the_gazetteer_lacks_is_kept_before_its_country_with_a_direction():
+    # the article names two countries: the one written after the village, past its direction word, holds it
+    place = place_of("Militants who crossed from Iraq attacked the village of Umm Sarij in eastern Syria, "
+                     "killing four guards.")
+    assert (place.name, place.country, place.precision) == ("Umm Sarij", "SY", 1)
+
+
+@pytest.mark.parametrize("text, name", [
+    # the Arabic article in lower case still begins a proper name
+    ("A car bomb exploded in the town of al-Bab on Sunday, killing eight people.", "al-Bab"),
+    ("Gunmen opened fire on a bus near el-Arish, killing seven passengers.", "el-Arish"),
+])
+def test_a_name_after_a_lower_case_arabic_article_is_a_place(text, name):
+    assert place_of(text).name == name
+
+
+def test_a_name_with_a_lower_case_article_is_no_well_known_place_abroad():
+    # Sabha is a Libyan city; "al-Sabha" in a Syrian story is a village the gazetteer lacks
+    place = place_of("A roadside bomb killed three fighters of the Syrian Democratic Forces near al-Sabha "
+                     "in Deir ez-Zor province.")
+    assert place.country == "SY"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a district's name before "district of" is the place; only a people's word before "city of" is not
+    ("Taliban fighters stormed a checkpoint in the Garmsir district of southern Helmand province, killing "
+     "four policemen.", "Garmsir"),
+])
+def test_a_name_before_district_of_is_still_the_place(text, name):
+    assert place_of(text).name.startswith(name)
+
+
 def test_an_acronym_in_brackets_is_no_place():
     place = place_of("A roadside bomb hit a truck of the African Union Mission in Somalia (AMISOM), "
                      "injuring three peacekeepers.")

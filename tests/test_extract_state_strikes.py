@@ -76,3 +76,19 @@ def test_a_claim_after_a_strike_does_not_make_it_the_groups():
 def test_shelling_with_no_state_named_is_no_states_strike():
     [attack] = events_of("Militants shelled a village near Kirkuk, killing five people.", kind="attack")
     assert not by_state(roles(attack, "perpetrator"))
+
+
+def test_a_strike_a_state_admits_it_may_have_made_is_reported():
+    # the admission tells the strike; "may have" hedges what was hit
+    [strike] = events_of("The Pentagon acknowledges that its warplanes may have struck an Iraqi army post near "
+                         "Haditha, killing 20 soldiers.", published="2016-05-03", kind="attack")
+    assert strike.modality == "reported" and strike.place.name == "Haditha"
+    assert by_state(roles(strike, "perpetrator"))
+
+
+@pytest.mark.parametrize("text", [
+    "The Pentagon says that its warplanes may have struck an Iraqi army post near Haditha.",
+    "Officials admit that the gunmen may attack a market in Haditha.",
+])
+def test_a_possible_strike_not_admitted_is_no_record(text):
+    assert not events_of(text, published="2016-05-03", kind="attack")

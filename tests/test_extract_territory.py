@@ -243,3 +243,20 @@ def test_the_fall_of_a_city_to_the_group_and_a_libyan_port_besieged():
     [siege] = events_of("Islamic State militants continue to besiege the Libyan oil port of Ras Lanuf.",
                         published="2016-01-05", kind="territory")
     assert (siege.place.name, siege.place.country, siege.change) == ("Ras Lanuf", "LY", "besieged")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Iraqi forces say they are in full control of the Iraqi Turkmen town of Tuz Khurmatu after two days of "
+     "fighting.", "Tuz Khurmatu"),
+    ("The Iraqi army retakes the Turkmen city of Tal Afar from ISIL.", "Tal Afar"),
+])
+def test_a_people_or_faith_before_a_place_word_is_no_place(text, name):
+    # the name is the one after "of"; the word before "town" or "city" only qualifies it
+    found = events_of(text, published="2017-08-27", kind="territory")
+    assert [e.place.name for e in found] == [name]
+
+
+def test_taking_control_of_a_place_with_of_on_the_verb_is_a_capture():
+    [event] = events_of("ISIL militants take control of the town of Hit in Anbar province.", published="2014-10-04",
+                        kind="territory")
+    assert (event.place.name, event.change) == ("Hit", "captured") and roles(event, "gaining") == {"islamic-state"}

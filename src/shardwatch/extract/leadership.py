@@ -26,10 +26,11 @@ from shardwatch.extract.versions import version_of
 
 EXTRACTOR = "leadership"
 VERSION = version_of(__name__)
+# Plural forms too: "two senior ISIS commanders, X and Y".
 LEADER_ROLE = re.compile(
-    r"\b(leader|leaders|spokesman|spokesperson|commander|emir|chief|deputy|minister|head|founder|"
-    r"second-in-command|governor|wali|strategist|propagandist|financier|judge|qadi|mufti|"
-    r"senior (?:[\w'-]+ ){0,2}(?:official|figure|member|operative)|(?:military|shura|leadership) council)\b", re.I)
+    r"\b((?:leader|spokesman|spokesperson|commander|emir|chief|minister|head|founder|governor|wali|strategist|"
+    r"propagandist|financier|judge|qadi|mufti)s?|spokesmen|deput(?:y|ies)|second-in-command|"
+    r"senior (?:[\w'-]+ ){0,2}(?:official|figure|member|operative)s?|(?:military|shura|leadership) council)\b", re.I)
 # attackers of one attack, and the offices of the state or the town the group kills ("police chief")
 NOT_LEADER = re.compile(r"\b(ringleader|attacker|gunman|bomber|suspect|police|mayor)\b", re.I)
 MEANS = [
@@ -100,17 +101,27 @@ def _described_role(token: Token) -> str | None:
 _AGENT_VERBS = {"kill", "capture", "arrest", "detain"}
 # "X, believed to be ISIL's second-in-command", "X, who was the group's emir": the role after a name.
 _ROLE_AFTER = re.compile(r"^\s*,?\s*(?:(?:believed|thought|said|reported) to (?:be|have been)|who (?:was|is|had been|"
-                         r"served as)|the|a|an|its|his)\s+([^,.;()]{0,80})")
+                         r"served as)|(?:described|identified|named) as|the|a|an|its|his)\s+([^,.;()]{0,80})")
+# "X, who led ISIL's operations in Fallujah": a leader by what he led (the group's, by name or "its")
+_LED_AFTER = re.compile(r"^\s*,\s*who (?:had )?(?:led|headed|commanded|ran|directed|oversaw)\s+([^,.;()]{0,80})")
 
 
 def _ents(ctx: DocContext, sent: Span) -> list[tuple[Span, str, str]]:
     """(entity, person id, name) of every person the sentence names."""
     out = []
     for ent in sent.ents:
-        if ent.label_ != "PERSON":
+        # "Abu Ghadiya al-Suri" tagged as a nationality for its last word: a kunya names a person
+        kunya = ent.label_ == "NORP" and len(ent) > 1 and ent[0].text in ("Abu", "Abou")
+        if ent.label_ != "PERSON" and not kunya:
             continue
         actor = actors().get(ctx.token_actor.get(ent.root.i) or "")
         if actor is not None and actor.kind != "person":
+            continue
+        if out and out[-1][0].end == ent.start:
+            # "Abu Abdullah" + "al-Baghdadi": a known person's short name ending another's name
+            # is part of it ("Abu Abdullah al-Baghdadi" is not Abu Bakr al-Baghdadi)
+            whole = Span(ent.doc, out[-1][0].start, ent.end, label="PERSON")
+            out[-1] = (whole, person_id(whole.text), whole.text)
             continue
         out.append((ent, actor.id if actor is not None else person_id(ent.text), ent.text))
     return out
@@ -168,6 +179,11 @@ def _linked(ent: Span, trigger: Token) -> bool:
     # participle with no subject of its own tells of the main clause's subject
     if trigger.dep_ == "advcl" and trigger.tag_ == "VBN" and root.dep_ in ("nsubj", "nsubjpass") \
             and root.head.i == trigger.head.i and not any(c.dep_.startswith("nsubj") for c in trigger.children):
+        return True
+    # "Kurdish forces capture X, an ISIL emir": a headline's verb the parser made a noun before the name
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "compound" and trigger.i + 1 == ent.start \
+            and ent.start <= trigger.head.i < ent.end and trigger.i > ent.sent.start \
+            and trigger.doc[trigger.i - 1].pos_ in ("NOUN", "PROPN"):
         return True
     # "X is reported killed", "X is believed to have been killed": the subject of the verb that reports it
     if trigger.dep_ in ("xcomp", "oprd") and root.dep_ in ("nsubjpass", "nsubj") and root.head.i == trigger.head.i:
@@ -232,7 +248,14 @@ def _after_role(ent: Span) -> str | None:
     match = _ROLE_AFTER.match(rest)
     if match and LEADER_ROLE.search(match.group(1)) and not NOT_LEADER.search(match.group(1)):
         return match.group(1).strip()
+    led = _LED_AFTER.match(rest)
+    if led and _GROUP_WORDS.search(led.group(1)):
+        return led.group(0).strip(" ,")
     return None
+
+
+# What names an armed group in a role: "ISIL's operations", "the group's prisons", "its media arm".
+_GROUP_WORDS = re.compile(r"\b(?:ISIS|ISIL|IS|Daesh|Islamic State|the group|its|Boko Haram|al-Shabaab|al-Qaeda)\b")
 
 
 def _copula_role(ent: Span) -> str | None:
@@ -248,7 +271,7 @@ def _copula_role(ent: Span) -> str | None:
     return None
 
 
-def _role(ctx: DocContext, ent: Span, pid: str) -> str | None:
+def _role(ctx: DocContext, ent: Span, pid: str, *, people: list[tuple[Span, str, str]] | None = None) -> str | None:
     actor = actors().get(pid)
     role = actor.role if actor is not None and actor.role else None
     if role is not None and (not LEADER_ROLE.search(role) or NOT_LEADER.search(role)):
@@ -258,7 +281,8 @@ def _role(ctx: DocContext, ent: Span, pid: str) -> str | None:
             t.text for t in ent.root.head.subtree if t.i < ent.start)):
         # "the finance minister and deputy leader, Abu Ala al-Afri": the words before the name
         described = " ".join(t.text for t in ent.root.head.subtree if t.i < ent.start).strip(" ,") or None
-    return role or described or _title_role(ent) or _after_role(ent) or _copula_role(ent) or _comma_role(ent)
+    return role or described or _title_role(ent) or _after_role(ent) or _copula_role(ent) or _comma_role(ent) \
+        or (_list_role(ctx, ent, people) if people else None)
 
 
 def _comma_role(ent: Span) -> str | None:
@@ -273,7 +297,40 @@ def _comma_role(ent: Span) -> str | None:
             and head.head.head.pos_ == "NOUN":
         head = head.head.head  # "the ISIS commander in Sirte, X": the role noun the place qualifies
     words = " ".join(t.text for t in head.subtree if t.i < ent.start - 1)
+    if LEADER_ROLE.search(words) and not NOT_LEADER.search(words):
+        return words
+    # the parse split the phrase ("ISIL's second-in-command, X"): the words back to the clause's start
+    start = ent.start - 1
+    while start > ent.sent.start and doc[start - 1].text not in (",", ";", ":", "(") \
+            and doc[start - 1].pos_ not in ("VERB", "AUX", "SCONJ") and doc[start - 1].lower_ != "that" \
+            and ent.start - start < 8:
+        start -= 1
+    words = doc[start: ent.start - 1].text
     return words if LEADER_ROLE.search(words) and not NOT_LEADER.search(words) else None
+
+
+def _list_role(ctx: DocContext, ent: Span, people: list[tuple[Span, str, str]]) -> str | None:
+    """"X and Y, two senior ISIS commanders", "Two ISIS commanders, X and Y": the role the
+    list of names shares, found beside another name of the list."""
+    doc = ent.doc
+    names = sorted(e for e, _, _ in people)
+    at = names.index(ent)
+    first = last = at
+    def joined(a: Span, b: Span) -> bool:
+        between = doc[a.end: b.start]
+        return len(between) > 0 and all(t.text == "," or t.lower_ == "and" for t in between)
+    while first > 0 and joined(names[first - 1], names[first]):
+        first -= 1
+    while last + 1 < len(names) and joined(names[last], names[last + 1]):
+        last += 1
+    for other in names[first: last + 1]:
+        if other == ent:
+            continue
+        pid = next(p for e, p, _ in people if e == other)
+        role = _role(ctx, other, pid, people=None)
+        if role is not None:
+            return role
+    return None
 
 
 def _victim_of_armed_group(ctx: DocContext, trigger: Token, role: str) -> bool:
@@ -333,7 +390,7 @@ def frames_in(ctx: DocContext) -> list[LeadershipFrame]:
                 in_slot = any(t.i in slot for t in ent)
                 if not (in_slot or _is_patient(ent, token, cue["frame"]) or _linked(ent, token)):
                     continue
-                role = _role(ctx, ent, pid)
+                role = _role(ctx, ent, pid, people=people)
                 if role is None or _victim_of_armed_group(ctx, token, role):
                     continue
                 if any(f.trigger.i == token.i and (f.person_id == pid or _aside(ent)) for f in frames):

@@ -19,6 +19,18 @@ REGION_AFTER_WORDS = {"province", "district", "state", "governorate", "region", 
                       "prefecture", "municipality", "division", "tehsil", "oblast", "upazila", "township",
                       "regency", "canton", "lga"}
 THE = re.compile(r"^the\s+")
+# The Arabic article a transliterated name keeps in lower case: "al-Bab", "el-Arish", "ar-Raqqa".
+_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ed|er|es|et|ez)[-\s](?=[A-Z])")
+
+
+def capitalised(name: str) -> bool:
+    """The name is written as a proper name: "Mosul", "al-Bab" (not "the bush")."""
+    return _ARTICLE.sub("", name)[:1].isupper()
+
+
+def lower_article(name: str) -> bool:
+    """The name begins with a lower-case Arabic article: "al-Bab", "el-Arish"."""
+    return _ARTICLE.match(name) is not None
 
 # Words that say what kind of place the name before them is ("Tral village", "Bosaso town").
 PLACE_KINDS = {"village", "town", "city", "district", "province", "area", "locality", "hamlet", "region",

@@ -178,6 +178,8 @@ def _arguments(ctx: DocContext, trigger: Token, cue: dict, focus: Mention | None
             objects = [o for o in _objects(trigger) if o.lower_ not in ("which", "that", "what")]
             if cue.get("particle"):
                 objects += prep_objects(trigger, cue["particle"])  # "swept through Mosul and Tikrit"
+            if any(o.lower_ == "control" for o in objects):
+                objects += prep_objects(trigger, "of")  # "take control of the town", "of" hung on the verb
             relative = not objects and trigger.dep_ == "relcl"
             if relative:
                 objects = [trigger.head]  # "the border crossing that Kurdish forces captured"
