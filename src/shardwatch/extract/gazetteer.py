@@ -212,8 +212,11 @@ class Gazetteer:
     def candidates(self, name: str) -> list[Place]:
         """Every place the name may mean, best-known first (aliases, countries, places, regions)."""
         found: list[Place] = []
-        for key in _keys(name):
-            if key in self.aliases:
+        bare = region_name(name)
+        # "North Sinai region", as admin_chains looks a chain's names up: the alias of the bare
+        # name, as resolve reads it (a chain's province in the aliases named no country)
+        for key in dict.fromkeys((*_keys(name), *(_keys(bare) if bare else ()))):
+            if key in self.aliases and self.aliases[key] not in found:
                 found.append(self.aliases[key])
         code = self.country_of(name)
         if code and code in self.countries:
