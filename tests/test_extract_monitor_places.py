@@ -64,3 +64,27 @@ def test_the_homeland_volunteers_say_burkina_faso():
     place = place_of("On 6 July 2020, militants ambushed a volunteer fighter (VDP) convoy in the area of Kelbolo, "
                      "killing two VDPs.")
     assert (place.name, place.country) == ("Kelbolo", "BF")
+
+
+def test_a_communes_seat_too_small_for_geonames_is_in_its_country():
+    # Tongomayel, a commune of Soum province, has no town of 500 in GeoNames' cities500
+    place = place_of("On 4 March 2020, gunmen attacked the gendarmerie in Tongomayel, killing two gendarmes.")
+    assert (place.name, place.country, place.admin1) == ("Tongomayel", "BF", "Sahel")
+
+
+def test_a_village_before_its_province_and_country_is_in_that_country():
+    place = place_of("Insurgents burned the police headquarters in Sayeed Abad district, Maidan Wardak Province, "
+                     "Afghanistan, killing nine policemen.")
+    assert (place.name, place.country) == ("Sayeed Abad", "AF")
+
+
+def test_a_lower_case_article_name_must_be_in_the_articles_countries():
+    # Morocco's Tarfaya is not the village of a bombing in Diyala
+    place = place_of("Two children were killed when a bomb went off in the al-Tarfaya village in Diyala Province.")
+    assert place.country == "IQ"
+
+
+def test_a_mission_of_one_country_places_what_it_observed():
+    # the OSCE's Special Monitoring Mission worked in Ukraine alone
+    place = place_of("On 9 May 2020, the OSCE SMM observed two explosions near Bolotene, which killed a civilian.")
+    assert place.country == "UA"

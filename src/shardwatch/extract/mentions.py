@@ -309,9 +309,12 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
     if any(c.isupper() for c in doc.text[:5000]):
         # in cased text a place name is capitalised: "executed him in the bush" names no place
         # ("northeast Nigeria": the direction word may come first)
-        # ("al-Hasakeh": an Arabic article before the capital is part of the name)
-        spans = [s for s in spans if _ARTICLE.sub("", DIRECTION.sub("", s[2]))[:1].isupper() or s[2][:1].isdigit()
-                 or region_name(s[2])]
+        # ("al-Hasakeh": an Arabic article before the capital is part of the name, but such a name
+        # is read as one the tagger did not see: a well-known place or one of the article's
+        # countries, not the Moroccan Tarfaya of "the al-Tarfaya village in Diyala Province")
+        spans = [s if DIRECTION.sub("", s[2])[:1].isupper() or s[2][:1].isdigit() or region_name(s[2])
+                 else (s[0], "", s[2]) for s in spans if _ARTICLE.sub("", DIRECTION.sub("", s[2]))[:1].isupper()
+                 or s[2][:1].isdigit() or region_name(s[2])]
     # "Kobongo [Kobango]": the spelling in brackets stands for the name (admin_chains reads it)
     spans = [s for s in spans if not _RESPELT_AFTER.match(doc.text, s[0].end_char)]
     chains = admin_chains.chains(doc)
@@ -423,7 +426,9 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
             or (home if not countries else None)
         if country is None and not countries and len(nationalities) == 1:
             country = next(iter(nationalities))  # "two Malian soldiers ... in the village of X"
-        if country is None and (countries or nationalities) or (span.start_char, span.end_char) in taken:
+        if country is None and not countries and len(context) == 1:
+            country = next(iter(context))  # "in Sayeed Abad district, Maidan Wardak Province, Afghanistan"
+        if country is None and (countries or nationalities or context) or (span.start_char, span.end_char) in taken:
             continue
         # No country named at all ("militants attacked the village of Abra"): the village is still
         # the attack's place, kept as written with no country rather than dropped (the scorer and an
