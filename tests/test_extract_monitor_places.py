@@ -88,3 +88,9 @@ def test_a_mission_of_one_country_places_what_it_observed():
     # the OSCE's Special Monitoring Mission worked in Ukraine alone
     place = place_of("On 9 May 2020, the OSCE SMM observed two explosions near Bolotene, which killed a civilian.")
     assert place.country == "UA"
+
+
+def test_a_local_government_area_ner_takes_for_an_organisation_is_the_place():
+    place = place_of("Five soldiers died in an ambush by Boko Haram fighters in the Gwoza Local Government Area "
+                     "of the Nigerian state of Borno.")
+    assert (place.name, place.country) == ("Gwoza", "NG")
