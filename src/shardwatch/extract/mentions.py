@@ -38,7 +38,8 @@ from shardwatch.data import actor_catalogue
 from shardwatch.extract import admin_chains
 from shardwatch.extract.group_countries import group_country
 from shardwatch.extract.place_names import (
-    DIRECTION, PLACE_KINDS, REGION_AFTER_WORDS, THE, bare_written, nationality_words, whole_name,
+    CODED_AS, DIRECTION, PLACE_KINDS, REGION_AFTER_WORDS, THE, bare_written, between_second, local_government_area,
+    nationality_words, whole_name,
 )
 from shardwatch.extract.gazetteer import (
     MIN_POPULATION_ALONE, get_gazetteer, normalise_name, region_name, replace_name,
@@ -135,7 +136,7 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
     for ent in map(_before_parenthesis, doc.ents):
         if ent is None:
             continue
-        unit = _local_government_area(ent)
+        unit = local_government_area(ent)
         if unit is not None:
             found.append(unit)
             continue
@@ -160,7 +161,7 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
             parts = [ent]
         elif ent.label_ in ("ORG", "PERSON") and actor_of(ent) is None and (
                 ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS | {"between"}
-                or _between_second(ent)  # "between Pissila and Guibga", both tagged PERSON
+                or between_second(ent)  # "between Pissila and Guibga", both tagged PERSON
                 or ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of" and _place_word(ent.root.head.head)
                 or ent.root.dep_ == "appos" and _place_word(ent.root.head)  # "the northern city Kano"
                 or ent.root.dep_ == "poss" and (ent.root.head.ent_type_ in PLACE_LABELS  # "Ghazni's Jaghori District"
@@ -240,31 +241,6 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str, str]]:
         if span.text[:1].isupper() and not any(t.i in taken for t in span):
             found.append((span, "GPE", span.text))
     return found
-
-
-_LGA = re.compile(r"^(?:the )?(?P<name>[A-Z][\w'\-]*(?: [A-Z][\w'\-]*)?) Local(?P<rest> [Gg]overnment [Aa]rea)?$")
-_LGA_AFTER = re.compile(r" [Gg]overnment [Aa]rea\b")
-
-
-def _local_government_area(ent: Span) -> tuple[Span, str, str] | None:
-    """"the Gwoza Local Government Area", which NER tags as one organisation (or cuts after
-    "Local"): the name, looked up as the LGA (Nigeria's districts). Incidents dev measuring part
-    (residue 3), where such reports were placed in their state: place 82.4 -> 82.7."""
-    match = _LGA.match(ent.text)
-    if match is None or not (match.group("rest") or _LGA_AFTER.match(ent.doc.text, ent.end_char)):
-        return None
-    span = ent.doc.char_span(ent.start_char + match.start("name"), ent.start_char + match.end("name"))
-    return (span, "GPE", f"{span.text} lga") if span is not None else None
-
-
-def _between_second(ent: Span) -> bool:
-    """The second name of "between X and Y" (X and Y the two ends of a road, as monitors write)."""
-    head = ent.root.head
-    return ent.root.dep_ == "conj" and head.dep_ == "pobj" and head.head.lower_ == "between"
-
-
-# "(coded as Barsalogo at geoprecision 2)": the place a monitor's note says it was coded to
-CODED_AS = re.compile(r"\bcoded as (?:the )?(?P<name>[A-Z][\w'\-]*(?: [A-Z][\w'\-]*){0,2})(?= at geo| \(|\)|\]|,|\.)")
 
 
 def _parenthesised_places(doc: Doc, taken: set[int], chains: list[admin_chains.Chain]) -> list[tuple[Span, str, str]]:
