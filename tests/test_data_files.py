@@ -188,3 +188,10 @@ def test_actor_words_resolve_to_one_organisation(term):
     from shardwatch.data import actor_ids_for
 
     assert actor_ids_for(term) == {"islamic-state"}
+
+
+def test_communes_name_their_province_and_are_unique_in_it():
+    communes = load_jsonl("geo/admin3.jsonl")
+    assert all(c.get(f) for c in communes for f in ("name", "country", "admin1", "admin2"))
+    keys = [(c["country"], c["admin2"], c["name"]) for c in communes]
+    assert len(keys) == len(set(keys))

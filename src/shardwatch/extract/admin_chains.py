@@ -71,7 +71,7 @@ def chains(doc: Doc) -> list[Chain]:
             continue  # "Awami League (AL)", "volunteer fighters (VDP)": a name's short form
         if word and inner:
             first = _span(doc, word.start(1), word.end(1))
-            if first is not None and first[0].pos_ == "PROPN":
+            if first is not None and _name_word(first[0]):
                 found.append(Chain(first, inner, True))
     for match in _COMMA_CHAIN.finditer(text):
         if not _LOCATIVE_BEFORE.search(text, 0, match.start()) or _LIST_AFTER.match(text, match.end()):
@@ -81,6 +81,15 @@ def chains(doc: Doc) -> list[Chain]:
         if first is not None and inner:
             found.append(Chain(first, inner, False))
     return found
+
+
+def _name_word(token) -> bool:
+    """A proper name's first word: the tagger's proper noun, or a capitalised word inside the
+    sentence it read as a common noun ("attacked the gendarmerie in Dablo (Sanmatenga)": Dablo a
+    NOUN, its chain lost, and the village with it). With the readings of mentions and
+    attack_places of the same commit, on ACLED's tuning attack notes (lines i % 9 != 4 that expect
+    an attack, 2,887): country 73.7 -> 73.9, place 64.3 -> 81.1."""
+    return token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.text[:1].isupper() and not token.is_sent_start
 
 
 def _acronym(name: str) -> bool:
