@@ -97,6 +97,10 @@ def test_a_place_or_a_target_named_like_a_group_is_not_the_perpetrator(text, not
      2, None),
     ("Two engineers of a road firm were kidnapped near Kandahar and later shot dead in the Zhari district.",
      2, None),
+    # "another" as the hurt, injuries sustained, "left severely injured"
+    ("One guard was killed and another was wounded when a bomb went off at the depot in Mardan.", 1, 1),
+    ("Three constables sustained injuries when gunmen attacked their van with a grenade near Bannu.", None, 3),
+    ("Six villagers were killed and 4 others were left severely injured when gunmen raided Tin-Akoff.", 6, 4),
 ])
 def test_the_toll_is_counted_from_the_parse(text, killed, wounded):
     event = attack(text)

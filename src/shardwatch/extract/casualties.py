@@ -24,7 +24,7 @@ KILLED_PATTERNS = [
 ]
 WOUNDED_PATTERNS = [
     re.compile(rf"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+{_NUM}{_WHO}", re.I),
-    re.compile(rf"\b{_NUM}{_WHO}\s+(?:(?:were|was|had been|have been|are|being)\s+)?(?:left\s+)?(?:(?:reported|seriously|critically|badly)\s+)?(?:wounded|injured|hurt)", re.I),
+    re.compile(rf"\b{_NUM}{_WHO}\s+(?:(?:were|was|had been|have been|are|being)\s+)?(?:left\s+)?(?:(?:reported|seriously|critically|badly|severely|gravely|slightly|lightly)\s+)?(?:wounded|injured|hurt)", re.I),
     re.compile(rf"\b(?:the\s+)?injur(?:y|ies)\s+(?:of|to)\s+{_NUM}{_WHO}", re.I),  # "the injury of two others"
 ]
 
@@ -121,6 +121,10 @@ def _count(head: Token) -> float | None:
                 if token.ent_type_ == "PERSON" or any(c.dep_ in ("det", "poss", "nummod") and c.lower_ in _ONE_DETS
                                                       for c in token.children) or token.dep_ == "appos":
                     value = 1.0
+        if value is None and token.lower_ == "another" and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            value = 1.0  # "one was killed and another was wounded"
+        if value is None and token.lower_ == "one" and any(c.lower_ == "another" for c in token.children):
+            value = 1.0  # "injured another one"
         if value is None:
             return total if said else None
         total, said = total + value, True
@@ -161,7 +165,9 @@ def parsed_casualties(sent: Span) -> tuple[Quantity | None, Quantity | None]:
     "another" and "left injured": residue 3 killed 90.0 -> 90.5, wounded 86.1 -> 87.5; residue 1
     killed 90.5 -> 91.3, wounded 86.4 -> 88.3. Then a title's attack noun skipped as the dead,
     a headline's passive without "were", "the killing of", and victims seized then killed:
-    residue 3 killed 90.2 -> 91.3, wounded 86.9 -> 87.1; residue 1 killed 91.9 -> 92.5."""
+    residue 3 killed 90.2 -> 91.3, wounded 86.9 -> 87.1; residue 1 killed 91.9 -> 92.5. Then
+    "another" as the hurt, injuries sustained or suffered, and "left severely injured": residue 3
+    wounded 87.4 -> 87.8, residue 1 88.1 -> 90.1."""
     killed = wounded = None
     for token in sent:
         lemma = token.lemma_.lower()
@@ -206,6 +212,12 @@ def parsed_casualties(sent: Span) -> tuple[Quantity | None, Quantity | None]:
             objects = [c for c in token.head.children if c.dep_ == "dobj"]
             kill, value = True, _count(objects[0]) if objects else None
             phrase = objects[0] if objects else token
+        elif lemma in ("sustain", "suffer") and any(c.dep_ == "dobj" and c.lemma_.lower() in ("injury", "wound")
+                                                    for c in token.children):
+            # "Two policemen sustained injuries", "another one sustained injuries"
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            hurt, value = True, _count(subjects[0]) if subjects else None
+            phrase = subjects[0] if subjects else token
         elif token.pos_ == "NOUN" and (lemma in _DEATH_NOUNS or lemma in _HURT_NOUNS):
             numbers = [c for c in token.children if c.dep_ == "nummod"]
             if numbers:
