@@ -6,6 +6,8 @@ phenomenon seen in monitors' notes on the Sahel.
 
 from __future__ import annotations
 
+import pytest
+
 from extract_helpers import events_of
 
 
@@ -94,3 +96,12 @@ def test_a_local_government_area_ner_takes_for_an_organisation_is_the_place():
     place = place_of("Five soldiers died in an ambush by Boko Haram fighters in the Gwoza Local Government Area "
                      "of the Nigerian state of Borno.")
     assert (place.name, place.country) == ("Gwoza", "NG")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Eight people were killed when a bomb went off at a cattle market in Gwoza Nigeria.", "Gwoza", "NG"),
+    ("Five people were wounded when a man threw a grenade at a church in Yei South Sudan.", "Yei", "SS"),
+])
+def test_a_country_run_into_the_place_name_is_its_country(text, name, country):
+    place = place_of(text)
+    assert (place.name, place.country) == (name, country)

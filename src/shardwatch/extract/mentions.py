@@ -424,6 +424,17 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
     known_starts = {m.start for m in mentions if m.place.precision < 3}
     by_end = {m.end: m.place.country for m in mentions}
     for span, label, stated in unknown:
+        tail = _country_tail(span.text, gazetteer)
+        if tail is not None and (span.start_char, span.end_char) not in taken:
+            # "in Madagali Nigeria", "at Yambio South Sudan": the country run into the name (incidents
+            # dev residue 1, 2 reports placed with no country)
+            name, code = tail
+            place = gazetteer.resolve(name, context={code}, regions=regions)
+            place = replace_name(place, name) if place is not None and place.country == code else Place(
+                name=name, canonical=bare_written(name), country=code, lat=None, lon=None, gazetteer_id=None,
+                precision=1)
+            mentions.append(Mention(article.id, span.start_char, span.end_char, span.text, label or "GPE", place=place))
+            continue
         # "Ghazni's Jaghori District", "Kashmir's Tral village": the possessor's country
         owner = by_end.get(span.start_char - 3) if doc.text[span.start_char - 3: span.start_char] == "'s " else None
         country = stated or owner or (next(iter(countries)) if len(countries) == 1 else None) \
@@ -452,6 +463,18 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
 
 # Words for a part of a town or district: "the Sargodar area of Lashkargah".
 _PART_WORDS = {"area", "village", "neighbourhood", "neighborhood", "locality", "hamlet", "quarter", "suburb"}
+
+
+def _country_tail(text: str, gazetteer) -> tuple[str, str] | None:
+    """("Madagali", "NG") for "Madagali Nigeria": a name whose last words are a country's."""
+    words = text.split()
+    for k in (3, 2, 1):  # "South Sudan" before "Sudan"
+        if len(words) <= k:
+            continue
+        place = gazetteer.resolve(" ".join(words[-k:]))
+        if place is not None and place.precision == 3:
+            return " ".join(words[:-k]), place.country
+    return None
 
 
 def _part_of(span: Span, known_starts: set[int]) -> bool:
