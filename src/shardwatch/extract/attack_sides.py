@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, STATE_KINDS, STATE_NOUNS
+from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, STATE_KINDS, STATE_MEN, STATE_NOUNS
+from shardwatch.extract.attack_violence import _UNNAMED_ATTACKERS, _armed_party
+from shardwatch.extract.doers import _subject_or_agent
 from shardwatch.extract.mentions import actors
 
 # Verbs whose object is the side fought: "battling X", "fighting (against) X".
@@ -83,3 +85,26 @@ def fighters_killed(trigger: Token, token_actor: dict[int, str]) -> bool:
 
 
 KILL_LEMMAS = {"kill", "slay", "execute", "massacre"}
+
+
+def armed_arsonists(trigger: Token, token_actor: dict[int, str]) -> bool:
+    """"Gunmen set fire to the house", "a school was burned down by militants": fire set by an
+    armed party's men is their attack, as the GTD counts it; fire set by "assailants", a mob or
+    party workers stays property destruction (property_only). Incidents dev residue 1: 6 of its
+    missed reports were such arsons. With this stop's other detection rules (the state's men dead
+    beside fighters, "for" as "by", throats slit, devices gone off, headline "Bombing", series
+    told as done): incidents measuring part (residue 3) detected 95.1 -> 96.8, record 69.6 -> 70.6;
+    residue 1 93.8 -> 95.8, 66.6 -> 68.7; ACLED's tuning slice i % 9 == 0 detected 88.7 -> 89.0,
+    false alarms 6.16% -> 6.24% (one note)."""
+    return any((t.lemma_.lower() not in _UNNAMED_ATTACKERS or any(c.lower_ == "armed" for c in t.children))
+               and _armed_party(t, token_actor)
+               for t in _subject_or_agent(trigger))
+
+
+def forces_among(dead: Token) -> bool:
+    """"A soldier and a rebel were killed in a shootout", "four policemen and one militant
+    were killed": the state's men die beside the fighters, an attack in the GTD's terms (ACLED
+    codes it a battle, never among its false alarms). Incidents dev residue 1: 6 such reports
+    missed, all attacks in the gold."""
+    return any(t.lower_ in STATE_MEN or t.lemma_.lower() in STATE_MEN for word in (dead, *dead.conjuncts)
+               for t in word.subtree if t.dep_ not in ("prep", "pobj") or t.head.i == word.i)

@@ -31,12 +31,12 @@ from shardwatch.nlp.arguments import argument_spans
 from shardwatch.nlp.pipeline import doc_text
 from shardwatch.types import Article, Mention, Quantity
 from shardwatch.extract.versions import version_of
-from shardwatch.extract.attack_sides import fighters_killed, not_doers
+from shardwatch.extract.attack_sides import armed_arsonists, fighters_killed, forces_among, not_doers
 from shardwatch.extract.attack_disorder import property_only, protest_lede, protested, shutdown_violence
 from shardwatch.extract.attack_lists import as_written, named_attack, split_listed
 from shardwatch.extract.attack_segments import _assign_segments
-from shardwatch.extract.attack_violence import (REMAINS_NOUNS, TOLL_LEMMAS, _UNNAMED_ATTACKERS, _armed_party, _bare_toll, _disorder_note, dead_counted, is_violence, reaction_to)
-from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, LEADER_WORDS, OBSERVING_VERBS, STATE_KINDS, STATE_MEN,
+from shardwatch.extract.attack_violence import (REMAINS_NOUNS, TOLL_LEMMAS, _armed_party, _bare_toll, _disorder_note, dead_counted, is_violence, reaction_to)
+from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, LEADER_WORDS, OBSERVING_VERBS, STATE_KINDS,
                                                STATE_NOUNS, VICTIM_NOUNS, _weapons, counted_by, trigger_of)
 from shardwatch.extract.casualties import _fuller, casualties, parsed_casualties
 from shardwatch.extract.doers import _named_groups, _subject_or_agent
@@ -179,32 +179,9 @@ def _leader_killed(trigger: Token, token_actor: dict[int, str]) -> bool:
             return True
         if child.dep_ == "nsubjpass" and any((t.lemma_.lower() in ATTACKER_NOUNS or t.lower_ in ATTACKER_NOUNS)
                                               and t.lower_ not in VICTIM_NOUNS for t in child.subtree) \
-                and not _forces_among(child):
+                and not forces_among(child):
             return True  # "50,000 fighters had been killed", "hundreds of pro-government fighters were killed"
     return False
-
-
-def _armed_arsonists(trigger: Token, token_actor: dict[int, str]) -> bool:
-    """"Gunmen set fire to the house", "a school was burned down by militants": fire set by an
-    armed party's men is their attack, as the GTD counts it; fire set by "assailants", a mob or
-    party workers stays property destruction (property_only). Incidents dev residue 1: 6 of its
-    missed reports were such arsons. With this stop's other detection rules (the state's men dead
-    beside fighters, "for" as "by", throats slit, devices gone off, headline "Bombing", series
-    told as done): incidents measuring part (residue 3) detected 95.1 -> 96.8, record 69.6 -> 70.6;
-    residue 1 93.8 -> 95.8, 66.6 -> 68.7; ACLED's tuning slice i % 9 == 0 detected 88.7 -> 89.0,
-    false alarms 6.16% -> 6.24% (one note)."""
-    return any((t.lemma_.lower() not in _UNNAMED_ATTACKERS or any(c.lower_ == "armed" for c in t.children))
-               and _armed_party(t, token_actor)
-               for t in _subject_or_agent(trigger))
-
-
-def _forces_among(dead: Token) -> bool:
-    """"A soldier and a rebel were killed in a shootout", "four policemen and one militant
-    were killed": the state's men die beside the fighters, an attack in the GTD's terms (ACLED
-    codes it a battle, never among its false alarms). Incidents dev residue 1: 6 such reports
-    missed, all attacks in the gold."""
-    return any(t.lower_ in STATE_MEN or t.lemma_.lower() in STATE_MEN for word in (dead, *dead.conjuncts)
-               for t in word.subtree if t.dep_ not in ("prep", "pobj") or t.head.i == word.i)
 
 
 # Cumulative tallies are not attacks: "about 50,000 had been killed since the campaign
@@ -343,7 +320,7 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
         frames.extend(split_listed(frame, sent_places, article))
     lede = protest_lede(doc)
     frames = [frame for frame in frames if not (lede is not None and protested(frame, lede))
-              and not (property_only(frame) and not _armed_arsonists(frame.trigger, token_actor))
+              and not (property_only(frame) and not armed_arsonists(frame.trigger, token_actor))
               and not shutdown_violence(frame)]
     if frames and _disorder_note(doc, token_actor):
         frames = [frame for frame in frames if not _bare_toll(frame)]

@@ -39,7 +39,7 @@ from shardwatch.extract import admin_chains
 from shardwatch.extract.group_countries import group_country
 from shardwatch.extract.place_names import (
     CODED_AS, DIRECTION, PLACE_KINDS, REGION_AFTER_WORDS, THE, bare_written, between_second, capitalised,
-    local_government_area, lower_article, nationality_words, whole_name,
+    country_tail, local_government_area, lower_article, nationality_words, whole_name,
 )
 from shardwatch.extract.gazetteer import (
     MIN_POPULATION_ALONE, get_gazetteer, normalise_name, region_name, replace_name,
@@ -424,7 +424,7 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
     known_starts = {m.start for m in mentions if m.place.precision < 3}
     by_end = {m.end: m.place.country for m in mentions}
     for span, label, stated in unknown:
-        tail = _country_tail(span.text, gazetteer)
+        tail = country_tail(span.text, gazetteer)
         if tail is not None and (span.start_char, span.end_char) not in taken:
             # "in Madagali Nigeria", "at Yambio South Sudan": the country run into the name (incidents
             # dev residue 1, 2 reports placed with no country)
@@ -463,18 +463,6 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
 
 # Words for a part of a town or district: "the Sargodar area of Lashkargah".
 _PART_WORDS = {"area", "village", "neighbourhood", "neighborhood", "locality", "hamlet", "quarter", "suburb"}
-
-
-def _country_tail(text: str, gazetteer) -> tuple[str, str] | None:
-    """("Madagali", "NG") for "Madagali Nigeria": a name whose last words are a country's."""
-    words = text.split()
-    for k in (3, 2, 1):  # "South Sudan" before "Sudan"
-        if len(words) <= k:
-            continue
-        place = gazetteer.resolve(" ".join(words[-k:]))
-        if place is not None and place.precision == 3:
-            return " ".join(words[:-k]), place.country
-    return None
 
 
 def _part_of(span: Span, known_starts: set[int]) -> bool:

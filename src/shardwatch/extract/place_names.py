@@ -108,3 +108,15 @@ def between_second(ent: Span) -> bool:
 
 # "(coded as Barsalogo at geoprecision 2)": the place a monitor's note says it was coded to
 CODED_AS = re.compile(r"\bcoded as (?:the )?(?P<name>[A-Z][\w'\-]*(?: [A-Z][\w'\-]*){0,2})(?= at geo| \(|\)|\]|,|\.)")
+
+
+def country_tail(text: str, gazetteer) -> tuple[str, str] | None:
+    """("Madagali", "NG") for "Madagali Nigeria": a name whose last words are a country's."""
+    words = text.split()
+    for k in (3, 2, 1):  # "South Sudan" before "Sudan"
+        if len(words) <= k:
+            continue
+        place = gazetteer.resolve(" ".join(words[-k:]))
+        if place is not None and place.precision == 3:
+            return " ".join(words[:-k]), place.country
+    return None
