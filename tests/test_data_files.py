@@ -195,3 +195,10 @@ def test_communes_name_their_province_and_are_unique_in_it():
     assert all(c.get(f) for c in communes for f in ("name", "country", "admin1", "admin2"))
     keys = [(c["country"], c["admin2"], c["name"]) for c in communes]
     assert len(keys) == len(set(keys))
+
+
+def test_districts_name_their_state_and_are_unique():
+    districts = load_jsonl("geo/admin2.jsonl")
+    assert all(d.get(f) for d in districts for f in ("name", "country", "admin1"))
+    keys = [(d["country"], d["name"]) for d in districts]
+    assert len(keys) == len(set(keys))

@@ -105,3 +105,12 @@ def test_a_local_government_area_ner_takes_for_an_organisation_is_the_place():
 def test_a_country_run_into_the_place_name_is_its_country(text, name, country):
     place = place_of(text)
     assert (place.name, place.country) == (name, country)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Gunmen shot dead a shopkeeper in the Bandipora District on Friday.", "IN"),
+    ("A roadside bomb killed two soldiers in South Waziristan.", "PK"),
+    ("Insurgents beheaded three farmers near a village of Meluco district.", "MZ"),
+])
+def test_a_district_the_geonames_data_lacks_is_in_its_country(text, country):
+    assert place_of(text).country == country
