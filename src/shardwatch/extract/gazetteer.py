@@ -142,25 +142,23 @@ class Gazetteer:
                     index[key].append(number)
         # Communes below the provinces GeoNames gives (data/geo/admin3.jsonl): looked up as the
         # places their seats are, with no coordinates and no population.
-        for record in load_jsonl(ADMIN3_FILE):
-            names = (record["name"], *record.get("variants", ()))
-            keys = sorted({key for name in names for key in _keys(name)})
-            number = len(self._rows)
-            self._rows.append(["admin3", "", record["name"], record["country"], "", "", "0", record["admin1"],
-                               record["admin2"], "|".join(keys)])
-            for key in keys:
-                self.cities[key].append(number)
+        self._add_team_places(ADMIN3_FILE, "admin3", self.cities)
         # Districts GeoNames lacks or spells otherwise (data/geo/admin2.jsonl): regions, with no
         # coordinates. Incidents dev residues 1 and 3: 8 reports placed with no country named
         # districts such as Baramulla, Rajouri, North Waziristan and Nangade.
-        for record in load_jsonl(DISTRICTS_FILE):
+        self._add_team_places(DISTRICTS_FILE, "district", self.regions)
+
+    def _add_team_places(self, file: str, kind: str, index: dict[str, list[int]]) -> None:
+        """Rows of a file the team wrote from public record (name, country, admin1, admin2 where
+        the place lies in one, variants), indexed under every spelling."""
+        for record in load_jsonl(file):
             names = (record["name"], *record.get("variants", ()))
             keys = sorted({key for name in names for key in _keys(name)})
             number = len(self._rows)
-            self._rows.append(["district", "", record["name"], record["country"], "", "", "0", record["admin1"],
-                               record["name"], "|".join(keys)])
+            self._rows.append([kind, "", record["name"], record["country"], "", "", "0", record["admin1"],
+                               record.get("admin2", record["name"]), "|".join(keys)])
             for key in keys:
-                self.regions[key].append(number)
+                index[key].append(number)
 
     def _candidate(self, number: int) -> Candidate:
         kind, geonameid, name, country, lat, lon, population, admin1, admin2, _keys = self._rows[number]
