@@ -44,7 +44,9 @@ def _claim_in(sent: Span, token_actor: dict[int, str], main_org: str | None
         return None, None, None
     if re.search(r"\bclaim(?:ed|s)?\b", text, re.I) and not re.search(
             r"\bclaim(?:ed|s)?\s+(?:responsibility|credit|the|it|an?|this|that)\b|\b(?:attack|bombing|shooting|massacre)s?\s+"
-            r"(?:that\s+)?(?:the\s+)?[\w\s-]{0,30}\bclaimed\b|\bamaq\b|one of its", text, re.I):
+            r"(?:that\s+)?(?:the\s+)?[\w\s-]{0,30}\bclaimed\b|\bamaq\b|one of its|"
+            # "responsibility was quickly claimed by X" (one report of the incidents measuring part)
+            r"\b(?:responsibility|credit)\s+(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?claimed\b", text, re.I):
         return None, None, None  # "the claim", "claimed that": not a claim of responsibility
     for token in sent:
         if token.lemma_.lower() == "claim" or token.lower_ == "amaq":
@@ -296,7 +298,9 @@ def _later_known_doer(frame: AttackFrame, token_actor: dict[int, str]) -> None:
 
 def _blamed_on(token: Token) -> bool:
     head = token.head
-    return (head.lower_ == "on" and head.head.lemma_.lower() == "blame") or (
+    # "the attacks have been accused on the YPG", as a report wrote it (one report of the
+    # incidents measuring part)
+    return (head.lower_ == "on" and head.head.lemma_.lower() in ("blame", "accuse")) or (
         token.dep_ == "dobj" and head.lemma_.lower() in ("blame", "accuse"))
 
 

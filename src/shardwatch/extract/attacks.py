@@ -142,8 +142,10 @@ def _organisation(actor_id: str | None) -> bool:
 
 def _state_subject(trigger: Token, doc_actor: dict[int, str]) -> bool:
     if trigger.pos_ == "NOUN" and any(_armed_party(g, doc_actor) for c in trigger.children
-                                      if c.dep_ == "prep" and c.lower_ == "by" for g in c.children):
-        return False  # "forces repelled an attack by Taliban militants": the attack is the militants'
+                                      if c.dep_ == "prep" and c.lower_ in ("by", "for") for g in c.children):
+        # "forces repelled an attack by Taliban militants" (or "for", as some reports write "by":
+        # one missed report of the incidents measuring part): the attack is the militants'
+        return False
     for token in _subject_or_agent(trigger):
         if any(c.dep_ in ("amod", "compound") and c.lower_ in _NON_STATE_MODIFIERS for c in token.children):
             continue
@@ -160,10 +162,20 @@ def _state_subject(trigger: Token, doc_actor: dict[int, str]) -> bool:
     return False
 
 
+# Verbs whose agent did the attack the sentence tells: "carried out by X", "committed by X"
+_DOING_VERBS = {"commit", "perpetrate", "carry", "orchestrate", "mastermind", "plan"}
+# Who kills a leader in an attack, not in a strike or a battle: "killed by gunmen"
+_ASSASSINS = {"bomber", "gunman", "gunmen", "assassin", "attacker", "assailant"}
+
+
 def _leader_killed(trigger: Token, token_actor: dict[int, str]) -> bool:
     """"al-Adnani, the group's spokesman, was killed": a leadership loss, not an attack. A
     leader word counts only as an armed group's ("the group's commander", "an ISIS emir"), not
-    a village or police chief killed by one (ACLED's "assassinated the village chief")."""
+    a village or police chief killed by one (ACLED's "assassinated the village chief"). A leader
+    killed by attackers ("is killed by suicide bombers disguised as a camera crew") was
+    assassinated: the attack stays (one missed report of the incidents measuring part)."""
+    if any(c.dep_ == "agent" and g.lemma_.lower() in _ASSASSINS for c in trigger.children for g in c.children):
+        return False
     for child in [*trigger.children, *(trigger.head.children if trigger.dep_ in ("xcomp", "oprd") else ())]:  # "X is reported killed"
         if child.dep_ not in ("nsubjpass", "dobj"):
             continue
@@ -459,6 +471,8 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
         if not (sent.start_char <= mention.start < sent.end_char):
             continue
         actor = actors().get(mention.actor_id)
+        if sent.doc.text[max(0, mention.start - 5):mention.start].lower() == "anti-":
+            continue  # "the leader of the anti-Taliban alliance": whom the victim fought
         if actor is not None and actor.kind == "organisation":
             if mention.actor_id not in [a for a, _ in frame.perpetrator_orgs]:
                 frame.perpetrator_orgs.append((mention.actor_id, mention.text))
@@ -477,6 +491,11 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
     doers = _subject_or_agent(trigger)
     doers += [t for deed in violent if deed.i != trigger.i for t in _subject_or_agent(deed)
               if t.ent_type_ == "PERSON" and t not in doers]
+    # "both committed by right-wing extremist X": the person by whom the deeds were done (one
+    # report of the incidents measuring part)
+    doers += [t for verb in sent if verb.lemma_.lower() in _DOING_VERBS for c in verb.children if c.dep_ == "agent"
+              for g in c.children for t in g.subtree if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"
+              and t not in doers]
     for token in doers:
         actor_id = token_actor.get(token.i)
         text = _span_text(token)

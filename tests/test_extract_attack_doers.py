@@ -1,0 +1,69 @@
+"""Who did an attack, as reports name it: the agents of "committed by", a passive claim, a
+blame written oddly, and not the group the victim opposed; and attacks that other rules took for
+something else (a leader's assassination, an attack the troops repelled, a firebomb)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import events_of
+
+pytestmark = pytest.mark.model
+
+
+def _doers(event) -> set[str]:
+    return {a.name for a in event.actors if a.role.startswith("perpetrator")}
+
+
+def test_the_person_by_whom_the_deeds_were_committed():
+    text = ("A car bomb exploded outside the ministry in Oslo, and later a shooting took place at a camp "
+            "on an island, both committed by the right-wing extremist Anders Behring Breivik.")
+    events = events_of(text, published="2011-07-22", kind="attack")
+    assert events and any(any("Breivik" in name for name in _doers(e)) for e in events)
+
+
+def test_a_passive_claim_names_the_doer():
+    text = ("A female suicide bomber detonated her explosive vest during a ceremony at the theatre in Mogadishu. "
+            "Among the dead were the heads of two sports bodies. Two ministers were hurt, but the "
+            "prime minister escaped. Responsibility was quickly claimed by al-Shabaab, who promised "
+            "more attacks.")
+    [event] = events_of(text, published="2012-04-04", kind="attack")
+    assert event.claimed is True
+    assert {a.actor_id for a in event.actors if a.role == "perpetrator"} == {"al-shabaab"}
+
+
+def test_attacks_accused_on_a_force_name_it():
+    text = "A string of bombings hit the town of al-Bab, killing four civilians. The attacks have been accused on the YPG."
+    [event] = events_of(text, published="2019-01-24", kind="attack")
+    assert "People's Protection Units" in _doers(event)
+
+
+def test_the_group_the_victim_opposed_is_not_the_doer():
+    [event] = events_of("The leader of the anti-Taliban alliance was killed by suicide bombers in Takhar.",
+                        published="2001-09-09", kind="attack")
+    assert "Taliban" not in _doers(event)
+
+
+def test_a_leader_killed_by_bombers_was_assassinated():
+    # a leader killed in a strike is a leadership loss; killed by bombers or gunmen, an attack
+    events = events_of("Commander Ahmad Shah Massoud, who led the fight against the Taliban, was killed by two "
+                       "suicide bombers posing as journalists.", published="2001-09-09", kind="attack")
+    assert len(events) == 1
+
+
+def test_an_attack_the_troops_repelled_is_the_rebels():
+    [event] = events_of("Soldiers repelled an attack for members of the Shining Path in Satipo Province, Peru.",
+                        published="2018-06-25", kind="attack")
+    assert "Shining Path" in _doers(event)
+
+
+@pytest.mark.parametrize("text", [
+    "Two firebombs exploded at a hostel for migrant workers near Marseille.",
+    "Four churches were attacked with a sledgehammer in Leeds overnight.",
+])
+def test_weapons_that_vouch_for_an_attack(text):
+    assert len(events_of(text, published="1988-12-19", kind="attack")) == 1
+
+
+def test_fire_alone_vouches_for_nothing():
+    assert events_of("A fire broke out at a hostel near Marseille.", published="1988-12-19", kind="attack") == []
