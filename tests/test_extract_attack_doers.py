@@ -67,3 +67,15 @@ def test_weapons_that_vouch_for_an_attack(text):
 
 def test_fire_alone_vouches_for_nothing():
     assert events_of("A fire broke out at a hostel near Marseille.", published="1988-12-19", kind="attack") == []
+
+
+def test_an_aircraft_shot_down_is_the_target_not_a_states_strike():
+    [event] = events_of("LTTE rebels shot down an air force plane near Jaffna, killing all 32 people on board.",
+                        published="1995-04-28", kind="attack")
+    assert {a.actor_id for a in event.actors if a.role == "perpetrator"} == {"ltte"}
+
+
+def test_a_student_who_hijacks_a_plane_attacks():
+    events = events_of("A 15-year-old student hijacked a small plane and flew it into an office tower in Tampa.",
+                       published="2002-01-05", kind="attack")
+    assert len(events) == 1

@@ -68,6 +68,10 @@ _COUNT_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "series", "wave", "num
                 "spate", "salvo", "couple"}
 
 
+# Strike words that name the deed, not the aircraft: "launched airstrikes", not "downed a warplane".
+_STRIKE_EVENT = re.compile(r"strike|raid|bombing|shelling|bombardment", re.I)
+
+
 def _deed_word(token: Token) -> Token | None:
     """The word that tells the strike as done: "warplanes struck", "airstrikes kill",
     "launches airstrikes", "killed in airstrikes", "a unit backed by warplanes kills 25", or
@@ -78,6 +82,8 @@ def _deed_word(token: Token) -> Token | None:
         return _deed_word(token.head)  # "American F-15 jets strike": the jets' verb
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _COUNT_NOUNS:
         return _deed_word(token.head.head)  # "conducted dozens of airstrikes"
+    if token.dep_ in ("nsubjpass", "dobj") and not _STRIKE_EVENT.search(token.text):
+        return None  # "rebels shot down an air force plane", "a drone was downed": what was hit
     if token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.pos_ in ("VERB", "AUX"):
         return token.head
     if token.dep_ == "ROOT":
