@@ -95,12 +95,27 @@ _ATTACKER_LEMMAS = {"militant", "extremist", "assailant", "attacker", "terrorist
                     "jihadist", "rebel", "bomber", "hijacker", "guerrilla", "shooter"}
 
 
+# Nouns of fighting whose "that killed" clause tells the toll: "a gun battle that killed two soldiers".
+_DEED_NOUNS = {"battle", "gunbattle", "gunfight", "firefight", "fight", "fighting", "clash", "shootout", "exchange",
+               "explosion", "blast", "fire", "incident", "violence"}
+# Words for people that a list after them restates rather than adds to.
+_GENERIC_PEOPLE = {"people", "person", "civilian", "victim", "individual", "man", "woman", "member", "passenger"}
+
+
 def _count(head: Token) -> float | None:
     """How many people a noun phrase names: its number, one for a singular person, summed
     over conjuncts ("four soldiers and a civilian"), the attackers left out; None when it does
     not say."""
     total, said = 0.0, False
-    for token in [head, *(c for c in head.children if c.dep_ == "conj")]:
+    items = [head, *(c for c in head.children if c.dep_ == "conj")]
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        # "Four soldiers, three attackers and one civilian": a list the parser hangs as an
+        # apposition, told by a different kind of person; not "two people, a woman and her son"
+        if head.lemma_.lower() not in _GENERIC_PEOPLE and appos.lemma_.lower() != head.lemma_.lower() \
+                and appos.ent_type_ != "PERSON" and (appos.lemma_.lower() in PERSON_WORDS
+                                                     or appos.lemma_.lower() in _ATTACKER_LEMMAS):
+            items += [appos, *appos.conjuncts]
+    for token in items:
         if token.lemma_.lower() in _ATTACKER_LEMMAS:
             continue  # "14 militants died": their own dead
         value = None
@@ -121,6 +136,9 @@ def _count(head: Token) -> float | None:
                 if token.ent_type_ == "PERSON" or any(c.dep_ in ("det", "poss", "nummod") and c.lower_ in _ONE_DETS
                                                       for c in token.children) or token.dep_ == "appos":
                     value = 1.0
+        if value is None and token.pos_ == "NOUN" and any(c.lower_ == "both" and c.dep_ in ("det", "predet", "preconj")
+                                                          for c in token.children):
+            value = 2.0  # "both passengers sustained minor injuries"
         if value is None and token.lower_ == "another" and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
             value = 1.0  # "one was killed and another was wounded"
         if value is None and token.lower_ == "one" and any(c.lower_ == "another" for c in token.children):
@@ -167,11 +185,14 @@ def parsed_casualties(sent: Span) -> tuple[Quantity | None, Quantity | None]:
     a headline's passive without "were", "the killing of", and victims seized then killed:
     residue 3 killed 90.2 -> 91.3, wounded 86.9 -> 87.1; residue 1 killed 91.9 -> 92.5. Then
     "another" as the hurt, injuries sustained or suffered, and "left severely injured": residue 3
-    wounded 87.4 -> 87.8, residue 1 88.1 -> 90.1."""
+    wounded 87.4 -> 87.8, residue 1 88.1 -> 90.1. Then lists hung as appositions, "both" and
+    the toll in a "that killed" clause on a fight: residue 3 killed 91.25 -> 91.47, wounded
+    87.83 -> 88.31; residue 1 killed 92.52 -> 92.74, wounded 90.05 -> 90.29."""
     killed = wounded = None
     for token in sent:
         lemma = token.lemma_.lower()
-        if any(t.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that")
+        if any(t.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ == "who" or c.lower_ in (
+                "which", "that") and not trigger_of(t.head) and t.head.lemma_.lower() not in _DEED_NOUNS)
                                          for c in t.children) for t in (token, *token.ancestors)):
             continue  # "its driver, who was found shot dead": one of the dead, not the toll (but
             # "a bomb, during which four soldiers were wounded" tells the toll)

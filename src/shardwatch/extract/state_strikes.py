@@ -82,7 +82,8 @@ def _deed_word(token: Token) -> Token | None:
         return _deed_word(token.head)  # "American F-15 jets strike": the jets' verb
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _COUNT_NOUNS:
         return _deed_word(token.head.head)  # "conducted dozens of airstrikes"
-    if token.dep_ in ("nsubjpass", "dobj") and not _STRIKE_EVENT.search(token.text):
+    if token.dep_ in ("nsubjpass", "dobj") and not _STRIKE_EVENT.search(token.text) \
+            and token.lemma_.lower() not in _COUNT_NOUNS:
         return None  # "rebels shot down an air force plane", "a drone was downed": what was hit
     if token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.pos_ in ("VERB", "AUX"):
         return token.head
