@@ -79,3 +79,10 @@ def test_a_student_who_hijacks_a_plane_attacks():
     events = events_of("A 15-year-old student hijacked a small plane and flew it into an office tower in Tampa.",
                        published="2002-01-05", kind="attack")
     assert len(events) == 1
+
+
+def test_the_groups_terrorists_are_not_the_man_of_the_same_name():
+    # Abu Sayyaf is a Philippine group and the name of an Islamic State official killed in 2015
+    events = events_of("Three Abu Sayyaf terrorists were killed in a clash with soldiers in Patikul.",
+                       published="2018-05-07")
+    assert not [e for e in events if e.kind == "leadership"]
