@@ -86,3 +86,25 @@ def test_the_groups_terrorists_are_not_the_man_of_the_same_name():
     events = events_of("Three Abu Sayyaf terrorists were killed in a clash with soldiers in Patikul.",
                        published="2018-05-07")
     assert not [e for e in events if e.kind == "leadership"]
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling by militants holed up in the old city caused the death of a shopkeeper in Aleppo.",
+    "Militants launched mortars from Idlib towards the Hama countryside, resulting in two deaths.",
+    "Hamas fired rockets into southern Israel, damaging two houses in Sderot.",
+])
+def test_a_groups_shelling_mortars_and_rockets_are_its_attacks(text):
+    [event] = events_of(text, published="2019-02-03", kind="attack")
+    assert event.attack_type == "Bombing/Explosion"
+    assert not any(a.actor_id == "state-forces" for a in event.actors)
+
+
+def test_government_forces_shelling_is_a_states_strike():
+    [event] = events_of("Government forces shelled the town of Douma, killing 12 civilians.",
+                        published="2018-02-20", kind="attack")
+    assert [a.actor_id for a in event.actors if a.role == "perpetrator"] == ["state-forces"]
+
+
+def test_a_rocket_launched_with_a_satellite_is_no_attack():
+    assert events_of("The company launched a rocket carrying a weather satellite from the Baikonur site.",
+                     published="2018-02-20", kind="attack") == []

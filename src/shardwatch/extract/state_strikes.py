@@ -31,7 +31,8 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from shardwatch.data import UNNAMED_STATE, load_jsonl
-from shardwatch.extract.attack_lexicon import LEADER_WORDS, STATE_KINDS
+from shardwatch.extract.attack_lexicon import LEADER_WORDS, STATE_KINDS, STATE_NOUNS
+from shardwatch.extract.doers import _subject_or_agent
 from shardwatch.extract.casualties import _fuller, casualties, parsed_casualties
 from shardwatch.extract.common import clause_date, deed_modality
 from shardwatch.extract.gazetteer import get_gazetteer
@@ -277,8 +278,9 @@ def strike_frame(sent: Span, article: Article, places: list[Mention], token_acto
     if killed is None and wounded is None and not fine:
         return None
     doers = strike_perpetrators(sent, deed, token_actor)
-    if state_only and not doers:
-        return None  # shelling with no state named may be the militants'
+    if state_only and not doers and not any(t.lemma_.lower() in STATE_NOUNS or t.lower_ in STATE_NOUNS
+                                            for t in _subject_or_agent(deed)):
+        return None  # shelling with no state named may be the militants' ("government forces shelled" is a state's)
     frame = AttackFrame(sentence=sent, trigger=deed, modality=modality, killed=killed, wounded=wounded,
                         date=clause_date(deed, article))
     frame.attack_type = "Bombing/Explosion"
