@@ -4,6 +4,8 @@ something else (a leader's assassination, an attack the troops repelled, a fireb
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from extract_helpers import events_of
@@ -108,3 +110,26 @@ def test_government_forces_shelling_is_a_states_strike():
 def test_a_rocket_launched_with_a_satellite_is_no_attack():
     assert events_of("The company launched a rocket carrying a weather satellite from the Baikonur site.",
                      published="2018-02-20", kind="attack") == []
+
+
+@pytest.mark.parametrize("text", [
+    "A bus was destroyed by a land mine planted by bandits in the hills of Tamil Nadu.",
+    "An armoured vehicle of the Swedish contingent hit a mine near Soumpi. No one was hurt.",
+])
+def test_a_mine_in_two_words_is_a_landmine(text):
+    [event] = events_of(text, published="1993-04-09", kind="attack")
+    assert event.attack_type == "Bombing/Explosion"
+
+
+def test_a_man_maimed_stepping_on_a_device_takes_the_reports_day():
+    text = "A farmer lost his foot after stepping on an explosive device at a rubber plantation in Yala province."
+    [event] = events_of(text, published="2018-07-02", kind="attack")
+    assert event.date == dt.date(2018, 7, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve workers died when a coal mine collapsed in Shanxi province.",
+    "Gold prices lifted the mine's profits this year.",
+])
+def test_a_coal_mine_is_no_landmine(text):
+    assert events_of(text, published="2018-07-02", kind="attack") == []

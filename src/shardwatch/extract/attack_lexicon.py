@@ -91,7 +91,13 @@ def trigger_of(token: Token) -> dict | None:
     if record and record.get("with_verb"):
         # "a car bomb injured 16", "planted a bomb", "struck a landmine", "bombs went off"
         verbs = record["with_verb"]
-        if not (token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.lemma_.lower() in verbs):
+        # also "stepped on a mine", "destroyed by a land mine", "a mine planted by": three missed
+        # reports of the incidents dev residue 1
+        if not (token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.lemma_.lower() in verbs
+                or token.dep_ == "pobj" and token.head.lower_ in ("on", "onto", "over", "by", "with")
+                and token.head.head.pos_ == "VERB"  # not "destroyed documents at the mine" (ACLED's slice, 1 note)
+                and token.head.head.lemma_.lower() in verbs
+                or any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in verbs for c in token.children)):
             return None
     if record and record.get("counted_by") and not counted_by(token, record["counted_by"]):
         return None  # "observed 24 shots", not "a shot at the title" nor "a booster shot"
