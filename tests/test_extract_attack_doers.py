@@ -133,3 +133,34 @@ def test_a_man_maimed_stepping_on_a_device_takes_the_reports_day():
 ])
 def test_a_coal_mine_is_no_landmine(text):
     assert events_of(text, published="2018-07-02", kind="attack") == []
+
+
+@pytest.mark.parametrize("text", [
+    # the protest is what the attack hit, not a reaction to it
+    "Two suicide blasts targeted Shia processions in Lahore and Karachi.",
+    "A bomb attack struck a political rally near a market in Suleja.",
+    # counted and told as done
+    "Several grenades are thrown at buses carrying pilgrims in Srinagar.",
+    "Twin suicide car bombings occurred at the entrance posts of the Green Zone in Baghdad.",
+    # an armed party's fire
+    "At least 14 road construction vehicles were burned down by Maoists in Gadchiroli district.",
+    # a civilian or a soldier among the dead beside a fighter
+    "A Taliban insurgent and a civilian were killed in the Khogyani district of Nangarhar.",
+    "A Boko Haram militant and a soldier were killed in a shooting in Gamboru.",
+    # a later clause's "may" is its own
+    "Boko Haram attacked a military base in the town of Baga, killing 10 people and according to some "
+    "reports, Boko Haram may have taken over the town.",
+])
+def test_attacks_other_rules_took_for_something_else(text):
+    assert len(events_of(text, published="2015-01-03", kind="attack")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands staged a rally after the bombing of the church in Jos.",
+    "Several attacks have been reported in the region this year.",
+    "Villagers burned a school in Bauchi.",
+    "Five Taliban insurgents were killed in Khogyani district.",
+    "Officials fear that militants may have attacked the convoy near Baga.",
+])
+def test_and_what_stays_no_attack(text):
+    assert events_of(text, published="2015-01-03", kind="attack") == []

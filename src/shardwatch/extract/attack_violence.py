@@ -62,6 +62,9 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
     if record.get("armed_side") and not (record.get("attack_type") == "Facility/Infrastructure Attack" and (
             not subjects or all(t.pos_ == "PRON" for t in subjects))):
         return _armed_side(trigger, subjects, token_actor)
+    if record.get("attack_type") == "Facility/Infrastructure Attack" and any(
+            t.lemma_.lower() not in _UNNAMED_ATTACKERS and _armed_party(t, token_actor) for t in subjects):
+        return True  # "vehicles were burned down by Maoists": an armed party's fire (incidents dev residue 2, 2 reports)
     # fire set by "they" or by no one named: read as any attack word with other senses
     if any(_is_natural(g, cues) for c in trigger.children if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS
            for g in c.children if g.dep_ == "pobj"):
@@ -367,10 +370,13 @@ def _under_reaction(trigger: Token) -> bool:
     while node.head.i != node.i:
         if node.dep_ == "conj":
             return False
-        node = node.head
+        below, node = node, node.head
+        # "two suicide blasts targeted Shia processions", "a bomb attack struck a rally": the
+        # protest is what the attack hit (two missed reports of the incidents dev residue 2)
+        hit = below.dep_ == "nsubj"
         if node.pos_ in ("VERB", "AUX") and (node.lemma_.lower() in _DEEP_REACTIONS or any(
                 c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in _REACTION_NOUNS
-                for c in node.children)):
+                and not (hit and c.dep_ == "dobj") for c in node.children)):
             return True
     return False
 
