@@ -134,6 +134,23 @@ def test_the_district_is_the_place_not_what_holds_it(text, name):
     assert place_of(text).name == name
 
 
+@pytest.mark.parametrize("text, name", [
+    # a village the gazetteer lacks, said to lie in a district it knows: the district is the place
+    ("Insurgents attacked the village of Changa in the Nangade district of Cabo Delgado, killing four people.",
+     "Nangade"),
+    # "Jammu and Kashmir", tagged as two places, is the state, not the city of Jammu that beat the district
+    ("A policeman was shot dead by militants in the village of Wadwan in Budgam district in Jammu and Kashmir.",
+     "Budgam"),
+])
+def test_a_village_in_a_named_district_is_placed_at_the_district(text, name):
+    assert place_of(text).name == name
+
+
+def test_two_names_joined_by_and_that_name_one_region_are_that_region():
+    place = place_of("Gunmen shot dead two traders in Jammu and Kashmir on Sunday.")
+    assert (place.name, place.precision, place.country) == ("Jammu and Kashmir", 2, "IN")
+
+
 def test_a_town_told_after_an_attack_in_a_province_is_its_place():
     place = place_of("Gunmen shot dead three farmers in Kunduz province. "
                      "The farmers were working in fields near Imam Sahib.")
