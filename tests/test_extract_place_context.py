@@ -138,6 +138,12 @@ def test_the_district_is_the_place_not_what_holds_it(text, name):
     # a village the gazetteer lacks, said to lie in a district it knows: the district is the place
     ("Insurgents attacked the village of Changa in the Nangade district of Cabo Delgado, killing four people.",
      "Nangade"),
+    # the gazetteer knows the district by its town's name only: still the district's name, not the village's
+    ("Gunmen killed seven people in the village of Naunde in the Macomia district of Cabo Delgado province.",
+     "Macomia"),
+    # "the district of X"
+    ("A soldier was killed in a gunfight with insurgents in Chiloto in the district of Mocimboa da Praia.",
+     "Mocimboa da Praia"),
     # "Jammu and Kashmir", tagged as two places, is the state, not the city of Jammu that beat the district
     ("A policeman was shot dead by militants in the village of Wadwan in Budgam district in Jammu and Kashmir.",
      "Budgam"),
