@@ -39,7 +39,7 @@ from shardwatch.extract import admin_chains
 from shardwatch.extract.group_countries import group_area, group_country
 from shardwatch.extract.place_names import (
     CODED_AS, DIRECTION, PLACE_KINDS, REGION_AFTER_WORDS, THE, bare_written, between_second, capitalised,
-    country_tail, local_government_area, lower_article, nationality_words, whole_name,
+    country_tail, joined_regions, local_government_area, lower_article, nationality_words, whole_name,
 )
 from shardwatch.extract.gazetteer import (
     MIN_POPULATION_ALONE, get_gazetteer, normalise_name, region_name, replace_name,
@@ -277,24 +277,6 @@ def _parenthesised_places(doc: Doc, taken: set[int], chains: list[admin_chains.C
     return found
 
 
-def _joined_regions(doc: Doc, spans: list[tuple[Span, str, str]]) -> list[tuple[Span, str, str]]:
-    """"Jammu and Kashmir", which NER tags as two places (the city of Jammu then beat the district
-    the attack was in): two names joined by "and" that together name one country's region are
-    that region. With the district rule of attack_places.best_place, of the same commit: incidents dev
-    measuring part place 82.1 -> 83.0, residue 1 unchanged (83.2), ACLED tuning attack notes 81.25 -> 81.21."""
-    out: list[tuple[Span, str, str]] = []
-    for item in spans:
-        span = item[0]
-        if out and doc.text[out[-1][0].end_char: span.start_char] == " and ":
-            joined = doc[out[-1][0].start: span.end]
-            regions = {p.country for p in get_gazetteer().candidates(f"{joined.text} region") if p.precision == 2}
-            if len(regions) == 1:
-                out[-1] = (joined, "GPE", f"{joined.text} region")
-                continue
-        out.append(item)
-    return out
-
-
 def _locative(span: Span) -> bool:
     """The name stands where a place does: after "in", "near", "of", "between" (or joined to
     such a name), not "celebrating Bastille Day"."""
@@ -329,7 +311,7 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
         spans = [s for s in spans if capitalised(DIRECTION.sub("", s[2])) or s[2][:1].isdigit() or region_name(s[2])]
     # "Kobongo [Kobango]": the spelling in brackets stands for the name (admin_chains reads it)
     spans = [s for s in spans if not _RESPELT_AFTER.match(doc.text, s[0].end_char)]
-    spans = _joined_regions(doc, spans)
+    spans = joined_regions(doc, spans)
     chains = admin_chains.chains(doc)
     spans += _parenthesised_places(doc, {t.i for span, _, _ in spans for t in span}, chains)
     # A place named with its regions is resolved in their country (admin_chains).
