@@ -10,7 +10,7 @@ import pytest
 
 from extract_helpers import events_of
 from shardwatch.extract.gazetteer import get_gazetteer
-from shardwatch.extract.group_countries import group_country
+from shardwatch.extract.group_countries import group_area, group_country
 from shardwatch.extract.mentions import place_mentions
 from shardwatch.extract.place_names import bare_written
 from shardwatch.nlp import get_nlp
@@ -41,6 +41,26 @@ def test_groups_of_two_countries_name_no_country():
     doc = get_nlp()("Boko Haram and the Taliban praised the attack.")
     assert group_country(doc) is None
     assert group_country(get_nlp()("Boko Haram praised the attack.")) == "NG"
+
+
+def test_groups_of_a_few_countries_name_their_area_not_a_country():
+    doc = get_nlp()("Suspected JNIM and ISGS militants attacked the village.")
+    assert group_area(doc) == {"ML", "BF", "NE"} and group_country(doc) is None
+    assert group_area(get_nlp()("Boko Haram praised the attack.")) == frozenset()
+
+
+@pytest.mark.parametrize("text, country, name", [
+    # a Burkinabe commune (data/geo/admin3.jsonl) and a Turkish town of 15,000: the group's area says which
+    ("On 3 May, suspected JNIM militants attacked the police station in Solhan, killing an officer.", "BF", "Solhan"),
+    # a commune that GeoNames also gives as an alternate name of Penza, Russia (half a million people)
+    ("On 14 May, suspected JNIM militants attacked the gendarmerie in Pensa, wounding two gendarmes.", "BF", "Pensa"),
+    # a village no gazetteer holds, whose only namesake is a Japanese town: kept as written, in no country
+    ("On 5 February, presumed ISGS militants ambushed a gendarmerie unit near Inata, wounding two gendarmes.",
+     None, "Inata"),
+])
+def test_names_are_looked_for_in_the_area_of_the_groups_before_abroad(text, country, name):
+    place = place_of(text)
+    assert (place.country, place.name) == (country, name)
 
 
 def test_a_name_written_as_a_district_is_no_town_abroad():
@@ -112,6 +132,29 @@ def test_a_name_is_not_run_into_its_kind_word_or_the_noun_it_qualifies(text, nam
 ])
 def test_the_district_is_the_place_not_what_holds_it(text, name):
     assert place_of(text).name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # a village the gazetteer lacks, said to lie in a district it knows: the district is the place
+    ("Insurgents attacked the village of Changa in the Nangade district of Cabo Delgado, killing four people.",
+     "Nangade"),
+    # the gazetteer knows the district by its town's name only: still the district's name, not the village's
+    ("Gunmen killed seven people in the village of Naunde in the Macomia district of Cabo Delgado province.",
+     "Macomia"),
+    # "the district of X"
+    ("A soldier was killed in a gunfight with insurgents in Chiloto in the district of Mocimboa da Praia.",
+     "Mocimboa da Praia"),
+    # "Jammu and Kashmir", tagged as two places, is the state, not the city of Jammu that beat the district
+    ("A policeman was shot dead by militants in the village of Wadwan in Budgam district in Jammu and Kashmir.",
+     "Budgam"),
+])
+def test_a_village_in_a_named_district_is_placed_at_the_district(text, name):
+    assert place_of(text).name == name
+
+
+def test_two_names_joined_by_and_that_name_one_region_are_that_region():
+    place = place_of("Gunmen shot dead two traders in Jammu and Kashmir on Sunday.")
+    assert (place.name, place.precision, place.country) == ("Jammu and Kashmir", 2, "IN")
 
 
 def test_a_town_told_after_an_attack_in_a_province_is_its_place():

@@ -288,8 +288,12 @@ class Gazetteer:
         in_context = [c for c in ranked if c.place.country in context]
         # A hamlet in a country the article names does not beat a world city of the same name
         # ("Paris" in a piece that also names Russia is not Parizh, 1,500 people).
-        if in_context and not (ranked[0].place.precision == 1 and ranked[0].population >= 100_000
-                               and ranked[0].population >= 20 * max(in_context[0].population, 1)):
+        # A commune or district of the team's data (no population) is an administrative unit of
+        # the named country, not a hamlet: no namesake abroad beats it ("Pensa" is a Burkinabe
+        # commune and an alternate name of Penza, Russia).
+        if in_context and (in_context[0].kind in ("admin3", "district") or not (
+                ranked[0].place.precision == 1 and ranked[0].population >= 100_000
+                and ranked[0].population >= 20 * max(in_context[0].population, 1))):
             return replace_name(in_context[0].place, name)
         if bare and context and all(c.place.precision == 1 for c in ranked):
             # "the Palma District" in a story about Mozambique: a name written as a region that

@@ -5,6 +5,10 @@ gazetteer's only "Zhari" is a Polish town; "Boko Haram attacked the town of Rann
 Slovenian and a Nigerian Rann. A group that fights nearly all of its attacks in one country
 (``data/group_countries.jsonl``) settles it. Groups of several countries name none, and two
 groups of different countries name none either.
+
+A group that fights in a few neighbouring countries (JNIM in Mali, Burkina Faso and Niger) names
+its area (``group_area``): a name of the report is looked for there before abroad, so "JNIM
+militants attacked the gendarmerie in Solhan" is the Burkinabe commune, not the Turkish town.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ def _tables() -> tuple[dict[str, str], re.Pattern | None, dict[str, str]]:
     by_actor: dict[str, str] = {}
     by_name: dict[str, str] = {}
     for record in load_jsonl("group_countries.jsonl"):
+        if "country" not in record:
+            continue  # an area of several countries (areas)
         if record.get("actor"):
             by_actor[record["actor"]] = record["country"]
         if record.get("name"):
@@ -46,3 +52,20 @@ def group_country(doc: Doc) -> str | None:
     """The one home country of the text's groups, or None when they name none or several."""
     found = {country for *_, country in group_names(doc)}
     return next(iter(found)) if len(found) == 1 else None
+
+
+@cache
+def areas() -> dict[str, frozenset[str]]:
+    """Actor id -> the few countries a group fights in (records with "countries")."""
+    return {record["actor"]: frozenset(record["countries"]) for record in load_jsonl("group_countries.jsonl")
+            if "countries" in record}
+
+
+def group_area(doc: Doc) -> frozenset[str]:
+    """The countries every group of the text that fights in a few countries fights in (JNIM and
+    the Islamic State in the Greater Sahara: Mali, Burkina Faso, Niger); empty when the text names
+    no such group, or groups whose areas do not meet."""
+    by_actor = areas()
+    found = [by_actor[ent.ent_id_[len("actor:"):]] for ent in doc.ents
+             if ent.ent_id_.startswith("actor:") and ent.ent_id_[len("actor:"):] in by_actor]
+    return frozenset.intersection(*found) if found else frozenset()

@@ -1,4 +1,5 @@
-"""Resolution across the corpus, run after each ingest: near-duplicates, then incidents.
+"""Resolution across the corpus, run after each ingest: near-duplicates, the country of events
+no text placed (``countries``), then incidents.
 
 Both steps are incremental: they pick up the articles not yet sketched and the events not yet
 in an incident (so an interrupted run, or a database made before migration 4, is finished by
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from shardwatch.data import actor_catalogue as actors
 from shardwatch.ingest.dedupe import Sketch, is_duplicate, sketch
 from shardwatch.resolve.actors import descriptor_mentions
+from shardwatch.resolve.countries import place_by_corpus
 from shardwatch.resolve.incidents import Cluster, EventFacts, Resolver, final_merges, lookup_keys
 from shardwatch.store import Store, StoredEventFacts
 from shardwatch.types import Article
@@ -27,6 +29,7 @@ class CorpusUpdate:
     events: int = 0
     incidents_created: int = 0
     incidents_merged: int = 0
+    placed: int = 0
 
 
 def update(store: Store) -> CorpusUpdate:
@@ -35,8 +38,9 @@ def update(store: Store) -> CorpusUpdate:
         new = store.unsketched_articles()
         descriptors = link_descriptors(store, new)
         sketched, duplicates = link_duplicates(store, new)
+        placed = place_by_corpus(store)
         events, created, merged = resolve_incidents(store)
-    return CorpusUpdate(sketched, duplicates, descriptors, events, created, merged)
+    return CorpusUpdate(sketched, duplicates, descriptors, events, created, merged, placed)
 
 
 def link_descriptors(store: Store, articles: list[Article]) -> int:

@@ -22,6 +22,7 @@ from shardwatch.store.common import ClaimFilter, EventFilter, _actor_ids, _date,
 from shardwatch.store.dialect import PG_FTS_VECTOR, SQLITE, PgConnection, is_postgres, pg_ddl, postgres
 from shardwatch.store.fts import fts_query, pg_tsquery
 from shardwatch.store.incidents import IncidentMember, IncidentRecords, StoredEventFacts
+from shardwatch.store.places import CorpusPlaceRecords
 from shardwatch.store.reextract import ExtractionRecords
 from shardwatch.store.schema import MIGRATIONS, SCHEMA_VERSION
 from shardwatch.store.watch import WatchRecords
@@ -31,7 +32,7 @@ __all__ = ["ClaimFilter", "EventFilter", "IncidentMember", "Store", "StoredEvent
            "display_name"]
 
 
-class Store(IncidentRecords, ClaimRecords, ExtractionRecords, WatchRecords):
+class Store(IncidentRecords, ClaimRecords, ExtractionRecords, WatchRecords, CorpusPlaceRecords):
     """A shardwatch database. Use as a context manager, or call ``close``."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:

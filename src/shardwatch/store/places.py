@@ -1,0 +1,56 @@
+"""The store's side of placing events by the corpus (``shardwatch.resolve.countries``): the
+events that no text placed in a country, the countries a group's other events lie in, and the
+country so given."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+
+from shardwatch.store.common import _chunks
+
+# gazetteer_id of an event the corpus placed: its provenance, and kept out of the counts that
+# place others (a guess does not vote)
+CORPUS_PLACED = "corpus:"
+
+
+class CorpusPlaceRecords:
+    """Events with no country, and the countries of groups' events (a part of ``Store``)."""
+
+    db: sqlite3.Connection
+
+    def events_without_country(self) -> dict[str, tuple[str, ...]]:
+        """Event id -> its perpetrator organisations, for every event not yet in an incident
+        whose place has no country (or that has no place)."""
+        rows = self.db.execute(
+            "SELECT e.id, ea.actor_id FROM events e JOIN event_actors ea ON ea.event_id = e.id"
+            " LEFT JOIN incident_events ie ON ie.event_id = e.id"
+            " WHERE ie.event_id IS NULL AND e.country IS NULL AND ea.role = 'perpetrator'").fetchall()
+        found: dict[str, list[str]] = {}
+        for event_id, actor_id in rows:
+            found.setdefault(event_id, []).append(actor_id)
+        return {event_id: tuple(sorted(actors)) for event_id, actors in found.items()}
+
+    def countries_of_actors(self, actor_ids: Iterable[str]) -> dict[str, Counter]:
+        """Actor id -> how many of its events (as perpetrator) lie in each country, those the
+        corpus placed left out."""
+        counts: dict[str, Counter] = {}
+        for chunk in _chunks(sorted(set(actor_ids))):
+            marks = ",".join("?" * len(chunk))
+            for actor_id, country, n in self.db.execute(
+                    "SELECT ea.actor_id, e.country, COUNT(*) FROM events e JOIN event_actors ea ON ea.event_id = e.id"
+                    f" WHERE ea.role = 'perpetrator' AND ea.actor_id IN ({marks}) AND e.country IS NOT NULL"
+                    " AND (e.gazetteer_id IS NULL OR e.gazetteer_id NOT LIKE ?) GROUP BY ea.actor_id, e.country",
+                    (*chunk, CORPUS_PLACED + "%")):
+                counts.setdefault(actor_id, Counter())[country] = n
+        return counts
+
+    def place_in_country(self, placed: dict[str, tuple[str, str]]) -> None:
+        """Give events (id -> (country code, country name)) their country; an event with no place
+        takes the country as its place (precision 3). Inside ``transaction``."""
+        self.db.executemany(
+            "UPDATE events SET country = ?, gazetteer_id = COALESCE(gazetteer_id, ?),"
+            " place_name = COALESCE(place_name, ?), place_canonical = COALESCE(place_canonical, ?),"
+            " place_precision = COALESCE(place_precision, 3) WHERE id = ?",
+            [(code, CORPUS_PLACED + code, name, name, event_id) for event_id, (code, name) in placed.items()])

@@ -1,0 +1,68 @@
+"""The country of an event no text placed, from where the corpus's other events of its group lie
+(``resolve.countries``), through the store (no model), on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from shardwatch.resolve import countries
+from shardwatch.resolve.corpus import update
+from shardwatch.store import EventFilter
+from shardwatch.types import ActorRef, Article, Event, Evidence, Extraction, Place
+
+DJIBO = Place("Djibo", "Djibo", "BF", 14.10, -1.63, "geonames:2360773", 1)
+MENAKA = Place("Menaka", "Menaka", "ML", 15.92, 2.40, "geonames:2453348", 1)
+# a village no gazetteer holds, kept as written with no country
+DENEON = Place("Deneon", "Deneon", None, None, None, None, 1)
+
+
+@pytest.fixture
+def tmp_db(any_db):
+    return any_db
+
+
+def _attack(n: int, place: Place | None, group: str) -> Extraction:
+    text = f"Report {n}: militants of the group killed {n + 2} people in a village on day {n}."
+    article = Article(id=f"a{n}", text=text, title=None, source=f"Monitor {n}", published=dt.date(2020, 1, 1 + n % 28),
+                      published_precision="day")
+    event = Event(id=f"a{n}-e0", kind="attack", article_id=article.id, date=article.published, date_precision="day",
+                  reported=article.published, modality="asserted", place=place,
+                  actors=(ActorRef(group, group.upper(), "perpetrator", group.upper()),),
+                  evidence=(Evidence(article.id, 0, len(text), text, "test", "1"),), trigger="killed",
+                  confidence=0.8)
+    return Extraction(article, (event,))
+
+
+def _events(store) -> dict[str, Event]:
+    return {e.id: e for e in store.events(EventFilter())}
+
+
+def test_an_area_groups_unplaced_event_takes_the_country_its_other_events_lie_in(tmp_db):
+    located = [_attack(n, DJIBO, "jnim") for n in range(countries.MIN_EVENTS)] + [_attack(40, MENAKA, "jnim")]
+    tmp_db.write_batch(located)
+    update(tmp_db)
+    # JNIM fights in Mali, Burkina Faso and Niger; 20 of its 21 placed events lie in Burkina Faso
+    tmp_db.write_batch([_attack(50, DENEON, "jnim"), _attack(51, None, "jnim"), _attack(52, DENEON, "taliban")])
+    update(tmp_db)
+    events = _events(tmp_db)
+    village = events["a50-e0"].place
+    assert village.country == "BF" and village.name == "Deneon" and village.precision == 1
+    assert village.gazetteer_id == "corpus:BF"  # marked as the corpus's guess
+    assert events["a51-e0"].place.country == "BF" and events["a51-e0"].place.precision == 3
+    assert events["a52-e0"].place.country is None  # the Taliban have no area of several countries
+
+
+def test_too_few_or_split_events_place_nothing(tmp_db):
+    # fewer placed events than MIN_EVENTS; and a guess does not vote for the next one
+    tmp_db.write_batch([_attack(n, DJIBO, "jnim") for n in range(countries.MIN_EVENTS - 1)])
+    update(tmp_db)
+    tmp_db.write_batch([_attack(50, DENEON, "jnim")])
+    update(tmp_db)
+    assert _events(tmp_db)["a50-e0"].place.country is None
+    # split between two countries of the area: no country has MIN_SHARE of them
+    tmp_db.write_batch([_attack(60 + n, MENAKA, "jnim") for n in range(countries.MIN_EVENTS)])
+    tmp_db.write_batch([_attack(51, DENEON, "jnim")])
+    update(tmp_db)
+    assert _events(tmp_db)["a51-e0"].place.country is None
