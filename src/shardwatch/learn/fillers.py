@@ -4,7 +4,8 @@ The cased rules (``extract.cased_roles``) weigh many candidate fillers per role 
 best few by fixed limits and shares. This chooser reads each candidate's evidence as a bag of
 feature words (its role, rank, share of the best score, strongest evidence, votes, how early it
 is named, whether the rules chose it, its head word, entity type and dependency) and gives the
-probability that it is a filler WikiEvents annotators would mark. The model is a spaCy
+probability that it is a filler WikiEvents annotators would mark; the fillers the rules chose
+stay, and the chooser adds those it is sure enough of. The model is a spaCy
 ``textcat_multilabel`` with a bag-of-words layer (a linear model over those words), trained by
 ``make train-fillers`` with ``spacy train configs/roles_fillers.cfg`` on the candidates of
 WikiEvents train's four training fifths (``scripts/fillers_corpus.py``).
@@ -95,9 +96,11 @@ def probabilities(doc: Doc, candidates: Sequence[Candidate], *, model: Language 
 
 def choose(doc: Doc, candidates: Sequence[Candidate], *, thresholds: dict[str, float], per_role: int,
            model: Language | None = None) -> dict[str, list[tuple[str, int]]]:
-    """The candidates the chooser gives at least their role's threshold, at most ``per_role`` a role, one
-    per head word (the scorer counts a second mention of one entity as a wrong filler)."""
-    scored = sorted(zip(probabilities(doc, candidates, model=model), candidates),
+    """The rules' choice, then the candidates the chooser gives at least their role's threshold,
+    at most ``per_role`` a role in all, one per head word (the scorer counts a second mention of
+    one entity as a wrong filler)."""
+    learned = probabilities(doc, candidates, model=model)
+    scored = sorted(((max(p, float(c.chosen)), c) for p, c in zip(learned, candidates)),
                     key=lambda pair: (-pair[0], pair[1].rank))
     out: dict[str, list[tuple[str, int]]] = {}
     heads: dict[str, set[str]] = {}
