@@ -363,7 +363,7 @@ REPRODUCING = [
     "`make train` runs the four targets below; each writes into `src/shardwatch/data/models/`, so "
     "`git status` (or `sha256sum`) after a run says whether it gave the shipped files. Each is "
     "deterministic (L-BFGS over a fixed document order for the CRF; `spacy train` with a fixed seed, "
-    "corpus order and config for the spaCy models): two runs of the CRF and of the classifier gave "
+    "corpus order and config for the spaCy models): two runs of the CRF, of the classifier and of the filler chooser gave "
     "the same bytes; a second run of the tagger repeated the first's losses and scores (checked to "
     "step 200 of its 3,200).",
     "",
