@@ -7,7 +7,7 @@ DB     ?= shardwatch.db
 # The browser the dashboard's end-to-end test drives (Debian's package; never a downloaded build).
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install run test bench bench-1m eval train train-crf train-arguments train-triage clean browser postgres gazetteer
+.PHONY: install run test bench bench-1m eval train train-crf train-arguments train-fillers train-triage clean browser postgres gazetteer
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,10 +61,13 @@ bench-1m: install
 #   `spacy train` from configs/roles_ner.cfg on WikiEvents train and the incident reports
 #   (scripts/roles_corpus.py says which parts): 7.3 CPU minutes (58 min of wall clock at that
 #   load), seed 19, deterministic (a second run repeats the first's losses and scores);
+# - the filler chooser (src/shardwatch/data/models/roles_fillers), a bag-of-words textcat trained
+#   with `spacy train` from configs/roles_fillers.cfg on the cased rules' candidate fillers of
+#   WikiEvents train (scripts/fillers_corpus.py): about 1 CPU minute to parse, seconds to train;
 # - the relevance classifier (train-triage, below).
 # Each writes into the package: `git status` after a run says whether it gave the shipped files.
 # tests/test_models_reproducible.py fails when the code no longer makes a model's training data.
-train: train-crf train-arguments train-triage
+train: train-crf train-arguments train-fillers train-triage
 
 train-crf: install
 	$(BIN)/python scripts/train.py --train $(SHARED)/data/muc4/train.jsonl --scorer $(SHARED)/eval/score_roles.py
@@ -76,6 +79,16 @@ train-arguments: install
 	  --paths.train build/roles_ner/train.spacy --paths.dev build/roles_ner/dev.spacy
 	$(BIN)/python scripts/ship_model.py build/roles_ner/out/model-best src/shardwatch/data/models/roles_ner \
 	  --fingerprint build/roles_ner/fingerprint.json
+
+# After train-arguments: the candidates' parse does not read the tagger, but run in this order.
+train-fillers: install
+	rm -rf build/roles_fillers
+	$(BIN)/python scripts/fillers_corpus.py --shared $(SHARED) --out build/roles_fillers
+	$(BIN)/python -m spacy train configs/roles_fillers.cfg --output build/roles_fillers/out \
+	  --paths.train build/roles_fillers/train.spacy --paths.dev build/roles_fillers/dev.spacy
+	$(BIN)/python scripts/ship_model.py build/roles_fillers/out/model-best src/shardwatch/data/models/roles_fillers \
+	  --fingerprint build/roles_fillers/fingerprint.json --name shardwatch_filler_chooser \
+	  --description "Filler chooser of shardwatch: make train-fillers (configs/roles_fillers.cfg, data from scripts/fillers_corpus.py)."
 
 # Retrain the relevance cascade's classifier (src/shardwatch/data/models/relevance*) with
 # `spacy train configs/triage.cfg` on the train parts of scripts/triage_data.py; about 2 minutes

@@ -3,7 +3,8 @@
 A shipped model is reproducible only while the code still makes the data it was trained on:
 the CRF's features come from the whole spaCy pipeline (entity ruler, attribute ruler, actor
 data), the relevance classifier's sentences from the cascade's lexicon, the attack-argument
-tagger's corpus from ``scripts/roles_corpus.py``. Each trainer records beside its model the
+tagger's corpus from ``scripts/roles_corpus.py``, the filler chooser's candidates from the cased
+rules (``scripts/fillers_corpus.py``). Each trainer records beside its model the
 SHA-256 of a small fixed sample of its training data, computed by the functions here;
 ``tests/test_models_reproducible.py`` computes them again from ``../shared`` and fails when they
 differ, that is when ``make train`` would no longer give the shipped files: then retrain
@@ -22,6 +23,7 @@ from pathlib import Path
 CRF_SAMPLE = 20
 TRIAGE_SAMPLE = 300
 ARGUMENTS_SAMPLE = 40
+FILLERS_SAMPLE = 15  # WikiEvents train documents whose candidate fillers the test labels again
 
 
 class Digest:

@@ -23,6 +23,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("target", type=Path, help="its place in the package")
     parser.add_argument("--fingerprint", type=Path,
                         help="the training corpus's fingerprint.json (scripts/roles_corpus.py), kept in meta.json")
+    parser.add_argument("--name", default="shardwatch_attack_arguments", help="the shipped pipeline's name in meta.json")
+    parser.add_argument("--description", default=("Attack-argument tagger of shardwatch: `make train` (configs/roles_ner.cfg, "
+                                                  "data from scripts/roles_corpus.py)."),
+                        help="what made it, in meta.json")
     args = parser.parse_args(argv)
     if not (args.source / "config.cfg").is_file():
         parser.error(f"{args.source} holds no spaCy pipeline (no config.cfg)")
@@ -36,11 +40,10 @@ def main(argv: list[str] | None = None) -> int:
                                   flags=re.MULTILINE), encoding="utf-8")
     meta_path = args.target / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta["name"] = "shardwatch_attack_arguments"
+    meta["name"] = args.name
     if args.fingerprint:
         meta["corpus_fingerprint"] = json.loads(args.fingerprint.read_text(encoding="utf-8"))
-    meta["description"] = ("Attack-argument tagger of shardwatch: `make train` (configs/roles_ner.cfg, "
-                           "data from scripts/roles_corpus.py).")
+    meta["description"] = args.description
     meta_path.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     size = sum(p.stat().st_size for p in args.target.rglob("*") if p.is_file())
     print(f"shipped {args.source} -> {args.target} ({size / 1e6:.1f} MB)")

@@ -4,7 +4,8 @@ Each trainer records a fingerprint of (a sample of) its training data beside the
 (``scripts/fingerprints.py``); these tests make that data again from ``../shared`` with the
 code as it is now. A failure means the code that makes a model's training data changed since
 the model was trained (the pipeline's entities or parse for the CRF, the cascade's lexicon for
-the relevance classifier, ``scripts/roles_corpus.py`` for the attack-argument tagger), so
+the relevance classifier, ``scripts/roles_corpus.py`` for the attack-argument tagger, the cased
+rules for the filler chooser), so
 `make train` would give another model: run the make target the message names, measure, and
 commit what it writes.
 """
@@ -60,6 +61,17 @@ def test_the_attack_argument_tagger_was_trained_on_the_corpus_roles_corpus_gives
     assert now == shipped["corpus_fingerprint"], "the tagger's training corpus changed: run make train-arguments"
 
 
-def test_the_shipped_tagger_names_no_training_folder():
-    config = (MODELS / "roles_ner" / "config.cfg").read_text(encoding="utf-8")
+@pytest.mark.model
+def test_the_filler_chooser_was_trained_on_the_candidates_the_rules_give_now():
+    fillers_corpus = _script("fillers_corpus")
+    with (SHARED / "data" / "wikievents" / "train.jsonl").open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle if line.strip()]
+    shipped = json.loads((MODELS / "roles_fillers" / "meta.json").read_text(encoding="utf-8"))
+    now = fillers_corpus.sample_fingerprint(records)
+    assert now == shipped["corpus_fingerprint"]["sample"], "the chooser's candidates changed: run make train-fillers"
+
+
+@pytest.mark.parametrize("model", ["roles_ner", "roles_fillers"])
+def test_the_shipped_spacy_models_name_no_training_folder(model):
+    config = (MODELS / model / "config.cfg").read_text(encoding="utf-8")
     assert "train = null" in config and "dev = null" in config

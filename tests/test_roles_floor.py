@@ -19,7 +19,8 @@ SCORER = SHARED / "eval" / "score_roles.py"
 WIKIEVENTS_MERGES = {"perpetrator": ["perpetrator", "perpetrator_individual", "perpetrator_organization"],
                      "target": ["target", "victim"]}
 # Pinned 2026-11-30 (commit of this file): WikiEvents dev micro F1 30.86, MUC-4 dev every 8th 35.21.
-FLOORS = {"wikievents": 28.0, "muc4": 32.0}
+# WikiEvents raised 28 -> 30 when the filler chooser's perpetrators took it to 32.34 (stop 23).
+FLOORS = {"wikievents": 30.0, "muc4": 32.0}
 
 pytestmark = [pytest.mark.model, pytest.mark.skipif(not SCORER.is_file(), reason=f"no {SCORER} (../shared missing)")]
 

@@ -70,6 +70,24 @@ class _Filler:
     best: float = 0.0  # the strongest single piece of evidence, whose mention text is kept
     first: int = 10**9
     at: int = 0  # token where the strongest evidence names it: the filler's evidence
+    votes: int = 0  # pieces of evidence
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A filler the rules weighed, chosen or not, with the evidence a learned chooser reads."""
+
+    role: str  # the ballot: perpetrator, target, weapon, place
+    name: str  # the output role: perpetrator_organization, victim, ...
+    text: str
+    at: int  # token of its strongest evidence
+    score: float  # its evidence, weighted by position
+    share: float  # score / the role's best score
+    best: float  # its strongest single piece of evidence
+    votes: int
+    first: int  # token of its first evidence
+    rank: int  # 1 = the role's best
+    chosen: bool  # whether the rules report it
 
 
 class _Ballot:
@@ -83,6 +101,7 @@ class _Ballot:
             return
         filler = self.fillers.setdefault(key, _Filler(key, text))
         filler.score += weight
+        filler.votes += 1
         if weight > filler.best or (weight == filler.best and len(text) < len(filler.text)):
             filler.best, filler.text, filler.at = weight, text, position
         filler.first = min(filler.first, position)
@@ -119,6 +138,12 @@ def cased_arguments(doc: Doc, article: Article, *, places: list[Mention] | None 
                     ) -> dict[str, list[tuple[str, int]]]:
     """``cased_roles`` with, for each filler, the token where its strongest evidence names it.
     ``places``: the document's place mentions, when the caller has them already."""
+    return cased_candidates(doc, article, places=places)[0]
+
+
+def cased_candidates(doc: Doc, article: Article, *, places: list[Mention] | None = None
+                     ) -> tuple[dict[str, list[tuple[str, int]]], list[Candidate]]:
+    """``cased_arguments`` and every filler the rules weighed (``Candidate``), chosen or not."""
     ballots = {role: _Ballot() for role in ("perpetrator", "target", "weapon", "place")}
     # the same evidence per attack told apart by its own year ("In May 2021 a car bomb ...")
     segments: list[dict[str, _Ballot]] = [{role: _Ballot() for role in ballots}]
@@ -279,7 +304,7 @@ def cased_arguments(doc: Doc, article: Article, *, places: list[Mention] | None 
     if not told or not any(ballot.fillers for ballot in ballots.values()):
         # no attack plainly told: a claim, a weapon or a dateline alone is none ("losses blamed on high
         # fuel prices"), nor "nearly 200 dead and 700 injured" in a piece on earthquakes
-        return {role: [] for role in ROLES}
+        return {role: [] for role in ROLES}, []
     for span in datelines(doc):
         ballots["place"].add(place_key(span), span.text.title(), DATELINE_WEIGHT, span.start)
     found: dict[str, list[str]] = {role: [] for role in ROLES}
@@ -307,7 +332,26 @@ def cased_arguments(doc: Doc, article: Article, *, places: list[Mention] | None 
     _drop_countries(ballots["place"])
     found["place"] = ballots["place"].ranked(ROLE_LIMITS["place"])
     _add_recalled(found, segments[1:], is_org, is_victim, set(ballots["perpetrator"].fillers))
-    return _placed(found, [ballots, *segments])
+    return _placed(found, [ballots, *segments]), _candidates(ballots, found, is_org, is_victim)
+
+
+def _candidates(ballots: dict[str, _Ballot], found: dict[str, list[str]], is_org: dict[str, bool],
+                is_victim: dict[str, bool]) -> list[Candidate]:
+    chosen = {(_BALLOT_OF[role], normalize(text)) for role, texts in found.items() for text in texts}
+    out = []
+    for role, ballot in ballots.items():
+        order = sorted(ballot.fillers.values(), key=lambda f: (-f.score, f.first))
+        top = order[0].score if order else 1.0
+        for rank, f in enumerate(order, 1):
+            if role == "perpetrator":
+                name = "perpetrator_organization" if is_org.get(f.key) else "perpetrator_individual"
+            elif role == "target":
+                name = "victim" if is_victim.get(f.key) else "target"
+            else:
+                name = role
+            out.append(Candidate(role, name, f.text, f.at, f.score, f.score / top if top else 0.0, f.best,
+                                 f.votes, f.first, rank, (role, normalize(f.text)) in chosen))
+    return out
 
 
 _BALLOT_OF = {"perpetrator_individual": "perpetrator", "perpetrator_organization": "perpetrator", "target": "target",

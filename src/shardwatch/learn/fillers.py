@@ -1,0 +1,116 @@
+"""A learned chooser of the cased rules' fillers (``data/models/roles_fillers``).
+
+The cased rules (``extract.cased_roles``) weigh many candidate fillers per role and report the
+best few by fixed limits and shares. This chooser reads each candidate's evidence as a bag of
+feature words (its role, rank, share of the best score, strongest evidence, votes, how early it
+is named, whether the rules chose it, its head word, entity type and dependency) and gives the
+probability that it is a filler WikiEvents annotators would mark; the fillers the rules chose
+stay, and the chooser adds those it is sure enough of. The model is a spaCy
+``textcat_multilabel`` with a bag-of-words layer (a linear model over those words), trained by
+``make train-fillers`` with ``spacy train configs/roles_fillers.cfg`` on the candidates of
+WikiEvents train's four training fifths (``scripts/fillers_corpus.py``).
+
+The learned attack-argument tagger's agreement is no feature: that tagger was trained on the
+same documents and would look surer there than it is on new text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from shardwatch.extract.cased_roles import Candidate
+from shardwatch.learn.spans import normalize
+
+MODEL_NAME = "roles_fillers"
+LABEL = "FILLER"
+_SHARES = (1.0, 0.7, 0.5, 0.35, 0.2, 0.0)
+_BESTS = (3.0, 2.5, 2.0, 1.5, 1.0, 0.0)
+_FIRSTS = (30, 100, 300, 1000)
+
+
+def model_path() -> Path:
+    return Path(str(files("shardwatch.data") / "models" / MODEL_NAME))
+
+
+@cache
+def filler_model() -> Language | None:
+    """The trained chooser, loaded once; None when the package holds none."""
+    path = model_path()
+    if not (path / "config.cfg").is_file():
+        return None
+    return spacy.load(path)
+
+
+def _bucket(value: float, edges: Sequence[float]) -> str:
+    return str(next((edge for edge in edges if value >= edge), edges[-1]))
+
+
+def features(doc: Doc, candidate: Candidate, candidates: Sequence[Candidate]) -> list[str]:
+    """The feature words of one candidate, each also crossed with its role."""
+    role = candidate.role
+    token = doc[min(candidate.at, len(doc) - 1)] if len(doc) else None
+    words = normalize(candidate.text).split()
+    same_role = sum(1 for c in candidates if c.role == role)
+    plain = [
+        f"rank{min(candidate.rank, 5)}",
+        f"share{_bucket(candidate.share, _SHARES)}",
+        f"best{_bucket(candidate.best, _BESTS)}",
+        f"votes{min(candidate.votes, 5)}",
+        f"first{next((str(e) for e in _FIRSTS if candidate.first < e), 'late')}",
+        f"chosen{int(candidate.chosen)}",
+        f"as_{candidate.name}",
+        f"count{min(same_role, 6)}",
+        f"words{min(len(words), 4)}",
+        f"counted{int(bool(words) and (words[0].isdigit() or words[0] in _NUMBER_WORDS))}",
+        f"head_{words[-1] if words else 'none'}",
+    ]
+    if token is not None:
+        plain += [f"ent_{token.ent_type_ or 'none'}", f"dep_{token.dep_}", f"pos_{token.pos_}",
+                  f"capital{int(candidate.text[:1].isupper())}"]
+    return [role] + plain + [f"{role}_{word}" for word in plain]
+
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                          "twenty thirty forty fifty hundred dozens hundreds scores several".split())
+
+
+def feature_doc(vocab, words: list[str]) -> Doc:
+    return Doc(vocab, words=words)
+
+
+def probabilities(doc: Doc, candidates: Sequence[Candidate], *, model: Language | None = None) -> list[float]:
+    """The chooser's probability for each candidate (None-model: the rules' choice as 1/0)."""
+    model = model or filler_model()
+    if model is None:
+        return [float(c.chosen) for c in candidates]
+    docs = [feature_doc(model.vocab, features(doc, c, candidates)) for c in candidates]
+    return [d.cats[LABEL] for d in model.pipe(docs)]
+
+
+def choose(doc: Doc, candidates: Sequence[Candidate], *, thresholds: dict[str, float], per_role: int,
+           model: Language | None = None) -> dict[str, list[tuple[str, int]]]:
+    """The rules' choice, then the candidates the chooser gives at least their role's threshold,
+    at most ``per_role`` a role in all, one per head word (the scorer counts a second mention of
+    one entity as a wrong filler)."""
+    learned = probabilities(doc, candidates, model=model)
+    scored = sorted(((max(p, float(c.chosen)), c) for p, c in zip(learned, candidates)),
+                    key=lambda pair: (-pair[0], pair[1].rank))
+    out: dict[str, list[tuple[str, int]]] = {}
+    heads: dict[str, set[str]] = {}
+    for probability, candidate in scored:
+        if probability < thresholds[candidate.role]:
+            continue
+        head = (normalize(candidate.text).split() or [""])[-1]
+        seen = heads.setdefault(candidate.role, set())
+        if head in seen or len(seen) >= per_role:
+            continue
+        seen.add(head)
+        out.setdefault(candidate.name, []).append((candidate.text, candidate.at))
+    return out

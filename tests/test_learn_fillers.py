@@ -1,0 +1,42 @@
+"""The learned filler chooser (``learn.fillers``): its feature words, and what it adds to the roles view."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from shardwatch.extract.cased_roles import Candidate
+from shardwatch.learn.fillers import features
+
+
+def _candidate(**changes) -> Candidate:
+    values = dict(role="perpetrator", name="perpetrator_individual", text="two gunmen", at=1, score=2.0, share=0.6,
+                  best=2.6, votes=3, first=1, rank=2, chosen=False)
+    values.update(changes)
+    return Candidate(**values)
+
+
+def test_a_candidates_feature_words_say_its_evidence_and_are_crossed_with_its_role():
+    doc = Doc(Vocab(), words=["Two", "gunmen", "opened", "fire"])
+    candidate = _candidate()
+    words = features(doc, candidate, [candidate, _candidate(text="the police", rank=1, share=1.0)])
+    assert words[0] == "perpetrator"
+    for word in ("rank2", "share0.5", "best2.5", "votes3", "first30", "chosen0",
+                 "as_perpetrator_individual", "count2", "words2", "counted1", "head_gunmen"):
+        assert word in words and f"perpetrator_{word}" in words
+    # another role's candidates are not counted with this one's
+    assert "count1" in features(doc, candidate, [candidate, _candidate(role="place", name="place")])
+
+
+@pytest.mark.model
+def test_the_chooser_reports_the_bomber_beside_the_fighters_and_their_group():
+    from shardwatch.extract.roles import role_lines
+
+    text = ("Armed Taliban fighters stormed an army training centre in Wardak province on Sunday after a suicide "
+            "bomber drove a truck packed with explosives into its gate, officials said. The Taliban said they "
+            "carried out the attack.")
+    (line,) = role_lines([("t1", text)])
+    doers = [m[0] for m in line["roles"]["perpetrator_individual"] + line["roles"]["perpetrator_organization"]]
+    # the rules alone keep the best group and the best of its men: the bomber was left out
+    assert "suicide bomber" in doers and "Armed Taliban fighters" in doers and "Taliban" in doers
