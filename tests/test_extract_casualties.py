@@ -31,3 +31,9 @@ def test_both_are_two():
     text = "A bomb hit a motorbike carrying two men in Cotabato. Both riders sustained minor injuries."
     [event] = events_of(text, published="2018-07-31", kind="attack")
     assert _toll(event) == (None, 2)
+
+
+def test_the_death_of_a_person_is_a_toll():
+    text = "Clashes with Islamic State militants near Kirkuk resulted in the death of a policeman and the injury of two more."
+    [event] = events_of(text, published="2018-10-16", kind="attack")
+    assert _toll(event) == (1, 2)

@@ -187,7 +187,8 @@ def parsed_casualties(sent: Span) -> tuple[Quantity | None, Quantity | None]:
     "another" as the hurt, injuries sustained or suffered, and "left severely injured": residue 3
     wounded 87.4 -> 87.8, residue 1 88.1 -> 90.1. Then lists hung as appositions, "both" and
     the toll in a "that killed" clause on a fight: residue 3 killed 91.25 -> 91.47, wounded
-    87.83 -> 88.31; residue 1 killed 92.52 -> 92.74, wounded 90.05 -> 90.29."""
+    87.83 -> 88.31; residue 1 killed 92.52 -> 92.74, wounded 90.05 -> 90.29. Then "the death of
+    a policeman": residue 3 killed 91.47 -> 91.68, residue 0 detected 94.74 -> 94.84."""
     killed = wounded = None
     for token in sent:
         lemma = token.lemma_.lower()
@@ -241,9 +242,16 @@ def parsed_casualties(sent: Span) -> tuple[Quantity | None, Quantity | None]:
             phrase = subjects[0] if subjects else token
         elif token.pos_ == "NOUN" and (lemma in _DEATH_NOUNS or lemma in _HURT_NOUNS):
             numbers = [c for c in token.children if c.dep_ == "nummod"]
+            whose = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
             if numbers:
                 kill, hurt = lemma in _DEATH_NOUNS, lemma in _HURT_NOUNS
                 value = parse_number(numbers[0].text)
+            elif whose and token.tag_ == "NN":
+                # "resulted in the death of a policeman and the injury of two more" (one missed
+                # report of the incidents dev residue 0)
+                kill, hurt = lemma in _DEATH_NOUNS, lemma in _HURT_NOUNS
+                value, phrase = _count(whose[0]), whose[0]
         quantity = _quantity_of(value, sent.doc[phrase.left_edge.i: phrase.i + 1].text)
         if quantity is None:
             continue
