@@ -144,6 +144,7 @@ def test_a_coal_mine_is_no_landmine(text):
     "Twin suicide car bombings occurred at the entrance posts of the Green Zone in Baghdad.",
     # an armed party's fire
     "At least 14 road construction vehicles were burned down by Maoists in Gadchiroli district.",
+    "Maoists set at least nine trucks on fire in Hazaribagh district.",
     # a civilian or a soldier among the dead beside a fighter
     "A Taliban insurgent and a civilian were killed in the Khogyani district of Nangarhar.",
     "A Boko Haram militant and a soldier were killed in a shooting in Gamboru.",

@@ -80,6 +80,10 @@ def trigger_of(token: Token) -> dict | None:
         # "set on fire at least 45 houses": the word may hang on the verb's preposition too
         near = [c for c in token.children] + [g for c in token.children if c.dep_ in ("dobj", "nsubjpass", "prep")
                                               for g in c.children]
+        # "set nine vehicles on fire": the parser hangs "on fire" on the object (incidents dev
+        # residue 0, two missed reports)
+        near += [g for c in token.children if c.dep_ in ("dobj", "nsubjpass") for p in c.children
+                 if p.dep_ == "prep" and p.lower_ == "on" for g in p.children if g.dep_ == "pobj"]
         if not any(t.lower_ in words or t.lemma_.lower() in words for t in near if t.i != token.i):
             # "set fire to the bus", "set it on fire"; not "set a date". The fire words, given an
             # armed group's men as the arsonists (armed_side), on the incidents dev measuring part
