@@ -53,6 +53,10 @@ pytestmark = pytest.mark.model
     "on 2 February.",
     # fighters who march and kill: a deed of their own (a guard on the rule for reactions)
     "Militants marched into the town of Tula and killed 12 villagers.",
+    # a gun battle a monitor records with no sides named
+    "On 4 June 2020, a shoot-out took place in the Vila Nova neighbourhood of Tula.",
+    # one side hurt by militants told in a clause: still an attack (a guard on the civil doers' clause)
+    "Ten villagers were injured after militants attacked them in front of the mosque.",
     # deaths in a blockade that the toll does not count: still an attack (a guard on the shutdown rule)
     "Two people were burnt alive and another suffered burn injuries after assailants hurled a petrol bomb at a "
     "truck during the blockade.",
@@ -91,6 +95,19 @@ def test_attacks_that_notes_tell_plainly(text):
     "the incident and nine villagers were arrested.",
     # an attack told before, here only as the one in which no one was hurt
     "No one, however, was reportedly hurt in the arson attack.",
+    # a crowd's size tag: what a crowd did, though it killed
+    "On 4 June 2020, residents of Tula stoned a police officer to death after he shot a driver. [size=no report]",
+    # a monitor's label of another kind of event opens the note
+    "Looting: On 4 June 2020, unknown gunmen attacked a market in Tula and seized livestock.",
+    "Explosive remnants of war: On 4 June 2020, two shepherds were injured by an old landmine near Tula.",
+    # people hurt by party activists, told in a clause of the casualty word
+    "Ten members of the youth wing were injured after activists of a rival students' union attacked them in "
+    "front of the college.",
+    # two sides' harm to each other: a clash
+    "Two rival groups of the ruling party lobbed bombs at each other in the market of Tula on Sunday.",
+    "Following the quarrel, both groups attacked each other with sticks, leaving six people injured.",
+    # a football match's shoot-out
+    "The final went to a penalty shoot-out, which the visitors won 4-3.",
     # an attack told below a verb of reaction is what people react to
     "Opposition members held a protest in Kota after a ruling party worker allegedly murdered a local shopkeeper.",
 ])

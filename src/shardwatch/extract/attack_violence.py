@@ -17,7 +17,8 @@ from shardwatch.extract.numbers import parse_number
 from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, VICTIM_NOUNS, _violence_cues, _weapons, trigger_of
 from shardwatch.extract.doers import _subject_or_agent
 from shardwatch.extract.casualties import PERSON_WORDS
-from shardwatch.extract.attack_disorder import _ARMED_WORDS, ARMED_MEMBERS, civil_doer, lethal, state_cause
+from shardwatch.extract.attack_disorder import (_ARMED_WORDS, ARMED_MEMBERS, civil_cause, civil_doer, lethal, reciprocal,
+                                               state_cause)
 
 if TYPE_CHECKING:  # the frame is built in attacks, which imports this module
     from shardwatch.extract.attacks import AttackFrame
@@ -46,8 +47,12 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
     # civilians: on its tuning part, i % 9 != 4, killings by mobs were 42 attack notes to 34 riots)
     if any((_crowd(t, cues) and not lethal(trigger)) or civil_doer(t, trigger, token_actor) for t in subjects):
         return False
-    if state_cause(trigger):
+    if state_cause(trigger) or civil_cause(trigger, token_actor):
         return False
+    # the sentence's words of death, not ``killed``: "leaving six people injured" may read as a toll of dead
+    if reciprocal(trigger) and not any(t.lemma_.lower() in ("kill", "die", "dead", "death") for t in sent) \
+            and not any(_armed_party(t, token_actor) for t in subjects):
+        return False  # two sides' harm to each other: a clash (attack_disorder.reciprocal)
     if _disorder(trigger, subjects, cues):
         return False
     if record.get("armed_side") and record.get("attack_type") == "Facility/Infrastructure Attack":

@@ -32,7 +32,8 @@ from shardwatch.nlp.pipeline import doc_text
 from shardwatch.types import Article, Mention, Quantity
 from shardwatch.extract.versions import version_of
 from shardwatch.extract.attack_sides import armed_arsonists, fighters_killed, forces_among, not_doers
-from shardwatch.extract.attack_disorder import property_only, protest_lede, protested, shutdown_violence
+from shardwatch.extract.attack_disorder import (demonstration_note, non_attack_label, property_only, protest_lede, protested,
+                                               shutdown_violence)
 from shardwatch.extract.attack_lists import as_written, named_attack, split_listed
 from shardwatch.extract.attack_segments import _assign_segments
 from shardwatch.extract.attack_violence import (REMAINS_NOUNS, TOLL_LEMMAS, _armed_party, _bare_toll, _disorder_note, dead_counted, is_violence, reaction_to)
@@ -318,6 +319,8 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
         if frame.place is None and paragraph_place is not None:
             frame.place = paragraph_place
         frames.extend(split_listed(frame, sent_places, article))
+    if frames and (demonstration_note(doc) or non_attack_label(doc)):
+        return []  # a crowd's size or a monitor's label of another kind of event (attack_disorder)
     lede = protest_lede(doc)
     frames = [frame for frame in frames if not (lede is not None and protested(frame, lede))
               and not (property_only(frame) and not armed_arsonists(frame.trigger, token_actor))
