@@ -57,6 +57,11 @@ pytestmark = pytest.mark.model
     "On 4 June 2020, a shoot-out took place in the Vila Nova neighbourhood of Tula.",
     # one side hurt by militants told in a clause: still an attack (a guard on the civil doers' clause)
     "Ten villagers were injured after militants attacked them in front of the mosque.",
+    # a movement's fighters, not a state's forces, though called "forces"
+    "On 9 May 2020, anti-Houthi National Resistance forces fired mortar shells at farms in the east of Hays "
+    "district.",
+    # fighters who kill while demanding a release: their own deed (a guard on the reactions' aims)
+    "Militants killed two villagers, demanding the release of their commander.",
     # deaths in a blockade that the toll does not count: still an attack (a guard on the shutdown rule)
     "Two people were burnt alive and another suffered burn injuries after assailants hurled a petrol bomb at a "
     "truck during the blockade.",
@@ -108,6 +113,15 @@ def test_attacks_that_notes_tell_plainly(text):
     "Following the quarrel, both groups attacked each other with sticks, leaving six people injured.",
     # a football match's shoot-out
     "The final went to a penalty shoot-out, which the visitors won 4-3.",
+    # what protesters demand or show for the victims of an attack told elsewhere, and a deed of
+    # two attack words ("attacked and killed") below a protest
+    "Transport workers began a protest after a fellow driver was attacked and killed near the depot.",
+    "Over 2,000 people blocked the highway, demanding the arrest of the men who attacked and killed a bus "
+    "conductor.",
+    "Dozens of students marched in Patna on Tuesday, demanding justice for the victims of the recent acid attack.",
+    "Two hundred people marched in Tula in solidarity with the victims of the bombings in Colombo.",
+    # a protester killed by the police's fire
+    "A protester died in police firing in Tula on Tuesday.",
     # an attack told below a verb of reaction is what people react to
     "Opposition members held a protest in Kota after a ruling party worker allegedly murdered a local shopkeeper.",
 ])
