@@ -57,6 +57,13 @@ pytestmark = pytest.mark.model
     "On 4 June 2020, a shoot-out took place in the Vila Nova neighbourhood of Tula.",
     # one side hurt by militants told in a clause: still an attack (a guard on the civil doers' clause)
     "Ten villagers were injured after militants attacked them in front of the mosque.",
+    # a militia's chief whom militants killed: their attack's victim, not a leadership loss
+    "On 18 November 2020, suspected militants shot dead the Koglweogo chief in the village of Tula.",
+    # a bomb as the agent of a passive, and a capitalised "IED" read as a name
+    "On 18 January 2020, a civilian vehicle was struck by an IED between Tula and Kaya, no casualties reported.",
+    "On 8 May 2020, police forces suffered casualties after being hit by a Taliban-planted IED in Charkh district.",
+    # explosives set off, told as done (the tagger reads the root "set" as a participle)
+    "On 19 September 2020, suspected militants set off explosives and destroyed the bridge linking Tula and Kaya.",
     # a movement's fighters, not a state's forces, though called "forces"
     "On 9 May 2020, anti-Houthi National Resistance forces fired mortar shells at farms in the east of Hays "
     "district.",

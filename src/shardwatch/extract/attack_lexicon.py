@@ -61,9 +61,10 @@ _NAME_KINDS = ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "NORP")
 def trigger_of(token: Token) -> dict | None:
     pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
     record = _triggers().get((token.lemma_.lower(), pos))
-    if record is None and pos == "PROPN" and token.is_title and token.ent_type_ not in _NAME_KINDS:
+    if record is None and pos == "PROPN" and (token.is_title or token.is_upper) and token.ent_type_ not in _NAME_KINDS:
         # "Bombing of a bus carrying soldiers", "PIRA Bombing targeting a patrol": a headline's
-        # capital makes the tagger read the noun as a name. Incidents dev residue 3: 2 missed reports.
+        # capital makes the tagger read the noun as a name (and "a Taliban-planted IED" its capitals).
+        # Incidents dev residue 3: 2 missed reports.
         record = _triggers().get((token.lower_, "NOUN"))
     if record and record.get("particle"):
         particles = record["particle"] if isinstance(record["particle"], list) else [record["particle"]]
@@ -91,7 +92,9 @@ def trigger_of(token: Token) -> dict | None:
     if record and record.get("with_verb"):
         # "a car bomb injured 16", "planted a bomb", "struck a landmine", "bombs went off"
         verbs = record["with_verb"]
-        if not (token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.lemma_.lower() in verbs):
+        # "was struck by an IED", "after being hit by a Taliban-planted IED": the weapon as the agent
+        agent = token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() in verbs
+        if not ((token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.lemma_.lower() in verbs) or agent):
             return None
     if record and record.get("counted_by") and not counted_by(token, record["counted_by"]):
         return None  # "observed 24 shots", not "a shot at the title" nor "a booster shot"
