@@ -64,6 +64,10 @@ pytestmark = pytest.mark.model
     "On 8 May 2020, police forces suffered casualties after being hit by a Taliban-planted IED in Charkh district.",
     # explosives set off, told as done (the tagger reads the root "set" as a participle)
     "On 19 September 2020, suspected militants set off explosives and destroyed the bridge linking Tula and Kaya.",
+    # a school burned, but by militants who also attacked the village or killed (guards on the
+    # rule for schools burned and nothing else)
+    "On 2 August 2020, militants attacked the village of Tula and burned a school.",
+    "On 2 August 2020, militants burned a school and killed a teacher in Tula.",
     # a movement's fighters, not a state's forces, though called "forces"
     "On 9 May 2020, anti-Houthi National Resistance forces fired mortar shells at farms in the east of Hays "
     "district.",
@@ -118,13 +122,17 @@ def test_attacks_that_notes_tell_plainly(text):
     # two sides' harm to each other: a clash
     "Two rival groups of the ruling party lobbed bombs at each other in the market of Tula on Sunday.",
     "Following the quarrel, both groups attacked each other with sticks, leaving six people injured.",
+    # schools set on fire and nothing else, no one harmed: property destruction
+    "On 2 August 2020, presumed militants burned a school in the village of Tula.",
+    "On 2 August 2020, suspected militants set fire to the primary school of Tula.",
     # a football match's shoot-out
     "The final went to a penalty shoot-out, which the visitors won 4-3.",
     # what protesters demand or show for the victims of an attack told elsewhere, and a deed of
     # two attack words ("attacked and killed") below a protest
     "Transport workers began a protest after a fellow driver was attacked and killed near the depot.",
-    "Over 2,000 people blocked the highway, demanding the arrest of the men who attacked and killed a bus "
-    "conductor.",
+    "Hundreds of residents blocked the road, demanding the arrest of the gang who attacked and killed a rickshaw "
+    "driver.",
+    "Traders shut their shops demanding the arrest of the robbers who shot dead a jeweller.",
     "Dozens of students marched in Patna on Tuesday, demanding justice for the victims of the recent acid attack.",
     "Two hundred people marched in Tula in solidarity with the victims of the bombings in Colombo.",
     # a protester killed by the police's fire

@@ -138,21 +138,55 @@ def property_only(frame: AttackFrame) -> bool:
         # burned a bus"): on the incidents dev measuring part (residue 3) this rule without the
         # exception lost 5 of 968 reports, 2 of them named groups'; ACLED keeps 53 false alarms
         return False
+    return not _harm_told(frame)
+
+
+# What a school is burned as: its buildings, classrooms and supplies.
+_SCHOOL_WORDS = {"school", "schools", "classroom", "classrooms", "supplies", "material", "materials", "furniture"}
+
+
+def school_burning(frame: AttackFrame) -> bool:
+    """Schools set on fire and nothing else, no one harmed and no attack word besides the
+    burning ("presumed militants burned a school in the village of X"): conflict monitors code
+    these as property destruction, a campaign against the state's schools, even when a named
+    group's men set the fire (the exception ``property_only`` makes for armed arsonists). On
+    the ACLED tuning part (i % 9 != 4) it took out 37 false alarms and no attack note (measuring
+    part: 4 false alarms, 1 attack note whose teachers were robbed); among the incident reports
+    of the tuning residues (0-3) one report is such a burning, whose gold counts it."""
+    trigger = frame.trigger
+    if trigger.lemma_.lower() not in _BURN_LEMMAS or frame.killed is not None or frame.wounded is not None:
+        return False
+    deeds = (trigger, *trigger.conjuncts)
+    burned = [c for w in deeds for c in w.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "set fire to the school": what the fire was set to
+    burned = [g for b in burned for g in ([p for c in (*b.children, *b.head.children) if c.dep_ == "prep"
+                                           and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+                                          if b.lemma_.lower() == "fire" else [b])]
+    burned += [c for b in burned for c in b.conjuncts]
+    if not burned or any(b.lemma_.lower() not in _SCHOOL_WORDS and b.lower_ not in _SCHOOL_WORDS for b in burned):
+        return False
+    doc = frame.sentence.doc
+    if any((trigger_of(t) or {}).get("kind") == "attack" and t not in deeds for t in doc):
+        return False  # "attacked the village and burned a school", "fired shots and burned ..."
+    return not _harm_told(frame)
+
+
+def _harm_told(frame: AttackFrame) -> bool:
+    """Harm to people anywhere in the report, not negated ("four passengers were burnt")."""
     cues = _violence_cues()
     for t in frame.sentence.doc:
         if t.i == frame.trigger.i:
             continue
         lemma = t.lemma_.lower()
         if lemma == "burn":  # "four passengers were burnt", not "burning down documents"
-            harmed = any(c.dep_ in ("nsubjpass", "dobj") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in VICTIM_NOUNS
-                                                              or c.lemma_.lower() in cues["person_victim"])
-                         for c in t.children)
-            if harmed:
-                return False
+            if any(c.dep_ in ("nsubjpass", "dobj") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in VICTIM_NOUNS
+                                                        or c.lemma_.lower() in cues["person_victim"])
+                   for c in t.children):
+                return True
             continue
         if lemma in _HARM_LEMMAS and not _negated_harm(t):
-            return False
-    return True
+            return True
+    return False
 
 
 def _negated_harm(token: Token) -> bool:

@@ -35,8 +35,9 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
     violence (``violence_cues.jsonl``), or people as what was hit ("shot two officers").
     """
     cues = _violence_cues()
-    if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in cues["figurative_compound"]
-           for c in trigger.children):
+    # the modifiers of the phrase the trigger is part of too ("penalty shoot-out": "shoot" hangs on "out")
+    phrase = [*trigger.children, *(trigger.head.children if trigger.dep_ == "compound" else ())]
+    if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in cues["figurative_compound"] for c in phrase):
         return False
     subjects = _subject_or_agent(trigger)
     if trigger.dep_ in ("relcl", "acl"):  # "the tidal wave which killed 150,000", "an accident killed" misparsed

@@ -33,7 +33,7 @@ from shardwatch.types import Article, Mention, Quantity
 from shardwatch.extract.versions import version_of
 from shardwatch.extract.attack_sides import armed_arsonists, fighters_killed, forces_among, not_doers
 from shardwatch.extract.attack_disorder import (demonstration_note, non_attack_label, property_only, protest_lede, protested,
-                                               shutdown_violence)
+                                               school_burning, shutdown_violence)
 from shardwatch.extract.attack_lists import as_written, named_attack, split_listed
 from shardwatch.extract.attack_segments import _assign_segments
 from shardwatch.extract.attack_violence import (REMAINS_NOUNS, TOLL_LEMMAS, _armed_party, _bare_toll, _disorder_note, dead_counted, is_violence, reaction_to)
@@ -339,7 +339,7 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
     lede = protest_lede(doc)
     frames = [frame for frame in frames if not (lede is not None and protested(frame, lede))
               and not (property_only(frame) and not armed_arsonists(frame.trigger, token_actor))
-              and not shutdown_violence(frame)]
+              and not shutdown_violence(frame) and not school_burning(frame)]
     if frames and _disorder_note(doc, token_actor):
         frames = [frame for frame in frames if not _bare_toll(frame)]
     for frame in frames:
