@@ -53,6 +53,26 @@ pytestmark = pytest.mark.model
     "on 2 February.",
     # fighters who march and kill: a deed of their own (a guard on the rule for reactions)
     "Militants marched into the town of Tula and killed 12 villagers.",
+    # a gun battle a monitor records with no sides named
+    "On 4 June 2020, a shoot-out took place in the Vila Nova neighbourhood of Tula.",
+    # one side hurt by militants told in a clause: still an attack (a guard on the civil doers' clause)
+    "Ten villagers were injured after militants attacked them in front of the mosque.",
+    # a militia's chief whom militants killed: their attack's victim, not a leadership loss
+    "On 18 November 2020, suspected militants shot dead the Koglweogo chief in the village of Tula.",
+    # a bomb as the agent of a passive, and a capitalised "IED" read as a name
+    "On 18 January 2020, a civilian vehicle was struck by an IED between Tula and Kaya, no casualties reported.",
+    "On 8 May 2020, police forces suffered casualties after being hit by a Taliban-planted IED in Charkh district.",
+    # explosives set off, told as done (the tagger reads the root "set" as a participle)
+    "On 19 September 2020, suspected militants set off explosives and destroyed the bridge linking Tula and Kaya.",
+    # a school burned, but by militants who also attacked the village or killed (guards on the
+    # rule for schools burned and nothing else)
+    "On 2 August 2020, militants attacked the village of Tula and burned a school.",
+    "On 2 August 2020, militants burned a school and killed a teacher in Tula.",
+    # a movement's fighters, not a state's forces, though called "forces"
+    "On 9 May 2020, anti-Houthi National Resistance forces fired mortar shells at farms in the east of Hays "
+    "district.",
+    # fighters who kill while demanding a release: their own deed (a guard on the reactions' aims)
+    "Militants killed two villagers, demanding the release of their commander.",
     # deaths in a blockade that the toll does not count: still an attack (a guard on the shutdown rule)
     "Two people were burnt alive and another suffered burn injuries after assailants hurled a petrol bomb at a "
     "truck during the blockade.",
@@ -91,6 +111,32 @@ def test_attacks_that_notes_tell_plainly(text):
     "the incident and nine villagers were arrested.",
     # an attack told before, here only as the one in which no one was hurt
     "No one, however, was reportedly hurt in the arson attack.",
+    # a crowd's size tag: what a crowd did, though it killed
+    "On 4 June 2020, residents of Tula stoned a police officer to death after he shot a driver. [size=no report]",
+    # a monitor's label of another kind of event opens the note
+    "Looting: On 4 June 2020, unknown gunmen attacked a market in Tula and seized livestock.",
+    "Explosive remnants of war: On 4 June 2020, two shepherds were injured by an old landmine near Tula.",
+    # people hurt by party activists, told in a clause of the casualty word
+    "Ten members of the youth wing were injured after activists of a rival students' union attacked them in "
+    "front of the college.",
+    # two sides' harm to each other: a clash
+    "Two rival groups of the ruling party lobbed bombs at each other in the market of Tula on Sunday.",
+    "Following the quarrel, both groups attacked each other with sticks, leaving six people injured.",
+    # schools set on fire and nothing else, no one harmed: property destruction
+    "On 2 August 2020, presumed militants burned a school in the village of Tula.",
+    "On 2 August 2020, suspected militants set fire to the primary school of Tula.",
+    # a football match's shoot-out
+    "The final went to a penalty shoot-out, which the visitors won 4-3.",
+    # what protesters demand or show for the victims of an attack told elsewhere, and a deed of
+    # two attack words ("attacked and killed") below a protest
+    "Transport workers began a protest after a fellow driver was attacked and killed near the depot.",
+    "Hundreds of residents blocked the road, demanding the arrest of the gang who attacked and killed a rickshaw "
+    "driver.",
+    "Traders shut their shops demanding the arrest of the robbers who shot dead a jeweller.",
+    "Dozens of students marched in Patna on Tuesday, demanding justice for the victims of the recent acid attack.",
+    "Two hundred people marched in Tula in solidarity with the victims of the bombings in Colombo.",
+    # a protester killed by the police's fire
+    "A protester died in police firing in Tula on Tuesday.",
     # an attack told below a verb of reaction is what people react to
     "Opposition members held a protest in Kota after a ruling party worker allegedly murdered a local shopkeeper.",
 ])

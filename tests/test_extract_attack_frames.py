@@ -449,7 +449,9 @@ def test_the_deed_a_sentence_tells_is_an_attack(text):
     "Members of the Azure Front dissidents set fire to a passenger bus near Corinto.",
     # an armed party's men, named or not, and extremists
     "Gunmen set fire to two bulldozers of a road builder in Kalamansig.",
-    "A village school was burned down by militants in Latehar district.",
+    # (a school alone burned with no one harmed is property destruction since s23-acled:
+    # attack_disorder.school_burning; a council office stays the armed party's attack)
+    "A village council office was burned down by militants in Latehar district.",
     "Four neo-Nazis set fire to a house of an immigrant family in Solingen.",
     "Three trucks were burned for gunmen near Ercilla.",
     "Armed men set fire to a lorry of a logging firm near Collipulli.",

@@ -61,9 +61,10 @@ _NAME_KINDS = ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "NORP")
 def trigger_of(token: Token) -> dict | None:
     pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
     record = _triggers().get((token.lemma_.lower(), pos))
-    if record is None and pos == "PROPN" and token.is_title and token.ent_type_ not in _NAME_KINDS:
+    if record is None and pos == "PROPN" and (token.is_title or token.is_upper) and token.ent_type_ not in _NAME_KINDS:
         # "Bombing of a bus carrying soldiers", "PIRA Bombing targeting a patrol": a headline's
-        # capital makes the tagger read the noun as a name. Incidents dev residue 3: 2 missed reports.
+        # capital makes the tagger read the noun as a name (and "a Taliban-planted IED" its capitals).
+        # Incidents dev residue 3: 2 missed reports.
         record = _triggers().get((token.lower_, "NOUN"))
     if record and record.get("particle"):
         particles = record["particle"] if isinstance(record["particle"], list) else [record["particle"]]
