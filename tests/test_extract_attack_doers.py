@@ -168,9 +168,8 @@ def test_and_what_stays_no_attack(text):
 
 
 @pytest.mark.parametrize("text, attacks", [
-    ("A suicide bomber targeted a bus carrying pilgrims near Samarra.", 1),
     ("A remote-controlled explosive device targeted a police van north of Peshawar.", 1),
     ("The film about a suicide bomber targeted young viewers.", 0),
 ])
-def test_what_a_suicide_bomber_or_a_device_targeted(text, attacks):
+def test_what_a_device_targeted(text, attacks):
     assert len(events_of(text, published="2010-02-05", kind="attack")) == attacks
