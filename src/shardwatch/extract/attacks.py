@@ -24,20 +24,21 @@ from spacy.tokens import Doc, Span, Token
 
 from shardwatch.extract.cues import cue_of
 from shardwatch.extract.attack_places import best_place, country_of_article, finer_place_after
-from shardwatch.extract.common import (GROUP_NOUNS, PLACE_NOUNS, DocContext, clause_date, deed_modality, incidental_places)
+from shardwatch.extract.common import (PLACE_NOUNS, DocContext, clause_date, deed_modality, incidental_places)
 from shardwatch.extract.mentions import actors, person_id
 from shardwatch.extract.temporal import ResolvedDate
 from shardwatch.nlp.arguments import argument_spans
 from shardwatch.nlp.pipeline import doc_text
 from shardwatch.types import Article, Mention, Quantity
 from shardwatch.extract.versions import version_of
-from shardwatch.extract.attack_sides import armed_arsonists, fighters_killed, forces_among, not_doers
+from shardwatch.extract.attack_sides import (_leader_killed, _state_subject, armed_arsonists, fighters_killed,
+                                             not_doers)
 from shardwatch.extract.attack_disorder import (demonstration_note, non_attack_label, property_only, protest_lede, protested,
                                                school_burning, shutdown_violence)
 from shardwatch.extract.attack_lists import as_written, named_attack, split_listed
 from shardwatch.extract.attack_segments import _assign_segments
-from shardwatch.extract.attack_violence import (REMAINS_NOUNS, TOLL_LEMMAS, _armed_party, _bare_toll, _disorder_note, dead_counted, is_violence, reaction_to)
-from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, LEADER_WORDS, OBSERVING_VERBS, STATE_KINDS,
+from shardwatch.extract.attack_violence import (REMAINS_NOUNS, TOLL_LEMMAS, _bare_toll, _disorder_note, dead_counted, is_violence, reaction_to)
+from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, OBSERVING_VERBS,
                                                STATE_NOUNS, VICTIM_NOUNS, _weapons, counted_by, trigger_of)
 from shardwatch.extract.casualties import _fuller, casualties, parsed_casualties
 from shardwatch.extract.doers import _named_groups, _subject_or_agent
@@ -140,75 +141,10 @@ _STATE_ACTION = re.compile(
     r"(?:fighter|military) jets?|(?:stealth|strategic) bombers?|[BF]-\d+s?|helicopter gunships?|"
     r"attack helicopters?)\b", re.I)  # not bare "jets" or "bombers": hijacked jets, suicide bombers
 _STATE_ACTION_LEMMAS = {"kill", "attack", "bomb", "bombing", "strike", "hit", "raid", "pound", "target"}
-# Words that make "forces" no state's: "rebel forces", "NAF rebel forces", "insurgent forces".
-# "anti-Houthi National Resistance forces", "southern resistance forces": a movement's fighters
-# (ACLED's tuning part, i % 9 != 4: 14 missed attack notes were read as a state's fire).
-_NON_STATE_MODIFIERS = {"rebel", "rebels", "insurgent", "militant", "separatist", "guerrilla", "jihadist", "militia",
-                        "resistance"}
-
-
-def _organisation(actor_id: str | None) -> bool:
-    actor = actors().get(actor_id or "")
-    return actor is not None and actor.kind == "organisation"
-
-
-def _state_subject(trigger: Token, doc_actor: dict[int, str]) -> bool:
-    if trigger.pos_ == "NOUN" and any(_armed_party(g, doc_actor) for c in trigger.children
-                                      if c.dep_ == "prep" and c.lower_ in ("by", "for") for g in c.children):
-        # "forces repelled an attack by Taliban militants" (or "for", as some reports write "by":
-        # one missed report of the incidents measuring part): the attack is the militants'
-        return False
-    if (trigger.pos_ == "NOUN" and any(c.dep_ in ("compound", "poss") and c.lower_ in ("police", "army")
-                                       for c in trigger.children)) or (
-            trigger.dep_ == "acl" and trigger.head.lower_ in ("police", "army") and not _subject_or_agent(trigger)):
-        return True  # "a demonstrator died in police firing" (read as a noun or as "police" with "firing" hung on it)
-    for token in _subject_or_agent(trigger):
-        if any(c.dep_ in ("amod", "compound") and c.lower_ in _NON_STATE_MODIFIERS for c in token.children):
-            continue
-        if any(c.dep_ in ("compound", "poss", "nmod") and _organisation(doc_actor.get(c.i)) for c in token.children):
-            continue  # "Provisional IRA snipers", "Taliban commandos": the group's men, not the state's
-        if any(g.lemma_.lower() in ATTACKER_NOUNS or g.lower_ in ATTACKER_NOUNS for c in token.children
-               if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
-            continue  # "a team of 30 militants": the militants' team
-        if token.lemma_.lower() in STATE_NOUNS or token.lower_ in STATE_NOUNS:
-            return True
-        actor_id = doc_actor.get(token.i)
-        if actor_id and actors().get(actor_id) and actors()[actor_id].kind in STATE_KINDS:
-            return True
-    return False
 
 
 # Verbs whose agent did the attack the sentence tells: "carried out by X", "committed by X"
 _DOING_VERBS = {"commit", "perpetrate", "carry", "orchestrate", "mastermind", "plan"}
-
-
-def _leader_killed(trigger: Token, token_actor: dict[int, str]) -> bool:
-    """"al-Adnani, the group's spokesman, was killed": a leadership loss, not an attack. A
-    leader word counts only as an armed group's ("the group's commander", "an ISIS emir"), not
-    a village or police chief killed by one (ACLED's "assassinated the village chief"). A leader
-    whom attackers killed ("militants shot dead the Koglweogo chief", "the ASWJ leader was shot
-    dead by two unknown assailants") is their attack's victim: on the ACLED tuning part
-    (i % 9 != 4) 6 missed attack notes."""
-    if any(d.lemma_.lower() in ATTACKER_NOUNS or d.lower_ in ATTACKER_NOUNS for d in _subject_or_agent(trigger)):
-        return False
-    for child in [*trigger.children, *(trigger.head.children if trigger.dep_ in ("xcomp", "oprd") else ())]:  # "X is reported killed"
-        if child.dep_ not in ("nsubjpass", "dobj"):
-            continue
-        actor = actors().get(token_actor.get(child.i, ""))
-        if actor is not None and actor.kind == "person" and actor.role:
-            return True
-        subtree = list(child.subtree)
-        if any(t.lemma_.lower() in LEADER_WORDS for t in subtree) and any(
-                t.lower_ in ("its", "group", "group's") or t.lower_ in GROUP_NOUNS
-                or t.lemma_.lower() in ATTACKER_NOUNS
-                or (actors().get(token_actor.get(t.i, "")) is not None
-                    and actors()[token_actor[t.i]].kind == "organisation") for t in subtree):
-            return True
-        if child.dep_ == "nsubjpass" and any((t.lemma_.lower() in ATTACKER_NOUNS or t.lower_ in ATTACKER_NOUNS)
-                                              and t.lower_ not in VICTIM_NOUNS for t in child.subtree) \
-                and not forces_among(child):
-            return True  # "50,000 fighters had been killed", "hundreds of pro-government fighters were killed"
-    return False
 
 
 # Cumulative tallies are not attacks: "about 50,000 had been killed since the campaign
