@@ -10,6 +10,7 @@ merging with another mention of it in the article may give it one.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 
 from spacy.tokens import Span, Token
@@ -257,4 +258,18 @@ def all_events(ctx: DocContext, attack_frames: list[attacks.AttackFrame]) -> lis
     events += [territory_event(ctx.article, f) for f in territory.frames_in(ctx)]
     events += [leadership_event(ctx.article, f) for f in leadership.frames_in(ctx)]
     events += [allegiance_event(ctx.article, f) for f in allegiance.frames_in(ctx)]
-    return sorted(events, key=lambda e: (e.evidence[0].start, e.kind))
+    return _distinct_ids(sorted(events, key=lambda e: (e.evidence[0].start, e.kind)))
+
+
+def _distinct_ids(events: list[Event]) -> list[Event]:
+    """Two events of one kind that one sentence tells of one person ("X, who was arrested after
+    a clash, died in hospital") would share an id, and the store would refuse the article: the
+    later ones get the id with their rank added (two ACLED dev notes were lost so)."""
+    seen: dict[str, int] = {}
+    out = []
+    for event in events:
+        rank = seen.get(event.id, 0)
+        seen[event.id] = rank + 1
+        out.append(event if rank == 0 else dataclasses.replace(
+            event, id=hashlib.sha256(f"{event.id}:{rank}".encode()).hexdigest()[:16]))
+    return out
