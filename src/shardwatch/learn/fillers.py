@@ -17,16 +17,14 @@ same documents and would look surer there than it is on new text.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from shardwatch.extract.cased_roles import Candidate
 from shardwatch.learn.spans import normalize
+from shardwatch.nlp.arguments import model_path as shipped_path, shipped_model
 
 MODEL_NAME = "roles_fillers"
 LABEL = "FILLER"
@@ -36,16 +34,12 @@ _FIRSTS = (30, 100, 300, 1000)
 
 
 def model_path() -> Path:
-    return Path(str(files("shardwatch.data") / "models" / MODEL_NAME))
+    return shipped_path(MODEL_NAME)
 
 
-@cache
 def filler_model() -> Language | None:
     """The trained chooser, loaded once; None when the package holds none."""
-    path = model_path()
-    if not (path / "config.cfg").is_file():
-        return None
-    return spacy.load(path)
+    return shipped_model(MODEL_NAME)
 
 
 def _bucket(value: float, edges: Sequence[float]) -> str:

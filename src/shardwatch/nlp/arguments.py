@@ -27,17 +27,23 @@ SPAN_KEY = "attack_arguments"
 MODEL_NAME = "roles_ner"
 
 
-def model_path() -> Path:
-    return Path(str(files("shardwatch.data") / "models" / MODEL_NAME))
+def model_path(name: str = MODEL_NAME) -> Path:
+    """Where the package keeps the shipped spaCy model ``name`` (``src/shardwatch/data/models``)."""
+    return Path(str(files("shardwatch.data") / "models" / name))
 
 
 @cache
-def argument_model() -> Language | None:
-    """The trained tagger, loaded once; None when the package holds none (before ``make train``)."""
-    path = model_path()
+def shipped_model(name: str) -> Language | None:
+    """A shipped spaCy model, loaded once; None when the package holds none (before ``make train``)."""
+    path = model_path(name)
     if not (path / "config.cfg").is_file():
         return None
     return spacy.load(path)
+
+
+def argument_model() -> Language | None:
+    """The trained attack-argument tagger, or None."""
+    return shipped_model(MODEL_NAME)
 
 
 class AttackArguments:
