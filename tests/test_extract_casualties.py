@@ -37,3 +37,30 @@ def test_the_death_of_a_person_is_a_toll():
     text = "Clashes with Islamic State militants near Kirkuk resulted in the death of a policeman and the injury of two more."
     [event] = events_of(text, published="2018-10-16", kind="attack")
     assert _toll(event) == (1, 2)
+
+
+@pytest.mark.parametrize("text, toll", [
+    # the second passive gapped: "and five police injured"
+    ("One driver was killed and five police injured when gunmen fired on a convoy near Garissa.", (1, 5)),
+    # the verb hung on the person named among the hurt: the toll is the twelve
+    ("A car bomb exploded in Tikrit. Four soldiers were killed and twelve people, including two children, "
+     "injured in the blast.", (4, 12)),
+    # taken to hospital
+    ("A suicide bomber blew himself up at a checkpoint in Kandahar, killing three guards. Nine other people "
+     "were taken to hospital.", (3, 9)),
+    ("A grenade exploded in a market in Hilla. Two traders were hospitalised.", (None, 2)),
+    # "with injuries" after "leaving"
+    ("Gunmen stormed a camp in the Kupwara district, leaving a soldier dead and another one with minor injuries.",
+     (1, 1)),
+    ("A bomb went off in a bus station in Hilla, leaving five passengers with injuries.", (None, 5)),
+    # "leaving N injured" is the hurt, not the dead
+    ("A bomb went off in a bus station in Hilla, leaving five passengers injured.", (None, 5)),
+    ("A bomb went off in a bus station in Hilla, leaving five dead and two injured.", (5, 2)),
+    # "took the lives of"
+    ("A suicide bombing at a market in Baghdad took the lives of at least 30 people.", (30, None)),
+    # "became injured"
+    ("The rebels carried out an attack on a checkpoint near Tal Abyad. Three guards became injured.", (None, 3)),
+])
+def test_the_hurt_told_in_other_words(text, toll):
+    [event] = events_of(text, published="2018-06-29", kind="attack")
+    assert _toll(event) == toll

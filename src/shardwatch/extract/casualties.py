@@ -20,7 +20,8 @@ KILLED_PATTERNS = [
     re.compile(rf"\b{_NUM}{_WHO}\s+(?:(?:were|was|had been|have been|are|being)\s+)?(?:(?:reported|confirmed|believed)\s+)?(?:killed|dead|died|slain|murdered|lost their lives)\b", re.I),
     re.compile(rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:of|at|to|rose to|stood at|reached|is|was)\s+{_NUM}", re.I),
     re.compile(rf"\b(?:the\s+)?deaths?\s+of\s+{_NUM}{_WHO}", re.I),
-    re.compile(rf"\b(?:the\s+)?killing\s+of\s+{_NUM}{_WHO}", re.I),  # "resulting in the killing of one of his guards"
+    re.compile(rf"\b(?:the\s+)?killing\s+of\s+{_NUM}{_WHO}", re.I),
+    re.compile(rf"\b(?:t[ao]ok|tak(?:e|es|ing)|claim(?:ed|s|ing)?|cost)\s+the\s+lives\s+of\s+{_NUM}{_WHO}", re.I),  # "resulting in the killing of one of his guards"
 ]
 WOUNDED_PATTERNS = [
     re.compile(rf"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+{_NUM}{_WHO}", re.I),
@@ -39,11 +40,17 @@ _INTENT = re.compile(r"(?:\b(?!managed\b|able\b|succeeded\b|went on\b)\w+\s+to|\
 _AGED = re.compile(r"\b(?:aged?|ages|no|not a single|not)\s+$", re.I)  # ages; "no one was injured"
 
 
+_LEFT_HURT = re.compile(r"(?:\s+(?!dead\b|killed\b|and\b)[\w-]+){0,3}?\s+(?:(?:seriously|critically|badly|severely"
+                        r"|gravely|slightly|lightly)\s+)?(?:injured|wounded|hurt|with\b)", re.I)
+
+
 def _quantity(patterns: list[re.Pattern], text: str) -> Quantity | None:
     for number, pattern in enumerate(patterns):
         for match in pattern.finditer(text):
             if number == 0 and _INTENT.search(text[:match.start()]):
                 continue
+            if number == 0 and match.group(0)[:4].lower() in ("left", "leav") and _LEFT_HURT.match(text[match.end():]):
+                continue  # "leaving five people injured": the hurt, not the dead
             if _AGED.search(text[:match.start("q")]):
                 continue  # "two girls aged 6 and 4 are killed": ages, not the toll; "no one was hurt"
             quantity = quantity_from_match(_inner(match))
@@ -72,6 +79,10 @@ _TAKEN_VERBS = {"kidnap", "abduct", "seize", "capture", "torture", "take"}
 _KILL_VERBS = {"kill", "murder", "massacre", "slay", "assassinate", "execute", "behead", "slaughter", "die"}
 _HURT_VERBS = {"wound", "injure", "hurt"}
 _DEATH_NOUNS = {"death", "fatality", "dead"}
+# Verbs that take the hurt to hospital: "Five other people were taken to hospital", "two
+# civilians were hospitalised" (the incidents dev gold counts them among the wounded).
+_HOSPITAL_VERBS = {"take", "rush", "admit", "evacuate", "airlift", "transfer", "carry", "bring"}
+_HOSPITALISED = {"hospitalise", "hospitalize", "hospitalised", "hospitalized"}
 _HURT_NOUNS = {"injury", "casualty"}
 _ONE_DETS = {"a", "an", "one", "the", "this", "that", "his", "her", "its", "their"}
 PERSON_WORDS = VICTIM_NOUNS | {"citizen", "national", "resident", "worker", "employee", "leader", "commander",
@@ -149,6 +160,14 @@ def _count(head: Token) -> float | None:
     return total if said else None
 
 
+def _included_in(token: Token) -> Token:
+    """The noun a person is named among: "twelve people, including two children, injured" hangs
+    the verb on "children", and the toll is the twelve."""
+    if token.dep_ == "pobj" and token.head.lower_ in ("including", "among") and token.head.head.pos_ in ("NOUN", "NUM"):
+        return token.head.head
+    return token
+
+
 def _fuller(phrase: Quantity | None, parsed: Quantity | None) -> Quantity | None:
     """The phrase patterns' toll, or the parse's where they found none or only its first part
     ("left three soldiers and a driver dead": 4, not 3)."""
@@ -188,7 +207,12 @@ def parsed_casualties(sent: Span) -> tuple[Quantity | None, Quantity | None]:
     wounded 87.4 -> 87.8, residue 1 88.1 -> 90.1. Then lists hung as appositions, "both" and
     the toll in a "that killed" clause on a fight: residue 3 killed 91.25 -> 91.47, wounded
     87.83 -> 88.31; residue 1 killed 92.52 -> 92.74, wounded 90.05 -> 90.29. Then "the death of
-    a policeman": residue 3 killed 91.47 -> 91.68, residue 0 detected 94.74 -> 94.84."""
+    a policeman": residue 3 killed 91.47 -> 91.68, residue 0 detected 94.74 -> 94.84. Then the
+    hurt in other words (a gapped second passive, "including" inside the hurt, taken to hospital,
+    hospitalised, "with injuries" after "leaving", "became injured"), "leaving five injured" no
+    longer read as dead, and "took the lives of": residue 3 wounded 88.31 -> 89.02, residue 1
+    90.29 -> 90.78, residue 2 90.23 -> 91.23, residue 0 90.02 -> 90.27; killed unchanged but
+    for one report each way on residue 1 and one gained on residue 0."""
     killed = wounded = None
     for token in sent:
         lemma = token.lemma_.lower()
@@ -222,8 +246,13 @@ def parsed_casualties(sent: Span) -> tuple[Quantity | None, Quantity | None]:
                 # "Three boys were shot and killed": the subject of the verb it is joined to (not in
                 # "five were killed and four others wounded", where the second verb has its own)
                 subjects = [c for c in token.head.children if c.dep_ == "nsubjpass"]
+            if not subjects and token.dep_ == "conj" and any(c.dep_ == "auxpass" for c in token.head.children) \
+                    and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
+                # "One person was killed and five police injured when ...": the second passive
+                # gapped, its subject parsed as an active one
+                subjects = [c for c in token.children if c.dep_ == "nsubj"]
             if not subjects and token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "NOUN":
-                subjects = [token.head]  # "At least 19 people, including the minister, killed in a blast"
+                subjects = [_included_in(token.head)]  # "At least 19 people, including the minister, killed in a blast"
             # "2019 Pulwama attack: 40 personnel were killed": the title's attack is no one killed
             subjects = [c for c in subjects if not (c.pos_ == "NOUN" and trigger_of(c))] or subjects
             value = _count(subjects[0]) if subjects else None
@@ -234,6 +263,27 @@ def parsed_casualties(sent: Span) -> tuple[Quantity | None, Quantity | None]:
             objects = [c for c in token.head.children if c.dep_ == "dobj"]
             kill, value = True, _count(objects[0]) if objects else None
             phrase = objects[0] if objects else token
+        elif token.pos_ in ("VERB", "AUX") and (lemma in _HOSPITALISED or lemma in _HOSPITAL_VERBS and any(
+                t.lemma_.lower() == "hospital" and t.dep_ in ("pobj", "xcomp") for t in token.subtree)):
+            # "Five other people were taken to hospital", "two civilians were hospitalised"
+            subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+            hurt, value = True, _count(subjects[0]) if subjects else None
+            phrase = subjects[0] if subjects else token
+        elif lemma in ("injured", "wounded", "injure", "wound") and token.dep_ == "acomp" \
+                and token.head.lemma_.lower() in ("become", "get", "be"):
+            # "Two terrorists became injured"
+            subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            hurt, value = True, _count(subjects[0]) if subjects else None
+            phrase = subjects[0] if subjects else token
+        elif lemma in ("injury", "wound") and token.dep_ == "pobj" and token.head.lower_ == "with" and (
+                token.head.head.dep_ in ("dobj", "conj") and token.head.head.head.lemma_.lower() == "leave"
+                or token.head.head.lemma_.lower() == "leave"):
+            # "leaving a soldier dead and another one with minor injuries", "leaving five people
+            # with injuries"
+            hurt = True
+            phrase = token.head.head if token.head.head.lemma_.lower() != "leave" else next(
+                (c for c in token.head.head.children if c.dep_ == "dobj"), token)
+            value = _count(phrase) if phrase is not token else None
         elif lemma in ("sustain", "suffer") and any(c.dep_ == "dobj" and c.lemma_.lower() in ("injury", "wound")
                                                     for c in token.children):
             # "Two policemen sustained injuries", "another one sustained injuries"
