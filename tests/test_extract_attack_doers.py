@@ -173,3 +173,41 @@ def test_and_what_stays_no_attack(text):
 ])
 def test_what_a_device_targeted(text, attacks):
     assert len(events_of(text, published="2010-02-05", kind="attack")) == attacks
+
+
+@pytest.mark.parametrize("text, doer", [
+    # "behind the attack", hedged or not
+    ("A car bomb exploded in Azaz, killing two people. The YPG is believed to be behind the attack.",
+     "People's Protection Units"),
+    ("A suicide bomber struck a convoy in Wardak, killing seven soldiers. The Taliban was behind the attack.",
+     "Taliban"),
+    # a blame in the clause after a denial
+    ("A car bomb exploded in Jarabulus, killing three people. No group has claimed it, but the attack "
+     "was blamed on the YPG.", "People's Protection Units"),
+    # "blame was placed on"
+    ("A bomb tore through a railway station in Tehran, killing 18. Blame was placed on the Mujahedin-e Khalq.",
+     "People's Mujahedin of Iran (MEK)"),
+    # a group's name that the tagger read partly as a person
+    ("A mortar shell hit a crowded market in Sarajevo, killing 68 people. The Army of Republika Srpska was "
+     "blamed for the attack.", "Army of Republika Srpska"),
+    # a group "involved"
+    ("A bomb exploded outside a mayor's office in Bogota. Initial reports said the FARC were involved.",
+     "Revolutionary Armed Forces of Colombia (FARC)"),
+    # the mine "placed by" a force the actor data files as a state's
+    ("A soldier was wounded when his patrol struck a landmine in Tell Rifaat. The landmine had been placed "
+     "by YPG militants.", "People's Protection Units"),
+    # a hyphenated name before "organization", though a town has the name too; the attackers
+    # of the first sentence told only as "militants"
+    ("Militants threw grenades at an army patrol in Budgam. The Al-Badr organization claimed responsibility "
+     "in an email.", "Al-Badr"),
+])
+def test_a_later_sentence_names_the_doer(text, doer):
+    [event] = events_of(text, published="2018-11-20", kind="attack")
+    assert _doers(event) == {doer}
+
+
+def test_a_group_that_denied_it_is_not_named():
+    text = ("A car bomb exploded in Jarabulus, killing three people. No group has claimed it, and the YPG "
+            "has not been blamed.")
+    [event] = events_of(text, published="2018-11-20", kind="attack")
+    assert _doers(event) == set()

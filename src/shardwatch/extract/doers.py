@@ -80,7 +80,8 @@ _STATE_ARMY = re.compile(r"^(?:the\s+)?(?:[A-Z][\w-]*\s+)?army$", re.I)
 # "attributed to the ELN", "blamed on X": the group follows; "X is suspected", "X was
 # responsible": it comes before.
 _ATTRIBUTED_TO = re.compile(r"\b(?:attributed to|blamed on|carried out by|claimed by|perpetrated by|"
-                            r"committed by|the work of)\s|"
+                            r"committed by|the work of|(?:blame (?:was |is |has been )?|the blame )"
+                            r"(?:placed|put|laid|pinned) on)\s|"
                             r"\bblamed?\s+(?=(?:the\s+)?(?-i:[A-Z])[^.]{2,60}\bfor\b)", re.I)
 _ATTRIBUTED_BEFORE = re.compile(r"\b(?:(?:is|are|was|were) (?:suspected|blamed|responsible)|"
                                 r"(?:has|have|had) been (?:suspected|blamed))\b", re.I)
@@ -124,29 +125,50 @@ def _titled_group(token: Token, token_actor: dict[int, str]) -> tuple[str, str] 
     def titled(t: Token) -> bool:
         return t.is_title or t.is_upper and len(t) > 1
 
-    if not titled(token) or token.i in token_actor:
+    def known(i: int, start: int | None = None) -> bool:
+        # a person's name the NER found inside a name that opens with a group's word ("the Army
+        # of Republika Srpska" read "Srpska" as a person) does not make the name a known actor
+        if start is not None and token_actor.get(i, "").startswith("person:") and i > start \
+                and _GROUP_WORDS.match(doc[start].text):
+            return False
+        return i in token_actor
+
+    def joined(left: int, right: int) -> bool:
+        # "Al-Badr": capitalised words joined by a hyphen written without spaces
+        return doc[left].whitespace_ == "" and doc[left + 1].text == "-" and doc[left + 1].whitespace_ == "" \
+            and right == left + 2 and titled(doc[left]) and titled(doc[right])
+
+    if not titled(token) or token.i in token_actor and not token_actor[token.i].startswith("person:"):
         return None
     start = end = token.i
     while start > token.sent.start and (titled(doc[start - 1]) or doc[start - 1].lower_ in _NAME_JOINERS
-                                        and start - 2 >= token.sent.start and titled(doc[start - 2])):
-        start -= 1
+                                        and start - 2 >= token.sent.start and titled(doc[start - 2])
+                                        or start - 2 >= token.sent.start and joined(start - 2, start)):
+        start -= 2 if doc[start - 1].text == "-" else 1
     while end + 1 < token.sent.end and (titled(doc[end + 1]) or doc[end + 1].lower_ in _NAME_JOINERS
-                                        and end + 2 < token.sent.end and titled(doc[end + 2])):
-        end += 1
+                                        and end + 2 < token.sent.end and titled(doc[end + 2])
+                                        or end + 2 < token.sent.end and joined(end, end + 2)):
+        end += 2 if doc[end + 1].text == "-" else 1
     if start > token.sent.start and doc[start - 1].text in "-–":
         if start == token.i:
             return None
         start += 1  # "the anti-Arab Charles Martel Group": "Arab" belongs to "anti-"
-    while start <= end and (doc[start].lower_ in _NAME_JOINERS or doc[start].is_sent_start and doc[start].lower_ == "the"):
+    while start <= end and (doc[start].lower_ in _NAME_JOINERS and not (start + 2 <= end and joined(start, start + 2))
+                            or doc[start].is_sent_start and doc[start].lower_ == "the"):
         start += 1
     while end >= start and doc[end].lower_ in _NAME_JOINERS:
         end -= 1
-    if end - start < 1 or any(i in token_actor for i in range(start, end + 1)):
+    if end - start < 1 or any(known(i, start) for i in range(start, end + 1)):
         return None
+    if any(doc[i].text == "-" for i in range(start, end + 1)) and not (
+            end + 1 < token.sent.end and doc[end + 1].lemma_.lower() in _GROUP_NOUNS_NAMING):
+        return None  # a hyphenated name only before a group noun: "Al-Badr" of "the Al-Badr organization", not a village
     name = doc[start:end + 1].text
     if not _GROUP_WORDS.search(name) or _NOT_GROUP.search(name) or _STATE_ARMY.match(name):
         return None
-    if get_gazetteer().candidates(name):
+    # a place's name, unless a group noun follows it ("the Al-Badr organization")
+    if get_gazetteer().candidates(name) and not (end + 1 < token.sent.end
+                                                 and doc[end + 1].lemma_.lower() in _GROUP_NOUNS_NAMING):
         return None
     return group_id(name), name
 
@@ -217,6 +239,10 @@ def _named_groups(triggers: list[Token], sent: Span, token_actor: dict[int, str]
     for token in sent:
         if token.lemma_.lower() == "claim" and token.pos_ == "VERB":
             for subject in (c for c in token.children if c.dep_ == "nsubj"):
+                tokens.extend(_phrase_tokens(subject))
+        if token.lower_ == "behind" and token.dep_ == "prep" and token.head.lemma_.lower() == "be":
+            # "The Red Army Faction was behind the attack": the subject of "be behind"
+            for subject in (c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")):
                 tokens.extend(_phrase_tokens(subject))
     start = sent.start_char
     for match in _ATTRIBUTED_TO.finditer(sent.text):
