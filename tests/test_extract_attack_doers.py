@@ -148,6 +148,8 @@ def test_a_coal_mine_is_no_landmine(text):
     # a civilian or a soldier among the dead beside a fighter
     "A Taliban insurgent and a civilian were killed in the Khogyani district of Nangarhar.",
     "A Boko Haram militant and a soldier were killed in a shooting in Gamboru.",
+    # a run of attacks told as done in the passive
+    "A series of car bombings were carried out in Kirkuk.",
     # a later clause's "may" is its own
     "Boko Haram attacked a military base in the town of Baga, killing 10 people and according to some "
     "reports, Boko Haram may have taken over the town.",
@@ -159,6 +161,7 @@ def test_attacks_other_rules_took_for_something_else(text):
 @pytest.mark.parametrize("text", [
     "Thousands staged a rally after the bombing of the church in Jos.",
     "Several attacks have been reported in the region this year.",
+    "A wave of bombings has been carried out across Iraq since 2014.",
     "Villagers burned a school in Bauchi.",
     "Five Taliban insurgents were killed in Khogyani district.",
     "Officials fear that militants may have attacked the convoy near Baga.",

@@ -92,3 +92,20 @@ def test_a_strike_a_state_admits_it_may_have_made_is_reported():
 ])
 def test_a_possible_strike_not_admitted_is_no_record(text):
     assert not events_of(text, published="2016-05-03", kind="attack")
+
+
+@pytest.mark.parametrize("text, killed, place", [
+    ("Thirty villagers were killed in an attack by US drones in the Datta Khel area of North Waziristan.",
+     30, "Datta Khel"),
+    ("An American drone fired two missiles at a compound near Miranshah, killing six.", 6, "Miranshah"),
+])
+def test_a_states_drones_strike_for_it(text, killed, place):
+    [strike] = events_of(text, published="2011-10-14", kind="attack")
+    assert roles(strike, "perpetrator") == {"us-military"}
+    assert strike.killed.low == killed and strike.place.name == place  # "US" is whose drones, not where
+
+
+def test_drones_with_no_state_named_are_no_states_strike():
+    events = events_of("Islamic State drones dropped grenades on Iraqi troops in Mosul, wounding two soldiers.",
+                       published="2017-03-02", kind="attack")
+    assert not any(by_state(roles(e, "perpetrator")) for e in events)

@@ -243,6 +243,8 @@ def _struck(places: list[Mention], deed: Token, token: Token) -> list[Mention]:
         chain = list(span.root.ancestors)
         if not any(a.i in (deed.i, token.i) for a in chain):
             continue
+        if span.root.head.i == token.i and span.root.dep_ in ("compound", "amod", "nmod", "poss"):
+            continue  # "US drones": whose drones, not where they struck
         below = chain[: next(n for n, a in enumerate(chain) if a.i in (deed.i, token.i))]
         if not any(a.lemma_.lower() in _SEAT_NOUNS for a in below):
             found.append(mention)
