@@ -109,3 +109,9 @@ def test_drones_with_no_state_named_are_no_states_strike():
     events = events_of("Islamic State drones dropped grenades on Iraqi troops in Mosul, wounding two soldiers.",
                        published="2017-03-02", kind="attack")
     assert not any(by_state(roles(e, "perpetrator")) for e in events)
+
+
+def test_a_nato_air_strike_is_natos():
+    [strike] = events_of("A Nato air strike killed 14 civilians in Helmand province.", published="2011-05-29",
+                         kind="attack")
+    assert roles(strike, "perpetrator") == {"nato"} and by_state(roles(strike, "perpetrator"))

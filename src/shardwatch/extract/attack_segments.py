@@ -95,6 +95,22 @@ def _appositive_people(sent: Span, token_actor: dict[int, str]) -> list[tuple[st
     return found
 
 
+def _persons_group(sent: Span, people: list[tuple[str, str]], token_actor: dict[int, str]) -> tuple[str, str] | None:
+    """The organisation of the actor data an attacker named beside his deed belongs to: "The
+    hijacker, Ahmad Salim of the Palestinian Islamic Jihad, survived"."""
+    names = {text for _, text in people}
+    for ent in sent.ents:
+        if ent.label_ != "PERSON" or ent.text not in names:
+            continue
+        for prep in (c for c in ent.root.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+            for token in prep.subtree:
+                actor = actors().get(token_actor.get(token.i, ""))
+                if actor is not None and actor.kind == "organisation":
+                    span = next((e for e in sent.ents if e.start <= token.i < e.end), None)
+                    return actor.id, span.text if span is not None else token.text
+    return None
+
+
 
 def _assign_segments(doc: Doc, frames: list[AttackFrame], token_actor: dict[int, str],
                      main_org: str | None = None) -> None:
@@ -118,9 +134,13 @@ def _assign_segments(doc: Doc, frames: list[AttackFrame], token_actor: dict[int,
         if frame.by_state:
             continue  # a state's strike: no claim, cue or later doer makes it a group's attack
         for sent in frame.segment:
-            for actor_id, text in _appositive_people(sent, token_actor):
+            people = _appositive_people(sent, token_actor)
+            for actor_id, text in people:
                 if actor_id not in [a for a, _ in frame.perpetrator_people]:
                     frame.perpetrator_people.append((actor_id, text))
+            group = _persons_group(sent, people, token_actor) if people and not frame.perpetrator_orgs else None
+            if group is not None:
+                frame.perpetrator_orgs.append(group)
         best = "unknown"
         for sent in [frame.sentence, *frame.segment]:
             claimed, claimant, name = _claim_in(sent, token_actor, main_org)
