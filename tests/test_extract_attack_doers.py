@@ -148,6 +148,9 @@ def test_a_coal_mine_is_no_landmine(text):
     # a civilian or a soldier among the dead beside a fighter
     "A Taliban insurgent and a civilian were killed in the Khogyani district of Nangarhar.",
     "A Boko Haram militant and a soldier were killed in a shooting in Gamboru.",
+    # an armed party that struck
+    "Insurgents armed with guns and grenades struck the police headquarters in Kandahar.",
+    "Gunmen struck again in Maiduguri on Sunday, killing five villagers.",
     # a run of attacks told as done in the passive
     "A series of car bombings were carried out in Kirkuk.",
     # a later clause's "may" is its own
@@ -162,6 +165,8 @@ def test_attacks_other_rules_took_for_something_else(text):
     "Thousands staged a rally after the bombing of the church in Jos.",
     "Several attacks have been reported in the region this year.",
     "A wave of bombings has been carried out across Iraq since 2014.",
+    "An earthquake struck a rebel-held town near Idlib.",
+    "Lightning struck a camp of displaced people near Gao.",
     "Villagers burned a school in Bauchi.",
     "Five Taliban insurgents were killed in Khogyani district.",
     "Officials fear that militants may have attacked the convoy near Baga.",
@@ -214,3 +219,16 @@ def test_a_group_that_denied_it_is_not_named():
             "has not been blamed.")
     [event] = events_of(text, published="2018-11-20", kind="attack")
     assert _doers(event) == set()
+
+
+@pytest.mark.parametrize("text, doer", [
+    # the words of Spanish and Italian groups' names
+    ("Militants of the Frente Patria y Justicia assassinated a naval aide in Santiago.", "Frente Patria y Justicia"),
+    ("The Comandos Autonomos Anticapitalistas murdered a senator in Vitoria.", "Comandos Autonomos Anticapitalistas"),
+    # the group of the attacker a later sentence names
+    ("A bus was hijacked and driven off a cliff near Jerusalem. The hijacker, Ahmad Salim of the Palestinian "
+     "Islamic Jihad, survived.", "Palestinian Islamic Jihad"),
+])
+def test_the_group_behind_the_named_attackers(text, doer):
+    [event] = events_of(text, published="1989-07-06", kind="attack")
+    assert doer in _doers(event)

@@ -91,7 +91,10 @@ _ATTRIBUTED_BEFORE = re.compile(r"\b(?:(?:is|are|was|were) (?:suspected|blamed|r
 # or as an acronym ("the PFLP attack", "a Red Brigades bombing").
 _GROUP_WORDS = re.compile(r"\b(front|army|brigades?|movement|party|organi[sz]ation|group|liberation|jihad|"
                           r"mujahideen|mujahidin|taliban|faction|militia|commando|cell|battalion|legion|"
-                          r"tigers|resistance|al-\w+|ansar|jaish|lashkar|harakat|tehrik|cartel)\b", re.I)
+                          r"tigers|resistance|al-\w+|ansar|jaish|lashkar|harakat|tehrik|cartel|"
+                          # the words of Latin American and Italian groups' names ("Frente Nacionalista
+                          # Patria y Libertad", "Brigate Rosse", "Comandos Autónomos Anticapitalistas")
+                          r"frente|fronte|ej[eé]rcito|brigadas?|brigate|movimiento|comandos?|fuerzas|nuclei)\b", re.I)
 
 
 def _groupish(token: Token) -> bool:
@@ -111,7 +114,7 @@ _GROUP_NOUNS_NAMING = {"group", "organisation", "organization", "movement", "fac
 
 # Lower-case words a group's name may hold between its capitalised words ("Army of Republika
 # Srpska", "Democratic Forces for the Liberation of Rwanda").
-_NAME_JOINERS = {"of", "for", "the", "and", "de", "del", "la", "al", "el"}
+_NAME_JOINERS = {"of", "for", "the", "and", "de", "del", "la", "al", "el", "y"}
 
 
 def _titled_group(token: Token, token_actor: dict[int, str]) -> tuple[str, str] | None:
