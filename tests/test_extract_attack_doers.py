@@ -225,6 +225,9 @@ def test_a_group_that_denied_it_is_not_named():
     # the words of Spanish and Italian groups' names
     ("Militants of the Frente Patria y Justicia assassinated a naval aide in Santiago.", "Frente Patria y Justicia"),
     ("The Comandos Autonomos Anticapitalistas murdered a senator in Vitoria.", "Comandos Autonomos Anticapitalistas"),
+    # the Islamic State's forerunner in Iraq, however its name is spelt
+    ("Gunmen ambushed an embassy car in Baghdad and killed its driver. The Mujahedeen Shura Council "
+     "claimed responsibility.", "Mujahideen Shura Council"),
     # the group of the attacker a later sentence names
     ("A bus was hijacked and driven off a cliff near Jerusalem. The hijacker, Ahmad Salim of the Palestinian "
      "Islamic Jihad, survived.", "Palestinian Islamic Jihad"),
