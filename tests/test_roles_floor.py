@@ -20,7 +20,9 @@ WIKIEVENTS_MERGES = {"perpetrator": ["perpetrator", "perpetrator_individual", "p
                      "target": ["target", "victim"]}
 # Pinned 2026-11-30 (commit of this file): WikiEvents dev micro F1 30.86, MUC-4 dev every 8th 35.21.
 # WikiEvents raised 28 -> 30 when the filler chooser's perpetrators took it to 32.34 (stop 23).
-FLOORS = {"wikievents": 30.0, "muc4": 32.0}
+# MUC-4 raised 32 -> 44 when the CRF's features v2 and its one organisation per text took the
+# subset to 47.33 (stop 24).
+FLOORS = {"wikievents": 30.0, "muc4": 44.0}
 
 pytestmark = [pytest.mark.model, pytest.mark.skipif(not SCORER.is_file(), reason=f"no {SCORER} (../shared missing)")]
 

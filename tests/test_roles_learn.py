@@ -155,3 +155,57 @@ def test_lower_cased_text_the_tagger_finds_no_attack_in_gets_no_group_or_weapon_
                                         "in the elections, its leader told reporters.")])
     assert line["roles"]["perpetrator_organization"] == []
     assert line["roles"]["weapon"] == []
+
+
+def test_choose_fillers_keeps_at_most_the_roles_cap_best_first():
+    from shardwatch.learn.tagger import Settings, choose_fillers
+
+    text = "the people's liberation front and the red brigade claimed the bombing with dynamite and grenades."
+    cands = [
+        Candidate("perpetrator_organization", "red brigade", 0.4, count=1, first=2),
+        Candidate("perpetrator_organization", "people's liberation front", 0.7, count=2, first=1),
+        Candidate("weapon", "dynamite", 0.6, count=1, first=3),
+        Candidate("weapon", "grenades", 0.5, count=1, first=4),
+    ]
+    capped = choose_fillers(cands, text, Settings(max_entities={"perpetrator_organization": 1}))
+    assert [c.text for c in capped["perpetrator_organization"]] == ["people's liberation front"]
+    assert [c.text for c in capped["weapon"]] == ["dynamite", "grenades"]  # no cap: every entity
+    uncapped = choose_fillers(cands, text, Settings())
+    assert [c.text for c in uncapped["perpetrator_organization"]] == ["people's liberation front", "red brigade"]
+    # the cap is kept with the model's settings
+    assert Settings.from_json(Settings(max_entities={"weapon": 2}).to_json()).max_entities == {"weapon": 2}
+
+
+@pytest.mark.model
+def test_the_words_of_a_noun_chunk_carry_what_the_chunk_does_and_the_sentences_attack_words():
+    from shardwatch.learn.features import doc_sequences
+    from shardwatch.nlp import annotate
+
+    (doc,) = annotate([model_text("The mayor's house was attacked by urban guerrillas of the workers' front.")])
+    (tokens, feats), = doc_sequences(doc)
+    urban = feats[[t.text for t in tokens].index("urban")]
+    # "urban" is no attacker word itself; its chunk's head and the "by" of the attack are
+    assert urban["ch_root=guerrilla"] == 1.0
+    assert urban["ch_prep=by|attack"] == 1.0
+    assert urban["sent_trig=attack"] == 1.0
+    house = feats[[t.text for t in tokens].index("house")]
+    assert "ch_prep=by|attack" not in house
+
+
+@pytest.mark.model
+def test_cased_reports_never_reach_the_lower_case_tagger():
+    from shardwatch.extract import extract
+    from shardwatch.learn.tagger import default_tagger
+    from shardwatch.nlp import annotate
+    from shardwatch.types import Article
+
+    # The CRF is for lower-cased wire copy only: the records of a cased incident report do not
+    # depend on it (its retraining leaves them as they were).
+    text = ("Gunmen of the Islamic State attacked a police checkpoint in Tikrit on 3 May 2016, "
+            "killing four officers with rifles and a car bomb.")
+    article = Article(id="cased-1", title="", source="test", url=None, published=None, text=text)
+    (doc,) = annotate([text])
+    default_tagger.cache_clear()
+    extraction = extract(article, doc)
+    assert any(e.kind == "attack" for e in extraction.events)
+    assert default_tagger.cache_info().currsize == 0  # the CRF was never loaded for it

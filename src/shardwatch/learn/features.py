@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-FEATURE_VERSION = "1"
+FEATURE_VERSION = "2"
 
 # Lemmas that report an attack. Fixed here (not read from data/triggers.jsonl) because the
 # trained model depends on them.
@@ -63,6 +63,22 @@ def _token_base(token: Token) -> dict[str, str]:
     }
 
 
+def _chunk_features(chunk: Span) -> dict[str, float]:
+    """v2: what the whole noun chunk is and does, copied onto each of its tokens, so that the
+    words of one filler ("the 3d infantry brigade") see the same evidence as its head."""
+    root, head = chunk.root, chunk.root.head
+    f = {
+        "ch_root=" + root.lemma_.lower(): 1.0,
+        "ch_dep=" + root.dep_: 1.0,
+        "ch_head=" + head.lemma_.lower(): 1.0,
+        "ch_dephead=" + root.dep_ + "|" + head.lemma_.lower(): 1.0,
+        "ch_len=" + _bucket(len(chunk), (1, 2, 3, 5)): 1.0,
+    }
+    if head.dep_ == "prep" or root.dep_ == "pobj":  # "kidnapped by | guerrillas", "attack on | the embassy"
+        f["ch_prep=" + head.lower_ + "|" + head.head.lemma_.lower()] = 1.0
+    return f
+
+
 def sentence_features(sent: Span, sent_index: int, doc_triggers: int) -> list[dict[str, float]]:
     """One feature dict per token of ``sent`` (whitespace tokens included; callers skip them)."""
     tokens = list(sent)
@@ -72,10 +88,15 @@ def sentence_features(sent: Span, sent_index: int, doc_triggers: int) -> list[di
         "sent_pos=" + _bucket(sent_index, (0, 1, 2, 4, 8)): True,
         "doc_trig=" + _bucket(doc_triggers, (0, 1, 3, 6)): True,
     }
+    # v2: which attack words the sentence holds ("kidnap" tells victims, "bomb" targets)
+    trigger_lemmas = sorted({sent.doc[p].lemma_.lower() for p in trigger_positions})
     chunk_of: dict[int, tuple[int, int, int]] = {}
+    chunk_feats: dict[tuple[int, int, int], dict[str, float]] = {}
     for chunk in sent.noun_chunks if sent.doc.has_annotation("DEP") else ():
+        key = (chunk.start, chunk.end, chunk.root.i)
         for t in chunk:
-            chunk_of[t.i] = (chunk.start, chunk.end, chunk.root.i)
+            chunk_of[t.i] = key
+        chunk_feats[key] = _chunk_features(chunk)
     feats: list[dict[str, float]] = []
     for k, token in enumerate(tokens):
         f: dict[str, float] = {"bias": 1.0}
@@ -134,6 +155,14 @@ def sentence_features(sent: Span, sent_index: int, doc_triggers: int) -> list[di
         for key, value in sent_flags.items():
             if value:
                 f[key] = 1.0
+        for lemma in trigger_lemmas:
+            f["sent_trig=" + lemma] = 1.0
+        if chunk is not None:
+            f.update(chunk_feats[chunk])
+        for offset in (-3, 3):
+            j = k + offset
+            if 0 <= j < len(tokens):
+                f[f"{offset}:w={tokens[j].lower_}"] = 1.0
         feats.append(f)
     return feats
 

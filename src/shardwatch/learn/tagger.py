@@ -32,15 +32,17 @@ class Settings:
 
     tau: float = 0.2  # marginal a posterior span needs (1.0: Viterbi spans only)
     min_score: dict[str, float] = field(default_factory=dict)  # per role: candidates below are dropped
+    max_entities: dict[str, int] = field(default_factory=dict)  # per role: at most this many, best first
     feature_version: str = FEATURE_VERSION
 
     @classmethod
     def from_json(cls, data: dict) -> Settings:
         return cls(tau=data["tau"], min_score=dict(data.get("min_score", {})),
-                   feature_version=data["feature_version"])
+                   max_entities=dict(data.get("max_entities", {})), feature_version=data["feature_version"])
 
     def to_json(self) -> dict:
-        return {"tau": self.tau, "min_score": self.min_score, "feature_version": self.feature_version}
+        return {"tau": self.tau, "min_score": self.min_score, "max_entities": self.max_entities,
+                "feature_version": self.feature_version}
 
 
 def model_dir() -> Path:
@@ -99,14 +101,23 @@ class RoleTagger:
         return list(found.values())
 
     def roles(self, doc: Doc) -> dict[str, list[Candidate]]:
-        """One candidate per entity and role, above the role's minimum score, best first."""
-        cands = self.candidates(doc)
-        aliases = parenthetical_aliases(doc.text, [c.text for c in cands])
-        out = {}
-        for role in LABELS:
-            floor = self.settings.min_score.get(role, 0.0)
-            out[role] = entities([c for c in cands if c.role == role and c.score >= floor], aliases)
-        return out
+        """One candidate per entity and role, above the role's minimum score, best first, at most
+        the role's ``max_entities``."""
+        return choose_fillers(self.candidates(doc), doc.text, self.settings)
+
+
+def choose_fillers(cands: list[Candidate], text: str, settings: Settings) -> dict[str, list[Candidate]]:
+    """The fillers of each role among a document's ``cands`` (``text``: the lower-cased text
+    they come from): one per entity, at least the role's minimum score, best first, at most
+    the role's ``max_entities``."""
+    aliases = parenthetical_aliases(text, [c.text for c in cands])
+    out = {}
+    for role in LABELS:
+        floor = settings.min_score.get(role, 0.0)
+        kept = entities([c for c in cands if c.role == role and c.score >= floor], aliases)
+        cap = settings.max_entities.get(role)
+        out[role] = kept[:cap] if cap is not None else kept
+    return out
 
 
 @cache
