@@ -100,7 +100,17 @@ def armed_arsonists(trigger: Token, token_actor: dict[int, str]) -> bool:
     false alarms 6.16% -> 6.24% (one note)."""
     return any((t.lemma_.lower() not in _UNNAMED_ATTACKERS or any(c.lower_ == "armed" for c in t.children))
                and _armed_party(t, token_actor)
-               for t in _subject_or_agent(trigger))
+               for t in map(_members, _subject_or_agent(trigger)))
+
+
+def _members(token: Token) -> Token:
+    """"a gang of assailants", "a group of men": the people a band is of, who tell whether it is
+    armed ("a gang of gunmen"), not the band's noun (ACLED tuning part, i % 9 != 4: 3 false
+    alarms of buses torched by "a gang of assailants", no attack note)."""
+    if token.lemma_.lower() not in ("gang", "group", "band"):
+        return token
+    return next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"), token)
 
 
 _BYSTANDERS = {"civilian", "child", "woman", "villager", "passer-by", "bystander", "girl", "boy", "student"}

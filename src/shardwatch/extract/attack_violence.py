@@ -17,8 +17,8 @@ from shardwatch.extract.numbers import parse_number
 from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, VICTIM_NOUNS, _violence_cues, _weapons, trigger_of
 from shardwatch.extract.doers import _subject_or_agent
 from shardwatch.extract.casualties import PERSON_WORDS
-from shardwatch.extract.attack_disorder import (_ARMED_WORDS, ARMED_MEMBERS, civil_cause, civil_doer, lethal, reciprocal,
-                                               state_cause)
+from shardwatch.extract.attack_disorder import (_ARMED_WORDS, ARMED_MEMBERS, civil_cause, civil_doer, feud_fight, lethal,
+                                               reciprocal, state_cause, warning_fire)
 
 if TYPE_CHECKING:  # the frame is built in attacks, which imports this module
     from shardwatch.extract.attacks import AttackFrame
@@ -48,7 +48,7 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
     # civilians: on its tuning part, i % 9 != 4, killings by mobs were 42 attack notes to 34 riots)
     if any((_crowd(t, cues) and not lethal(trigger)) or civil_doer(t, trigger, token_actor) for t in subjects):
         return False
-    if state_cause(trigger) or civil_cause(trigger, token_actor):
+    if state_cause(trigger) or civil_cause(trigger, token_actor) or warning_fire(trigger):
         return False
     # the sentence's words of death, not ``killed``: "leaving six people injured" may read as a toll of dead
     if reciprocal(trigger) and not any(t.lemma_.lower() in ("kill", "die", "dead", "death") for t in sent) \
@@ -320,7 +320,7 @@ def _disorder(trigger: Token, subjects: list[Token], cues: dict[str, frozenset[s
     disorder = cues["disorder"]
 
     def is_disorder(token: Token) -> bool:
-        if token.lemma_.lower() not in disorder and token.lower_ not in disorder:
+        if token.lemma_.lower() not in disorder and token.lower_ not in disorder and not feud_fight(token):
             return False
         # "clashes with New People's Army rebels": fighting with an armed group is no riot;
         # "a clash between cadres of NC and UML": party acronyms make no armed group

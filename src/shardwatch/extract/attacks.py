@@ -33,8 +33,8 @@ from shardwatch.types import Article, Mention, Quantity
 from shardwatch.extract.versions import version_of
 from shardwatch.extract.attack_sides import (_leader_killed, _state_subject, armed_arsonists, fighters_killed,
                                              not_doers)
-from shardwatch.extract.attack_disorder import (demonstration_note, non_attack_label, property_only, protest_lede, protested,
-                                               school_burning, shutdown_violence)
+from shardwatch.extract.attack_disorder import (clash_lede, demonstration_note, non_attack_label, property_only, protest_lede,
+                                               protested, school_burning, shutdown_violence, street_bombs_unharmed)
 from shardwatch.extract.attack_lists import as_written, named_attack, split_listed
 from shardwatch.extract.attack_segments import _assign_segments
 from shardwatch.extract.attack_violence import (REMAINS_NOUNS, TOLL_LEMMAS, _bare_toll, _disorder_note, dead_counted, is_violence, reaction_to)
@@ -291,9 +291,10 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
     lede = protest_lede(doc)
     frames = [frame for frame in frames if not (lede is not None and protested(frame, lede))
               and not (property_only(frame) and not armed_arsonists(frame.trigger, token_actor))
-              and not shutdown_violence(frame) and not school_burning(frame)]
+              and not shutdown_violence(frame) and not school_burning(frame) and not street_bombs_unharmed(frame)]
     if frames and _disorder_note(doc, token_actor):
-        frames = [frame for frame in frames if not _bare_toll(frame)]
+        # a clash told first, with no death: the whole report is the clash's (attack_disorder.clash_lede)
+        frames = [] if clash_lede(doc) else [frame for frame in frames if not _bare_toll(frame)]
     for frame in frames:
         if frame.place is None or frame.place.place.precision >= 2:
             frame.place = finer_place_after(frame, frames, place_mentions) or frame.place
