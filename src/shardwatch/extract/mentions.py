@@ -43,7 +43,7 @@ from shardwatch.extract.gazetteer import (
 )
 from shardwatch.extract.place_names import (
     CODED_AS, DIRECTION, THE, bare_written, capitalised, country_tail, joined_regions, lower_article,
-    nationality_words,
+    nationality_words, with_kind_word,
 )
 from shardwatch.extract.place_spans import (  # actor_of: read here by the other extractors
     PLACE_LABELS, RESPELT_AFTER, across_border, actor_of, locative, name_spans, parenthesised_places,
@@ -110,6 +110,7 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
     # (country 84.5 -> 85.0, place 69.8 -> 70.9).
     strong: set[str] = set(chain_countries)
     weak: dict[str, int] = {}  # country -> population of its biggest one-country town named
+    namesakes: list[tuple[str, set[str]]] = []  # a one-country region's, and its namesake towns' countries
     for span, label, name in spans:
         if label not in PLACE_LABELS or (span.start_char, span.end_char) in fixed or lower_article(name):
             continue  # ("al-Tarfaya" names no country: a village's name as often as a city's, below)
@@ -117,6 +118,10 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
         if not candidates:
             continue
         countries = {c.country for c in candidates}
+        if candidates[0].precision == 2 and len(countries) == 1 and (bare := region_name(name)) \
+                and len(towns := {c.country for c in gazetteer.candidates(bare)} - countries):
+            namesakes.append((candidates[0].country, towns))
+            continue
         if candidates[0].precision == 3 or gazetteer.is_alias(name) \
                 or candidates[0].precision == 2 and len(countries) == 1:
             strong.add(candidates[0].country)
@@ -132,6 +137,10 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
     home = group_country(doc)
     if home and not strong:
         strong.add(home)
+    # "the Beni territory of North Kivu province" (Congo's, named after its town) names no country
+    # when the article, or its groups, name one where a town of the name lies (not El Beni,
+    # Bolivia); "the Gedo region" still names Somalia (incidents dev tuning residues 0-3: 5 reports)
+    strong |= {code for code, towns in namesakes if not towns & strong}
     context = strong | {code for code, people in weak.items() if not strong or people >= MIN_POPULATION_ALONE}
     named = context  # the countries the text itself names, or its places and groups place it in
     if not strong and (area := group_area(doc)):
@@ -193,7 +202,7 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
         if label not in PLACE_LABELS:
             label = "GPE"  # a name the tagger took for an organisation or a person
         mentions.append(Mention(article.id, span.start_char, span.end_char, span.text, label,
-                                place=replace_name(place, span.text)))
+                                place=replace_name(place, with_kind_word(span))))
     # A place the tagger saw that the gazetteer lacks (a village of a few hundred people) is
     # kept as written, in the one country the article's places lie in, with no coordinates.
     countries = {c for c in located if c}
@@ -214,7 +223,7 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
             mentions.append(Mention(article.id, span.start_char, span.end_char, span.text, label or "GPE", place=place))
             continue
         # "Ghazni's Jaghori District", "Kashmir's Tral village": the possessor's country
-        owner = by_end.get(span.start_char - 3) if doc.text[span.start_char - 3: span.start_char] == "'s " else None
+        owner = by_end.get(span.start_char - 3) if doc.text[span.start_char - 3: span.start_char] in ("'s ", "\u2019s ") else None
         country = stated or owner or (next(iter(countries)) if len(countries) == 1 else None) \
             or (home if not countries else None)
         if country is None and not countries and len(nationalities) == 1:
@@ -233,7 +242,7 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
         if joined or _part_of(span, known_starts):
             continue
         mentions.append(Mention(article.id, span.start_char, span.end_char, span.text, label or "GPE", place=Place(
-            name=span.text, canonical=bare_written(span.text), country=country, lat=None, lon=None,
+            name=with_kind_word(span), canonical=bare_written(span.text), country=country, lat=None, lon=None,
             gazetteer_id=None, precision=1)))
     mentions.sort(key=lambda m: m.start)
     return mentions
