@@ -67,6 +67,22 @@ def test_a_nationality_word_is_no_part_of_a_regions_name(text, name, country):
     assert place is not None and (place.name, place.country) == (name, country)
 
 
+def test_a_landmark_a_town_is_told_from_is_not_the_attacks_place():
+    place = place_of("Three policemen were killed when a bomb went off at a checkpoint in the town of Bartella, "
+                     "20 km east of Mosul.")
+    assert place is not None and place.name == "Bartella" and place.country == "IQ"
+
+
+def test_a_landmark_alone_still_places_the_attack():
+    place = place_of("Gunmen killed three shepherds 30 km west of Kirkuk.")
+    assert place is not None and place.canonical == "Kirkuk"
+
+
+def test_a_possessor_written_with_a_curly_apostrophe_holds_the_place():
+    place = place_of("Maoists torched three trucks and wounded a driver in Chhattisgarh\u2019s Sukma district.")
+    assert place is not None and place.name == "Sukma district"
+
+
 def test_a_district_named_after_its_town_is_in_the_country_the_report_names():
     # "Beni territory": El Beni is a Bolivian department; the Congolese territory is named after its town
     place = place_of("Rebels killed six villagers in an attack in the Beni territory of North Kivu province.")
