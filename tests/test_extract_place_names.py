@@ -97,3 +97,14 @@ def test_a_one_country_region_still_names_its_country():
 def test_saladin_is_the_iraqi_governorate():
     place = place_of("Gunmen in army uniforms killed seven people in a village of the Saladin governorate.")
     assert place is not None and place.country == "IQ"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # no country named anywhere: a name the tagger missed after a preposition of place is still
+    # the place the gazetteer has alone
+    ("Two soldiers were wounded in a gunfight with militants in Tral.", "Tral", "IN"),
+    ("Militants fired rockets at the gendarmerie and one gendarme was wounded in the attack at Djibo.", "Djibo", "BF"),
+])
+def test_an_untagged_name_after_a_preposition_of_place_is_a_place_when_no_country_is_named(text, name, country):
+    place = place_of(text)
+    assert place is not None and (place.name, place.country) == (name, country)

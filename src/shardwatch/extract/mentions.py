@@ -187,8 +187,12 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
             # article in lower case is a village's as often as a city's, so no well-known place abroad
             place = None
         if place is not None and label == "" and not (place.country in context or place.precision > 1
-                                                      or gazetteer.population(place) >= 100_000):
-            place = None  # a name the tagger did not see: a well-known place, or one of the article's countries
+                                                      or gazetteer.population(place) >= 100_000
+                                                      or not context and locative(span)):
+            # a name the tagger did not see: a well-known place, or one of the article's countries,
+            # or, when the article names none, one after a preposition of place ("injured in a
+            # gunfight in Tral", "the attack at Djibo") that the gazetteer resolves alone
+            place = None
         if place is not None and (place.precision < 3 or locative(span)):
             located.add(place.country)
         if place is None:
