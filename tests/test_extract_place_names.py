@@ -108,3 +108,22 @@ def test_saladin_is_the_iraqi_governorate():
 def test_an_untagged_name_after_a_preposition_of_place_is_a_place_when_no_country_is_named(text, name, country):
     place = place_of(text)
     assert place is not None and (place.name, place.country) == (name, country)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a village said to lie in a second-level unit is placed at the unit, as for districts
+    ("Boko Haram fighters killed a farmer in the village of Jilli in the local government of Geidam in "
+     "Yobe state.", "Geidam"),
+    ("Separatists attacked a gendarmerie post in Sagmé in the commune of Fotokol, killing two gendarmes.", "Fotokol"),
+    ("Gunmen shot dead a teacher in Tindangou in the Pama department of Kompienga province.", "Pama department"),
+])
+def test_a_village_in_a_second_level_unit_is_placed_at_the_unit(text, name):
+    place = place_of(text)
+    assert place is not None and place.name == name
+
+
+def test_a_municipality_in_a_first_level_department_keeps_its_place():
+    # Colombia's departments are its provinces: the municipality is the place
+    place = place_of("Rebels shot dead two police officers in the municipality of Mesetas in the Colombian "
+                     "department of Meta.")
+    assert place is not None and place.name == "Mesetas"

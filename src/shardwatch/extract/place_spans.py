@@ -53,7 +53,9 @@ _SETTLEMENTS = {"town", "city", "village"}
 
 def _place_word(token) -> bool:
     words = {token.lower_, token.lemma_.lower(), token.lemma_.lower() + "s"}
-    return bool(words & PLACE_WORDS or words & REGION_AFTER_WORDS)  # "the Dhanora tehsil"
+    # "the Dhanora tehsil"; "the local government of Geidam", Nigeria's district
+    return bool(words & PLACE_WORDS or words & REGION_AFTER_WORDS) \
+        or token.lower_ == "government" and token.i > 0 and token.doc[token.i - 1].lower_ == "local"
 
 
 def _nationality(ent: Span) -> bool:
