@@ -77,7 +77,7 @@ def test_a_communes_seat_too_small_for_geonames_is_in_its_country():
 def test_a_village_before_its_province_and_country_is_in_that_country():
     place = place_of("Insurgents burned the police headquarters in Sayeed Abad district, Maidan Wardak Province, "
                      "Afghanistan, killing nine policemen.")
-    assert (place.name, place.country) == ("Sayeed Abad", "AF")
+    assert (place.name, place.country) == ("Sayeed Abad district", "AF")
 
 
 def test_a_lower_case_article_name_must_be_in_the_articles_countries():

@@ -43,11 +43,14 @@ _PREFIXES = ("al ", "el ", "ar ", "as ", "ash ", "ad ", "an ", "az ", "at ")
 REGION_WORDS = ("province", "provinces", "governorate", "district", "districts", "region", "state",
                 "county", "department", "prefecture", "oblast", "division", "municipality",
                 "tehsil", "agency", "lga", "emirate", "republic of", "wilaya", "vilayet", "parish", "zone",
-                "upazila", "township", "regency", "canton")
+                "upazila", "township", "regency", "canton", "cercle", "taluka", "subdivision", "territory")
 _REGION_AFTER = re.compile(r"^(?P<name>.+?)\s+(?:" + "|".join(REGION_WORDS) + r")$")
 _REGION_BEFORE = re.compile(r"^(?:" + "|".join(REGION_WORDS) + r")\s+(?:of\s+)?(?P<name>.+)$")
 
 
+# Words of a second-level unit, which often bears its seat's name ("the Beni territory").
+_DISTRICT_WORD = re.compile(r"\b(?:district|territory|department|cercle|tehsil|taluka|upazila|lga|subdivision|"
+                            r"municipality|county|regency|prefecture|commune)\b")
 # lower-case only: "Kandahar city" is Kandahar, "Santos City" is part of a name
 _CITY_AFTER = re.compile(r"\s+(?:city|town)$")
 
@@ -286,6 +289,11 @@ class Gazetteer:
                 return replace_name(in_region[0].place, name)
         context = set(context)
         in_context = [c for c in ranked if c.place.country in context]
+        if bare and context and not in_context and _DISTRICT_WORD.search(normalise_name(name)):
+            # "the Beni territory" in a report naming North Kivu: no region of the article's countries
+            # has the name, but the town the district is named after does (not El Beni, Bolivia); a
+            # district's word only ("X region", as admin_chains looks a chain's region up, stays a region)
+            in_context = [c for c in self._matches(self.cities, bare) if c.place.country in context]
         # A hamlet in a country the article names does not beat a world city of the same name
         # ("Paris" in a piece that also names Russia is not Parizh, 1,500 people).
         # A commune or district of the team's data (no population) is an administrative unit of

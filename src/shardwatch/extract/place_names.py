@@ -17,7 +17,7 @@ DIRECTION = re.compile(r"^(?:west|east|north|south|western|eastern|northern|sout
                        r"north-east|south-west|south-east|northwest|northeast|southwest|southeast)\s+", re.I)
 REGION_AFTER_WORDS = {"province", "district", "state", "governorate", "region", "county", "department",
                       "prefecture", "municipality", "division", "tehsil", "oblast", "upazila", "township",
-                      "regency", "canton", "lga"}
+                      "regency", "canton", "lga", "cercle", "taluka", "subdivision", "territory"}
 THE = re.compile(r"^the\s+")
 # The Arabic article a transliterated name keeps in lower case: "al-Bab", "el-Arish", "ar-Raqqa".
 _ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ed|er|es|et|ez)[-\s](?=[A-Z])")
@@ -34,7 +34,8 @@ def lower_article(name: str) -> bool:
 
 # Words that say what kind of place the name before them is ("Tral village", "Bosaso town").
 PLACE_KINDS = {"village", "town", "city", "district", "province", "area", "locality", "hamlet", "region",
-               "governorate", "municipality", "county", "township", "subdivision", "tehsil", "upazila"}
+               "governorate", "municipality", "county", "township", "subdivision", "tehsil", "upazila",
+               "department", "cercle", "commune", "prefecture", "regency", "taluka"}
 
 
 # whole_name, PLACE_KINDS, the NORP and "called a place" readings below and nationality_words
@@ -60,15 +61,86 @@ def whole_name(ent: Span) -> Span:
     return Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
 
 
-KIND_AFTER = re.compile(r"\s+(?:village|town|city|area|LGA)$", re.I)
+# Lower-case words inside a place's name: "Qala i Naw", "Pol-e Alam", "Djemaa el Fna", "Mocímboa da Praia".
+_PARTICLES = {"i", "e", "el", "al", "ul", "ud", "ur", "da", "de", "del", "di", "do", "dos", "du"}
+_HYPHENS = {"-"}  # not the dash of "the University of Wisconsin–Madison"
+# A hyphen that joins two names of a road, a line or a border ("the Bijapur-Bhopalpatnam road")
+# joins two places, not the words of one name.
+_LINK_NOUNS = {"road", "highway", "route", "border", "axis", "pipeline", "railway", "line", "corridor", "bus",
+               "train", "flight", "train", "motorway", "expressway", "crossing"}
+
+
+def _name_word(token) -> bool:
+    """A capitalised word that may be part of a place's name (not "The", a nationality word or
+    a known actor's name)."""
+    return token.is_alpha and token.text[:1].isupper() and token.lower_ != "the" \
+        and not token.ent_id_.startswith("actor:") and token.lower_ not in get_gazetteer().demonyms \
+        and not DIRECTION.match(token.text + " ")
+
+
+def join_name(span: Span) -> Span:
+    """The span with the words that belong to the same name on either side: NER and the parser
+    cut names at hyphens and lower-case particles ("Rōd" of "the Surkh-Rōd district", "Awa" of
+    "Furu-Awa", "Alam" of "Pol-e Alam", "Qala" of "Qala i Naw", "Shirqat" of "Al-Shirqat") and
+    at a name's first word tagged apart ("Bai" of "the Tak Bai district"); the piece then
+    resolved to a namesake abroad (Awa in Japan, Sava in Iran). Incidents dev tuning residues
+    0-3: 29 reports placed by a piece of their place's name."""
+    doc, start, end = span.doc, span.start, span.end
+    while start > 0:
+        before = doc[start - 1]
+        if before.text in _HYPHENS and start >= 2 and not before.whitespace_ and not doc[start - 2].whitespace_ \
+                and (_name_word(doc[start - 2]) or doc[start - 2].lower_ in _PARTICLES):
+            start -= 2  # "Surkh-|Rōd", "Pol-e| Alam" (then "Pol")
+        elif before.text in _PARTICLES and start >= 2 and (_name_word(doc[start - 2])
+                                                           or doc[start - 2].text in _HYPHENS):
+            start -= 1  # "Qala i| Naw", "Pol-e| Alam"
+        elif _name_word(before) and before.pos_ == "PROPN" and before.dep_ in ("compound", "nmod") \
+                and start <= before.head.i < end:
+            start -= 1  # "Tak| Bai district", "Dahana| i Ghuri District"
+        else:
+            break
+    while end < len(doc) - 1:
+        after = doc[end]
+        if after.text in _HYPHENS and not after.whitespace_ and not doc[end - 1].whitespace_ \
+                and _name_word(doc[end + 1]):
+            end += 2  # "Furu|-Awa"
+        elif after.text in _PARTICLES and doc[end - 1].whitespace_ and after.whitespace_ \
+                and _name_word(doc[end + 1]):
+            end += 2  # "Qala| i Naw"
+        else:
+            break
+    if end < len(doc) and doc[end].lower_ in _LINK_NOUNS and any(t.text in _HYPHENS for t in doc[start:end]) \
+            and not any(t.text in _HYPHENS for t in span):
+        return span  # "the Nazran-Magas highway": two towns a road joins
+    while end - start > 1 and (doc[start].text in _PARTICLES and doc[start].whitespace_ or doc[start].text in _HYPHENS):
+        start += 1  # "i Ghuri District" with no first word before it (not "al-Sabha")
+    return span if (start, end) == (span.start, span.end) else doc[start:end]
+
+
+KIND_AFTER = re.compile(r"\s+(?:village|town|city|area|" + "|".join(sorted(REGION_AFTER_WORDS)) + r")$", re.I)
 
 
 def bare_written(text: str) -> str:
-    """The canonical name of a place kept as written: "West Jatrabari" and "Maskurpur village" are
-    Jatrabari and Maskurpur (with "LGA" as a region word, ACLED tuning residue 1: place 56.6 ->
-    57.8; incidents dev measuring part unchanged)."""
+    """The canonical name of a place kept as written: "West Jatrabari", "Maskurpur village" and
+    "Dahana i Ghuri District" are Jatrabari, Maskurpur and Dahana i Ghuri (with "LGA" as a
+    region word, ACLED tuning residue 1: place 56.6 -> 57.8; incidents dev measuring part
+    unchanged)."""
     bare = KIND_AFTER.sub("", DIRECTION.sub("", THE.sub("", text)))
     return bare or text
+
+
+# Region words only: "Makhmur town" would hide the name the gazetteer spells otherwise ("Mexmur").
+_KIND_WRITTEN_AFTER = re.compile(r" (?:" + "|".join(sorted(REGION_AFTER_WORDS)) + r")\b", re.I)
+
+
+def with_kind_word(span: Span) -> str:
+    """A place's name as the text writes it, with the region word after it and no article: "the
+    Pama department" is "Pama department". The canonical name drops the word (the
+    gazetteer's, or ``bare_written``), so a record carries both spellings a reader may look for:
+    a list of incidents writes "Nduga Regency" and "Koro Cercle", another "Mafa" for "Mafa Local
+    Government Area". Incidents dev tuning residues 0-3: 17 reports name their place so."""
+    match = _KIND_WRITTEN_AFTER.match(span.doc.text, span.end_char)
+    return THE.sub("", span.text) + (match.group() if match else "")
 
 
 # People a country sends abroad: "Chadian peacekeepers" in Kidal, "two British tourists".

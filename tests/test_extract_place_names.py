@@ -1,0 +1,129 @@
+"""How a place's name is read whole: names cut at hyphens and particles, region words of other
+conflicts, nationality words run into a name, a landmark a place is told from.
+
+Sentences written by the team, each with a phenomenon seen in real incident reports.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import events_of
+
+
+def place_of(text: str):
+    attacks = events_of(text, published="2018-03-20", kind="attack")
+    assert attacks, text
+    return attacks[0].place
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a hyphen: the piece after it was a namesake abroad ("Awa", a Japanese town; "Sava", Iran's Saveh)
+    ("Three farmers died when a mine blew up in the Surkh-Rōd district of Nangarhar province.",
+     "Surkh-Rōd district", "AF"),
+    ("Boko Haram fighters burned forty huts and killed a herder in the Mayo-Sava department of Cameroon.",
+     "Mayo-Sava department", "CM"),
+    # a lower-case particle after a hyphen or between two words
+    ("Insurgents stormed a police compound in the city of Pol-e Alam in Logar, killing six officers.",
+     "Pol-e Alam", "AF"),
+    ("A rocket fired by the Taliban struck a market in Qala i Naw, killing two shopkeepers.", "Qala i Naw", "AF"),
+    # the capitalised Arabic article before a hyphen
+    ("Two policemen were killed when a bomb went off near the town of Al-Shirqat in northern Iraq.",
+     "Al-Shirqat", "IQ"),
+])
+def test_a_name_cut_at_a_hyphen_or_particle_is_read_whole(text, name, country):
+    place = place_of(text)
+    assert place is not None and (place.name, place.country) == (name, country)
+
+
+def test_a_village_cut_at_its_hyphen_is_no_namesake_abroad():
+    # "Awa" alone is a Japanese town; the village is kept as written
+    place = place_of("Separatists killed a gendarme in an ambush near the town of Furu-Awa in the Menchum Department.")
+    assert place is not None and place.name == "Furu-Awa" and place.country != "JP"
+
+
+@pytest.mark.parametrize("text, name, canonical", [
+    # the region word stays in the name as written; the canonical name drops it
+    ("Police said gunmen killed a village chief in the Sleman regency of Yogyakarta, Indonesia.",
+     "Sleman regency", "Sleman"),
+    ("Maoists shot dead two road workers in Dhanora tehsil of Gadchiroli district, Maharashtra.",
+     "Dhanora tehsil", "Dhanora"),
+    # "the X district", its region word tagged as a proper noun
+    ("A suicide bomber killed four soldiers in the Nad Ali district of Helmand Province.",
+     "Nad Ali district", "Nad Ali"),
+])
+def test_a_region_keeps_its_region_word_as_written(text, name, canonical):
+    place = place_of(text)
+    assert place is not None and (place.name, place.canonical) == (name, canonical)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a people's word run into a region's name by NER is no part of it
+    ("Two soldiers died when their truck struck a mine in the Macina Cercle of the central Malian Ségou region.",
+     "Macina Cercle", "ML"),
+])
+def test_a_nationality_word_is_no_part_of_a_regions_name(text, name, country):
+    place = place_of(text)
+    assert place is not None and (place.name, place.country) == (name, country)
+
+
+def test_a_landmark_a_town_is_told_from_is_not_the_attacks_place():
+    place = place_of("Three policemen were killed when a bomb went off at a checkpoint in the town of Bartella, "
+                     "20 km east of Mosul.")
+    assert place is not None and place.name == "Bartella" and place.country == "IQ"
+
+
+def test_a_landmark_alone_still_places_the_attack():
+    place = place_of("Gunmen killed three shepherds 30 km west of Kirkuk.")
+    assert place is not None and place.canonical == "Kirkuk"
+
+
+def test_a_possessor_written_with_a_curly_apostrophe_holds_the_place():
+    place = place_of("Maoists torched three trucks and wounded a driver in Chhattisgarh\u2019s Sukma district.")
+    assert place is not None and place.name == "Sukma district"
+
+
+def test_a_district_named_after_its_town_is_in_the_country_the_report_names():
+    # "Beni territory": El Beni is a Bolivian department; the Congolese territory is named after its town
+    place = place_of("Rebels killed six villagers in an attack in the Beni territory of North Kivu province.")
+    assert place is not None and place.country == "CD"
+
+
+def test_a_one_country_region_still_names_its_country():
+    place = place_of("Militants killed four soldiers in an ambush in the Gedo region.")
+    assert place is not None and place.country == "SO"
+
+
+def test_saladin_is_the_iraqi_governorate():
+    place = place_of("Gunmen in army uniforms killed seven people in a village of the Saladin governorate.")
+    assert place is not None and place.country == "IQ"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # no country named anywhere: a name the tagger missed after a preposition of place is still
+    # the place the gazetteer has alone
+    ("Two soldiers were wounded in a gunfight with militants in Tral.", "Tral", "IN"),
+    ("Militants fired rockets at the gendarmerie and one gendarme was wounded in the attack at Djibo.", "Djibo", "BF"),
+])
+def test_an_untagged_name_after_a_preposition_of_place_is_a_place_when_no_country_is_named(text, name, country):
+    place = place_of(text)
+    assert place is not None and (place.name, place.country) == (name, country)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a village said to lie in a second-level unit is placed at the unit, as for districts
+    ("Boko Haram fighters killed a farmer in the village of Jilli in the local government of Geidam in "
+     "Yobe state.", "Geidam"),
+    ("Separatists attacked a gendarmerie post in Sagmé in the commune of Fotokol, killing two gendarmes.", "Fotokol"),
+    ("Gunmen shot dead a teacher in Tindangou in the Pama department of Kompienga province.", "Pama department"),
+])
+def test_a_village_in_a_second_level_unit_is_placed_at_the_unit(text, name):
+    place = place_of(text)
+    assert place is not None and place.name == name
+
+
+def test_a_municipality_in_a_first_level_department_keeps_its_place():
+    # Colombia's departments are its provinces: the municipality is the place
+    place = place_of("Rebels shot dead two police officers in the municipality of Mesetas in the Colombian "
+                     "department of Meta.")
+    assert place is not None and place.name == "Mesetas"
