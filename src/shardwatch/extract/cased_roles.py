@@ -52,6 +52,7 @@ from shardwatch.extract.role_words import (ABSTRACT_HEADS, ARMED_GROUP_KINDS, BU
                                            NOT_ROLE_ENTS, ROLES, SECURITY_NOUNS, VEHICLE_TRIGGERS, VICTIM_WORDS,
                                            armed_group, attacker_noun, entity_key, is_place_ent, is_trigger, laden,
                                            plainly_violent, violent_triggers, weapon_matches, weapon_word)
+from shardwatch.learn.fillers import Candidate
 from shardwatch.learn.spans import normalize
 from shardwatch.types import Article, Mention
 
@@ -71,23 +72,6 @@ class _Filler:
     first: int = 10**9
     at: int = 0  # token where the strongest evidence names it: the filler's evidence
     votes: int = 0  # pieces of evidence
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A filler the rules weighed, chosen or not, with the evidence a learned chooser reads."""
-
-    role: str  # the ballot: perpetrator, target, weapon, place
-    name: str  # the output role: perpetrator_organization, victim, ...
-    text: str
-    at: int  # token of its strongest evidence
-    score: float  # its evidence, weighted by position
-    share: float  # score / the role's best score
-    best: float  # its strongest single piece of evidence
-    votes: int
-    first: int  # token of its first evidence
-    rank: int  # 1 = the role's best
-    chosen: bool  # whether the rules report it
 
 
 class _Ballot:
