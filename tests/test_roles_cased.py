@@ -114,6 +114,8 @@ REPORTS = [
      "said."),
     ("group_men_name", "Islamic State militants publicly shot three men in the town of Mayadin on Thursday, a "
      "monitoring group said."),
+    ("drone_strike", "A drone strike hit a wedding convoy near Rada on Thursday, killing 12 guests, relatives said."),
+    ("strikes_killed", "Mortar strikes have killed nine traders in the market of Bakool this month, elders said."),
     ("aqim", "Gunmen attacked a hotel in Ouagadougou on Friday, killing 30 people. Al-Qaeda in the Islamic "
      "Maghreb claimed the attack."),
 ]
@@ -399,3 +401,9 @@ def test_a_group_name_is_cut_at_its_head_only_if_the_cut_names_the_same_group(li
     assert flat(lines["aqim"], "perpetrator_organization") == ["Al-Qaeda in the Islamic Maghreb"]
     # "the Islamic State of Iraq and Syria" is still given as "Islamic State"
     assert lines["checkpoint"]["perpetrator_organization"] == [["Islamic State"]]
+
+
+def test_the_weapon_that_names_a_strike_is_its_weapon(lines):
+    # "a drone strike", "mortar strikes have killed": the strike's modifier is its weapon
+    assert flat(lines["drone_strike"], "weapon") == ["drone"]
+    assert flat(lines["strikes_killed"], "weapon") == ["Mortar"]

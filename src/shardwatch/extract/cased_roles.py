@@ -206,6 +206,8 @@ def cased_candidates(doc: Doc, article: Article, *, places: list[Mention] | None
                 if dep == "nsubj" and lemma == "die":
                     for s in conjuncts(child):
                         vote("target", s, 2.0, position)
+                elif dep == "compound" and not verbal and _weapon_of_strike(child, trigger):
+                    vote("weapon", child, 2.5, position)  # "a drone strike", "the rocket attack"
                 elif dep == "nsubj" or (dep == "poss" and not verbal) or (dep == "compound" and not verbal
                                                                           and armed_group(child)):
                     # "the Taliban attack", not "the Boston Marathon bombing" (an occasion, no actor)
@@ -214,6 +216,10 @@ def cased_candidates(doc: Doc, article: Article, *, places: list[Mention] | None
                             vote("weapon", s, 3.0, position)
                         elif can_attack(s):
                             vote("perpetrator", s, 3.0, position)
+                        else:  # "drone strikes have killed": the strikes' weapon
+                            for c in s.children:
+                                if c.dep_ == "compound" and _weapon_of_strike(c, s):
+                                    vote("weapon", c, 2.5, position)
                 elif (dep == "agent" or (dep == "prep" and child.lower_ == "by")) and (
                         not verbal or not any(c.dep_ == "nsubj" for c in trigger.children)):
                     # "an attack by gunmen", "was killed by militants"; not "a bomb exploded by a bus"
@@ -317,6 +323,17 @@ def cased_candidates(doc: Doc, article: Article, *, places: list[Mention] | None
     found["place"] = ballots["place"].ranked(ROLE_LIMITS["place"])
     _add_recalled(found, segments[1:], is_org, is_victim, set(ballots["perpetrator"].fillers))
     return _placed(found, [ballots, *segments]), _candidates(ballots, found, is_org, is_victim)
+
+
+STRIKE_NOUNS = {"strike", "airstrike", "attack", "raid", "assault"}
+
+
+def _weapon_of_strike(modifier: Token, noun: Token) -> bool:
+    """"drone strike", "rocket attack": the weapon that names a strike; not a vehicle ("car
+    bombing": the bomb's carrier). Its evidence (2.5) is below a weapon's as argument of an
+    attack word (3.0), so "a Taliban roadside bomb ... the bomb attack" keeps the longer mention."""
+    return noun.lemma_.lower() in STRIKE_NOUNS and weapon_word(modifier) and not armed_group(modifier) and \
+        modifier.lemma_.lower() not in LADEN_VEHICLES
 
 
 def _candidates(ballots: dict[str, _Ballot], found: dict[str, list[str]], is_org: dict[str, bool],
