@@ -12,9 +12,10 @@ through a rule path over spaCy's cased parse and NER instead:
   "carried out by X"), attributions ("blamed X", "X was suspected of"), armed groups of the
   actor data and attacker nouns ("gunmen", "suicide bomber") near a trigger;
 - targets and victims: objects of the triggers, passive subjects ("five soldiers were
-  killed"), "attack on X"; never an attacker (dead attackers are not the attack's victims);
-- weapons: the weapons lexicon, the subject of "killed"/"exploded" when it is a weapon, and
-  "with X" of a trigger;
+  killed"), "attack on X"; a named site (NER's FAC) at, in, inside or outside which it
+  happened, also as its place; never an attacker (dead attackers are not the attack's victims);
+- weapons: the weapons lexicon, the subject of "killed"/"exploded" when it is a weapon,
+  "with X" of a trigger, and the weapon that names a strike ("a drone strike");
 - weapons also where someone uses, carries or wears them ("the gunmen used grenades");
 - places: GPE/LOC/FAC entities of trigger sentences, not used as actors or origins, and names
   the parse puts where a place stands ("the village of X", "X district", "in X" when the
@@ -248,6 +249,9 @@ def cased_candidates(doc: Doc, article: Article, *, places: list[Mention] | None
                     for obj in (g for g in child.children if g.dep_ == "pobj"):
                         for s in conjuncts(obj):
                             vote("place" if is_place_ent(s) else "target", s, 2.5, position)
+                            if s.ent_type_ == "FAC":
+                                # "exploded at Euston station": the named site is also what was hit
+                                vote("target", s, 2.5, position)
                 elif dep == "prep" and child.lower_ == "with":
                     for obj in (g for g in child.children if g.dep_ == "pobj"):
                         for s in conjuncts(obj):
@@ -286,6 +290,11 @@ def cased_candidates(doc: Doc, article: Article, *, places: list[Mention] | None
             if token.lower_ in BUILDING_HEADS and token.dep_ == "pobj" and \
                     token.head.lower_ in ("in", "inside", "at", "outside", "to", "into") and \
                     any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+                vote("target", token, 1.5, position)
+            elif token.ent_type_ == "FAC" and token.dep_ == "pobj" and \
+                    token.head.lower_ in ("inside", "at", "outside", "in") and \
+                    next(e for e in sent.ents if e.start <= token.i < e.end).root.i == token.i:
+                # a named site (NER's FAC) in an attack's sentence: "a bomb went off at the Old Bailey"
                 vote("target", token, 1.5, position)
         for span, weight in place_candidates(sent, trigger_ids, origins):
             if any(a <= span.start_char < b for a, b in agencies):
