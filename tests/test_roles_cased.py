@@ -114,6 +114,10 @@ REPORTS = [
      "said."),
     ("group_men_name", "Islamic State militants publicly shot three men in the town of Mayadin on Thursday, a "
      "monitoring group said."),
+    ("drone_strike", "A drone strike hit a wedding convoy near Rada on Thursday, killing 12 guests, relatives said."),
+    ("strikes_killed", "Mortar strikes have killed nine traders in the market of Bakool this month, elders said."),
+    ("named_station", "Two bombs exploded at Waterloo Station in London on Monday, killing four commuters."),
+    ("named_square", "Gunmen opened fire in Times Square on Friday night, wounding three tourists."),
     ("aqim", "Gunmen attacked a hotel in Ouagadougou on Friday, killing 30 people. Al-Qaeda in the Islamic "
      "Maghreb claimed the attack."),
 ]
@@ -399,3 +403,17 @@ def test_a_group_name_is_cut_at_its_head_only_if_the_cut_names_the_same_group(li
     assert flat(lines["aqim"], "perpetrator_organization") == ["Al-Qaeda in the Islamic Maghreb"]
     # "the Islamic State of Iraq and Syria" is still given as "Islamic State"
     assert lines["checkpoint"]["perpetrator_organization"] == [["Islamic State"]]
+
+
+def test_the_weapon_that_names_a_strike_is_its_weapon(lines):
+    # "a drone strike", "mortar strikes have killed": the strike's modifier is its weapon
+    assert flat(lines["drone_strike"], "weapon") == ["drone"]
+    assert flat(lines["strikes_killed"], "weapon") == ["Mortar"]
+
+
+def test_a_named_site_where_the_attack_was_is_its_target_and_place(lines):
+    # NER's FAC after "at" an attack word, or "in" an attack's sentence: what was hit, and where
+    roles = lines["named_station"]
+    assert sorted(flat(roles, "target")) == ["Waterloo Station", "four commuters"]
+    assert flat(roles, "place") == ["Waterloo Station", "London"]
+    assert flat(lines["named_square"], "target") == ["Times Square"]

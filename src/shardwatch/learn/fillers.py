@@ -10,6 +10,9 @@ stay, and the chooser adds those it is sure enough of. The model is a spaCy
 ``make train-fillers`` with ``spacy train configs/roles_fillers.cfg`` on the candidates of
 WikiEvents train's four training fifths (``scripts/fillers_corpus.py``).
 
+The candidates (``Candidate``) are defined here, below the rules that make them
+(``extract.cased_roles``): the learning layer reads no module of the extraction layer above it.
+
 The learned attack-argument tagger's agreement is no feature: that tagger was trained on the
 same documents and would look surer there than it is on new text.
 """
@@ -17,14 +20,32 @@ same documents and would look surer there than it is on new text.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from shardwatch.extract.cased_roles import Candidate
 from shardwatch.learn.spans import normalize
 from shardwatch.nlp.arguments import model_path as shipped_path, shipped_model
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A filler the rules weighed, chosen or not, with the evidence a learned chooser reads."""
+
+    role: str  # the ballot: perpetrator, target, weapon, place
+    name: str  # the output role: perpetrator_organization, victim, ...
+    text: str
+    at: int  # token of its strongest evidence
+    score: float  # its evidence, weighted by position
+    share: float  # score / the role's best score
+    best: float  # its strongest single piece of evidence
+    votes: int
+    first: int  # token of its first evidence
+    rank: int  # 1 = the role's best
+    chosen: bool  # whether the rules report it
+
 
 MODEL_NAME = "roles_fillers"
 LABEL = "FILLER"
