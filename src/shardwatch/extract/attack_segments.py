@@ -111,7 +111,6 @@ def _persons_group(sent: Span, people: list[tuple[str, str]], token_actor: dict[
     return None
 
 
-
 def _assign_segments(doc: Doc, frames: list[AttackFrame], token_actor: dict[int, str],
                      main_org: str | None = None) -> None:
     """Give each frame the sentences that continue its story, and read its link there.

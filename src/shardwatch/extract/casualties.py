@@ -20,8 +20,8 @@ KILLED_PATTERNS = [
     re.compile(rf"\b{_NUM}{_WHO}\s+(?:(?:were|was|had been|have been|are|being)\s+)?(?:(?:reported|confirmed|believed)\s+)?(?:killed|dead|died|slain|murdered|lost their lives)\b", re.I),
     re.compile(rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:of|at|to|rose to|stood at|reached|is|was)\s+{_NUM}", re.I),
     re.compile(rf"\b(?:the\s+)?deaths?\s+of\s+{_NUM}{_WHO}", re.I),
-    re.compile(rf"\b(?:the\s+)?killing\s+of\s+{_NUM}{_WHO}", re.I),
-    re.compile(rf"\b(?:t[ao]ok|tak(?:e|es|ing)|claim(?:ed|s|ing)?|cost)\s+the\s+lives\s+of\s+{_NUM}{_WHO}", re.I),  # "resulting in the killing of one of his guards"
+    re.compile(rf"\b(?:the\s+)?killing\s+of\s+{_NUM}{_WHO}", re.I),  # "resulting in the killing of one of his guards"
+    re.compile(rf"\b(?:t[ao]ok|tak(?:e|es|ing)|claim(?:ed|s|ing)?|cost)\s+the\s+lives\s+of\s+{_NUM}{_WHO}", re.I),  # "took the lives of at least 50 people"
 ]
 WOUNDED_PATTERNS = [
     re.compile(rf"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+{_NUM}{_WHO}", re.I),
