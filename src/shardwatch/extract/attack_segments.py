@@ -67,10 +67,6 @@ def _claim_in(sent: Span, token_actor: dict[int, str], main_org: str | None
     return True, main_org, None
 
 
-
-
-
-
 def _appositive_people(sent: Span, token_actor: dict[int, str]) -> list[tuple[str, str]]:
     """People named beside an attacker noun: "the driver, Mohamed Lahouaiej-Bouhlel," /
     "Salman Abedi, the bomber,"."""

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import re
-
 from spacy.tokens import Doc, Span, Token
 
 from shardwatch.extract.mentions import actor_of, actors
@@ -454,7 +452,6 @@ def _cue_counts(token: Token, cues: dict[str, frozenset[str]]) -> bool:
         head = token.head.lemma_.lower()
         return head in cues["violence"] or head in CUE_HEADS or head in VICTIM_NOUNS or trigger_of(token.head) is not None
     return True
-
 
 
 _ARMED_SIDE_WORDS = {"armed", "militia", "militiaman", "militiamen"}

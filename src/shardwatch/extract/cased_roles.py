@@ -102,9 +102,6 @@ class _Ballot:
         return [f.text for f in kept]
 
 
-
-
-
 def _position_weight(sent_index: int) -> float:
     """Evidence from the headline and lede counts most."""
     return 1.0 / (1.0 + 0.15 * sent_index)
@@ -378,7 +375,6 @@ def _placed(found: dict[str, list[str]], ballots: list[dict[str, _Ballot]]) -> d
     return placed
 
 
-
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # Fillers of the attacks a piece recalls with their own year: each such attack adds its best
 # filler per role that the text gives as an argument of its attack word (evidence at least
@@ -439,8 +435,6 @@ def _add_recalled(found: dict[str, list[str]], segments: list[dict[str, _Ballot]
             current = [t for n in names for t in found[n]]
             if len(current) < RECALLED_LIMIT and not has(current, best.text):
                 found[name].append(best.text)
-
-
 
 
 # Parts of the world coarser than a country: dropped like countries when a finer place is told.

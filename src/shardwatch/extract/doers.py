@@ -163,16 +163,15 @@ def _titled_group(token: Token, token_actor: dict[int, str]) -> tuple[str, str] 
         end -= 1
     if end - start < 1 or any(known(i, start) for i in range(start, end + 1)):
         return None
-    if any(doc[i].text == "-" for i in range(start, end + 1)) and not (
-            end + 1 < token.sent.end and doc[end + 1].lemma_.lower() in _GROUP_NOUNS_NAMING):
-        return None  # a hyphenated name only before a group noun: "Al-Badr" of "the Al-Badr organization", not a village
+    # "the Al-Badr organization": a group noun after the name makes it a group's, hyphen or not
+    named_group = end + 1 < token.sent.end and doc[end + 1].lemma_.lower() in _GROUP_NOUNS_NAMING
+    if any(doc[i].text == "-" for i in range(start, end + 1)) and not named_group:
+        return None  # a hyphenated name only before a group noun, not a village ("Al-Hewlat")
     name = doc[start:end + 1].text
     if not _GROUP_WORDS.search(name) or _NOT_GROUP.search(name) or _STATE_ARMY.match(name):
         return None
-    # a place's name, unless a group noun follows it ("the Al-Badr organization")
-    if get_gazetteer().candidates(name) and not (end + 1 < token.sent.end
-                                                 and doc[end + 1].lemma_.lower() in _GROUP_NOUNS_NAMING):
-        return None
+    if get_gazetteer().candidates(name) and not named_group:
+        return None  # a place's name
     return group_id(name), name
 
 

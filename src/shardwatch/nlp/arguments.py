@@ -91,8 +91,6 @@ def _attack_lemmas() -> frozenset[str]:
     return frozenset(r["lemma"] for r in load_jsonl("triggers.jsonl") if r.get("kind") == "attack")
 
 
-
-
 @Language.factory("attack_arguments", assigns=["doc.spans"])
 def make_attack_arguments(nlp: Language, name: str) -> AttackArguments:
     model = argument_model()
