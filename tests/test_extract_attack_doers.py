@@ -235,3 +235,31 @@ def test_a_group_that_denied_it_is_not_named():
 def test_the_group_behind_the_named_attackers(text, doer):
     [event] = events_of(text, published="1989-07-06", kind="attack")
     assert doer in _doers(event)
+
+
+@pytest.mark.parametrize("text, described", [
+    # the attackers' kind alone, with a hedge the description drops
+    ("Suspected militants shot dead a shopkeeper in Sopore on Monday.", "militants"),
+    ("Anarchists set fire to two police vans in Exarcheia overnight.", "Anarchists"),
+    # the kind said in an attribution, in the sentence or the next
+    ("A policeman was shot dead by two gunmen on motorcycles believed to be insurgents near a market in Yala.",
+     "insurgents"),
+    ("Two farmers were killed in an attack on a village near Mopti. The attack is suspected to have been "
+     "done by jihadists.", "jihadists"),
+    ("A landmine killed four shepherds near Hama on Tuesday. The blast was blamed on militants who once "
+     "held the area.", "militants"),
+])
+def test_attackers_described_only_by_their_kind_are_the_perpetrator(text, described):
+    [event] = events_of(text, published="2019-03-20", kind="attack")
+    assert _doers(event) == {described}
+    assert all(a.actor_id.startswith("described:") for a in event.actors if a.role == "perpetrator")
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen shot dead a shopkeeper in Sopore on Monday.",
+    # the militants' rivals are not the militants
+    "A landmine killed four shepherds near Hama on Tuesday. The blast was blamed on the militants' rivals.",
+])
+def test_attackers_of_no_told_kind_name_no_perpetrator(text):
+    [event] = events_of(text, published="2019-03-20", kind="attack")
+    assert _doers(event) == set()

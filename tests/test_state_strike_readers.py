@@ -109,3 +109,10 @@ def test_a_strike_on_insurgents_speaks_to_no_pathway_of_the_groups_fighters(tmp_
                        actors=(ActorRef(UNNAMED_STATE, "state forces", "perpetrator", "air strike"),)),))])
     underground = {p.id: p for p in pathways(tmp_db).pathways}["underground"]
     assert [r.record_id for r in underground.records] == ["g1-e0"]
+
+
+def test_attackers_only_described_leave_an_incident_open_to_a_named_group():
+    from shardwatch.extract.doers import described_id
+    assert orgs_compatible({described_id("militants")}, {"lashkar-e-taiba"}, {})
+    # a description does not open a group's attack to a state's strike
+    assert not orgs_compatible({described_id("militants"), "lashkar-e-taiba"}, {"us-military"}, {})

@@ -84,6 +84,9 @@ def organisation_ids() -> frozenset[str]:
 
 # The actor of a strike whose state the text does not name ("killed in airstrikes on Mosul").
 UNNAMED_STATE = "state-forces"
+# The id prefix of attackers a report describes but does not name ("militants", "Fulani
+# herdsmen"): descriptions, not organisations of the actor data.
+DESCRIBED = "described:"
 
 
 @cache

@@ -17,7 +17,7 @@ from shardwatch.extract.modality import modality_of
 from shardwatch.nlp.arguments import argument_spans
 from shardwatch.types import LINK_STRENGTH
 from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, _link_cues, trigger_of
-from shardwatch.extract.doers import _group_ents, _named_groups, _phrase_tokens, described_doers
+from shardwatch.extract.doers import _group_ents, _named_groups, _phrase_tokens, described_attributed, described_doers
 
 if TYPE_CHECKING:  # the frame is built in attacks, which imports this module
     from shardwatch.extract.attacks import AttackFrame
@@ -189,6 +189,13 @@ def _assign_segments(doc: Doc, frames: list[AttackFrame], token_actor: dict[int,
             triggers = [frame.trigger, *(t for t in frame.sentence
                                          if t.i != frame.trigger.i and (trigger_of(t) or {}).get("kind") == "attack")]
             frame.perpetrator_orgs.extend(described_doers(triggers, token_actor)[:1])
+        if not frame.perpetrator_orgs and all(pid is None for pid, _ in frame.perpetrator_people):
+            for sent in [frame.sentence, *(s for s in frame.segment if s != frame.sentence)][:3]:
+                if modality_free(sent):
+                    described = described_attributed(sent)
+                    if described:
+                        frame.perpetrator_orgs.append(described[0])
+                        break
 
 
 _DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:last|previous|earlier|next|same) (?:year|month|week)\b|\bsince\b", re.I)

@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from shardwatch.data import UNNAMED_STATE, by_state
+from shardwatch.data import DESCRIBED, UNNAMED_STATE, by_state
 from shardwatch.types import PRECISION_RANK
 
 # A precise place farther than this from every place of an incident is somewhere else. Paris
@@ -295,7 +295,10 @@ def lookup_keys(facts: EventFacts) -> set[str]:
 def orgs_compatible(a: set[str] | frozenset[str], b: set[str] | frozenset[str], parents: dict[str, str]) -> bool:
     """Perpetrator organisations that can be one: shared, or an affiliate and its parent; a
     state named by one report and the state forces another leaves unnamed. A state's strike
-    and a group's attack never are (the one side all states' forces, the other not)."""
+    and a group's attack never are (the one side all states' forces, the other not).
+    Attackers a report only describes ("militants") may be any group: they leave it open."""
+    a = {i for i in a if not i.startswith(DESCRIBED)}
+    b = {i for i in b if not i.startswith(DESCRIBED)}
     if not a or not b:
         return True
     if by_state(a) != by_state(b):
