@@ -263,3 +263,27 @@ def test_attackers_described_only_by_their_kind_are_the_perpetrator(text, descri
 def test_attackers_of_no_told_kind_name_no_perpetrator(text):
     [event] = events_of(text, published="2019-03-20", kind="attack")
     assert _doers(event) == set()
+
+
+@pytest.mark.parametrize("text, group", [
+    # an acronym the NER leaves untagged, before the attackers' noun
+    ("Four FAL guerrillas killed a police captain outside a bank in Rosario.", "FAL"),
+    # an acronym that is also a town's name written in capitals (Mir, Belarus)
+    ("Militants of the MIR shot dead a police corporal guarding a minister's house in Valparaiso.", "MIR"),
+])
+def test_a_group_named_by_its_acronym_is_the_perpetrator(text, group):
+    [event] = events_of(text, published="1971-05-10", kind="attack")
+    assert _doers(event) == {group}
+
+
+def test_the_acronym_of_the_building_attacked_is_not_the_doer():
+    text = "A truck bomb at the DAS headquarters killed nine people. The Medellín Cartel was responsible."
+    [event] = events_of(text, published="1989-12-06", kind="attack")
+    assert _doers(event) == {"Medellin cartel"}
+
+
+def test_an_attacker_told_by_a_pronoun_is_of_the_group_the_sentence_before_names():
+    text = ("A Hamas gunman slipped into a settlement near Gaza on Thursday night. He then opened fire on a "
+            "group of students, killing five.")
+    [event] = events_of(text, published="2002-03-08", kind="attack")
+    assert _doers(event) == {"Hamas"}

@@ -184,6 +184,8 @@ def _assign_segments(doc: Doc, frames: list[AttackFrame], token_actor: dict[int,
         unnamed = not frame.perpetrator_orgs and all(pid is None for pid, _ in frame.perpetrator_people)
         if unnamed:
             _later_known_doer(frame, token_actor)
+        if not frame.perpetrator_orgs and all(pid is None for pid, _ in frame.perpetrator_people):
+            _antecedent_doer(frame, token_actor)
         _toll_after(frame)
         if not frame.perpetrator_orgs and all(pid is None for pid, _ in frame.perpetrator_people):
             triggers = [frame.trigger, *(t for t in frame.sentence
@@ -321,6 +323,35 @@ def _later_known_doer(frame: AttackFrame, token_actor: dict[int, str]) -> None:
                      and e.root.head.lemma_.lower() in ("convict", "sentence", "jail", "imprison")]
         if convicted:
             frame.perpetrator_people.append((person_id(convicted[0].text), convicted[0].text))
+            return
+
+
+_PRONOUNS = {"he", "she", "they"}
+
+
+def _antecedent_doer(frame: AttackFrame, token_actor: dict[int, str]) -> None:
+    """"A Hamas suicide bomber boarded a bus. He then blew himself up": the group of the
+    attackers the sentence before tells, for an attack whose doer is a pronoun. Only the
+    subject of the sentence before counts, and only a group of the actor data or a name the
+    doer rules take for a group's."""
+    trigger = frame.trigger
+    heads = [trigger, trigger.head] if trigger.dep_ in ("advcl", "conj", "xcomp", "dobj") else [trigger]
+    subjects = [c for h in heads for c in h.children if c.dep_ == "nsubj" and c.lower_ in _PRONOUNS]
+    start = frame.sentence.start
+    if not subjects or start == 0:
+        return
+    before = frame.sentence.doc[start - 1].sent
+    for subject in (c for c in before.root.children if c.dep_ == "nsubj"):
+        tokens = _phrase_tokens(subject)
+        known = [t for t in tokens if actors().get(token_actor.get(t.i, ""))
+                 and actors()[token_actor[t.i]].kind == "organisation"]
+        if known:
+            ent = next((e for e in before.ents if e.start <= known[0].i < e.end), None)
+            frame.perpetrator_orgs.append((token_actor[known[0].i], ent.text if ent is not None else known[0].text))
+            return
+        groups = _group_ents(tokens, token_actor)
+        if groups:
+            frame.perpetrator_orgs.append(groups[0])
             return
 
 
