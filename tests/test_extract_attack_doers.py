@@ -287,3 +287,17 @@ def test_an_attacker_told_by_a_pronoun_is_of_the_group_the_sentence_before_names
             "group of students, killing five.")
     [event] = events_of(text, published="2002-03-08", kind="attack")
     assert _doers(event) == {"Hamas"}
+
+
+def test_the_name_in_an_incident_title_is_not_the_doer():
+    text = ("2006 Harbour Mall shooting: Two men opened fire in a shopping centre in Karachi, killing four "
+            "shoppers.")
+    [event] = events_of(text, published="2006-04-02", kind="attack")
+    assert not any("Harbour" in name for name in _doers(event))
+
+
+def test_the_name_of_the_train_that_blew_up_is_not_the_doer():
+    text = ("Palatino Express train between Florence and Bologna explodes, killing nine and injuring 30. "
+            "Attributed to the neo-fascist group Ordine Nero.")
+    [event] = events_of(text, published="1974-08-04", kind="attack")
+    assert _doers(event) == {"Ordine Nero"}

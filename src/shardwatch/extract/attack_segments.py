@@ -17,7 +17,8 @@ from shardwatch.extract.modality import modality_of
 from shardwatch.nlp.arguments import argument_spans
 from shardwatch.types import LINK_STRENGTH
 from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, _link_cues, trigger_of
-from shardwatch.extract.doers import _group_ents, _named_groups, _phrase_tokens, described_attributed, described_doers
+from shardwatch.extract.doers import (_group_ents, _named_groups, _phrase_tokens, described_attributed, described_doers,
+                                      in_title)
 
 if TYPE_CHECKING:  # the frame is built in attacks, which imports this module
     from shardwatch.extract.attacks import AttackFrame
@@ -256,7 +257,7 @@ def _learned_doer(frame: AttackFrame, token_actor: dict[int, str]) -> None:
         if sent != frame.sentence and (not _tells_doer(sent) or denied_only(sent.text)):
             continue  # "the Taliban denied any role": no doer named
         for span in spans:
-            if not (sent.start <= span.start < sent.end):
+            if not (sent.start <= span.start < sent.end) or in_title(span.root):
                 continue
             ids = sorted({token_actor[t.i] for t in span if t.i in token_actor})
             if ids:
@@ -268,6 +269,8 @@ def _learned_doer(frame: AttackFrame, token_actor: dict[int, str]) -> None:
                     frame.perpetrator_people.append((ids[0], span.text))
                     return
                 continue  # a state force or coalition: not the doer of an attack
+            if _names_a_thing(span):
+                continue
             if span.root.ent_type_ == "ORG":
                 groups = _group_ents(list(span), token_actor)
                 if groups:
@@ -277,6 +280,13 @@ def _learned_doer(frame: AttackFrame, token_actor: dict[int, str]) -> None:
                 ent = next((e for e in span.doc.ents if e.start <= span.root.i < e.end), span)
                 frame.perpetrator_people.append((person_id(ent.text), ent.text))
                 return
+
+
+def _names_a_thing(span: Span) -> bool:
+    """"The Italicus Express train": a name before a noun of no attacker names the thing."""
+    head = span.root.head
+    return span.root.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() not in ATTACKER_NOUNS \
+        and head.lower_ not in ATTACKER_NOUNS and trigger_of(head) is None
 
 
 # A later sentence that names the doer of what came before: "the bomb had been placed by the
