@@ -2,8 +2,8 @@
 
 Nearly half of MUC-4's texts tell no incident its template records (clashes between armies,
 speeches, old or planned attacks), yet the CRF (``learn.tagger``) finds fillers in them: on
-MUC-4 train's last 200 texts a quarter of the roles view's fillers came from such texts. The
-model (``data/models/muc_gate/``, trained by ``make train-gate``: ``scripts/train_gate.py`` with
+MUC-4 train's last 200 texts a fifth of the roles view's fillers (95 of 425) came from such texts.
+The model (``data/models/muc_gate/``, trained by ``make train-gate``: ``scripts/train_gate.py`` with
 ``configs/muc_gate.cfg``) is a spaCy ``textcat`` with a bag-of-words layer over the whole
 lower-cased text; ``data/models/muc_gate.json`` holds the settings the tagger applies
 (``floor``): a text whose relevance (the gate's probability averaged with the CRF's best
