@@ -5,7 +5,7 @@ Each trainer records a fingerprint of (a sample of) its training data beside the
 code as it is now. A failure means the code that makes a model's training data changed since
 the model was trained (the pipeline's entities or parse for the CRF, the cascade's lexicon for
 the relevance classifier, ``scripts/roles_corpus.py`` for the attack-argument tagger, the cased
-rules for the filler chooser), so
+rules for the filler chooser, ``learn.text.model_text`` for the MUC-4 gate), so
 `make train` would give another model: run the make target the message names, measure, and
 commit what it writes.
 """
@@ -71,7 +71,16 @@ def test_the_filler_chooser_was_trained_on_the_candidates_the_rules_give_now():
     assert now == shipped["corpus_fingerprint"]["sample"], "the chooser's candidates changed: run make train-fillers"
 
 
-@pytest.mark.parametrize("model", ["roles_ner", "roles_fillers"])
+def test_the_muc_gate_was_trained_on_the_examples_train_gate_gives_now():
+    train_gate = _script("train_gate")
+    with (SHARED / "data" / "muc4" / "train.jsonl").open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle if line.strip()]
+    shipped = json.loads((MODELS / "muc_gate" / "meta.json").read_text(encoding="utf-8"))
+    now = train_gate.sample_fingerprint(records)
+    assert now == shipped["corpus_fingerprint"]["sample"], "the gate's training texts changed: run make train-gate"
+
+
+@pytest.mark.parametrize("model", ["roles_ner", "roles_fillers", "muc_gate"])
 def test_the_shipped_spacy_models_name_no_training_folder(model):
     config = (MODELS / model / "config.cfg").read_text(encoding="utf-8")
     assert "train = null" in config and "dev = null" in config

@@ -21,8 +21,9 @@ WIKIEVENTS_MERGES = {"perpetrator": ["perpetrator", "perpetrator_individual", "p
 # Pinned 2026-11-30 (commit of this file): WikiEvents dev micro F1 30.86, MUC-4 dev every 8th 35.21.
 # WikiEvents raised 28 -> 30 when the filler chooser's perpetrators took it to 32.34 (stop 23).
 # MUC-4 raised 32 -> 44 when the CRF's features v2 and its one organisation per text took the
-# subset to 47.33 (stop 24).
-FLOORS = {"wikievents": 30.0, "muc4": 44.0}
+# subset to 47.33 (stop 24); 44 -> 48 when the document gate of lower-cased text took it to
+# 51.20 (stop 25).
+FLOORS = {"wikievents": 30.0, "muc4": 48.0}
 
 pytestmark = [pytest.mark.model, pytest.mark.skipif(not SCORER.is_file(), reason=f"no {SCORER} (../shared missing)")]
 

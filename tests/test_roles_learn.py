@@ -195,17 +195,20 @@ def test_the_words_of_a_noun_chunk_carry_what_the_chunk_does_and_the_sentences_a
 @pytest.mark.model
 def test_cased_reports_never_reach_the_lower_case_tagger():
     from shardwatch.extract import extract
+    from shardwatch.learn.gate import gate_settings
     from shardwatch.learn.tagger import default_tagger
     from shardwatch.nlp import annotate
     from shardwatch.types import Article
 
-    # The CRF is for lower-cased wire copy only: the records of a cased incident report do not
+    # The CRF and its gate are for lower-cased wire copy only: the records of a cased incident report do not
     # depend on it (its retraining leaves them as they were).
     text = ("Gunmen of the Islamic State attacked a police checkpoint in Tikrit on 3 May 2016, "
             "killing four officers with rifles and a car bomb.")
     article = Article(id="cased-1", title="", source="test", url=None, published=None, text=text)
     (doc,) = annotate([text])
     default_tagger.cache_clear()
+    gate_settings.cache_clear()
     extraction = extract(article, doc)
     assert any(e.kind == "attack" for e in extraction.events)
     assert default_tagger.cache_info().currsize == 0  # the CRF was never loaded for it
+    assert gate_settings.cache_info().currsize == 0  # nor the document gate of lower-cased text

@@ -12,7 +12,9 @@ one answer.
    find nothing, nothing: the frames' own arguments there cost 0.38 micro F1 on WikiEvents
    train's held-out fifth (42.49 -> 42.11).
 2. Lower-cased text (wire copy as in MUC-4): the CRF tagger (``learn.tagger``, trained on MUC-4
-   by ``make train``) finds perpetrators, targets, victims and weapons in the lower-cased text;
+   by ``make train``) finds perpetrators, targets, victims and weapons in the lower-cased text,
+   keeping only its sure candidates in a text the document gate (``learn.gate``) finds tells no
+   incident;
    the frames give the place, a role MUC-4 does not annotate and the CRF therefore does not
    learn. Where the CRF finds no weapon or no organisation but does find the attack's people or
    things, the frames add the weapons they name and the perpetrator organisations that are armed
@@ -43,6 +45,8 @@ from shardwatch.extract.mentions import actor_of, actors
 from shardwatch.extract.role_words import ARMED_GROUP_KINDS, ROLES
 from shardwatch.learn.arguments import document_roles
 from shardwatch.learn.fillers import choose, filler_model
+from shardwatch.learn.gate import gate_settings
+from shardwatch.learn.gate import probability as gate_probability
 from shardwatch.learn.tagger import RoleTagger, default_tagger
 from shardwatch.nlp.pipeline import RULES_ONLY_ENV
 from shardwatch.types import ActorRef, Article, AttackArgument, Event, Mention
@@ -122,7 +126,7 @@ def document_arguments(doc: Doc, article: Article, frames: list[attacks.AttackFr
         return ()
     tagger = tagger or default_tagger()
     found: dict[str, list[str]] = {role: [] for role in ROLES}
-    for role, cands in tagger.roles(doc).items():
+    for role, cands in tagger.roles(doc, gate=gate_settings(), probability=gate_probability(doc.text)).items():
         found[role] = [c.text for c in cands]
     rules = frame_roles(frames, armed_groups_only=True)
     found["place"] = rules["place"]

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from shardwatch.errors import ShardwatchError
 from shardwatch.learn.features import FEATURE_VERSION, doc_sequences
+from shardwatch.learn.gate import GateSettings
 from shardwatch.learn.spans import (
     LABELS, ROLE_OF, Candidate, decode_spans, entities, normalize, parenthetical_aliases, posterior_spans, span_text,
 )
@@ -100,21 +101,28 @@ class RoleTagger:
                     cand.count += 1
         return list(found.values())
 
-    def roles(self, doc: Doc) -> dict[str, list[Candidate]]:
+    def roles(self, doc: Doc, *, gate: GateSettings | None = None, probability: float | None = None
+              ) -> dict[str, list[Candidate]]:
         """One candidate per entity and role, above the role's minimum score, best first, at most
-        the role's ``max_entities``."""
-        return choose_fillers(self.candidates(doc), doc.text, self.settings)
+        the role's ``max_entities``. With a ``gate`` and the document gate's ``probability`` for
+        ``doc`` (``learn.gate``), a text it finds irrelevant keeps only the sure candidates."""
+        cands = self.candidates(doc)
+        floor = 0.0
+        if gate is not None and probability is not None:
+            floor = gate.floor(probability, max((c.score for c in cands), default=0.0))
+        return choose_fillers(cands, doc.text, self.settings, floor=floor)
 
 
-def choose_fillers(cands: list[Candidate], text: str, settings: Settings) -> dict[str, list[Candidate]]:
+def choose_fillers(cands: list[Candidate], text: str, settings: Settings, *, floor: float = 0.0
+                   ) -> dict[str, list[Candidate]]:
     """The fillers of each role among a document's ``cands`` (``text``: the lower-cased text
-    they come from): one per entity, at least the role's minimum score, best first, at most
-    the role's ``max_entities``."""
+    they come from): one per entity, at least the role's minimum score and ``floor``, best
+    first, at most the role's ``max_entities``."""
     aliases = parenthetical_aliases(text, [c.text for c in cands])
     out = {}
     for role in LABELS:
-        floor = settings.min_score.get(role, 0.0)
-        kept = entities([c for c in cands if c.role == role and c.score >= floor], aliases)
+        least = max(floor, settings.min_score.get(role, 0.0))
+        kept = entities([c for c in cands if c.role == role and c.score >= least], aliases)
         cap = settings.max_entities.get(role)
         out[role] = kept[:cap] if cap is not None else kept
     return out
