@@ -301,3 +301,10 @@ def test_the_name_of_the_train_that_blew_up_is_not_the_doer():
             "Attributed to the neo-fascist group Ordine Nero.")
     [event] = events_of(text, published="1974-08-04", kind="attack")
     assert _doers(event) == {"Ordine Nero"}
+
+
+def test_a_rebel_commander_killed_beside_an_officer_is_an_attack_not_a_leader_lost():
+    text = ("An army lieutenant and a senior commander of the Moro Freedom Fighters were killed in a "
+            "gunfight in Datu Piang on Sunday.")
+    events = events_of(text, published="2018-07-02", kind="attack")
+    assert len(events) == 1 and events[0].killed.low == 2

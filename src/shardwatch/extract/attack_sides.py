@@ -185,8 +185,10 @@ def _leader_killed(trigger: Token, token_actor: dict[int, str]) -> bool:
                 t.lower_ in ("its", "group", "group's") or t.lower_ in GROUP_NOUNS
                 or t.lemma_.lower() in ATTACKER_NOUNS
                 or (actors().get(token_actor.get(t.i, "")) is not None
-                    and actors()[token_actor[t.i]].kind == "organisation") for t in subtree):
-            return True
+                    and actors()[token_actor[t.i]].kind == "organisation") for t in subtree) \
+                and not forces_among(child):
+            return True  # not "an army lieutenant and a rebel commander were killed in a gunfight"
+            # (with officers' ranks among the state's men: incidents dev residue 0, 1 report, no other change)
         if child.dep_ == "nsubjpass" and any((t.lemma_.lower() in ATTACKER_NOUNS or t.lower_ in ATTACKER_NOUNS)
                                               and t.lower_ not in VICTIM_NOUNS for t in child.subtree) \
                 and not forces_among(child):
