@@ -411,9 +411,11 @@ def test_the_weapon_that_names_a_strike_is_its_weapon(lines):
     assert flat(lines["strikes_killed"], "weapon") == ["Mortar"]
 
 
-def test_a_named_site_where_the_attack_was_is_its_target_and_place(lines):
-    # NER's FAC after "at" an attack word, or "in" an attack's sentence: what was hit, and where
-    roles = lines["named_station"]
-    assert sorted(flat(roles, "target")) == ["Waterloo Station", "four commuters"]
-    assert flat(roles, "place") == ["Waterloo Station", "London"]
-    assert flat(lines["named_square"], "target") == ["Times Square"]
+def test_a_named_site_the_attack_was_in_is_its_place_not_its_target(lines):
+    # NER's FAC after "in" in an attack's sentence is where it happened; also taking it as the
+    # target was dropped at stop 25 (WikiEvents train: 3 of its 9 such targets right, 1 of 8 on
+    # the folds it was not chosen on)
+    assert "Times Square" not in flat(lines["named_square"], "target")
+    assert flat(lines["named_square"], "place") == ["Times Square"]
+    # "exploded at X" of an attack word stays a target, as before the rule
+    assert "Waterloo Station" in flat(lines["named_station"], "target")

@@ -12,8 +12,7 @@ through a rule path over spaCy's cased parse and NER instead:
   "carried out by X"), attributions ("blamed X", "X was suspected of"), armed groups of the
   actor data and attacker nouns ("gunmen", "suicide bomber") near a trigger;
 - targets and victims: objects of the triggers, passive subjects ("five soldiers were
-  killed"), "attack on X"; a named site (NER's FAC) at, in, inside or outside which it
-  happened, also as its place; never an attacker (dead attackers are not the attack's victims);
+  killed"), "attack on X"; never an attacker (dead attackers are not the attack's victims);
 - weapons: the weapons lexicon, the subject of "killed"/"exploded" when it is a weapon,
   "with X" of a trigger, and the weapon that names a strike ("a drone strike");
 - weapons also where someone uses, carries or wears them ("the gunmen used grenades");
@@ -284,13 +283,6 @@ def cased_candidates(doc: Doc, article: Article, *, places: list[Mention] | None
             if token.lower_ in BUILDING_HEADS and token.dep_ == "pobj" and \
                     token.head.lower_ in ("in", "inside", "at", "outside", "to", "into") and \
                     any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
-                vote("target", token, 1.5, position)
-            elif token.ent_type_ == "FAC" and token.dep_ == "pobj" and \
-                    token.head.lower_ in ("inside", "at", "outside", "in") and \
-                    next(e for e in sent.ents if e.start <= token.i < e.end).root.i == token.i:
-                # a named site (NER's FAC) in an attack's sentence: "a bomb went off at the Old Bailey".
-                # WikiEvents train's tuning fifth 43.76 -> 44.54 micro F1 (whole train 36.44 -> 36.57);
-                # also voting 2.5 for a FAC after "at X" of an attack word: 44.44 (36.54)
                 vote("target", token, 1.5, position)
         for span, weight in place_candidates(sent, trigger_ids, origins):
             if any(a <= span.start_char < b for a, b in agencies):

@@ -92,8 +92,11 @@ def content_noun(token: Token) -> Token | None:
             return obj
     if token.pos_ not in ("NOUN", "PROPN") or token.lower_ in PRONOUN_LIKE:
         return None
+    if token.dep_ == "appos" and not token.ent_type_ and token.head.ent_type_ == "PERSON":
+        # "Anders Breivik, the extremist": one person, whose name is the filler (the scorer
+        # counts the description, a second mention, as a second and wrong filler)
+        return token.head
     return token
-
 
 
 SINGULAR_ATTACKERS = {"gunman", "attacker", "assailant", "bomber", "shooter", "man", "woman", "suspect",
