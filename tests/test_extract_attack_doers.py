@@ -308,3 +308,20 @@ def test_a_rebel_commander_killed_beside_an_officer_is_an_attack_not_a_leader_lo
             "gunfight in Datu Piang on Sunday.")
     events = events_of(text, published="2018-07-02", kind="attack")
     assert len(events) == 1 and events[0].killed.low == 2
+
+
+@pytest.mark.parametrize("text", [
+    "A suicide bomber targeted a minibus carrying pilgrims on the road to Karbala.",
+    "Police officers were targeted at a checkpoint near Tal Afar by a militant cell on Monday night.",
+])
+def test_attackers_who_target_attack(text):
+    assert len(events_of(text, published="2012-05-04", kind="attack")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The new tax targeted savers in Leeds.",
+    "The explosion targeted a bakery in Kabul, killing two.",  # an attack, told by its explosion
+])
+def test_targeting_by_no_attacker_is_no_new_attack(text):
+    events = events_of(text, published="2012-05-04", kind="attack")
+    assert all(e.trigger != "targeted" for e in events)

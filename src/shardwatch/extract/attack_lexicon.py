@@ -104,6 +104,11 @@ def trigger_of(token: Token) -> dict | None:
                 and token.head.head.lemma_.lower() in verbs
                 or any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in verbs for c in token.children)):
             return None
+    if record and record.get("subject") and not any(
+            g.lemma_.lower() in record["subject"] or g.lower_ in record["subject"]
+            for c in token.children if c.dep_ in ("nsubj", "agent")
+            for g in ([c] if c.dep_ == "nsubj" else [p for p in c.children if p.dep_ == "pobj"])):
+        return None  # "a suicide bomber targeted a bus", not "the plan targeted savers"
     if record and record.get("counted_by") and not counted_by(token, record["counted_by"]):
         return None  # "observed 24 shots", not "a shot at the title" nor "a booster shot"
     if record and record.get("object"):
