@@ -325,3 +325,14 @@ def test_attackers_who_target_attack(text):
 def test_targeting_by_no_attacker_is_no_new_attack(text):
     events = events_of(text, published="2012-05-04", kind="attack")
     assert all(e.trigger != "targeted" for e in events)
+
+
+@pytest.mark.parametrize("text, attacks", [
+    ("Three explosions went off in a market in Yala as shoppers gathered for the festival.", 1),
+    ("Two simultaneous blasts rocked the old city of Hyderabad on Saturday evening.", 1),
+    # an accident's blasts, and one blast with no harm told, stay out
+    ("Two explosions at a fireworks factory in Sivakasi shook the town.", 0),
+    ("An explosion was heard near the port of Aden.", 0),
+])
+def test_blasts_counted_are_bombs_though_no_one_is_hurt(text, attacks):
+    assert len(events_of(text, published="2013-02-21", kind="attack")) == attacks

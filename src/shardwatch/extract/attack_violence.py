@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span, Token
 from shardwatch.extract.mentions import actor_of, actors
 from shardwatch.types import Quantity
 from shardwatch.extract.numbers import parse_number
-from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, VICTIM_NOUNS, _violence_cues, _weapons, trigger_of
+from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, VICTIM_NOUNS, _violence_cues, _weapons, blasts_in_a_row,
+                                              trigger_of)
 from shardwatch.extract.doers import _subject_or_agent
 from shardwatch.extract.casualties import PERSON_WORDS
 from shardwatch.extract.attack_disorder import (_ARMED_WORDS, ARMED_MEMBERS, civil_cause, civil_doer, feud_fight, lethal,
@@ -87,7 +88,7 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
         return True
     if trigger.lemma_.lower() == "find":
         return found_killed(trigger, cues)
-    if _harm_shown(trigger, cues):
+    if _harm_shown(trigger, cues) or blasts_in_a_row(trigger, sent):
         return True
     # a weapon in the sentence; vehicles and fire are too common in other senses to count, not
     # a firebomb ("two firebombs exploded at a hostel": one missed report of the incidents
@@ -491,3 +492,4 @@ def _bare_toll(frame: AttackFrame) -> bool:
     armed = frame.weapon is not None and frame.weapon_type != "Vehicle"
     return (frame.trigger.lemma_.lower() in CASUALTY_LEMMAS and not frame.perpetrator_orgs
             and not frame.perpetrator_people and not armed)
+
