@@ -34,6 +34,10 @@ _ARMED_WORDS = re.compile(r"\b(front|army|brigades?|liberation|jihad|mujahideen|
 _LETHAL_LEMMAS = {"kill", "murder", "lynch", "behead", "slaughter", "execute", "massacre", "assassinate"}
 
 
+# Words of a crowd's size that stand for it as a doer: "hundreds of inmates attacked policemen".
+_MANY = {"hundreds", "dozens", "scores", "thousands", "hundred", "dozen", "score", "thousand"}
+
+
 def civil_doer(token: Token, trigger: Token, token_actor: dict[int, str]) -> bool:
     """"villagers", "party activists", "locals", "nearly 300 people": a doer of no armed group
     whose harm is unrest, unless the harm kills ("villagers killed two policemen"). On the ACLED
@@ -41,9 +45,9 @@ def civil_doer(token: Token, trigger: Token, token_actor: dict[int, str]) -> boo
     mostly ACLED's violence against civilians, so those stay attacks."""
     cues = _violence_cues()
     civil = cues["civil_doer"]
-    if token.lemma_.lower() in ("group", "crowd", "band", "section") and not any(
+    if (token.lemma_.lower() in ("group", "crowd", "band", "section") or token.lower_ in _MANY) and not any(
             c.lower_ in cues["unknown_doer"] for c in token.children):
-        # "a group of people", "a group of youth": the people the group is of
+        # "a group of people", "a group of youth", "hundreds of inmates": the people the group is of
         token = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"), token)
     if token.lemma_.lower() not in civil and token.lower_ not in civil:
@@ -319,6 +323,7 @@ def warning_fire(trigger: Token) -> bool:
         verb = verb.head
     phrase = [*trigger.subtree, *verb.children, *(g for c in verb.children if c.dep_ == "prep" for g in c.children)]
     aimed_off = any(t.lower_ in _WARNING_WORDS and t.dep_ == "amod" for t in trigger.subtree) or any(
+        _riot_control(t) for t in phrase) or any(
         t.lower_ == "air" and t.head.lower_ == "in" for t in phrase) or any(
         c.dep_ in ("advcl", "xcomp") and (c.lemma_.lower() in _CONTROL_VERBS or any(
             g.lower_ == "control" for g in c.subtree)) for c in verb.children)
@@ -331,8 +336,18 @@ def warning_fire(trigger: Token) -> bool:
             break
         node = node.head
     words_of = [w for s in subjects for w in (s, *s.conjuncts, *(g for c in s.children if c.dep_ == "prep"
-                                                                  for g in c.children))]
+                                                                  for g in c.children),
+                                              *(c for c in s.children if c.dep_ == "compound"))]  # "police personnel"
     return any(w.lemma_.lower() in STATE_NOUNS or w.lower_ in STATE_NOUNS for w in words_of)
+
+
+def _riot_control(token: Token) -> bool:
+    """"teargas shells", "tear gas", "rubber bullets", "water cannon": what a state fires at a
+    crowd to break it up, not to kill (ACLED's protests with intervention)."""
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    return token.lower_ in ("teargas", "tear-gas") or (token.lower_ == "gas" and before == "tear") or (
+        token.lower_ in ("bullet", "bullets") and before == "rubber") or (
+        token.lower_ in ("cannon", "cannons") and before == "water")
 
 
 # Words of a fight between crowds or parties' men that a note's lede may tell.

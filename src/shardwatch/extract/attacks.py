@@ -37,7 +37,8 @@ from shardwatch.extract.attack_disorder import (clash_lede, demonstration_note, 
                                                protested, school_burning, shutdown_violence, street_bombs_unharmed)
 from shardwatch.extract.attack_lists import as_written, named_attack, split_listed
 from shardwatch.extract.attack_segments import _assign_segments
-from shardwatch.extract.attack_violence import (REMAINS_NOUNS, TOLL_LEMMAS, _bare_toll, _disorder_note, dead_counted, is_violence, reaction_to)
+from shardwatch.extract.attack_reactions import reaction_to
+from shardwatch.extract.attack_violence import REMAINS_NOUNS, TOLL_LEMMAS, _bare_toll, _disorder_note, dead_counted, is_violence
 from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, OBSERVING_VERBS,
                                                STATE_NOUNS, VICTIM_NOUNS, _weapons, counted_by, trigger_of)
 from shardwatch.extract.casualties import _fuller, casualties, parsed_casualties
