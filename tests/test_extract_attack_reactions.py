@@ -66,3 +66,18 @@ def test_riot_missiles_and_police_fire_are_no_attacks(text):
 def test_stones_beside_a_killing_stay_an_attack():
     text = "Gunmen hurled stones at a shop and then shot dead the shopkeeper in the market of Bannu."
     assert len(events_of(text, published="2015-03-02", kind="attack")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # a device found and made safe is disrupted weapons use, not an attack
+    "On 7 May 2020, a joint team of the district police unearthed and defused five IEDs allegedly planted by "
+    "rebels near Kotagarh village.",
+    "On 19 December, the army defused an IED discovered in the wake of an ambush in the area of Tessit.",
+])
+def test_devices_defused_are_no_attacks(text):
+    assert events_of(text, published="2020-05-07", kind="attack") == []
+
+
+def test_a_blast_told_beside_a_device_defused_stays_an_attack():
+    text = "An IED planted by militants exploded near a patrol in Kidal, killing two soldiers; a second device was defused."
+    assert len(events_of(text, published="2020-05-07", kind="attack")) == 1

@@ -17,7 +17,7 @@ from shardwatch.extract.doers import _subject_or_agent
 from shardwatch.extract.casualties import PERSON_WORDS
 from shardwatch.extract.attack_disorder import (_ARMED_WORDS, ARMED_MEMBERS, civil_cause, civil_doer, feud_fight, lethal,
                                                reciprocal, state_cause, warning_fire)
-from shardwatch.extract.attack_reactions import protest_deed, unrest_cause
+from shardwatch.extract.attack_reactions import device_disposed, protest_deed, unrest_cause
 
 if TYPE_CHECKING:  # the frame is built in attacks, which imports this module
     from shardwatch.extract.attacks import AttackFrame
@@ -55,6 +55,8 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
     # police raided a market": attack_reactions); figures there
     if unrest_cause(trigger, token_actor) or (protest_deed(trigger) and not any(_armed_party(t, token_actor) for t in subjects)):
         return False
+    if device_disposed(trigger):
+        return False  # "the army defused an IED planted by militants" (attack_reactions)
     # the sentence's words of death, not ``killed``: "leaving six people injured" may read as a toll of dead
     if reciprocal(trigger) and not any(t.lemma_.lower() in ("kill", "die", "dead", "death") for t in sent) \
             and not any(_armed_party(t, token_actor) for t in subjects):
