@@ -18,6 +18,7 @@ from shardwatch.extract.doers import _subject_or_agent
 from shardwatch.extract.casualties import PERSON_WORDS
 from shardwatch.extract.attack_disorder import (_ARMED_WORDS, ARMED_MEMBERS, civil_cause, civil_doer, feud_fight, lethal,
                                                reciprocal, state_cause, warning_fire)
+from shardwatch.extract.attack_reactions import device_disposed, protest_deed, unrest_cause
 
 if TYPE_CHECKING:  # the frame is built in attacks, which imports this module
     from shardwatch.extract.attacks import AttackFrame
@@ -45,10 +46,18 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
         return False
     # a crowd that kills does violence to a person ("a mob lynched", ACLED's violence against
     # civilians: on its tuning part, i % 9 != 4, killings by mobs were 42 attack notes to 34 riots)
-    if any((_crowd(t, cues) and not lethal(trigger)) or civil_doer(t, trigger, token_actor) for t in subjects):
+    # a subject the tagger took for a verb is still the doer ("inmates attacked the guards")
+    doers = subjects + [c for c in trigger.children if c.dep_ == "nsubj" and c.pos_ in ("VERB", "ADJ")]
+    if any((_crowd(t, cues) and not lethal(trigger)) or civil_doer(t, trigger, token_actor) for t in doers):
         return False
     if state_cause(trigger) or civil_cause(trigger, token_actor) or warning_fire(trigger):
         return False
+    # the doers of an unrest's harm: people "to protest" something, a crowd's cause ("after the
+    # police raided a market": attack_reactions); figures there
+    if unrest_cause(trigger, token_actor) or (protest_deed(trigger) and not any(_armed_party(t, token_actor) for t in subjects)):
+        return False
+    if device_disposed(trigger):
+        return False  # "the army defused an IED planted by militants" (attack_reactions)
     # the sentence's words of death, not ``killed``: "leaving six people injured" may read as a toll of dead
     if reciprocal(trigger) and not any(t.lemma_.lower() in ("kill", "die", "dead", "death") for t in sent) \
             and not any(_armed_party(t, token_actor) for t in subjects):
@@ -355,79 +364,6 @@ def _armed_name(token: Token) -> bool:
     if actor is not None:
         return actor.kind == "organisation"
     return bool(_ARMED_WORDS.search(ent.text))
-
-
-# Reaction verbs whose clause may hold the attack at any depth ("held a protest after a member
-# murdered a resident", "relatives of a boy who had been kidnapped protested"): not "march" or
-# "rally", which fighters do before an attack of their own ("marched into the town, killing 12").
-_DEEP_REACTIONS = {"protest", "condemn", "denounce", "mourn", "commemorate", "decry", "demonstrate", "honor",
-                   "honour"}
-# What people hold or stage to react: "held a protest", "staged a sit-in".
-_REACTION_NOUNS = {"protest", "demonstration", "sit-in", "vigil", "procession", "ceremony", "commemoration",
-                   "memorial", "rally", "march"}
-
-
-# Nouns of what people demand or show for the victims of an attack told elsewhere: "demanding
-# justice for the victims of the massacre", "marched in solidarity with the victims", "demanding
-# the arrest of the culprits who attacked a driver", "demanding their release".
-_REACTION_AIMS = {"justice", "solidarity", "arrest", "release", "probe", "compensation", "punishment"}
-
-
-def _under_reaction(trigger: Token) -> bool:
-    """The attack word hangs, below its clause, on a verb of reaction or on one that holds a
-    protest, or on a noun of what protesters demand (``_REACTION_AIMS``): the attack is what
-    people react to. Not through a conjunct (a deed of its own) unless the conjunct pairs two
-    attack words of one deed ("attacked and killed"). On the ACLED tuning slice (i % 9 == 0) 1 of
-    68 false alarms, no attack note; residues 1-3 below. The aims and the paired deeds: ACLED
-    tuning part (i % 9 != 4), figures in attack_disorder's commit (git log)."""
-    node = trigger
-    while node.head.i != node.i:
-        if node.dep_ == "conj" and (trigger_of(node.head) or {}).get("kind") != "attack":
-            return False
-        below, node = node, node.head
-        # "two suicide blasts targeted Shia processions", "a bomb attack struck a rally": the
-        # protest is what the attack hit (two missed reports of the incidents dev residue 2)
-        hit = below.dep_ == "nsubj"
-        if node.pos_ == "NOUN" and node.lemma_.lower() in _REACTION_AIMS and node.i < trigger.i:
-            return True
-        if node.pos_ == "VERB" and node.i < trigger.i and any(
-                g.lemma_.lower() in _REACTION_AIMS for c in node.children
-                for g in ([c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else [])):
-            return True  # "demanding justice for the victims of ...", "marched in solidarity with the victims of ..."
-        if node.pos_ in ("VERB", "AUX") and (node.lemma_.lower() in _DEEP_REACTIONS or any(
-                c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in _REACTION_NOUNS
-                and not (hit and c.dep_ == "dobj") for c in node.children)):
-            return True
-    return False
-
-
-def reaction_to(trigger: Token) -> bool:
-    """"protesting the attack", "a rally against the bombing", "condemned the killing": an
-    attack told elsewhere, named here only as what people react to."""
-    reactions = _violence_cues()["reaction"]
-    if _under_reaction(trigger):
-        return True
-    head = trigger.head
-    if trigger.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in reactions:
-        return True
-    if trigger.dep_ == "pobj" and head.lower_ in ("against", "over") and head.head.lemma_.lower() in reactions:
-        return True
-    if trigger.dep_ in ("relcl", "acl", "amod"):
-        # "protested against a blast that killed 60", "families of two murdered boys protested":
-        # the attack word describes what (or whom) the people react to
-        node = trigger.head
-        if trigger.dep_ == "amod" and any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in reactions
-                                          for c in node.children):
-            return True  # the parser may hang the reaction on the victims themselves
-        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-            if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_.lower() in reactions:
-                return True
-            if node.dep_ == "pobj" and node.head.lower_ in ("against", "over") \
-                    and node.head.head.lemma_.lower() in reactions:
-                return True
-            node = node.head
-        return node.lemma_.lower() in reactions and node.i != trigger.i
-    return False
 
 
 def _is_natural(token: Token, cues: dict[str, frozenset[str]]) -> bool:

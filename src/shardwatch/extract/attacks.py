@@ -34,16 +34,17 @@ from shardwatch.extract.versions import version_of
 from shardwatch.extract.attack_sides import (_leader_killed, _state_subject, armed_arsonists, fighters_killed,
                                              not_doers)
 from shardwatch.extract.attack_disorder import (clash_lede, demonstration_note, non_attack_label, property_only, protest_lede,
-                                               protested, school_burning, shutdown_violence, street_bombs_unharmed)
+                                               protested, shutdown_violence, street_bombs_unharmed, unrest_missiles)
 from shardwatch.extract.attack_lists import as_written, named_attack, split_listed
 from shardwatch.extract.attack_segments import _assign_segments
-from shardwatch.extract.attack_violence import (REMAINS_NOUNS, TOLL_LEMMAS, _bare_toll, _disorder_note, dead_counted, is_violence, reaction_to)
+from shardwatch.extract.attack_reactions import civil_lede, reaction_to, retold_unrest
+from shardwatch.extract.attack_violence import REMAINS_NOUNS, TOLL_LEMMAS, _bare_toll, _disorder_note, dead_counted, is_violence
 from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, OBSERVING_VERBS,
                                                STATE_NOUNS, VICTIM_NOUNS, _weapons, counted_by, trigger_of)
 from shardwatch.extract.casualties import _fuller, casualties, parsed_casualties
 from shardwatch.extract.doers import _named_groups, _subject_or_agent
 from shardwatch.extract.state_strikes import strike_frame
-from shardwatch.extract.attack_property import heritage_demolition
+from shardwatch.extract.attack_property import heritage_demolition, school_burning
 
 EXTRACTOR = "attacks"
 VERSION = version_of(__name__)
@@ -291,7 +292,11 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
     lede = protest_lede(doc)
     frames = [frame for frame in frames if not (lede is not None and protested(frame, lede))
               and not (property_only(frame) and not armed_arsonists(frame.trigger, token_actor))
-              and not shutdown_violence(frame) and not school_burning(frame) and not street_bombs_unharmed(frame)]
+              and not shutdown_violence(frame) and not school_burning(frame) and not street_bombs_unharmed(frame)
+              and not unrest_missiles(frame)]
+    if frames and civil_lede(doc, token_actor):
+        # the lede tells civil doers' harm and no one died: later bare retellings are its own
+        frames = [frame for frame in frames if not retold_unrest(frame)]
     if frames and _disorder_note(doc, token_actor):
         # a clash told first, with no death: the whole report is the clash's (attack_disorder.clash_lede)
         frames = [] if clash_lede(doc) else [frame for frame in frames if not _bare_toll(frame)]
