@@ -127,3 +127,21 @@ def test_a_municipality_in_a_first_level_department_keeps_its_place():
     place = place_of("Rebels shot dead two police officers in the municipality of Mesetas in the Colombian "
                      "department of Meta.")
     assert place is not None and place.name == "Mesetas"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # the tagger's first word of a district's name was read too, and won: "Khwaja" is a town of
+    # Takhar, far from Ghazni
+    ("Insurgents ambushed a police convoy in the Khwaja Umari district of Ghazni, killing six officers.",
+     "Khwaja Umari district", "AF"),
+    # a district's possessive: "'s" is no part of its name
+    ("The governor of Zurmat district's council was killed when a roadside bomb hit his car in Paktia.",
+     "Zurmat district", "AF"),
+    # a province's possessive in a later sentence that places the attack: the possessor holds the
+    # district, it is not where the attack was
+    ("Gunmen shot dead a teacher on his way home. The killing took place in Narathiwat's Rueso District.",
+     "Rueso District", "TH"),
+])
+def test_a_name_is_read_without_its_pieces_and_possessives(text, name, country):
+    place = place_of(text)
+    assert place is not None and (place.name, place.country) == (name, country)
