@@ -141,7 +141,13 @@ def test_a_municipality_in_a_first_level_department_keeps_its_place():
     # district, it is not where the attack was
     ("Gunmen shot dead a teacher on his way home. The killing took place in Narathiwat's Rueso District.",
      "Rueso District", "TH"),
+    # a district the gazetteer lacks, held by a province, where no preposition of place stands
+    ("Gunmen attacked Kandahar's Maiwand district, killing four policemen.", "Maiwand district", "AF"),
+    # a region whose name joins two names by "and", with its region word after the second
+    ("A suicide bomber rammed a car into a bus of border guards in the Sistan and Baluchestan province, "
+     "killing nine.", "Sistan and Baluchestan province", "IR"),
 ])
 def test_a_name_is_read_without_its_pieces_and_possessives(text, name, country):
     place = place_of(text)
     assert place is not None and (place.name, place.country) == (name, country)
+
