@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from extract_helpers import events_of
+from shardwatch.extract.gazetteer import get_gazetteer
+from shardwatch.extract.place_names import country_tail
 
 
 def place_of(text: str):
@@ -151,3 +153,12 @@ def test_a_name_is_read_without_its_pieces_and_possessives(text, name, country):
     place = place_of(text)
     assert place is not None and (place.name, place.country) == (name, country)
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("Madagali Nigeria", ("Madagali", "NG")),
+    # a name the tagger ran into its country with the word that joins them
+    ("Kelbo in Burkina Faso", ("Kelbo", "BF")),
+    ("the Far North of Cameroon", ("the Far North", "CM")),
+])
+def test_a_country_run_into_a_name_leaves_the_name_without_its_joining_word(text, expected):
+    assert country_tail(text, get_gazetteer()) == expected
