@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from extract_helpers import events_of
+from shardwatch.extract.gazetteer import get_gazetteer
+from shardwatch.extract.place_names import country_tail
 
 
 def place_of(text: str):
@@ -127,3 +129,36 @@ def test_a_municipality_in_a_first_level_department_keeps_its_place():
     place = place_of("Rebels shot dead two police officers in the municipality of Mesetas in the Colombian "
                      "department of Meta.")
     assert place is not None and place.name == "Mesetas"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # the tagger's first word of a district's name was read too, and won: "Khwaja" is a town of
+    # Takhar, far from Ghazni
+    ("Insurgents ambushed a police convoy in the Khwaja Umari district of Ghazni, killing six officers.",
+     "Khwaja Umari district", "AF"),
+    # a district's possessive: "'s" is no part of its name
+    ("The governor of Zurmat district's council was killed when a roadside bomb hit his car in Paktia.",
+     "Zurmat district", "AF"),
+    # a province's possessive in a later sentence that places the attack: the possessor holds the
+    # district, it is not where the attack was
+    ("Gunmen shot dead a teacher on his way home. The killing took place in Narathiwat's Rueso District.",
+     "Rueso District", "TH"),
+    # a district the gazetteer lacks, held by a province, where no preposition of place stands
+    ("Gunmen attacked Kandahar's Maiwand district, killing four policemen.", "Maiwand district", "AF"),
+    # a region whose name joins two names by "and", with its region word after the second
+    ("A suicide bomber rammed a car into a bus of border guards in the Sistan and Baluchestan province, "
+     "killing nine.", "Sistan and Baluchestan province", "IR"),
+])
+def test_a_name_is_read_without_its_pieces_and_possessives(text, name, country):
+    place = place_of(text)
+    assert place is not None and (place.name, place.country) == (name, country)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Madagali Nigeria", ("Madagali", "NG")),
+    # a name the tagger ran into its country with the word that joins them
+    ("Kelbo in Burkina Faso", ("Kelbo", "BF")),
+    ("the Far North of Cameroon", ("the Far North", "CM")),
+])
+def test_a_country_run_into_a_name_leaves_the_name_without_its_joining_word(text, expected):
+    assert country_tail(text, get_gazetteer()) == expected

@@ -139,7 +139,9 @@ def finer_place_after(frame: AttackFrame, frames: list[AttackFrame], places: lis
     coarse = frame.place.place.precision if frame.place is not None else 3
     finer = [m for m in places if start <= m.start < stop and m.place.precision < coarse
              and (country is None or m.place.country == country)]
-    return best_place(finer) if finer else None
+    # read with the text, as the sentence's own places are ("The attack occurred in Pattani's Khok
+    # Pho District": the possessor holds the district, it is not where the attack was)
+    return best_place(finer, text=doc.text) if finer else None
 
 
 def country_of_article(doc: Doc, article: Article, places: list[Mention]) -> Mention | None:
