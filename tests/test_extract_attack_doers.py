@@ -336,3 +336,11 @@ def test_targeting_by_no_attacker_is_no_new_attack(text):
 ])
 def test_blasts_counted_are_bombs_though_no_one_is_hurt(text, attacks):
     assert len(events_of(text, published="2013-02-21", kind="attack")) == attacks
+
+
+@pytest.mark.parametrize("text", [
+    "Militants fired four mortar shells around the town of Ber in northern Mali.",
+    "Unknown assailants hurled an explosive device at the embassy gate in Tripoli, shattering windows.",
+])
+def test_shells_fired_and_devices_thrown_are_attacks(text):
+    assert len(events_of(text, published="2018-07-27", kind="attack")) == 1
