@@ -344,3 +344,18 @@ def test_blasts_counted_are_bombs_though_no_one_is_hurt(text, attacks):
 ])
 def test_shells_fired_and_devices_thrown_are_attacks(text):
     assert len(events_of(text, published="2018-07-27", kind="attack")) == 1
+
+
+@pytest.mark.parametrize("text, group", [
+    # a longer name holding a known group's alias is another group
+    ("Two suicide bombers blew themselves up outside the embassy in Tashkent. The Islamic Jihad Union "
+     "claimed responsibility.", "Islamic Jihad Union"),
+    # the name in full, in English
+    ("A bomb went off at a petrol station in Madrid after a caller speaking for the Basque Fatherland and "
+     "Freedom had warned of it.", "ETA"),
+    # the hedge the NER takes into the name
+    ("Suspected Fulani gunmen attacked three villages in Kajuru, killing 12.", "Fulani"),
+])
+def test_group_names_read_whole_and_without_hedge(text, group):
+    [event] = events_of(text, published="2004-07-30", kind="attack")
+    assert _doers(event) == {group}

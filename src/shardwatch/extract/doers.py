@@ -258,6 +258,8 @@ def _group_ents(tokens: list[Token], token_actor: dict[int, str]) -> list[tuple[
                 or ent.start > 0 and token.doc[ent.start - 1].lemma_.lower() in _GROUP_NOUNS_NAMING):
             continue  # a person's name, unless it is a group's ("the Medellín Cartel", "the group Dev Sol")
         name = re.sub(r"^the\s+", "", ent.text, flags=re.I).rstrip(" (")  # NER may end a name at its bracket
+        # "Suspected Fulani gunmen": the NER takes the hedge into the name
+        name = re.sub(r"^(?:suspected|alleged|presumed)\s+", "", name, flags=re.I)
         if _a_place(name):
             continue  # "the Mumbai attacks", "Herat's district": a place the tagger took for a group
         if re.fullmatch(r"[A-Z]{2,6}", name) and ent.root.dep_ == "compound" and not (
