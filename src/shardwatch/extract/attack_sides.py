@@ -187,8 +187,9 @@ def _leader_killed(trigger: Token, token_actor: dict[int, str]) -> bool:
                 or (actors().get(token_actor.get(t.i, "")) is not None
                     and actors()[token_actor[t.i]].kind == "organisation") for t in subtree) \
                 and not forces_among(child):
-            return True  # not "an army lieutenant and a rebel commander were killed in a gunfight"
+            # not "an army lieutenant and a rebel commander were killed in a gunfight", an attack
             # (with officers' ranks among the state's men: incidents dev residue 0, 1 report, no other change)
+            return True
         if child.dep_ == "nsubjpass" and any((t.lemma_.lower() in ATTACKER_NOUNS or t.lower_ in ATTACKER_NOUNS)
                                               and t.lower_ not in VICTIM_NOUNS for t in child.subtree) \
                 and not forces_among(child):

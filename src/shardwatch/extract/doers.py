@@ -45,10 +45,10 @@ def _subject_or_agent(trigger: Token) -> list[Token]:
     # "an attack that killed", "the gunman who opened fire": climb to the governing verb
     if trigger.dep_ in ("dobj", "attr", "pobj") and trigger.head.pos_ == "VERB":
         heads.append(trigger.head)
-    # "the massacre by X, killing 26", "X detonated a bomb, killing 26": the participle's doer
     # A noun that is no attacker ("the express train ..., killing twelve") did it as a thing:
     # the words of its name are not the doer's.
     thing = None
+    # "the massacre by X, killing 26", "X detonated a bomb, killing 26": the participle's doer
     if trigger.dep_ in ("advcl", "acl") and trigger.tag_ == "VBG" and not any(
             c.dep_ in ("mark", "nsubj") for c in trigger.children):
         heads.append(trigger.head)
