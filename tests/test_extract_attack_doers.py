@@ -359,3 +359,12 @@ def test_shells_fired_and_devices_thrown_are_attacks(text):
 def test_group_names_read_whole_and_without_hedge(text, group):
     [event] = events_of(text, published="2004-07-30", kind="attack")
     assert _doers(event) == {group}
+
+
+def test_a_claim_of_both_attacks_names_the_doer_of_each():
+    text = ("Two policemen died when a suicide bomber attacked a police post in Sangin. Hours earlier, a car "
+            "bomb exploded outside a court in Lashkar Gah, killing three. The Taliban claimed responsibility "
+            "for both attacks.")
+    events = events_of(text, published="2012-04-10", kind="attack")
+    assert len(events) == 2 and all(_doers(e) == {"Taliban"} for e in events)
+    assert all(e.claimed for e in events)
