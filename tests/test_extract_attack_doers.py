@@ -368,3 +368,17 @@ def test_a_claim_of_both_attacks_names_the_doer_of_each():
     events = events_of(text, published="2012-04-10", kind="attack")
     assert len(events) == 2 and all(_doers(e) == {"Taliban"} for e in events)
     assert all(e.claimed for e in events)
+
+
+def test_the_attacker_identified_further_on_is_the_perpetrator():
+    text = ("A gunman opened fire in a mosque in Fresno, killing four worshippers. Witnesses said he shouted "
+            "before firing. Two officers were hurt as they entered. The suspect was identified as Daniel Moore "
+            "and arrested.")
+    [event] = events_of(text, published="2019-04-02", kind="attack")
+    assert _doers(event) == {"Daniel Moore"}
+
+
+def test_a_victim_identified_is_not_the_perpetrator():
+    text = "A gunman opened fire in a mosque in Fresno, killing four. One victim was identified as Joyce Miller."
+    [event] = events_of(text, published="2019-04-02", kind="attack")
+    assert _doers(event) == set()

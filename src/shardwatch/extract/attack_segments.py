@@ -187,6 +187,8 @@ def _assign_segments(doc: Doc, frames: list[AttackFrame], token_actor: dict[int,
             _later_known_doer(frame, token_actor)
         if not frame.perpetrator_orgs and all(pid is None for pid, _ in frame.perpetrator_people):
             _antecedent_doer(frame, token_actor)
+        if not frame.perpetrator_orgs and all(pid is None for pid, _ in frame.perpetrator_people):
+            _identified_attacker(frame)
         _toll_after(frame)
         if not frame.perpetrator_orgs and all(pid is None for pid, _ in frame.perpetrator_people):
             triggers = [frame.trigger, *(t for t in frame.sentence
@@ -362,6 +364,23 @@ def _later_known_doer(frame: AttackFrame, token_actor: dict[int, str]) -> None:
         if convicted:
             frame.perpetrator_people.append((person_id(convicted[0].text), convicted[0].text))
             return
+
+
+# Words for the attacker a later sentence names ("the suspect was identified as X").
+_ATTACKER_WORDS = ATTACKER_NOUNS | {"suspect", "perpetrator", "culprit", "man", "woman"}
+
+
+def _identified_attacker(frame: AttackFrame) -> None:
+    """"The alleged attacker was identified as Robert Bowers": the person the attacker is named
+    as anywhere in the attack's story (incidents dev residue 1: 1 report, four sentences on)."""
+    for sent in frame.segment:
+        for ent in sent.ents:
+            head = ent.root.head
+            if ent.label_ == "PERSON" and ent.root.dep_ == "pobj" and head.lower_ == "as" \
+                    and head.head.lemma_.lower() == "identify" and any(
+                        c.dep_ == "nsubjpass" and c.lemma_.lower() in _ATTACKER_WORDS for c in head.head.children):
+                frame.perpetrator_people.append((person_id(ent.text), ent.text))
+                return
 
 
 _PRONOUNS = {"he", "she", "they"}
