@@ -13,10 +13,9 @@ summaries' tuning part (lines i % 4 != 3): two of its attack false alarms were s
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
-
-from typing import TYPE_CHECKING
 
 from shardwatch.data import load_jsonl
 from shardwatch.extract.attack_disorder import _BURN_LEMMAS, _harm_told

@@ -171,7 +171,7 @@ def _assign_segments(doc: Doc, frames: list[AttackFrame], token_actor: dict[int,
                     ent = next((e for e in sent.ents if e.start <= token.i < e.end), None)
                     frame.perpetrator_orgs.append((actor_id, ent.text if ent is not None else token.text))
                     break
-        if not frame.perpetrator_orgs and all(pid is None for pid, _ in frame.perpetrator_people):
+        if _no_doer(frame):
             # "The attack was blamed on the Medellín Cartel", "The group Dev Sol claimed it":
             # a group the actor data lacks, named as the doer in one of the next two sentences
             for sent in [s for s in frame.segment if s != frame.sentence][:2]:
@@ -182,19 +182,18 @@ def _assign_segments(doc: Doc, frames: list[AttackFrame], token_actor: dict[int,
         if not (frame.perpetrator_orgs or frame.perpetrator_people):
             _learned_doer(frame, token_actor)
         # "Gunmen attacked ...": attackers told only by a common noun name no perpetrator yet
-        unnamed = not frame.perpetrator_orgs and all(pid is None for pid, _ in frame.perpetrator_people)
-        if unnamed:
+        if _no_doer(frame):
             _later_known_doer(frame, token_actor)
-        if not frame.perpetrator_orgs and all(pid is None for pid, _ in frame.perpetrator_people):
+        if _no_doer(frame):
             _antecedent_doer(frame, token_actor)
-        if not frame.perpetrator_orgs and all(pid is None for pid, _ in frame.perpetrator_people):
+        if _no_doer(frame):
             _identified_attacker(frame)
         _toll_after(frame)
-        if not frame.perpetrator_orgs and all(pid is None for pid, _ in frame.perpetrator_people):
+        if _no_doer(frame):
             triggers = [frame.trigger, *(t for t in frame.sentence
                                          if t.i != frame.trigger.i and (trigger_of(t) or {}).get("kind") == "attack")]
             frame.perpetrator_orgs.extend(described_doers(triggers, token_actor)[:1])
-        if not frame.perpetrator_orgs and all(pid is None for pid, _ in frame.perpetrator_people):
+        if _no_doer(frame):
             for sent in [frame.sentence, *(s for s in frame.segment if s != frame.sentence)][:3]:
                 if modality_free(sent):
                     described = described_attributed(sent)
@@ -202,6 +201,11 @@ def _assign_segments(doc: Doc, frames: list[AttackFrame], token_actor: dict[int,
                         frame.perpetrator_orgs.append(described[0])
                         break
     _claimed_for_all(frames)
+
+
+def _no_doer(frame: AttackFrame) -> bool:
+    """The frame names no organisation and no person as its doer yet (unnamed "gunmen" aside)."""
+    return not frame.perpetrator_orgs and all(pid is None for pid, _ in frame.perpetrator_people)
 
 
 # "claimed responsibility for both incidents", "for all three bombings": a claim of every attack told.
@@ -219,8 +223,7 @@ def _claimed_for_all(frames: list[AttackFrame]) -> None:
                 continue
             doer = next(((a, t) for a, t in frame.perpetrator_orgs if a == frame.claimed_by), None)
             for other in frames:
-                if other is frame or other.by_state or other.perpetrator_orgs \
-                        or any(pid is not None for pid, _ in other.perpetrator_people):
+                if other is frame or other.by_state or not _no_doer(other):
                     continue
                 other.claimed, other.claimed_by = True, frame.claimed_by
                 if other.link == "unknown":

@@ -25,12 +25,17 @@ def in_title(token: Token) -> bool:
     institute and the base of such titles were taken for doers in 3 reports. With the name of
     the thing that blew up (``_subject_or_agent``'s ``thing``, ``attack_segments._names_a_thing``):
     perpetrator residue 0 89.88 -> 90.17, residues 1-3 no report changed."""
-    sent = token.sent
+    end = title_end(token.sent)
+    return end is not None and token.i < end
+
+
+def title_end(sent: Span) -> int | None:
+    """The index of the colon that ends the sentence's incident title (``in_title``), if any."""
     first = sent[0]
     if not (first.like_num and len(first.text) == 4 and first.text[:2] in ("19", "20")):
-        return False
+        return None
     colon = next((t.i for t in sent if t.text == ":"), None)
-    return colon is not None and colon - sent.start <= 12 and token.i < colon
+    return colon if colon is not None and colon - sent.start <= 12 else None
 
 
 # Verbs whose subject is what blew up, not who did it ("the Italicus Express train explodes");
@@ -63,10 +68,11 @@ def _subject_or_agent(trigger: Token) -> list[Token]:
     # both (its agent only: in "one was killed and five police injured" the police are victims)
     for conj in (c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == "VBN"):
         found.extend(g for a in conj.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
+    title = title_end(trigger.sent)
     for head in heads:
         intransitive = head.lemma_.lower() in _WHAT_BLEW and not any(c.dep_ == "dobj" for c in head.children)
         for child in head.children:
-            if in_title(child) or child.dep_ == "nsubj" and intransitive \
+            if title is not None and child.i < title or child.dep_ == "nsubj" and intransitive \
                     or thing is not None and head.i == thing.i and child.dep_ == "compound":
                 continue
             if child.dep_ in ("nsubj", "poss", "compound") and child.pos_ in ("NOUN", "PROPN"):
@@ -366,9 +372,7 @@ def described_doers(triggers: list[Token], token_actor: dict[int, str]) -> list[
                 marked = [c for c in mods if names_identity(c)]
                 if not marked:
                     if doer.lower_ in _CREED_NOUNS or doer.lemma_.lower() in _CREED_NOUNS:
-                        name = doer.text  # "Suspected militants shot...": the militants
-                        if (described_id(name), name) not in found:
-                            found.append((described_id(name), name))
+                        _add_described(found, doer.text)  # "Suspected militants shot...": the militants
                     continue
                 first = min(marked, key=lambda c: c.i)
                 # "Kosovo Albanian extremists": the name's words before the marked one belong to it
@@ -383,9 +387,13 @@ def described_doers(triggers: list[Token], token_actor: dict[int, str]) -> list[
                 name = doer.text  # "An Islamist stabbed a guard"
             else:
                 continue
-            if (described_id(name), name) not in found:
-                found.append((described_id(name), name))
+            _add_described(found, name)
     return found
+
+
+def _add_described(found: list[tuple[str, str]], name: str) -> None:
+    if (described_id(name), name) not in found:
+        found.append((described_id(name), name))
 
 
 # "believed to be insurgents", "suspected to be militants": the attackers said to be of a kind.
@@ -406,8 +414,6 @@ def described_attributed(sent: Span) -> list[tuple[str, str]]:
                 after = after[1:]
             if after and (after[0].lower_ in _CREED_NOUNS or after[0].lemma_.lower() in _CREED_NOUNS) and not any(
                     c.dep_ == "case" for c in after[0].children):
-                name = after[0].text
-                if (described_id(name), name) not in found:
-                    found.append((described_id(name), name))
+                _add_described(found, after[0].text)
     return found
 
