@@ -123,14 +123,14 @@ def test_state_forces_are_those_the_catalogue_gives_a_state(tmp_path):
     """The YPG is no government's forces: its taking of Manbij is a non-state actor's."""
     text = "Kurdish YPG fighters drove Islamic State militants out of Manbij."
     article = _article("manbij", text, dt.date(2016, 8, 13), "Wire")
-    ypg = ActorRef("ypg", "People's Protection Units", "gaining", "Kurdish YPG fighters")
+    ypg = ActorRef("ypg", "YPG", "gaining", "Kurdish YPG fighters")
     losing = ActorRef("islamic-state", "Islamic State", "losing", "Islamic State militants")
     db = _build(tmp_path / "ypg.db", [(article, [_event("manbij", article, date=dt.date(2016, 8, 12),
                                                         kind="territory", place=MANBIJ, actors=(ypg, losing),
                                                         change="captured")])])
     row = _frame(db, "acled").iloc[0]
     assert row["sub_event_type"] == "Non-state actor overtakes territory"
-    assert (row["actor1"], row["inter1"], row["inter2"]) == ("People's Protection Units", 2, 2)
+    assert (row["actor1"], row["inter1"], row["inter2"]) == ("YPG", 2, 2)
 
 
 @pytest.mark.parametrize(("layout", "table"), [("native", "events"), ("native", "incidents"), ("native", "articles"),
