@@ -54,3 +54,54 @@ def test_armed_violence_still_gives_the_attack(sentence, place):
 def test_an_attack_on_an_idea_or_a_figure_is_not_an_attack(sentence):
     assert events_of(sentence, published="2005-02-01", kind="attack") == []
 
+
+
+@pytest.mark.parametrize("sentence, place", [
+    # the sides named on the verb the clash is the subject of; separatists bear arms
+    ("Clashes broke out in the town of Mahabad between Kurdish separatists and Revolutionary Guards, leaving "
+     "two guards dead.", "Mahābād"),
+    # an encounter, a gunfight or combat with an armed group, the armed men among its dead
+    ("Two Abu Sayyaf militants were killed in an encounter with marines in Indanan.", "Indanan"),
+    ("A gunfight between police and Maoists near Dantewada left one constable dead.", "Dantewada"),
+    ("Twelve soldiers died in combat with Boko Haram fighters near Gwoza.", "Gwoza"),
+])
+def test_a_fight_with_an_armed_side_is_an_attack(sentence, place):
+    [attack] = events_of(sentence, published="2017-05-04", kind="attack")
+    assert attack.place.canonical == place
+
+
+@pytest.mark.parametrize("sentence", [
+    # a place taken after fighting: a change of hands, no attack
+    "Government troops took full control of Tal Afar after heavy fighting with the militants.",
+    # a chance meeting, and a fight of unarmed crowds
+    "The envoy had a brief encounter with the rebel spokesman at the airport in Goma.",
+    "A gunfight scene was filmed in the old town of Almeria for the new western.",
+    "Students of two rival colleges clashed in the town of Sylhet, leaving ten people injured.",
+])
+def test_fights_that_are_no_attack(sentence):
+    assert events_of(sentence, published="2017-05-04", kind="attack") == []
+
+
+@pytest.mark.parametrize("sentence, place", [
+    # a failed attack is an attack (as the GTD counts it): the attempt was made
+    ("A man armed with a knife tried to stab two police officers at a checkpoint in Hebron.", "Hebron"),
+    ("Rebels attempted to shoot down an army helicopter over Kidal.", "Kidal"),
+])
+def test_an_attempt_made_is_an_attack(sentence, place):
+    [attack] = events_of(sentence, published="2017-05-04", kind="attack")
+    assert attack.place.canonical == place
+
+
+def test_the_target_of_an_attempt_to_kill_is_no_toll():
+    [attack] = events_of("A suicide bomber attempted to kill the governor of Kandahar when his car passed the "
+                         "market.", published="2017-05-04", kind="attack")
+    assert attack.killed is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Militants will try to attack the air base in Kunduz, the commander warned.",
+    "The group is trying to attack Western targets, officials said.",
+    "Investigators said the men had planned to bomb a church in Lyon.",
+])
+def test_an_attempt_not_yet_made_is_no_attack(sentence):
+    assert events_of(sentence, published="2017-05-04", kind="attack") == []

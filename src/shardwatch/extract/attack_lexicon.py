@@ -26,6 +26,7 @@ def word_class(name: str) -> frozenset:
 
 ATTACKER_NOUNS = word_class("attacker")
 VICTIM_NOUNS = word_class("victim")
+CREED_NOUNS = word_class("creed_attacker")
 
 
 @cache

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from shardwatch.extract.attack_lexicon import STATE_NOUNS, VICTIM_NOUNS, trigger_of
 from shardwatch.extract.numbers import QUANTITY, QUANTITY_RE, parse_number, parse_quantity, quantity_from_match
+from shardwatch.extract.modality import attempt_made
 from shardwatch.types import Quantity
 
 _NUM = rf"(?P<q>{QUANTITY})"
@@ -229,6 +230,8 @@ def parsed_casualties(sent: Span) -> tuple[Quantity | None, Quantity | None]:
         if lemma == "shoot" and any(c.lower_ == "dead" or c.dep_ == "dobj" and any(
                 g.lower_ == "dead" for g in c.children) for c in token.children):
             kill = True  # "shot dead the mayor", "was shot dead", "shot dead 14 civilians"
+        if token.pos_ == "VERB" and (kill or hurt) and attempt_made(token):
+            continue  # "attempted to kill the ambassador": the aim, not a toll
         if token.pos_ == "VERB" and (kill or hurt):
             if lemma == "die":
                 subjects = [c for c in token.children if c.dep_ == "nsubj"]

@@ -15,7 +15,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from shardwatch.extract.mentions import actors
-from shardwatch.extract.modality import modality_of
+from shardwatch.extract.modality import attempt_made, modality_of
 from shardwatch.extract.temporal import ResolvedDate, resolve_date
 from shardwatch.types import Actor, Article, Mention
 
@@ -243,7 +243,9 @@ def deed_modality(token: Token, *, infinitive_ok: bool = False) -> str | None:
     # "claimed to have killed", "is said to have attacked": a perfect infinitive tells a deed
     # done (reported by whoever claims it), not a purpose
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
-    if not infinitive_ok and not perfect and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+    # "tried to stab two officers": the deed of a failed attempt (modality.attempt_made)
+    if not infinitive_ok and not perfect and not attempt_made(token) \
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
         return None
     return modality
 
