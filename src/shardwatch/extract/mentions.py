@@ -32,6 +32,7 @@ embassies ("a US convoy") are never places.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -180,8 +181,10 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
                 if label in PLACE_LABELS or locative(span):
                     unknown.append((span, label, stated))  # "in Dalya, Iraq": Dalya is in Iraq
                 continue
+        directed = False
         if place is None and DIRECTION.match(name):
             place = gazetteer.resolve(DIRECTION.sub("", name), context=context, regions=regions)  # "West Beirut"
+            directed = place is not None
         if place is not None and lower_article(name) and context and place.country not in context:
             # "the village of al-Sabha" in a Syrian story is not Sabha in Libya: a name that keeps its
             # article in lower case is a village's as often as a city's, so no well-known place abroad
@@ -209,8 +212,13 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
             continue
         if label not in PLACE_LABELS:
             label = "GPE"  # a name the tagger took for an organisation or a person
-        mentions.append(Mention(article.id, span.start_char, span.end_char, span.text, label,
-                                place=replace_name(place, with_kind_word(span))))
+        written = with_kind_word(span)
+        # "central Samarra" is Samarra, written so: the name without its direction word (as
+        # attack_lists.as_written keeps "south of Baghdad"; with it, incidents dev tuning residues
+        # 0-3: place of 4 reports won, none lost)
+        place = replace(replace_name(place, DIRECTION.sub("", written)), written=written) if directed \
+            else replace_name(place, written)
+        mentions.append(Mention(article.id, span.start_char, span.end_char, span.text, label, place=place))
     # A place the tagger saw that the gazetteer lacks (a village of a few hundred people) is
     # kept as written, in the one country the article's places lie in, with no coordinates.
     countries = {c for c in located if c}
