@@ -162,3 +162,15 @@ def test_a_name_is_read_without_its_pieces_and_possessives(text, name, country):
 ])
 def test_a_country_run_into_a_name_leaves_the_name_without_its_joining_word(text, expected):
     assert country_tail(text, get_gazetteer()) == expected
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a province run into a town's name with no comma: the town, in the province's country
+    ("Two marines were killed in a gunfight with Abu Sayyaf militants in Patikul Sulu.", "Patikul", "PH"),
+    # the gazetteer lacks the town: kept as written, in the province's country
+    ("Two marines died and four were hurt in a clash with Abu Sayyaf fighters in Indanan Sulu.", "Indanan", "PH"),
+])
+def test_a_province_run_into_a_name_is_the_places_province(text, name, country):
+    place = place_of(text)
+    assert place is not None and (place.name, place.country) == (name, country)
+

@@ -201,6 +201,23 @@ def country_tail(text: str, gazetteer) -> tuple[str, str] | None:
 _JOINING_END = re.compile(r"(?:,|\s+(?:in|of))$")
 
 
+def region_tail(text: str, gazetteer) -> tuple[str, str] | None:
+    """("Patikul", "PH") for "Patikul Sulu", ("Lago Puelo", "AR") for "Lago Puelo Chubut Province":
+    a name the gazetteer lacks whose last words are a province only one country has, run into
+    the name with no comma (incidents dev tuning residues 0-3: 6 reports had kept the whole as
+    the place's name; ``mentions`` says which country the province may be of)."""
+    words = text.split()
+    for k in (3, 2, 1):
+        if len(words) <= k or not words[-k][:1].isupper():
+            continue
+        tail = " ".join(words[-k:])
+        countries = {p.country for p in gazetteer.candidates(f"{region_name(tail) or tail} region") if p.precision == 2}
+        name = _JOINING_END.sub("", " ".join(words[:-k]))
+        if len(countries) == 1 and name[:1].isupper():
+            return name, countries.pop()
+    return None
+
+
 def joined_regions(doc: Doc, spans: list[tuple[Span, str, str]]) -> list[tuple[Span, str, str]]:
     """"Jammu and Kashmir", which NER tags as two places (the city of Jammu then beat the district
     the attack was in): two names joined by "and" that together name one country's region are
