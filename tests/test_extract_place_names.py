@@ -174,3 +174,14 @@ def test_a_province_run_into_a_name_is_the_places_province(text, name, country):
     place = place_of(text)
     assert place is not None and (place.name, place.country) == (name, country)
 
+
+@pytest.mark.parametrize("text, name", [
+    # a part of a town the gazetteer lacks, before the town's comma: the town
+    ("A gunman opened fire on worshippers at a church in Rondebosch East, Cape Town, killing four.", "Cape Town"),
+    ("Gunmen killed two policemen at a checkpoint on Sariab Road, Quetta, on Friday.", "Quetta"),
+    # but before a unit the part is the place
+    ("A bomb exploded outside a police barracks in Ardboe, County Tyrone, wounding two officers.", "Ardboe"),
+])
+def test_a_part_of_a_town_before_the_towns_comma_is_placed_at_the_town(text, name):
+    place = place_of(text)
+    assert place is not None and place.name == name
