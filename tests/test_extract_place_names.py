@@ -185,3 +185,13 @@ def test_a_province_run_into_a_name_is_the_places_province(text, name, country):
 def test_a_part_of_a_town_before_the_towns_comma_is_placed_at_the_town(text, name):
     place = place_of(text)
     assert place is not None and place.name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # a town the gazetteer lacks, told from a city by a compass phrase: the town, whatever the tagger took it for
+    ("A suicide bomber killed eleven soldiers at an army base in Taji, 25 kilometres north of the capital Baghdad.",
+     "Taji"),
+])
+def test_a_place_told_from_a_landmark_is_the_place_though_the_gazetteer_lacks_it(text, name):
+    place = place_of(text)
+    assert place is not None and (place.name, place.country) == (name, "IQ")

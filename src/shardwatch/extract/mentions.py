@@ -44,7 +44,7 @@ from shardwatch.extract.gazetteer import (
 )
 from shardwatch.extract.place_names import (
     CODED_AS, DIRECTION, THE, bare_written, capitalised, country_tail, joined_regions, lower_article,
-    nationality_words, region_tail, with_kind_word,
+    TOLD_FROM, nationality_words, region_tail, with_kind_word,
 )
 from shardwatch.extract.place_spans import (  # actor_of: read here by the other extractors
     PLACE_LABELS, RESPELT_AFTER, across_border, actor_of, locative, name_spans, parenthesised_places,
@@ -206,9 +206,10 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
             # district"): incidents dev tuning residues 0-3, residue 0 place 85.37 -> 85.51 (2
             # reports won, 1 lost, where the gold takes the possessor), residues 1-3 unchanged
             held = doc.text[span.start_char - 3: span.start_char] in ("'s ", "\u2019s ") and region_name(name)
-            if label in PLACE_LABELS and THE.sub("", span.text)[:1].isupper() and not gazetteer.country_of(span.text) \
-                    and (locative(span) or span.start_char in coded or held):
-                unknown.append((span, label, None))
+            told = TOLD_FROM.match(doc.text, span.end_char) is not None
+            if (label in PLACE_LABELS or told) and THE.sub("", span.text)[:1].isupper() \
+                    and not gazetteer.country_of(span.text) and (locative(span) or span.start_char in coded or held or told):
+                unknown.append((span, label if label in PLACE_LABELS else "GPE", None))
             continue
         if label not in PLACE_LABELS:
             label = "GPE"  # a name the tagger took for an organisation or a person
@@ -262,7 +263,8 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
         # incidents dev residue 1 place 78.9 -> 82.2, country 89.8 -> 90.0.
         # "Kenilworth, Cape Town": the part the gazetteer knows places the event on a map
         joined = doc.text[span.end_char: span.end_char + 2] == ", " and span.end_char + 2 in known_starts
-        if joined or _part_of(span, known_starts):
+        # (not "the Arab Jabour area south of Baghdad": an area told from a town is no part of it)
+        if joined or _part_of(span, known_starts) and not TOLD_FROM.match(doc.text, span.end_char):
             continue
         mentions.append(Mention(article.id, span.start_char, span.end_char, span.text, label or "GPE", place=Place(
             name=with_kind_word(span), canonical=bare_written(span.text), country=country, lat=None, lon=None,
