@@ -195,3 +195,9 @@ def test_a_part_of_a_town_before_the_towns_comma_is_placed_at_the_town(text, nam
 def test_a_place_told_from_a_landmark_is_the_place_though_the_gazetteer_lacks_it(text, name):
     place = place_of(text)
     assert place is not None and (place.name, place.country) == (name, "IQ")
+
+
+def test_a_place_the_tagger_reads_with_its_article_is_read_in_cased_text():
+    # "the Jurf al-Milh" (tagged with its article) had been dropped as a lower-case word
+    place = place_of("A bomb hidden in a cart wounded four farmers in the Jurf al-Milh area west of Ramadi.")
+    assert place is not None and (place.name, place.country) == ("Jurf al-Milh", "IQ")

@@ -76,8 +76,11 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
     spans = [s for s in name_spans(doc) if not across_border(s[0])]
     if any(c.isupper() for c in doc.text[:5000]):
         # in cased text a place name is capitalised: "executed him in the bush" names no place
-        # ("northeast Nigeria": the direction word may come first)
-        spans = [s for s in spans if capitalised(DIRECTION.sub("", s[2])) or s[2][:1].isdigit() or region_name(s[2])]
+        # ("northeast Nigeria": the direction word may come first; "the Jurf al-Milh area west of
+        # Ramadi": so may "the" of a name told from a landmark, though not of any name: "the Old
+        # City", "the Presidential Palace" had beaten their cities in 20 incident reports)
+        spans = [s for s in spans if capitalised(DIRECTION.sub("", s[2])) or s[2][:1].isdigit() or region_name(s[2])
+                 or capitalised(THE.sub("", s[2])) and TOLD_FROM.match(doc.text, s[0].end_char)]
     # "Kobongo [Kobango]": the spelling in brackets stands for the name (admin_chains reads it)
     spans = [s for s in spans if not RESPELT_AFTER.match(doc.text, s[0].end_char)]
     spans = joined_regions(doc, spans)
