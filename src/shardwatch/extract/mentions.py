@@ -211,7 +211,8 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
             held = doc.text[span.start_char - 3: span.start_char] in ("'s ", "\u2019s ") and region_name(name)
             told = TOLD_FROM.match(doc.text, span.end_char) is not None
             if (label in PLACE_LABELS or told) and THE.sub("", span.text)[:1].isupper() \
-                    and not gazetteer.country_of(span.text) and (locative(span) or span.start_char in coded or held or told):
+                    and not gazetteer.country_of(span.text) \
+                    and (locative(span) or span.start_char in coded or held or told):
                 unknown.append((span, label if label in PLACE_LABELS else "GPE", None))
             continue
         if label not in PLACE_LABELS:
