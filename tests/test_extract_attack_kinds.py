@@ -122,10 +122,12 @@ def test_the_group_killing_fighters_of_a_state_force_is_still_its_attack():
      "northern Ramadi", "Ramadi"),
     ("At least 30 people are killed in a suicide attack on a stadium south of Baghdad.", "south of Baghdad",
      "Baghdad"),
+    # one name as the tagger reads it, the direction word inside it
+    ("A car bomb killed nine people in central Samarra on Tuesday.", "central Samarra", "Samarra"),
 ])
-def test_a_part_or_the_outskirts_of_a_city_are_named_as_written_and_placed_at_the_city(text, written, canonical):
+def test_a_part_or_the_outskirts_of_a_city_are_written_so_and_named_and_placed_at_the_city(text, written, canonical):
     [event] = events_of(text, published="2016-06-01", kind="attack")
-    assert (event.place.name, event.place.canonical, event.place.country) == (written, canonical, "IQ")
+    assert (event.place.written, event.place.name, event.place.country) == (written, canonical, "IQ")
 
 
 def test_the_libyan_oil_ports_are_places_of_their_own():

@@ -180,3 +180,9 @@ def test_a_monitors_own_spelling_in_brackets_is_the_place_of_its_chain():
     place = place_of("On 9 April 2020, militants killed two civilians in the village of Kobongo [Kobango] "
                      "(Fada Ngourma, Gourma).")
     assert (place.name, place.country) == ("Kobango", "BF")
+
+
+def test_a_group_named_after_its_district_places_an_attack_the_report_places_nowhere():
+    # the Turkish soldiers are the target's nationality, not where the attack was
+    place = place_of("The Afrin Liberation Forces ambushed a patrol of Turkish soldiers, wounding three of them.")
+    assert (place.name, place.country) == ("Afrin", "SY")

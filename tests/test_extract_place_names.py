@@ -162,3 +162,42 @@ def test_a_name_is_read_without_its_pieces_and_possessives(text, name, country):
 ])
 def test_a_country_run_into_a_name_leaves_the_name_without_its_joining_word(text, expected):
     assert country_tail(text, get_gazetteer()) == expected
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a province run into a town's name with no comma: the town, in the province's country
+    ("Two marines were killed in a gunfight with Abu Sayyaf militants in Patikul Sulu.", "Patikul", "PH"),
+    # the gazetteer lacks the town: kept as written, in the province's country
+    ("Two marines died and four were hurt in a clash with Abu Sayyaf fighters in Indanan Sulu.", "Indanan", "PH"),
+])
+def test_a_province_run_into_a_name_is_the_places_province(text, name, country):
+    place = place_of(text)
+    assert place is not None and (place.name, place.country) == (name, country)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a part of a town the gazetteer lacks, before the town's comma: the town
+    ("A gunman opened fire on worshippers at a church in Rondebosch East, Cape Town, killing four.", "Cape Town"),
+    ("Gunmen killed two policemen at a checkpoint on Sariab Road, Quetta, on Friday.", "Quetta"),
+    # but before a unit the part is the place
+    ("A bomb exploded outside a police barracks in Ardboe, County Tyrone, wounding two officers.", "Ardboe"),
+])
+def test_a_part_of_a_town_before_the_towns_comma_is_placed_at_the_town(text, name):
+    place = place_of(text)
+    assert place is not None and place.name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # a town the gazetteer lacks, told from a city by a compass phrase: the town, whatever the tagger took it for
+    ("A suicide bomber killed eleven soldiers at an army base in Taji, 25 kilometres north of the capital Baghdad.",
+     "Taji"),
+])
+def test_a_place_told_from_a_landmark_is_the_place_though_the_gazetteer_lacks_it(text, name):
+    place = place_of(text)
+    assert place is not None and (place.name, place.country) == (name, "IQ")
+
+
+def test_a_place_the_tagger_reads_with_its_article_is_read_in_cased_text():
+    # "the Jurf al-Milh" (tagged with its article) had been dropped as a lower-case word
+    place = place_of("A bomb hidden in a cart wounded four farmers in the Jurf al-Milh area west of Ramadi.")
+    assert place is not None and (place.name, place.country) == ("Jurf al-Milh", "IQ")

@@ -277,6 +277,14 @@ def test_migration_2_columns_round_trip(tmp_db):
     assert (back.claimed, back.claimed_by, back.relation, back.role) == (True, "Islamic State", "pledged", "spokesman")
 
 
+def test_migration_9_the_phrase_a_place_is_written_with_round_trips(tmp_db):
+    """Migration 9: "south of Kirkuk" is kept beside the place's name, Kirkuk."""
+    event = make_event("m9e", "m9", place=dataclasses.replace(KIRKUK, written="south of Kirkuk"))
+    tmp_db.write_batch([Extraction(make_article("m9"), (event,), ())])
+    back = tmp_db.events()[0].place
+    assert (back.name, back.written) == (KIRKUK.name, "south of Kirkuk")
+
+
 def test_readonly_never_migrates_or_writes(tmp_path):
     """An older database opened read-only stays exactly as it was: no migration, no journal
     change, no -wal file, and a write through the store is refused."""

@@ -75,6 +75,10 @@ class Place:
     gazetteer_id: str | None
     precision: int  # 1 city or site, 2 region, 3 country
     admin1: str | None = None  # the first-level region (province, state, governorate) it lies in
+    # The phrase the text places it by when that is more than its name: "east of Salamiyah",
+    # "central Samarra" (name "Salamiyah", "Samarra"). A reader looks the place up by its name;
+    # the phrase says the event was near or in part of it.
+    written: str | None = None
 
 
 @dataclass(frozen=True)

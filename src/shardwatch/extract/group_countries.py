@@ -55,6 +55,23 @@ def group_country(doc: Doc) -> str | None:
 
 
 @cache
+def _home_places() -> dict[str, tuple[str, str]]:
+    return {record["actor"]: (record["place"], record["country"]) for record in load_jsonl("group_countries.jsonl")
+            if record.get("place") and record.get("actor")}
+
+
+def group_place(doc: Doc) -> tuple[int, int, str, str, str] | None:
+    """(start, end, text, place name, country) of the first group the text names that is named
+    after the district it fights in ("the Afrin Liberation Forces"), or None."""
+    homes = _home_places()
+    for ent in doc.ents:
+        actor = ent.ent_id_[len("actor:"):] if ent.ent_id_.startswith("actor:") else None
+        if actor in homes:
+            return (ent.start_char, ent.end_char, ent.text, *homes[actor])
+    return None
+
+
+@cache
 def areas() -> dict[str, frozenset[str]]:
     """Actor id -> the few countries a group fights in (records with "countries")."""
     return {record["actor"]: frozenset(record["countries"]) for record in load_jsonl("group_countries.jsonl")

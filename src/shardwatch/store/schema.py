@@ -225,4 +225,9 @@ CREATE TABLE watch_items (
 );
 """))
 
+# -- migration 9: the phrase an event's place is written with ("east of Salamiyah", issue 12) --
+MIGRATIONS.append((9, "event_place_written", """
+ALTER TABLE events ADD COLUMN place_written TEXT;
+"""))
+
 SCHEMA_VERSION = MIGRATIONS[-1][0]
