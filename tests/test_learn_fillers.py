@@ -40,3 +40,42 @@ def test_the_chooser_reports_the_bomber_beside_the_fighters_and_their_group():
     doers = [m[0] for m in line["roles"]["perpetrator_individual"] + line["roles"]["perpetrator_organization"]]
     # the rules alone keep the best group and the best of its men: the bomber was left out
     assert "suicide bomber" in doers and "Armed Taliban fighters" in doers and "Taliban" in doers
+
+
+def _place(**changes) -> Candidate:
+    values = dict(role="place", name="place", text="Quetta", at=7, score=2.0, share=1.0, best=2.0, votes=3, first=7,
+                  rank=1, chosen=True)
+    values.update(changes)
+    return Candidate(**values)
+
+
+@pytest.mark.model
+def test_the_chooser_drops_a_place_the_rules_chose_on_weak_evidence_and_keeps_the_attacks_own():
+    from shardwatch.learn.fillers import RoleChoice, choose
+    from shardwatch.nlp import annotate
+
+    (doc,) = annotate(["A bomb exploded at a market in Quetta on Monday, killing six people. "
+                       "Officials in Washington condemned the attack."])
+    assert doc[7].text == "Quetta" and doc[17].text == "Washington"
+    # the rules' sixth place, named once, late, with a tenth of the best one's evidence
+    weak = _place(text="Washington", at=17, score=0.1, share=0.05, best=0.3, votes=1, first=1500, rank=6)
+    candidates = [_place(), weak]
+    kept = choose(doc, candidates, choices={"place": RoleChoice(drop=0.15)})
+    assert kept == {"place": [("Quetta", 7)]}
+    # with no floor the rules' choice stands, in its rank order
+    assert choose(doc, candidates, choices={"place": RoleChoice()}) == {"place": [("Quetta", 7), ("Washington", 17)]}
+
+
+@pytest.mark.model
+def test_the_chooser_adds_a_weapon_the_rules_weighed_and_left_out():
+    from shardwatch.extract.roles import role_lines
+
+    text = ("A car bomb exploded outside a hotel in Mogadishu on Sunday, killing nine people, police said. "
+            "Officials said a second car bomb was defused nearby. The militants also fired mortars at the airport, "
+            "and an improvised explosive device went off on the road to the port later in the day. Residents said "
+            "the explosions shook the city.")
+    (line,) = role_lines([("t1", text)])
+    weapons = [m[0] for m in line["roles"]["weapon"]]
+    # the rules keep the two best attested; the third, named once in a later sentence, the chooser adds
+    assert weapons == ["car bomb", "mortars", "improvised explosive device"]
+    assert [m[0] for m in line["roles"]["place"]] == ["Mogadishu"]

@@ -4,8 +4,8 @@ The cased rules (``extract.cased_roles``) weigh many candidate fillers per role 
 best few by fixed limits and shares. This chooser reads each candidate's evidence as a bag of
 feature words (its role, rank, share of the best score, strongest evidence, votes, how early it
 is named, whether the rules chose it, its head word, entity type and dependency) and gives the
-probability that it is a filler WikiEvents annotators would mark; the fillers the rules chose
-stay, and the chooser adds those it is sure enough of. The model is a spaCy
+probability that it is a filler WikiEvents annotators would mark; per role (``RoleChoice``) the
+fillers the rules chose stay unless it doubts them, and it adds those it is sure enough of. The model is a spaCy
 ``textcat_multilabel`` with a bag-of-words layer (a linear model over those words), trained by
 ``make train-fillers`` with ``spacy train configs/roles_fillers.cfg`` on the candidates of
 WikiEvents train's four training fifths (``scripts/fillers_corpus.py``).
@@ -109,22 +109,40 @@ def probabilities(doc: Doc, candidates: Sequence[Candidate], *, model: Language 
     return [d.cats[LABEL] for d in model.pipe(docs)]
 
 
-def choose(doc: Doc, candidates: Sequence[Candidate], *, thresholds: dict[str, float], per_role: int,
+@dataclass(frozen=True)
+class RoleChoice:
+    """How the chooser treats one role's candidates: it adds those it gives at least ``add``
+    (None: it adds none), drops the rules' choices it gives less than ``drop``, and keeps at most
+    ``per_role`` fillers in all (None: no limit)."""
+
+    add: float | None = None
+    drop: float = 0.0
+    per_role: int | None = None
+
+
+def choose(doc: Doc, candidates: Sequence[Candidate], *, choices: dict[str, RoleChoice],
            model: Language | None = None) -> dict[str, list[tuple[str, int]]]:
-    """The rules' choice, then the candidates the chooser gives at least their role's threshold,
-    at most ``per_role`` a role in all, one per head word (the scorer counts a second mention of
-    one entity as a wrong filler)."""
+    """For each role of ``choices``: the rules' choice less those the chooser doubts, then the
+    candidates it is sure enough of, at most ``per_role`` a role in all, one per head word (the
+    scorer counts a second mention of one entity as a wrong filler). The rules' choices come
+    first, in their rank order."""
+    candidates = [c for c in candidates if c.role in choices]
     learned = probabilities(doc, candidates, model=model)
-    scored = sorted(((max(p, float(c.chosen)), c) for p, c in zip(learned, candidates)),
-                    key=lambda pair: (-pair[0], pair[1].rank))
+    kept = []
+    for p, c in zip(learned, candidates):
+        choice = choices[c.role]
+        if c.chosen and p >= choice.drop:
+            kept.append((2.0, c))  # the rules' choice, ahead of any addition
+        elif not c.chosen and choice.add is not None and p >= choice.add:
+            kept.append((p, c))
+    kept.sort(key=lambda pair: (-pair[0], pair[1].rank))
     out: dict[str, list[tuple[str, int]]] = {}
     heads: dict[str, set[str]] = {}
-    for probability, candidate in scored:
-        if probability < thresholds[candidate.role]:
-            continue
+    for _, candidate in kept:
         head = (normalize(candidate.text).split() or [""])[-1]
         seen = heads.setdefault(candidate.role, set())
-        if head in seen or len(seen) >= per_role:
+        limit = choices[candidate.role].per_role
+        if head in seen or (limit is not None and len(seen) >= limit):
             continue
         seen.add(head)
         out.setdefault(candidate.name, []).append((candidate.text, candidate.at))
