@@ -254,6 +254,16 @@ def test_the_group_behind_the_named_attackers(text, doer):
      "done by jihadists.", "jihadists"),
     ("A landmine killed four shepherds near Hama on Tuesday. The blast was blamed on militants who once "
      "held the area.", "militants"),
+    # the men of a band, and a name the tokenizer splits
+    ("A student was stabbed to death by a gang of Islamists outside a bar in Leeds.", "Islamists"),
+    ("A mob of anarchists attacked a police station in Patras and threw petrol bombs, wounding three officers.",
+     "anarchists"),
+    ("Three neo-Nazis set fire to a hostel for asylum seekers in Rostock.", "neo-Nazis"),
+    # attackers of a marked kind, said to be or suspected
+    ("Gunmen opened fire at a college in Mysore, killing a lecturer. The gunmen are suspected to be Islamic "
+     "extremists.", "Islamic extremists"),
+    ("A bomb wrecked a carriage of an express train near Varanasi. Islamic extremists are suspected.",
+     "Islamic extremists"),
 ])
 def test_attackers_described_only_by_their_kind_are_the_perpetrator(text, described):
     [event] = events_of(text, published="2019-03-20", kind="attack")

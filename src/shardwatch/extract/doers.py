@@ -336,6 +336,7 @@ def _named_groups(triggers: list[Token], sent: Span, token_actor: dict[int, str]
 _DESCRIBED_NOUNS = ATTACKER_NOUNS | word_class("identity_attacker")
 _IDENTITY_WORDS = word_class("identity")
 _CREED_NOUNS = word_class("creed_attacker")
+_DESCRIBED_OR_CREED = _DESCRIBED_NOUNS | _CREED_NOUNS
 # Words before an attacker noun that tell nothing of who the attackers are.
 _NOT_WHO = {"suspected", "alleged", "presumed", "armed", "unidentified", "unknown", "heavily", "masked", "several"}
 
@@ -357,38 +358,56 @@ def described_doers(triggers: list[Token], token_actor: dict[int, str]) -> list[
     part (residue 3) perpetrator 86.3 -> 87.2, residue 1 86.8 -> 87.9; a perpetrator is named
     where the gold has none in 2 points more reports (16.6%, 12.2%), all of them attackers the
     report does describe so ("Palestinian suicide bomber", "Kurdish rebels")."""
-    nouns, identity = _DESCRIBED_NOUNS | _CREED_NOUNS, _IDENTITY_WORDS
-
-    def names_identity(token: Token) -> bool:
-        return token.ent_type_ == "NORP" or token.lower_ in identity
-
     found: list[tuple[str, str]] = []
     for trigger in triggers:
         for doer in _subject_or_agent(trigger):
-            if doer.i in token_actor:
-                continue
-            if doer.lower_ in nouns or doer.lemma_.lower() in nouns:
-                mods = [c for c in doer.children if c.dep_ in ("amod", "compound", "nmod") and c.i < doer.i]
-                marked = [c for c in mods if names_identity(c)]
-                if not marked:
-                    if doer.lower_ in _CREED_NOUNS or doer.lemma_.lower() in _CREED_NOUNS:
-                        _add_described(found, doer.text)  # "Suspected militants shot...": the militants
-                    continue
-                first = min(marked, key=lambda c: c.i)
-                # "Kosovo Albanian extremists": the name's words before the marked one belong to it
-                while first.i > doer.sent.start and any(c.i == first.i - 1 and c.pos_ == "PROPN" and c.ent_type_
-                                                        in ("NORP", "GPE", "LOC", "ORG") for c in mods):
-                    first = doer.doc[first.i - 1]
-                start = first.i
-                while start < doer.i and doer.doc[start].lower_ in _NOT_WHO:
-                    start += 1  # "Suspected Islamist militants": the NER takes the hedge into the people
-                name = doer.doc[start:doer.i + 1].text
-            elif names_identity(doer) and doer.i not in token_actor and doer.pos_ in ("PROPN", "NOUN") and doer.dep_ in ("nsubj", "pobj"):
-                name = doer.text  # "An Islamist stabbed a guard"
-            else:
-                continue
-            _add_described(found, name)
+            name = _description(_of_a_band(doer), token_actor)
+            if name:
+                _add_described(found, name)
     return found
+
+
+# "a gang of Islamists", "a mob of anarchists": the band's men are who they are
+_BANDS = {"gang", "mob", "group", "band", "cell", "squad", "bunch"}
+
+
+def _of_a_band(noun: Token) -> Token:
+    if noun.lemma_.lower() in _BANDS:
+        for g in (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
+            return g
+    return noun
+
+
+def _description(doer: Token, token_actor: dict[int, str]) -> str | None:
+    """The attackers as the noun describes them ("Sikh separatists", "militants", "An Islamist"),
+    or None when it says nothing of who they are ("gunmen") or names a known actor."""
+    if doer.i in token_actor:
+        return None
+    if doer.lower_ in ("nazis", "nazi") and doer.i >= 2 and doer.doc[doer.i - 2:doer.i].text.lower() == "neo-":
+        return doer.doc[doer.i - 2:doer.i + 1].text  # the tokenizer splits "neo-Nazis" in three
+    if doer.lower_ in _DESCRIBED_OR_CREED or doer.lemma_.lower() in _DESCRIBED_OR_CREED:
+        mods = [c for c in doer.children if c.dep_ in ("amod", "compound", "nmod") and c.i < doer.i]
+        marked = [c for c in mods if _names_identity(c)]
+        if not marked:
+            if doer.lower_ in _CREED_NOUNS or doer.lemma_.lower() in _CREED_NOUNS:
+                return doer.text  # "Suspected militants shot...": the militants
+            return None
+        first = min(marked, key=lambda c: c.i)
+        # "Kosovo Albanian extremists": the name's words before the marked one belong to it
+        while first.i > doer.sent.start and any(c.i == first.i - 1 and c.pos_ == "PROPN" and c.ent_type_
+                                                in ("NORP", "GPE", "LOC", "ORG") for c in mods):
+            first = doer.doc[first.i - 1]
+        start = first.i
+        while start < doer.i and doer.doc[start].lower_ in _NOT_WHO:
+            start += 1  # "Suspected Islamist militants": the NER takes the hedge into the people
+        return doer.doc[start:doer.i + 1].text
+    if _names_identity(doer) and doer.pos_ in ("PROPN", "NOUN") and doer.dep_ in ("nsubj", "nsubjpass", "pobj"):
+        return doer.text  # "An Islamist stabbed a guard"
+    return None
+
+
+def _names_identity(token: Token) -> bool:
+    return token.ent_type_ == "NORP" or token.lower_ in _IDENTITY_WORDS
 
 
 def _add_described(found: list[tuple[str, str]], name: str) -> None:
@@ -415,5 +434,19 @@ def described_attributed(sent: Span) -> list[tuple[str, str]]:
             if after and (after[0].lower_ in _CREED_NOUNS or after[0].lemma_.lower() in _CREED_NOUNS) and not any(
                     c.dep_ == "case" for c in after[0].children):
                 _add_described(found, after[0].text)
+            elif after and after[0].dep_ in ("amod", "compound") and after[0].head in after[1:3] \
+                    and not any(c.dep_ == "case" for c in after[0].head.children):
+                # "strongly suspected to be Islamic extremists": attackers marked by who they are
+                name = _description(after[0].head, {})
+                if name and after[0].i <= after[0].sent.end:
+                    _add_described(found, name)
+    for verb in sent:
+        if verb.lemma_.lower() in ("suspect", "blame") and verb.tag_ == "VBN" and not any(
+                c.dep_ in ("xcomp", "ccomp", "prep") for c in verb.children):
+            # "Islamic extremists are strongly suspected", "separatists were blamed"
+            for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
+                name = _description(_of_a_band(subject), {})
+                if name and not any(c.dep_ == "case" for c in subject.children):
+                    _add_described(found, name)
     return found
 
