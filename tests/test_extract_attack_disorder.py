@@ -174,6 +174,9 @@ def test_attacks_that_notes_tell_plainly(text):
     # ... and those that tell no harm at all, not even one denied
     "Unidentified men hurled three cocktails in front of the district court around 10 am on Sunday.",
     "Assailants set a lorry loaded with rice ablaze by hurling a petrol bomb on the highway in Natore at dawn.",
+    # a trend of attacks is no attack, however dated and placed the sentence is
+    "On October 10, youths in Bobo held a gathering to express their support for the army amid increase in "
+    "militant attacks targeting military personnel.",
     # a feud's fight between two groups or factions
     "One person was injured in a gunfight between two groups of the ruling party over a cattle market on "
     "Thursday night.",
