@@ -104,6 +104,10 @@ pytestmark = pytest.mark.model
     "were no reported casualties on either side.",
     # militants who fire in the air and burn: their deed, not a state's warning fire
     "Gunmen fired in the air and set fire to a bar in the village of Tula.",
+    # gunmen firing on a crowd of protesters, or on the police near a rally: attacks (guards on
+    # the state's fire on a crowd)
+    "Gunmen opened fire at protesters in the square of Tula, killing four.",
+    "Militants opened fire on a police post near the rally in Tula, killing two policemen.",
 ])
 def test_attacks_that_notes_tell_plainly(text):
     assert events_of(text, published="2020-06-08", kind="attack"), text
@@ -174,6 +178,13 @@ def test_attacks_that_notes_tell_plainly(text):
     # ... and those that tell no harm at all, not even one denied
     "Unidentified men hurled three cocktails in front of the district court around 10 am on Sunday.",
     "Assailants set a lorry loaded with rice ablaze by hurling a petrol bomb on the highway in Natore at dawn.",
+    # the state's men firing on protesters or a crowd, and the casualties of that fire
+    "Security personnel lobbed teargas canisters and later opened fire at demonstrators who were throwing stones "
+    "in Tula.",
+    "Security personnel opened fire at demonstrators who were throwing stones in Tula, injuring twelve.",
+    "A student was killed in Tula on Monday when a police constable opened fire at the group of protesters "
+    "blocking the highway.",
+    "Miners threw stones at the officers. The police responded by opening fire into the crowd.",
     # a trend of attacks is no attack, however dated and placed the sentence is
     "On October 10, youths in Bobo held a gathering to express their support for the army amid increase in "
     "militant attacks targeting military personnel.",
