@@ -17,8 +17,9 @@ pytestmark = pytest.mark.model
     "On 3 June 2020, a district councillor was killed by an unknown group near Kaya.",
     "On 3 June 2020, a shopkeeper was stoned and stabbed to death by three men in the market of Tula.",
     "On 5 June 2020, private guards beat up a contractor outside the ministry in Monrovia.",
-    # weapons thrown, counted and told as done, are no generic mention
-    "On Sunday night, unidentified assailants hurled two crude bombs at a passenger bus on the highway.",
+    # weapons thrown, counted and told as done, are no generic mention (grenades: crude bombs that
+    # hurt no one are street violence, below)
+    "On Sunday night, unidentified assailants hurled two grenades at a passenger bus on the highway.",
     # property set on fire, with people hurt
     "Two passengers sustained burn injuries when militants set a bus afire in Barlekha on Monday night.",
     # a body found with the marks of a killing
@@ -82,6 +83,10 @@ pytestmark = pytest.mark.model
     "Insurgents hurled two petrol bombs at the house of a ranger in Yala. No one was hurt.",
     "Unknown men hurled two petrol bombs at a police station in the town. No one was hurt. Police blamed a "
     "loyalist group for the attack.",
+    # harm told however written: burns "received", a man taken away in an ambulance
+    "A rickshaw puller received burn injured when assailants hurled three cocktails at his rickshaw at noon.",
+    "About forty petrol bombs were thrown at soldiers in the town as they escorted ballot boxes. The throwers "
+    "were youths. One soldier was struck by a bomb and taken away in an ambulance.",
     # a band of gunmen is armed (a guard on the rule for bands of nameless assailants)
     "A gang of gunmen set a bus afire near the bridge in the city at around 4 pm yesterday.",
     # a clash told first, but with a death, or an ambush: still attacks (guards on the clash lede)
@@ -99,6 +104,10 @@ pytestmark = pytest.mark.model
     "were no reported casualties on either side.",
     # militants who fire in the air and burn: their deed, not a state's warning fire
     "Gunmen fired in the air and set fire to a bar in the village of Tula.",
+    # gunmen firing on a crowd of protesters, or on the police near a rally: attacks (guards on
+    # the state's fire on a crowd)
+    "Gunmen opened fire at protesters in the square of Tula, killing four.",
+    "Militants opened fire on a police post near the rally in Tula, killing two policemen.",
 ])
 def test_attacks_that_notes_tell_plainly(text):
     assert events_of(text, published="2020-06-08", kind="attack"), text
@@ -166,6 +175,19 @@ def test_attacks_that_notes_tell_plainly(text):
     "Unknown assailants exploded four crude bombs near the district court in Khulna on Tuesday evening. No one "
     "was hurt in the blasts, police said.",
     "Some men hurled two petrol bombs at a parked bus near the terminal in Comilla at night. None was injured.",
+    # ... and those that tell no harm at all, not even one denied
+    "Unidentified men hurled three cocktails in front of the district court around 10 am on Sunday.",
+    "Assailants set a lorry loaded with rice ablaze by hurling a petrol bomb on the highway in Natore at dawn.",
+    # the state's men firing on protesters or a crowd, and the casualties of that fire
+    "Security personnel lobbed teargas canisters and later opened fire at demonstrators who were throwing stones "
+    "in Tula.",
+    "Security personnel opened fire at demonstrators who were throwing stones in Tula, injuring twelve.",
+    "A student was killed in Tula on Monday when a police constable opened fire at the group of protesters "
+    "blocking the highway.",
+    "Miners threw stones at the officers. The police responded by opening fire into the crowd.",
+    # a trend of attacks is no attack, however dated and placed the sentence is
+    "On October 10, youths in Bobo held a gathering to express their support for the army amid increase in "
+    "militant attacks targeting military personnel.",
     # a feud's fight between two groups or factions
     "One person was injured in a gunfight between two groups of the ruling party over a cattle market on "
     "Thursday night.",

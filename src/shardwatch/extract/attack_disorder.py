@@ -370,13 +370,18 @@ def shutdown_violence(frame: AttackFrame) -> bool:
 
 def street_bombs_unharmed(frame: AttackFrame) -> bool:
     """Crude bombs, petrol bombs or "cocktails" (``street_device`` in ``violence_cues.jsonl``)
-    thrown or set off by no named group, in a report that says no one was hurt and tells no
-    harm ("assailants exploded three crude bombs near the court; no one was injured"): conflict
-    monitors code these as riots, the street violence of party politics. On the ACLED tuning
-    part (i % 9 != 4) 13 detected false alarms and no attack note told such devices with a harm
-    denied (8 more were ACLED's "remote violence", neither attack nor false alarm); among the
-    incident reports of the tuning residues (0-3) two told a petrol bomb with no one hurt, one
-    naming its doers ("insurgents") and one the group blamed, which this rule leaves."""
+    thrown or set off by no named group, in a report that tells no harm to anyone, whether it
+    says no one was hurt or says nothing of people ("assailants exploded three crude bombs near
+    the court; no one was injured", "assailants hurled cocktails in front of the college"):
+    conflict monitors code these as riots, the street violence of party politics. On the ACLED
+    tuning part (i % 9 != 4) 13 detected false alarms and no attack note told such devices with a
+    harm denied (8 more were ACLED's "remote violence", neither attack nor false alarm). Those
+    that tell no harm at all were 29 false alarms and 1 attack note (s26: extending the rule to
+    them took out 20 more false alarms there and lost 1 attack note, a petrol bomb hurled into a
+    party official's house; 10 "unsure" notes went too). Among the incident reports of the
+    tuning residues (0-3) 23 name such devices: two told a petrol bomb with no one hurt, one
+    naming its doers ("insurgents") and one the group blamed, which this rule leaves; one tells
+    its harm only by the ambulance that took a man away (``_HARM_STARTS``); none changed."""
     if frame.killed is not None or frame.wounded is not None or frame.perpetrator_orgs:
         return False
     if any(text.split()[-1].lower() not in _NAMELESS_DOERS for _, text in frame.perpetrator_people):
@@ -388,9 +393,17 @@ def street_bombs_unharmed(frame: AttackFrame) -> bool:
         # "a group of the republic blamed the loyalist UDA for the attack": a doer named
         # (one report of the incidents dev residue 2 lost without this)
         return False
-    denied = any((t.lemma_.lower() in _HARM_LEMMAS or t.lemma_.lower() == "casualty") and _negated_harm(t)
-                 for t in doc if t.i != frame.trigger.i)
-    return denied and not _harm_told(frame)
+    return not _harm_told(frame) and not any(_harm_word(t) for t in doc)
+
+
+# Word starts that tell people hurt, however written or tagged ("received burn injured", "burn
+# injurieswhen", "were rushed to hospital", "splinters"), the attack word itself included.
+_HARM_STARTS = ("injur", "wound", "kill", "dead", "death", "die", "hurt", "casualt", "victim", "splinter", "burnt",
+                "hospital", "ambulance", "succumb", "bullet", "shot", "stab", "beat", "murder", "life", "lives")
+
+
+def _harm_word(token: Token) -> bool:
+    return token.lower_.startswith(_HARM_STARTS) and not _negated_harm(token)
 
 
 def _street_device(token: Token) -> bool:

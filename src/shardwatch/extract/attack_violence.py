@@ -18,7 +18,7 @@ from shardwatch.extract.doers import _subject_or_agent
 from shardwatch.extract.casualties import PERSON_WORDS
 from shardwatch.extract.attack_disorder import (_ARMED_WORDS, ARMED_MEMBERS, civil_cause, civil_doer, feud_fight, lethal,
                                                reciprocal, state_cause, warning_fire)
-from shardwatch.extract.attack_reactions import device_disposed, protest_deed, unrest_cause
+from shardwatch.extract.attack_reactions import device_disposed, protest_deed, state_fire_on_crowd, unrest_cause
 
 if TYPE_CHECKING:  # the frame is built in attacks, which imports this module
     from shardwatch.extract.attacks import AttackFrame
@@ -50,7 +50,8 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
     doers = subjects + [c for c in trigger.children if c.dep_ == "nsubj" and c.pos_ in ("VERB", "ADJ")]
     if any((_crowd(t, cues) and not lethal(trigger)) or civil_doer(t, trigger, token_actor) for t in doers):
         return False
-    if state_cause(trigger) or civil_cause(trigger, token_actor) or warning_fire(trigger):
+    if state_cause(trigger) or civil_cause(trigger, token_actor) or warning_fire(trigger) \
+            or state_fire_on_crowd(trigger, token_actor):
         return False
     # the doers of an unrest's harm: people "to protest" something, a crowd's cause ("after the
     # police raided a market": attack_reactions); figures there
