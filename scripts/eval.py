@@ -405,7 +405,7 @@ ARGUMENT_TAGGER = [
     "`scripts/fillers_corpus.py`), each read as feature words: rank, share of the role's best score, "
     "strongest evidence, votes, how early it is named, whether the rules chose it, head word, entity "
     "type and dependency. spaCy's dev corpus, the tuning fifth (293 candidates, 103 gold at stop 25), chose "
-    "the step (AUC 0.72, also at stop 25; retrained at the end of stop 25 when the described attackers ("militants") changed the perpetrator candidates, AUC 0.715; at stop 24 when the rules' new weapons and targets changed the "
+    "the step (AUC 0.72, also at stop 25; retrained at the end of stop 25 when the described attackers (\"militants\") changed the perpetrator candidates, AUC 0.715; at stop 24 when the rules' new weapons and targets changed the "
     "candidates: the tuning fifth, the team-written sets and WikiEvents dev scored the same before and "
     "after it; the figures below are stop 23's). The tagger's agreement is no feature: it was trained on the same documents. "
     "Measured on the tuning fifth (41 documents), checked on the team-written sets (short, long):",
