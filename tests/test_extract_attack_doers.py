@@ -398,3 +398,9 @@ def test_a_victim_identified_is_not_the_perpetrator():
     text = "A gunman opened fire in a mosque in Fresno, killing four. One victim was identified as Joyce Miller."
     [event] = events_of(text, published="2019-04-02", kind="attack")
     assert _doers(event) == set()
+
+
+def test_a_group_taking_hostages_is_the_doer_and_the_hostage_is_not():
+    [event] = events_of("Black September takes eight hostages at the Saudi embassy in Khartoum. Gunmen burst into "
+                        "the reception and took Noel hostage.", published="1973-03-01", kind="attack")
+    assert _doers(event) == {"Black September"}

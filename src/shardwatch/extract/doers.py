@@ -78,12 +78,18 @@ def _subject_or_agent(trigger: Token) -> list[Token]:
             if child.dep_ in ("nsubj", "poss", "compound") and child.pos_ in ("NOUN", "PROPN"):
                 if child.dep_ == "compound" and child.ent_type_ and child.ent_iob_ != "O" and _same_entity(child, head):
                     continue  # "Lod Airport Massacre": the name of the attack, not its doer
+                if child.dep_ == "compound" and child.ent_type_ == "PERSON" and head.lemma_.lower() in _WHOM_DONE_TO:
+                    continue  # "took Moore hostage", "the Kennedy assassination": the victim
                 found.append(child)
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
                 found.extend(g for g in child.children if g.dep_ == "pobj")
             if child.dep_ == "prep" and child.lower_ == "for" and _passive_or_noun(head):
                 found.extend(g for g in child.children if g.dep_ == "pobj" and _attackers_for(g))
     return found
+
+
+# Deeds whose noun a person's name before it makes the victim's, not the doer's.
+_WHOM_DONE_TO = {"hostage", "assassination", "kidnapping", "abduction", "murder", "killing", "execution"}
 
 
 def _passive_or_noun(head: Token) -> bool:
