@@ -404,3 +404,12 @@ def test_a_group_taking_hostages_is_the_doer_and_the_hostage_is_not():
     [event] = events_of("Black September takes eight hostages at the Saudi embassy in Khartoum. Gunmen burst into "
                         "the reception and took Noel hostage.", published="1973-03-01", kind="attack")
     assert _doers(event) == {"Black September"}
+
+
+def test_a_group_responsible_for_both_attacks_did_each():
+    events = events_of("A bomb went off at a federal office in Chicago. A second bomb was planted at an army depot "
+                       "in Oakland but failed to go off. The Weather Underground was responsible for both attacks.",
+                       published="1975-01-28", kind="attack")
+    assert len(events) == 2
+    assert all(_doers(event) == {"Weather Underground"} for event in events)
+

@@ -105,3 +105,9 @@ def test_the_target_of_an_attempt_to_kill_is_no_toll():
 ])
 def test_an_attempt_not_yet_made_is_no_attack(sentence):
     assert events_of(sentence, published="2017-05-04", kind="attack") == []
+
+
+def test_an_arson_attack_is_an_attack_without_other_words_of_violence():
+    [attack] = events_of("An arson attack on a sawmill was reported in Ercilla, Chile. Two trucks were destroyed.",
+                         published="2018-03-02", kind="attack")
+    assert attack.place.canonical == "Ercilla"

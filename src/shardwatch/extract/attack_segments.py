@@ -232,6 +232,21 @@ def _claimed_for_all(frames: list[AttackFrame]) -> None:
                     other.perpetrator_orgs.append(doer)
                 if sent not in other.claim_sentences:
                     other.claim_sentences.append(sent)
+    # "The Weather Underground was responsible for both attacks": a group named the doer of all
+    # the attacks told is the doer of those that name none (incidents dev residue 0: 1 report)
+    for frame in frames:
+        if frame.by_state or not frame.perpetrator_orgs:
+            continue
+        actor_id, text = frame.perpetrator_orgs[0]
+        if not any(_ALL_OF_THEM.search(sent.text) and _RESPONSIBLE.search(sent.text) and text in sent.text
+                   for sent in [frame.sentence, *frame.segment]):
+            continue
+        for other in frames:
+            if other is not frame and not other.by_state and _no_doer(other):
+                other.perpetrator_orgs.append((actor_id, text))
+
+
+_RESPONSIBLE = re.compile(r"\b(?:responsible for|behind|blamed for|carried out|committed)\b", re.I)
 
 
 _DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:last|previous|earlier|next|same) (?:year|month|week)\b|\bsince\b", re.I)

@@ -65,6 +65,9 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
         return False  # two sides' harm to each other: a clash (attack_disorder.reciprocal)
     if _disorder(trigger, subjects, cues):
         return False
+    if trigger.lemma_.lower() == "attack" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _ARSON
+                                                  for c in trigger.children):
+        return True  # "an arson attack against a farm was reported": set fire on purpose (incidents residues 0-2)
     if record.get("needs_toll") and killed is None and wounded is None and not any(
             t.lemma_.lower() in CASUALTY_LEMMAS or t.lower_ in ("dead", "death", "deaths") for t in sent):
         return False  # "an encounter with the rebel spokesman": no fight without its dead or hurt
@@ -285,6 +288,9 @@ _ARMED_NOUNS = {"maoist", "maoists", "naxalite", "naxalites", "naxal", "naxals",
                 # extremists whose arson the GTD counts as attacks ("neo-Nazis set fire to a house",
                 # "a lorry set on fire by anarchists"): two missed reports of incidents residue 1
                 "anarchist", "anarchists", "nazi", "nazis", "neo-nazi", "neo-nazis", "skinhead", "skinheads"}
+
+
+_ARSON = {"arson", "incendiary", "firebomb", "petrol-bomb"}
 
 
 def _armed_party(token: Token, token_actor: dict[int, str]) -> bool:
