@@ -324,8 +324,8 @@ def _armed_side(trigger: Token, subjects: list[Token], token_actor: dict[int, st
         sides += [g for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "in"
                   for g in c.children if g.dep_ == "pobj"]
     elif trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.head.pos_ in ("VERB", "AUX"):
-        # "three militants were killed in an encounter with troops", "guerrillas died in the
-        # fighting": the dead of the fight are its sides
+        # "three militants were killed in an encounter with troops", "guerrillas died in
+        # combat": the dead of the fight are its sides
         # ("soldiers died in combat with Boko Haram": the parser hangs "with" on the verb)
         verb = trigger.head.head
         parties += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
