@@ -111,3 +111,16 @@ def test_an_arson_attack_is_an_attack_without_other_words_of_violence():
     [attack] = events_of("An arson attack on a sawmill was reported in Ercilla, Chile. Two trucks were destroyed.",
                          published="2018-03-02", kind="attack")
     assert attack.place.canonical == "Ercilla"
+
+
+def test_former_fighters_shot_dead_are_victims_of_an_attack():
+    [attack] = events_of("Two former ELN guerrillas were shot dead outside their farm near Tame, Arauca.",
+                         published="2019-05-04", kind="attack")
+    assert (attack.killed.low, attack.killed.high) == (2, 2)
+    # the group they once fought for is not who killed them
+    assert not [a for a in attack.actors if a.role.startswith("perpetrator")]
+    # and a place the group once held names it no less as a suspect
+    [attack] = events_of("A police officer was killed when militants opened fire on a police unit in Kandahar. No group "
+                         "claimed responsibility but the area was a former Taliban stronghold.", published="2019-05-04",
+                         kind="attack")
+    assert "Taliban" in {a.name for a in attack.actors}

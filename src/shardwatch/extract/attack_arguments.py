@@ -35,12 +35,14 @@ one answer.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from shardwatch.extract import attacks
 from shardwatch.extract.attack_segments import denied_only
+from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS
 from shardwatch.extract.cased_roles import cased_candidates
 from shardwatch.extract.mentions import actor_of, actors
 from shardwatch.extract.role_words import ARMED_GROUP_KINDS, ROLES
@@ -213,6 +215,8 @@ def attach(events: list[Event], arguments: tuple[AttackArgument, ...]) -> tuple[
     return out, placed
 
 
+_FORMER = re.compile(r"\b(?:former|ex-)", re.I)
+
 def _with_doers(event: Event, placed: tuple[AttackArgument, ...]) -> tuple[ActorRef, ...]:
     """The event's actors, plus the perpetrators it holds that the actor data knows, when its
     frame named no perpetrator of that kind."""
@@ -225,6 +229,11 @@ def _with_doers(event: Event, placed: tuple[AttackArgument, ...]) -> tuple[Actor
             continue  # only a doer named in the event's own sentences, not one handed to the first event
         if denied_only(holding.text):
             continue  # "the Taliban denied any role in the blast": named, and not as the doer
+        rel = argument.start - holding.start
+        after = holding.text[rel + len(argument.text):].split()[:1]
+        if _FORMER.search(argument.text) or _FORMER.search(holding.text[max(0, rel - 8):rel]) and after \
+                and after[0].lower().strip(".,;") in ATTACKER_NOUNS:
+            continue  # "two former FARC guerrillas were shot dead": the group the dead left (attack_sides.former)
         known = actors().get(argument.actor_id)
         if known is not None and known.kind not in ("organisation", "person"):
             continue  # a state force or coalition does not commit the attacks these records hold

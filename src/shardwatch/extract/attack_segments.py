@@ -17,6 +17,7 @@ from shardwatch.extract.modality import modality_of
 from shardwatch.nlp.arguments import argument_spans
 from shardwatch.types import LINK_STRENGTH
 from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, _link_cues, trigger_of
+from shardwatch.extract.attack_sides import of_former_men
 from shardwatch.extract.doers import (_group_ents, _named_groups, _phrase_tokens, described_attributed, described_doers,
                                       in_title)
 
@@ -305,8 +306,9 @@ def _learned_doer(frame: AttackFrame, token_actor: dict[int, str]) -> None:
         if sent != frame.sentence and (not _tells_doer(sent) or denied_only(sent.text)):
             continue  # "the Taliban denied any role": no doer named
         for span in spans:
-            if not (sent.start <= span.start < sent.end) or in_title(span.root):
-                continue
+            if not (sent.start <= span.start < sent.end) or in_title(span.root) \
+                    or of_former_men(span.root.idx, sent):
+                continue  # a title's words, or the group its dead once belonged to
             ids = sorted({token_actor[t.i] for t in span if t.i in token_actor})
             if ids:
                 actor = actors().get(ids[0])

@@ -128,8 +128,9 @@ def _count(head: Token) -> float | None:
                                                      or appos.lemma_.lower() in _ATTACKER_LEMMAS):
             items += [appos, *appos.conjuncts]
     for token in items:
-        if token.lemma_.lower() in _ATTACKER_LEMMAS:
-            continue  # "14 militants died": their own dead
+        if token.lemma_.lower() in _ATTACKER_LEMMAS and not any(
+                c.dep_ == "amod" and c.lower_ in ("former", "ex", "demobilised", "demobilized") for c in token.children):
+            continue  # "14 militants died": their own dead (not "two former guerrillas": victims)
         value = None
         if token.pos_ == "NUM" or token.like_num:
             value = parse_number(token.text)
