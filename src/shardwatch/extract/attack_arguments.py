@@ -233,7 +233,7 @@ def _with_doers(event: Event, placed: tuple[AttackArgument, ...]) -> tuple[Actor
         after = holding.text[rel + len(argument.text):].split()[:1]
         if _FORMER.search(argument.text) or _FORMER.search(holding.text[max(0, rel - 8):rel]) and after \
                 and after[0].lower().strip(".,;") in ATTACKER_NOUNS:
-            continue  # "two former FARC guerrillas were shot dead": the group the dead left (attack_sides.former)
+            continue  # "two former FARC guerrillas were shot dead": the group the dead left (attack_lexicon.former; the arguments keep only their text)
         known = actors().get(argument.actor_id)
         if known is not None and known.kind not in ("organisation", "person"):
             continue  # a state force or coalition does not commit the attacks these records hold

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, LEADER_WORDS, STATE_KINDS, STATE_MEN, STATE_NOUNS, VICTIM_NOUNS
+from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, LEADER_WORDS, STATE_KINDS, STATE_MEN, STATE_NOUNS, VICTIM_NOUNS,
+                                             former)
 from shardwatch.extract.common import GROUP_NOUNS
 from shardwatch.extract.attack_violence import _UNNAMED_ATTACKERS, _armed_party
-from shardwatch.extract.doers import _subject_or_agent
+from shardwatch.extract.doers import _subject_or_agent, members_of
 from shardwatch.extract.mentions import actors
 
 # Verbs whose object is the side fought: "battling X", "fighting (against) X".
@@ -37,14 +38,6 @@ def _fighter_phrase(token: Token) -> bool:
     """"fighters", "ISIS militants", not "Peshmerga fighters" or "soldiers" (a state's forces)."""
     return (token.lemma_.lower() in ATTACKER_NOUNS or token.lower_ in ATTACKER_NOUNS) and not former(token)
 
-
-# "two former FARC guerrillas were shot dead": men who laid down arms are civilians killed, an
-# attack (incidents dev residues 0 and 2: 2 missed reports)
-_FORMER = {"former", "ex", "ex-", "demobilised", "demobilized", "retired", "reintegrated"}
-
-
-def former(token: Token) -> bool:
-    return any(c.dep_ in ("amod", "advmod", "compound") and c.lower_ in _FORMER for c in token.children)
 
 
 def of_former_men(start_char: int, sent: Span) -> bool:
@@ -117,20 +110,12 @@ def armed_arsonists(trigger: Token, token_actor: dict[int, str]) -> bool:
     beside fighters, "for" as "by", throats slit, devices gone off, headline "Bombing", series
     told as done): incidents measuring part (residue 3) detected 95.1 -> 96.8, record 69.6 -> 70.6;
     residue 1 93.8 -> 95.8, 66.6 -> 68.7; ACLED's tuning slice i % 9 == 0 detected 88.7 -> 89.0,
-    false alarms 6.16% -> 6.24% (one note)."""
+    false alarms 6.16% -> 6.24% (one note). The people a band is of tell whether it is armed ("a
+    gang of gunmen"), not the band's noun (``doers.members_of``; ACLED tuning part, i % 9 != 4: 3
+    false alarms of buses torched by "a gang of assailants", no attack note)."""
     return any((t.lemma_.lower() not in _UNNAMED_ATTACKERS or any(c.lower_ == "armed" for c in t.children))
                and _armed_party(t, token_actor)
-               for t in map(_members, _subject_or_agent(trigger)))
-
-
-def _members(token: Token) -> Token:
-    """"a gang of assailants", "a group of men": the people a band is of, who tell whether it is
-    armed ("a gang of gunmen"), not the band's noun (ACLED tuning part, i % 9 != 4: 3 false
-    alarms of buses torched by "a gang of assailants", no attack note)."""
-    if token.lemma_.lower() not in ("gang", "group", "band"):
-        return token
-    return next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                 if g.dep_ == "pobj"), token)
+               for t in map(members_of, _subject_or_agent(trigger)))
 
 
 _BYSTANDERS = {"civilian", "child", "woman", "villager", "passer-by", "bystander", "girl", "boy", "student"}

@@ -447,7 +447,7 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
         actor = actors().get(mention.actor_id)
         if sent.doc.text[max(0, mention.start - 5):mention.start].lower() == "anti-" \
                 or of_former_men(mention.start, sent):
-            continue  # "the leader of the anti-Taliban alliance": whom the victim fought
+            continue  # "the anti-Taliban alliance", "two former FARC guerrillas": not the doer
         if actor is not None and actor.kind == "organisation":
             if mention.actor_id not in [a for a, _ in frame.perpetrator_orgs]:
                 frame.perpetrator_orgs.append((mention.actor_id, mention.text))

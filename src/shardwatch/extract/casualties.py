@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from shardwatch.extract.attack_lexicon import STATE_NOUNS, VICTIM_NOUNS, trigger_of
+from shardwatch.extract.attack_lexicon import STATE_NOUNS, VICTIM_NOUNS, former, trigger_of
 from shardwatch.extract.numbers import QUANTITY, QUANTITY_RE, parse_number, parse_quantity, quantity_from_match
 from shardwatch.extract.modality import attempt_made
 from shardwatch.types import Quantity
@@ -128,8 +128,7 @@ def _count(head: Token) -> float | None:
                                                      or appos.lemma_.lower() in _ATTACKER_LEMMAS):
             items += [appos, *appos.conjuncts]
     for token in items:
-        if token.lemma_.lower() in _ATTACKER_LEMMAS and not any(
-                c.dep_ == "amod" and c.lower_ in ("former", "ex", "demobilised", "demobilized") for c in token.children):
+        if token.lemma_.lower() in _ATTACKER_LEMMAS and not former(token):
             continue  # "14 militants died": their own dead (not "two former guerrillas": victims)
         value = None
         if token.pos_ == "NUM" or token.like_num:

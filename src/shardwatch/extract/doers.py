@@ -367,17 +367,18 @@ def described_doers(triggers: list[Token], token_actor: dict[int, str]) -> list[
     found: list[tuple[str, str]] = []
     for trigger in triggers:
         for doer in _subject_or_agent(trigger):
-            name = _description(_of_a_band(doer), token_actor)
+            name = _description(members_of(doer), token_actor)
             if name:
                 _add_described(found, name)
     return found
 
 
-# "a gang of Islamists", "a mob of anarchists": the band's men are who they are
 _BANDS = {"gang", "mob", "group", "band", "cell", "squad", "bunch"}
 
 
-def _of_a_band(noun: Token) -> Token:
+def members_of(noun: Token) -> Token:
+    """"a gang of Islamists", "a mob of anarchists": the men a band is of, who say who (and
+    whether armed) the band is; the noun itself when it is no band."""
     if noun.lemma_.lower() in _BANDS:
         for g in (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
             return g
@@ -451,7 +452,7 @@ def described_attributed(sent: Span) -> list[tuple[str, str]]:
                 c.dep_ in ("xcomp", "ccomp", "prep") for c in verb.children):
             # "Islamic extremists are strongly suspected", "separatists were blamed"
             for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
-                name = _description(_of_a_band(subject), {})
+                name = _description(members_of(subject), {})
                 if name and not any(c.dep_ == "case" for c in subject.children):
                     _add_described(found, name)
     return found

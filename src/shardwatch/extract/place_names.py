@@ -178,13 +178,13 @@ def between_second(ent: Span) -> bool:
     return ent.root.dep_ == "conj" and head.dep_ == "pobj" and head.head.lower_ == "between"
 
 
-# "(coded as Barsalogo at geoprecision 2)": the place a monitor's note says it was coded to
 # "Taji, 20 kilometers north of the capital", "the Al Tarmia district north of Baghdad": a name
 # told from a landmark is a place's, whatever NER took it for (incidents dev tuning residues 0-3:
 # place of 5 reports won, none lost; ACLED slice i % 9 == 0 unchanged)
 TOLD_FROM = re.compile(r"(?: (?:village|town|area|district))?,? (?:(?:about|some|around) )?"
                        r"(?:\d+ ?(?:km|kilometers|kilometres|miles) )?(?:north|south|east|west)(?:-?(?:east|west))?"
                        r"(?:ern)? of\b", re.I)
+# "(coded as Barsalogo at geoprecision 2)": the place a monitor's note says it was coded to
 CODED_AS = re.compile(r"\bcoded as (?:the )?(?P<name>[A-Z][\w'\-]*(?: [A-Z][\w'\-]*){0,2})(?= at geo| \(|\)|\]|,|\.)")
 
 
