@@ -210,3 +210,19 @@ def test_leaders_listed_under_one_plural_role_are_one_event_each(text):
 def test_leaders_the_data_knows_are_leaders_without_a_role_in_the_sentence(text, people):
     found = events_of(text, published="2017-10-16", kind="leadership")
     assert {a.actor_id for e in found for a in e.actors} == people and all(e.outcome == "killed" for e in found)
+
+
+def test_a_specialist_named_after_his_title_is_a_leader_even_when_tagged_an_organisation():
+    # the English model tags this name ORG; the title before it ("rocket expert") says a person
+    text = "The US military says a drone attack killed ISIL rocket expert Jasim Khalidiyah and two other militants."
+    from shardwatch.nlp import get_nlp
+    assert ("Jasim Khalidiyah", "ORG") in [(e.text, e.label_) for e in get_nlp()(text).ents]
+    [event] = events_of(text, published="2016-04-03", kind="leadership")
+    assert roles(event, "subject") == {"person:jasim-khalidiyah"}
+    assert (event.outcome, event.means) == ("killed", "drone strike")
+    assert event.role and event.role.endswith("rocket expert")
+
+
+def test_an_expert_quoted_on_a_strike_is_no_leader_lost():
+    text = "Terrorism expert John Harlow said the strike that killed 12 fighters would weaken the group."
+    assert events_of(text, published="2016-04-03", kind="leadership") == []
