@@ -124,3 +124,18 @@ def test_former_fighters_shot_dead_are_victims_of_an_attack():
                          "claimed responsibility but the area was a former Taliban stronghold.", published="2019-05-04",
                          kind="attack")
     assert "Taliban" in {a.name for a in attack.actors}
+
+
+def test_a_killing_carried_out_by_armed_men_is_an_attack():
+    [event] = events_of("Rebels armed with axes carried out the killing of twelve farmers in Kilinochchi.",
+                        published="1990-08-04", kind="attack")
+    assert event.killed.low == 12 and event.place.name == "Kilinochchi"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hundreds of students protested against the killing of a lecturer in Dhaka.",
+    "He was convicted of the killing of his wife in 2004.",
+    "The killing of journalists has become common in the border states.",
+])
+def test_a_killing_with_no_armed_violence_told_is_no_attack(sentence):
+    assert events_of(sentence, published="2015-01-20", kind="attack") == []
