@@ -64,6 +64,8 @@ def test_an_attack_on_an_idea_or_a_figure_is_not_an_attack(sentence):
     ("Two Abu Sayyaf militants were killed in an encounter with marines in Indanan.", "Indanan"),
     ("A gunfight between police and Maoists near Dantewada left one constable dead.", "Dantewada"),
     ("Twelve soldiers died in combat with Boko Haram fighters near Gwoza.", "Gwoza"),
+    # the fight hangs on the second of two verbs; the armed dead are the first verb's
+    ("Three Maoists were killed and two policemen injured in an encounter in Gadchiroli.", "Garhchiroli"),
 ])
 def test_a_fight_with_an_armed_side_is_an_attack(sentence, place):
     [attack] = events_of(sentence, published="2017-05-04", kind="attack")
