@@ -79,3 +79,30 @@ def test_the_chooser_adds_a_weapon_the_rules_weighed_and_left_out():
     # the rules keep the two best attested; the third, named once in a later sentence, the chooser adds
     assert weapons == ["car bomb", "mortars", "improvised explosive device"]
     assert [m[0] for m in line["roles"]["place"]] == ["Mogadishu"]
+
+
+@pytest.mark.model
+def test_the_chooser_drops_a_doubtful_perpetrator_unless_the_actor_data_knows_it():
+    from shardwatch.learn.fillers import RoleChoice, choose
+    from shardwatch.nlp import annotate
+
+    (doc,) = annotate(["Gunmen opened fire on a bus in Quetta on Monday, killing six people. "
+                       "Police said the Taliban had threatened the Hazara Democratic Party before."])
+    assert doc[0].text == "Gunmen" and doc[18].text == "Taliban" and doc[24].text == "Party"
+    gunmen = _candidate(name="perpetrator_individual", text="Gunmen", at=0, score=3.0, share=1.0, best=3.0, votes=2,
+                        first=0, rank=1, chosen=True)
+
+    def weak(text: str, at: int, known: bool) -> Candidate:
+        # chosen by the rules on a fifth of the best one's evidence, named once, in a later sentence
+        return _candidate(name="perpetrator_organization", text=text, at=at, score=0.6, share=0.2, best=1.5,
+                          votes=1, first=at, rank=2, chosen=True, known=known)
+
+    choice = RoleChoice(drop=0.15, keep_known=True)
+    # a group the chooser doubts is dropped, unless the actor data knows it (the records' doers read it)
+    assert choose(doc, [gunmen, weak("Hazara Democratic Party", 24, False)], choices={"perpetrator": choice}) == \
+        {"perpetrator_individual": [("Gunmen", 0)]}
+    assert choose(doc, [gunmen, weak("Taliban", 18, True)], choices={"perpetrator": choice}) == \
+        {"perpetrator_individual": [("Gunmen", 0)], "perpetrator_organization": [("Taliban", 18)]}
+    # without keep_known the known group goes too
+    assert choose(doc, [gunmen, weak("Taliban", 18, True)], choices={"perpetrator": RoleChoice(drop=0.15)}) == \
+        {"perpetrator_individual": [("Gunmen", 0)]}

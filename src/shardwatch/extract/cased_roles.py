@@ -348,7 +348,7 @@ def _candidates(ballots: dict[str, _Ballot], found: dict[str, list[str]], is_org
             else:
                 name = role
             out.append(Candidate(role, name, f.text, f.at, f.score, f.score / top if top else 0.0, f.best,
-                                 f.votes, f.first, rank, (role, normalize(f.text)) in chosen))
+                                 f.votes, f.first, rank, (role, normalize(f.text)) in chosen, f.key.startswith("actor:")))
     return out
 
 

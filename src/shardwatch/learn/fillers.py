@@ -45,6 +45,7 @@ class Candidate:
     first: int  # token of its first evidence
     rank: int  # 1 = the role's best
     chosen: bool  # whether the rules report it
+    known: bool = False  # whether the actor data knows it (a group or person with an id)
 
 
 MODEL_NAME = "roles_fillers"
@@ -112,12 +113,14 @@ def probabilities(doc: Doc, candidates: Sequence[Candidate], *, model: Language 
 @dataclass(frozen=True)
 class RoleChoice:
     """How the chooser treats one role's candidates: it adds those it gives at least ``add``
-    (None: it adds none), drops the rules' choices it gives less than ``drop``, and keeps at most
-    ``per_role`` fillers in all (None: no limit)."""
+    (None: it adds none), drops the rules' choices it gives less than ``drop`` (with
+    ``keep_known``, never one the actor data knows), and keeps at most ``per_role`` fillers in all
+    (None: no limit)."""
 
     add: float | None = None
     drop: float = 0.0
     per_role: int | None = None
+    keep_known: bool = False
 
 
 def choose(doc: Doc, candidates: Sequence[Candidate], *, choices: dict[str, RoleChoice],
@@ -127,11 +130,16 @@ def choose(doc: Doc, candidates: Sequence[Candidate], *, choices: dict[str, Role
     scorer counts a second mention of one entity as a wrong filler). The rules' choices come
     first, in their rank order."""
     candidates = [c for c in candidates if c.role in choices]
-    learned = probabilities(doc, candidates, model=model)
+    return pick(candidates, probabilities(doc, candidates, model=model), choices=choices)
+
+
+def pick(candidates: Sequence[Candidate], learned: Sequence[float], *,
+         choices: dict[str, RoleChoice]) -> dict[str, list[tuple[str, int]]]:
+    """``choose`` given the chooser's probability of each candidate (of the roles of ``choices``)."""
     kept = []
     for p, c in zip(learned, candidates):
         choice = choices[c.role]
-        if c.chosen and p >= choice.drop:
+        if c.chosen and (p >= choice.drop or (choice.keep_known and c.known)):
             kept.append((2.0, c))  # the rules' choice, ahead of any addition
         elif not c.chosen and choice.add is not None and p >= choice.add:
             kept.append((p, c))
