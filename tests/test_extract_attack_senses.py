@@ -144,3 +144,16 @@ def test_a_killing_carried_out_by_armed_men_is_an_attack():
 ])
 def test_a_killing_with_no_armed_violence_told_is_no_attack(sentence):
     assert events_of(sentence, published="2015-01-20", kind="attack") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # the means hang on the verb or, misparsed, on its object
+    "Guerrillas of the ELN destroyed a stretch of the Caño Limón pipeline in Arauca with explosives.",
+    "Guerrillas damaged two pylons with explosives near Medellín.",
+])
+def test_explosives_as_the_means_of_a_deed_told_done_are_an_attack(sentence):
+    assert events_of(sentence, published="2001-03-02", kind="attack")
+
+
+def test_the_states_demolition_with_explosives_is_no_attack():
+    assert events_of("The army destroyed the tunnel with explosives.", published="2001-03-02", kind="attack") == []

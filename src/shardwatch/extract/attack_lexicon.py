@@ -111,6 +111,10 @@ def trigger_of(token: Token) -> dict | None:
                 or token.dep_ == "pobj" and token.head.lower_ in ("on", "onto", "over", "by", "with")
                 and token.head.head.pos_ == "VERB"  # not "destroyed documents at the mine" (ACLED's slice, 1 note)
                 and token.head.head.lemma_.lower() in verbs
+                # "destroyed a section of the pipeline with explosives": the parser hangs the
+                # means on the object (incidents dev residue 2, one missed report)
+                or token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.dep_ == "dobj"
+                and token.head.head.head.pos_ == "VERB" and token.head.head.head.lemma_.lower() in verbs
                 or any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in verbs for c in token.children)):
             return None
     if record and record.get("subject") and not any(

@@ -41,7 +41,7 @@ from shardwatch.extract.attack_reactions import civil_lede, reaction_to, retold_
 from shardwatch.extract.attack_violence import REMAINS_NOUNS, TOLL_LEMMAS, _bare_toll, _disorder_note, dead_counted, is_violence
 from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, OBSERVING_VERBS,
                                                STATE_NOUNS, VICTIM_NOUNS, _weapons, counted_by, trigger_of)
-from shardwatch.extract.casualties import _fuller, casualties, parsed_casualties
+from shardwatch.extract.casualties import _fuller, casualties, is_tally, parsed_casualties
 from shardwatch.extract.doers import _named_groups, _subject_or_agent
 from shardwatch.extract.state_strikes import strike_frame
 from shardwatch.extract.attack_property import heritage_demolition, school_burning
@@ -107,6 +107,11 @@ def _is_generic(trigger: Token, killed: Quantity | None, date: ResolvedDate | No
         # "assailants hurled two crude bombs at a bus": weapons thrown, told as done. On the
         # ACLED tuning part (i % 9 != 4) 47 missed attack notes were such sentences taken as generic.
         return False
+    means_of = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "with" else None
+    if means_of is not None and means_of.dep_ == "dobj":
+        means_of = means_of.head  # the parser may hang the means on the object
+    if means_of is not None and means_of.tag_ == "VBD" and (trigger_of(trigger) or {}).get("with_verb"):
+        return False  # "guerrillas destroyed a stretch of the pipeline with explosives" (incidents residue 2)
     if trigger.lemma_.lower() == "hostage" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in (
             "take", "seize", "hold") and trigger.head.tag_ in ("VBD", "VBZ"):
         return False  # "Black September takes ten hostages": a hostage-taking told (incidents residue 0)
@@ -161,23 +166,6 @@ _STATE_ACTION_LEMMAS = {"kill", "attack", "bomb", "bombing", "strike", "hit", "r
 
 # Verbs whose agent did the attack the sentence tells: "carried out by X", "committed by X"
 _DOING_VERBS = {"commit", "perpetrate", "carry", "orchestrate", "mastermind", "plan"}
-
-
-# Cumulative tallies are not attacks: "about 50,000 had been killed since the campaign
-# began", "put the number killed at about 45,000", "killed 45,000 fighters over two years".
-_TALLY_WORDS = {"fighters", "militants", "jihadists", "estimated", "estimate", "tally", "battle-ready"}
-
-
-def _is_tally(trigger: Token, sent: Span) -> bool:
-    if trigger.lemma_.lower() != "kill":
-        return False
-    if trigger.head.lower_ in ("number", "toll", "total") or any(
-            c.dep_ in ("prep", "mark") and c.lower_ == "since" for c in trigger.children):
-        return True
-    subjects = [c for c in trigger.children if c.dep_ in ("nsubjpass", "nsubj")]
-    bare_number = any(s.pos_ == "NUM" or (s.like_num and not list(s.children)) for s in subjects)
-    words = {t.lower_ for t in sent}
-    return bare_number and bool(words & _TALLY_WORDS)
 
 
 # A gunfight with police while on the run: "shot one of them before the other officer
@@ -402,7 +390,7 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
     if chosen is None:
         return None
     trigger, record, modality = chosen
-    if _is_tally(trigger, sent):
+    if is_tally(trigger, sent):
         return None
     if _is_shootout(sent, token_actor) and killed is None:
         return None

@@ -313,3 +313,21 @@ def parsed_casualties(sent: Span) -> tuple[Quantity | None, Quantity | None]:
         elif hurt and wounded is None:
             wounded = quantity
     return killed, wounded
+
+
+# Cumulative tallies are not attacks: "about 50,000 had been killed since the campaign
+# began", "put the number killed at about 45,000", "killed 45,000 fighters over two years".
+_TALLY_WORDS = {"fighters", "militants", "jihadists", "estimated", "estimate", "tally", "battle-ready"}
+
+
+def is_tally(trigger: Token, sent: Span) -> bool:
+    """A cumulative count of the dead, not one attack's toll."""
+    if trigger.lemma_.lower() != "kill":
+        return False
+    if trigger.head.lower_ in ("number", "toll", "total") or any(
+            c.dep_ in ("prep", "mark") and c.lower_ == "since" for c in trigger.children):
+        return True
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubjpass", "nsubj")]
+    bare_number = any(s.pos_ == "NUM" or (s.like_num and not list(s.children)) for s in subjects)
+    words = {t.lower_ for t in sent}
+    return bare_number and bool(words & _TALLY_WORDS)

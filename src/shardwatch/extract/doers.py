@@ -50,6 +50,12 @@ def _subject_or_agent(trigger: Token) -> list[Token]:
     # "an attack that killed", "the gunman who opened fire": climb to the governing verb
     if trigger.dep_ in ("dobj", "attr", "pobj") and trigger.head.pos_ == "VERB":
         heads.append(trigger.head)
+    # "guerrillas destroyed a stretch of the pipeline with explosives": who used the means (the
+    # parser may hang them on the object)
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "with":
+        verb = trigger.head.head.head if trigger.head.head.dep_ == "dobj" else trigger.head.head
+        if verb.pos_ == "VERB":
+            heads.append(verb)
     # A noun that is no attacker ("the express train ..., killing twelve") did it as a thing:
     # the words of its name are not the doer's.
     thing = None
