@@ -9,6 +9,7 @@ import pytest
 
 from shardwatch.learn.spans import (
     Candidate, bio_labels, decode_spans, entities, normalize, parenthetical_aliases, posterior_spans, same_entity,
+    untitled,
     span_text,
 )
 from shardwatch.learn.text import model_text, repair_glued
@@ -78,6 +79,44 @@ def test_same_entity_plural_suffix_and_declared_alias():
         ["farabundo marti national liberation front", "fmln", "guerrillas"])
     assert aliases == {frozenset({"farabundo marti national liberation front", "fmln"})}
     assert same_entity("fmln", "farabundo marti national liberation front", aliases)
+
+
+def test_same_entity_a_name_and_the_name_cut_short():
+    # a name of two words or more that begins the other is one person or thing
+    assert same_entity("rosa maria vega", "rosa maria vega ortiz")
+    assert same_entity("rosa maria vega ortiz", "rosa maria vega")
+    # one word is not enough: "car" and "car bomb", "san pedro" and "san pedro sula ..." of one word each
+    assert not same_entity("car", "car bomb")
+    assert not same_entity("power station", "power lines")
+    assert not same_entity("rosa maria", "rosa vega")
+
+
+def test_untitled_drops_the_titles_before_a_name():
+    titles = frozenset({"newsman", "newsmen", "mayor", "named", "leader"})
+    assert untitled("newsman tomas ferrer", titles) == "tomas ferrer"
+    assert untitled("mayor named ines salas", titles) == "ines salas"
+    assert untitled("newsmen", titles) == "newsmen"  # a title alone names no one else
+    assert untitled("mayor", titles) == "mayor"
+    assert untitled("leader of the union", titles) == "leader of the union"  # a phrase, not a name
+    assert untitled("leaders of the union", titles) == "leaders of the union"
+    assert untitled("tomas ferrer", titles) == "tomas ferrer"
+
+
+def test_choose_fillers_names_victims_without_their_titles():
+    from shardwatch.learn.tagger import Settings, choose_fillers
+
+    text = "newsman tomas ferrer was shot at the mayor office. ferrer, 40, died."
+    cands = [
+        Candidate("victim", "newsman tomas ferrer", 0.8, count=1, first=1),
+        Candidate("victim", "ferrer", 0.5, count=1, first=3),
+        Candidate("target", "mayor office", 0.6, count=1, first=2),
+    ]
+    titles = frozenset({"newsman", "mayor"})
+    chosen = choose_fillers(cands, text, Settings(), titles=titles)
+    assert [c.text for c in chosen["victim"]] == ["tomas ferrer"]  # one person, named as MUC-4 names him
+    assert [c.text for c in chosen["target"]] == ["mayor office"]  # only victims lose a title
+    assert [c.text for c in cands if c.role == "victim"] == ["newsman tomas ferrer", "ferrer"]  # left as they were
+    assert [c.text for c in choose_fillers(cands, text, Settings())["victim"]] == ["newsman tomas ferrer"]
 
 
 def test_entities_keep_the_best_mention_of_each_filler():

@@ -128,7 +128,8 @@ def same_entity(a: str, b: str, aliases: set[frozenset[str]] = frozenset()) -> b
     """Whether two normalised filler strings of one role name one thing in a document.
 
     True for the same words up to a plural ("rocket"/"rockets"), for one ending the other
-    ("car dealership"/"nasa car dealership", "galan"/"luis carlos galan"), and for pairs the
+    ("car dealership"/"nasa car dealership", "galan"/"luis carlos galan"), for one of two words
+    or more beginning the other ("carlos pizarro"/"carlos pizarro leongomez"), and for pairs the
     document itself declares alike (``aliases``: "army of national liberation (eln)").
     """
     if a == b or frozenset((a, b)) in aliases:
@@ -136,7 +137,27 @@ def same_entity(a: str, b: str, aliases: set[frozenset[str]] = frozenset()) -> b
     ta, tb = [_singular(w) for w in a.split()], [_singular(w) for w in b.split()]
     if len(ta) > len(tb):
         ta, tb = tb, ta
-    return bool(ta) and tb[len(tb) - len(ta):] == ta
+    # A full name and the name cut short ("gonzalo gonzalez" / "gonzalo gonzalez rivera") were two
+    # fillers, one of them wrong: on MUC-4 train's last 200 texts (CRF on the first 1,100, the
+    # document gate) micro F1 43.55 -> 43.84 (victims 47.78 -> 48.04, targets 44.69 -> 45.20).
+    return bool(ta) and (tb[len(tb) - len(ta):] == ta or (len(ta) >= 2 and tb[:len(ta)] == ta))
+
+
+_NOT_A_NAME = frozenset({"of", "and", "or", "for", "from", "in", "at", "on", "to", "with", "who", "whose",
+                         "the", "a", "an", "was", "were", "is", "are", "said"})
+
+
+def untitled(text: str, titles: frozenset[str] | set[str]) -> str:
+    """``text`` without the person's titles before a name ("newsman jorge perez" -> "jorge perez",
+    "mayor-elect" kept): leading words of ``titles`` (singular or as written) are dropped while a
+    word is left after them and that word does not begin a phrase ("members of the union" stays)."""
+    words = text.split(" ")
+    k = 0
+    while k < len(words) - 1 and (words[k] in titles or _singular(words[k]) in titles):
+        k += 1
+    if k == 0 or words[k] in _NOT_A_NAME or not words[k][:1].isalpha():
+        return text
+    return " ".join(words[k:])
 
 
 def entities(candidates: Iterable[Candidate], aliases: set[frozenset[str]] = frozenset()) -> list[Candidate]:
