@@ -9,8 +9,7 @@ import pytest
 
 from shardwatch.learn.spans import (
     Candidate, bio_labels, decode_spans, entities, normalize, parenthetical_aliases, posterior_spans, same_entity,
-    untitled,
-    span_text,
+    span_text, untitled,
 )
 from shardwatch.learn.text import model_text, repair_glued
 
@@ -81,16 +80,6 @@ def test_same_entity_plural_suffix_and_declared_alias():
     assert same_entity("fmln", "farabundo marti national liberation front", aliases)
 
 
-def test_same_entity_a_name_and_the_name_cut_short():
-    # a name of two words or more that begins the other is one person or thing
-    assert same_entity("rosa maria vega", "rosa maria vega ortiz")
-    assert same_entity("rosa maria vega ortiz", "rosa maria vega")
-    # one word is not enough: "car" and "car bomb", "san pedro" and "san pedro sula ..." of one word each
-    assert not same_entity("car", "car bomb")
-    assert not same_entity("power station", "power lines")
-    assert not same_entity("rosa maria", "rosa vega")
-
-
 def test_untitled_drops_the_titles_before_a_name():
     titles = frozenset({"newsman", "newsmen", "mayor", "named", "leader"})
     assert untitled("newsman tomas ferrer", titles) == "tomas ferrer"
@@ -117,6 +106,33 @@ def test_choose_fillers_names_victims_without_their_titles():
     assert [c.text for c in chosen["target"]] == ["mayor office"]  # only victims lose a title
     assert [c.text for c in cands if c.role == "victim"] == ["newsman tomas ferrer", "ferrer"]  # left as they were
     assert [c.text for c in choose_fillers(cands, text, Settings())["victim"]] == ["newsman tomas ferrer"]
+
+
+@pytest.mark.model
+def test_the_roles_view_of_lower_cased_text_names_a_victim_without_the_title_the_crf_tagged(tmp_path):
+    from shardwatch.extract.attack_arguments import document_arguments
+    from shardwatch.learn.features import doc_sequences
+    from shardwatch.learn.tagger import RoleTagger, Settings, train
+    from shardwatch.nlp import annotate
+    from shardwatch.types import Article
+
+    # A CRF taught on these two texts to tag the title with the name, as the shipped one sometimes
+    # does ("newsman tomas ferrer"): the view (data/attack_words.jsonl, person_title) drops it.
+    texts = ["gunmen killed newsman tomas ferrer in lima yesterday.",
+             "a bomb wounded mayor ines salas at her office."]
+    victims = [["newsman", "tomas", "ferrer"], ["mayor", "ines", "salas"]]
+    docs = list(annotate(texts))
+    pairs = []
+    for doc, victim in zip(docs, victims):
+        for tokens, feats in doc_sequences(doc):
+            pairs.append((feats, bio_labels([t.lower_ for t in tokens], [(victim, "VI")])))
+    train(pairs, tmp_path / "tiny.crfsuite", c1=0.0, c2=0.01, iterations=50)
+    tagger = RoleTagger(tmp_path / "tiny.crfsuite", Settings(tau=0.15))
+    assert [c.text for c in tagger.roles(docs[0])["victim"]] == ["newsman tomas ferrer"]
+    for doc, name in zip(docs, ["tomas ferrer", "ines salas"]):
+        article = Article(id="t", title="", source="test", url=None, published=None, text=doc.text)
+        arguments = document_arguments(doc, article, [], tagger=tagger)
+        assert [a.text for a in arguments if a.role == "victim"] == [name]
 
 
 def test_entities_keep_the_best_mention_of_each_filler():
