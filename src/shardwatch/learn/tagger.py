@@ -120,7 +120,7 @@ class RoleTagger:
 # it. Dropping the titles (``data/attack_words.jsonl`` class person_title) before the entities are
 # grouped: on MUC-4 train's last 200 texts (CRF on the first 1,100, the document gate) micro F1
 # 42.74 -> 43.55 (victims 44.44 -> 47.78); out of fold on the first 1,100 (a CRF on three of their
-# quarters reading the fourth), quarters 1 and 2: 36.78 -> 37.55 and 41.03 -> 41.03.
+# quarters reading the fourth; no gate) 36.64 -> 37.05 (by quarter +0.77, 0, +0.55, +0.24).
 TITLED_ROLES = frozenset({"victim"})
 
 
