@@ -42,7 +42,7 @@ from spacy.tokens import Doc
 
 from shardwatch.extract import attacks
 from shardwatch.extract.attack_segments import denied_only
-from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS
+from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, word_class
 from shardwatch.extract.cased_roles import cased_candidates
 from shardwatch.extract.mentions import actor_of, actors
 from shardwatch.extract.role_words import ARMED_GROUP_KINDS, ROLES
@@ -54,6 +54,9 @@ from shardwatch.learn.gate import probability as gate_probability
 from shardwatch.learn.tagger import RoleTagger, default_tagger
 from shardwatch.nlp.pipeline import RULES_ONLY_ENV
 from shardwatch.types import ActorRef, Article, AttackArgument, Event, Mention
+
+# Titles before a victim's name, which the lower-cased view leaves out (learn.tagger.choose_fillers).
+PERSON_TITLES = word_class("person_title")
 
 # The learned tagger's fillers the rules lack: its best two per role, each named at least twice.
 # Chosen on WikiEvents train's held-out fifth (41 documents never trained on; `shardwatch roles`
@@ -142,7 +145,9 @@ def document_arguments(doc: Doc, article: Article, frames: list[attacks.AttackFr
         return ()
     tagger = tagger or default_tagger()
     found: dict[str, list[str]] = {role: [] for role in ROLES}
-    for role, cands in tagger.roles(doc, gate=gate_settings(), probability=gate_probability(doc.text)).items():
+    fillers = tagger.roles(doc, gate=gate_settings(), probability=gate_probability(doc.text),
+                           titles=PERSON_TITLES)
+    for role, cands in fillers.items():
         found[role] = [c.text for c in cands]
     rules = frame_roles(frames, armed_groups_only=True)
     found["place"] = rules["place"]

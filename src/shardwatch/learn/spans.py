@@ -139,6 +139,23 @@ def same_entity(a: str, b: str, aliases: set[frozenset[str]] = frozenset()) -> b
     return bool(ta) and tb[len(tb) - len(ta):] == ta
 
 
+_NOT_A_NAME = frozenset({"of", "and", "or", "for", "from", "in", "at", "on", "to", "with", "who", "whose",
+                         "the", "a", "an", "was", "were", "is", "are", "said"})
+
+
+def untitled(text: str, titles: frozenset[str] | set[str]) -> str:
+    """``text`` without the person's titles before a name ("newsman jorge perez" -> "jorge perez",
+    "mayor-elect" kept): leading words of ``titles`` (singular or as written) are dropped while a
+    word is left after them and that word does not begin a phrase ("members of the union" stays)."""
+    words = text.split(" ")
+    k = 0
+    while k < len(words) - 1 and (words[k] in titles or _singular(words[k]) in titles):
+        k += 1
+    if k == 0 or words[k] in _NOT_A_NAME or not words[k][:1].isalpha():
+        return text
+    return " ".join(words[k:])
+
+
 def entities(candidates: Iterable[Candidate], aliases: set[frozenset[str]] = frozenset()) -> list[Candidate]:
     """One representative per entity: candidates grouped by ``same_entity``, best kept.
 
