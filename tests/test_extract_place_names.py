@@ -214,3 +214,18 @@ def test_a_place_the_tagger_reads_with_its_article_is_read_in_cased_text():
 def test_a_part_said_to_lie_in_a_town_is_placed_at_the_town(text, name):
     place = place_of(text)
     assert place is not None and place.name == name
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # Afghan provinces as reporting writes them, which GeoNames spells otherwise (data/places.jsonl)
+    ("Taliban fighters stormed an army outpost in Maidan Wardak province, killing five soldiers.",
+     "Maidan Wardak province", "AF"),
+    ("A suicide car bomber struck a police base in Maidan Wardak, wounding twelve.", "Maidan Wardak", "AF"),
+    ("Gunmen shot dead a district official in Urozgan province on Monday.", "Urozgan province", "AF"),
+    # a district named after its province is the district, no town run into the province's name
+    ("Insurgents killed three policemen at a checkpoint in Khas Urozgan district of Afghanistan.",
+     "Khas Urozgan district", "AF"),
+])
+def test_afghan_provinces_as_reporting_spells_them(text, name, country):
+    place = place_of(text)
+    assert place is not None and (place.name, place.country) == (name, country)
