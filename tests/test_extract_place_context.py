@@ -186,3 +186,12 @@ def test_a_group_named_after_its_district_places_an_attack_the_report_places_now
     # the Turkish soldiers are the target's nationality, not where the attack was
     place = place_of("The Afrin Liberation Forces ambushed a patrol of Turkish soldiers, wounding three of them.")
     assert (place.name, place.country) == ("Afrin", "SY")
+
+
+def test_a_seat_geonames_lists_with_no_population_resolves_alone():
+    # GeoNames lists Awaran (Balochistan) as a district's seat with no population: no namesake
+    # abroad, so with no country named it is that town, not a hamlet too small to resolve alone
+    place = get_gazetteer().resolve("Awaran")
+    assert place is not None and place.country == "PK" and place.lat is not None
+    # a country the article names that lacks it still keeps it out
+    assert get_gazetteer().resolve("Awaran", context={"IR"}) is None

@@ -201,3 +201,31 @@ def test_a_place_the_tagger_reads_with_its_article_is_read_in_cased_text():
     # "the Jurf al-Milh" (tagged with its article) had been dropped as a lower-case word
     place = place_of("A bomb hidden in a cart wounded four farmers in the Jurf al-Milh area west of Ramadi.")
     assert place is not None and (place.name, place.country) == ("Jurf al-Milh", "IQ")
+
+
+
+@pytest.mark.parametrize("text, name", [
+    # a part the gazetteer lacks said to lie in or at a town: the town
+    ("Two men were stabbed in an attack at Lime Street Station in Liverpool on Friday night.", "Liverpool"),
+    ("A grenade killed a shopkeeper in the Karte Seh area at Herat.", "Herat"),
+    # but a part told from the town by a compass word is the place (the landmark rule)
+    ("A car bomb killed five people in Kibbutz Ramot Hashavim, east of Netanya.", "Kibbutz Ramot Hashavim"),
+])
+def test_a_part_said_to_lie_in_a_town_is_placed_at_the_town(text, name):
+    place = place_of(text)
+    assert place is not None and place.name == name
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # Afghan provinces as reporting writes them, which GeoNames spells otherwise (data/places.jsonl)
+    ("Taliban fighters stormed an army outpost in Maidan Wardak province, killing five soldiers.",
+     "Maidan Wardak province", "AF"),
+    ("A suicide car bomber struck a police base in Maidan Wardak, wounding twelve.", "Maidan Wardak", "AF"),
+    ("Gunmen shot dead a district official in Urozgan province on Monday.", "Urozgan province", "AF"),
+    # a district named after its province is the district, no town run into the province's name
+    ("Insurgents killed three policemen at a checkpoint in Khas Urozgan district of Afghanistan.",
+     "Khas Urozgan district", "AF"),
+])
+def test_afghan_provinces_as_reporting_spells_them(text, name, country):
+    place = place_of(text)
+    assert place is not None and (place.name, place.country) == (name, country)

@@ -334,13 +334,22 @@ class Gazetteer:
         # Without context a village is too likely another place of the same name ("Hilah", a
         # Palestinian village of 1,258, for Hillah in Iraq): 5,000, the floor of the index
         # before regions came in, kept on the incidents dev tuning part.
-        if best.population < MIN_POPULATION_ALONE:
+        if best.population < MIN_POPULATION_ALONE and not _seat_alone(best, ranked, context):
             return None
         # Without context, take the biggest only when it is clearly the usual meaning:
         # at least 3x the next (one order of magnitude in log terms would lose Nice/Nice).
         if best.population >= 3 * runner_up or math.isclose(runner_up, 0):
             return replace_name(best.place, name)
         return replace_name(best.place, name) if best.population >= 100_000 else None
+
+
+def _seat_alone(best: Candidate, ranked: list[Candidate], context: set[str]) -> bool:
+    """A town GeoNames lists with no population (it lists a place under 500 people only as the seat
+    of a district: "Panjgur", "Daquq") that no place of another country is called, in an article
+    naming no country: the seat, not a hamlet too small to resolve alone. Incidents dev tuning
+    residues 0-3: place of 2 reports won ("in Panjgur", "near Daquq", tagged as an organisation), none lost."""
+    return not context and best.population == 0 and best.place.precision == 1 and best.place.lat is not None \
+        and len({c.place.country for c in ranked}) == 1
 
 
 def replace_name(place: Place, name: str) -> Place:
