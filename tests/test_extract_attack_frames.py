@@ -430,6 +430,7 @@ def test_the_toll_counts_the_victims_only(text, killed):
     "Bombing of Hellenic Navy bus carrying American sailors.",
     # attacks told as done to what they hit
     "A series of car bomb attacks struck police patrols and a market across Baghdad.",
+    "A series of arson attacks destroyed fourteen trucks in the commune of Ercilla.",
     # attacks told as carried out; a verb "to death"
     "Suspected militants conducted two attacks on bus stations in Srinagar.",
     "Insurgents orchestrate a series of car bombings on the Shia district of Kadhimiya.",

@@ -149,7 +149,9 @@ def _is_generic(trigger: Token, killed: Quantity | None, date: ResolvedDate | No
 _TREND_NOUNS = {"increase", "rise", "surge", "upsurge", "spike", "escalation", "uptick", "decline", "decrease", "drop"}
 _TOLD_VERBS = {"carry", "occur", "explode", "detonate", "throw", "hurl", "strike", "hit", "target", "rock", "go"}
 _RUN_NOUNS = {"series", "string", "spate", "wave", "pair", "number"}
-_DONE_VERBS = {"strike", "target", "hit", "rock"}
+# and what they destroyed ("a series of arson attacks destroyed 26 trucks": incidents residue 2
+# detected 96.59 -> 96.70; residues 0-1 and the ACLED slice i % 9 == 0 unchanged)
+_DONE_VERBS = {"strike", "target", "hit", "rock", "destroy", "damage"}
 _CARRY_VERBS = {"conduct", "carry", "launch", "stage", "orchestrate", "mount", "perpetrate", "commit"}
 
 
