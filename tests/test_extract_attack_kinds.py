@@ -175,3 +175,17 @@ def test_demolishing_heritage_is_no_attack_record(text):
 ])
 def test_bombings_of_buildings_that_harm_people_or_are_no_heritage_stay_attacks(text):
     assert events_of(text, published="2017-04-10", kind="attack")
+
+
+@pytest.mark.parametrize("text, attack_type, weapon_type", [
+    # a vehicle driven into people is the weapon
+    ("A man drove a lorry into a crowd at a Christmas market in Berlin, killing twelve people.",
+     "Unarmed Assault", "Vehicle"),
+    # a vehicle burned or ambushed is what was hit
+    ("Maoists torched four trucks at a road construction site in Gadchiroli district.",
+     "Facility/Infrastructure Attack", None),
+    ("Gunmen ambushed a police car near Quetta, killing two officers.", "Armed Assault", "Firearms"),
+])
+def test_a_vehicle_is_the_weapon_only_when_driven_into_people(text, attack_type, weapon_type):
+    [event] = events_of(text, published="2016-12-20", kind="attack")
+    assert (event.attack_type, event.weapon_type) == (attack_type, weapon_type)
