@@ -90,6 +90,8 @@ def test_fights_that_are_no_attack(sentence):
     ("Rebels attempted to shoot down an army helicopter over Kidal.", "Kidal"),
     # the chronicle's present tells a past deed ("A woman tries to shoot the president ...")
     ("A Red Brigades member tries to shoot a judge in Turin.", "Turin"),
+    # a verb joined to the attempt in the past tells its own deed
+    ("A suicide car bomber attempted to target a police patrol near Jenin, but detonated prematurely.", "Jenin"),
 ])
 def test_an_attempt_made_is_an_attack(sentence, place):
     [attack] = events_of(sentence, published="2017-05-04", kind="attack")

@@ -167,6 +167,10 @@ def modality_of(trigger: Token) -> str:
         kind = cues.get(("governor", node.lemma_.lower()))
         if kind == "hypothetical" and attempt_made(below):
             continue  # "a knifeman tried to stab two officers": the attempt was made
+        if kind == "hypothetical" and below.dep_ == "conj" and _past(below):
+            # "a car bomber attempted to target a bus but detonated prematurely": a verb joined
+            # to the attempt in the past tells its own deed (incidents dev residue 3, 1 report)
+            continue
         if kind in ("hypothetical", "negated"):
             return kind
         if kind == "reported":
