@@ -98,6 +98,10 @@ pytestmark = pytest.mark.model
     "The day after a clash with the police, Naxalites burned 18 trucks carrying iron ore from a mine in the "
     "district.",
     "Militants burned a security post, a shed and a corral belonging to an oil company near Tula.",
+    # machinery, vehicles and houses burned by an armed group: the GTD's arsons (guards on the
+    # village's property), and a burning beside a killing
+    "Guerrillas burned a backhoe and two trucks of a road construction firm near Tula.",
+    "On 3 May 2021, suspected militants entered the village of Tula, burned a school and killed two teachers.",
     "On 6 July 2021, suspected militants attacked the village of Tula and burned two bars.",
     # a firefight between rebels and the army, told with no toll
     "On 4 May 2020, the rebels and the military engaged in a ten-minute firefight in Barangay Tula, Samar. There "
@@ -201,6 +205,13 @@ def test_attacks_that_notes_tell_plainly(text):
     # a post burned while empty
     "On 5 July 2020, presumed militants of the JNIM entered the village of Kain and burned the police station "
     "while it was unmanned.",
+    # ... or not yet in use; a commune's offices and a ranger's outpost; the village entered and
+    # the motorbike seized beside the burning
+    "On 3 May 2021, presumed militants burned a gendarmerie station under construction in Tula.",
+    "On 3 May 2021, presumed militants burned a ranger station and the mayor's office in Tula.",
+    "On 3 May 2021, suspected militants entered the hamlet of Tula and burned a granary.",
+    "On 3 May 2021, presumed militants burned a bar and seized a motorbike in the village of Tula.",
+    "On 3 May 2021, suspected militants burned thirteen harvest machines in the village of Tula.",
     # a clash told first, no death, no armed party: its bombs are the clash's
     "At least 15 people were injured in a clash between the activists of two parties at the main crossing of "
     "Pabna on Monday. Several crude bombs were exploded and five cars vandalised during the incident.",
