@@ -79,10 +79,18 @@ pytestmark = pytest.mark.model
     "truck during the blockade.",
     # crude bombs that hurt people, or thrown by a named armed party: still attacks (guards on the
     # rule for street bombs that hurt no one)
-    "Unknown assailants exploded four crude bombs near the district court in Khulna, injuring two rickshaw pullers.",
+    # (s27: at a bus; the same bombs near a court, hurting passers-by, are the street's: below)
+    "Unknown assailants exploded four crude bombs at a bus near the district court in Khulna, injuring two "
+    "rickshaw pullers.",
     "Insurgents hurled two petrol bombs at the house of a ranger in Yala. No one was hurt.",
     "Unknown men hurled two petrol bombs at a police station in the town. No one was hurt. Police blamed a "
     "loyalist group for the attack.",
+    # crude bombs that hurt people at a procession, on a bus or thrown at people, or that kill:
+    # still attacks (guards on the street bombs in streets)
+    "Five people were injured as assailants hurled crude bombs at a procession of the ruling party in Tula.",
+    "Three passengers were injured as assailants threw a crude bomb at a bus in the Tula area on Monday night.",
+    "Two constables were injured as assailants hurled cocktails at the policemen in the Tula market area.",
+    "A vendor was killed when assailants exploded two crude bombs in the Tula market area.",
     # harm told however written: burns "received", a man taken away in an ambulance
     "A rickshaw puller received burn injured when assailants hurled three cocktails at his rickshaw at noon.",
     "About forty petrol bombs were thrown at soldiers in the town as they escorted ballot boxes. The throwers "
@@ -217,6 +225,12 @@ def test_attacks_that_notes_tell_plainly(text):
     "Pabna on Monday. Several crude bombs were exploded and five cars vandalised during the incident.",
     "Clashes broke out between police and opposition activists in the capital on Monday. When police tried to "
     "disperse the activists, they hurled several hand-made bombs.",
+    # crude bombs and cocktails set off in a street or a market, hurting passers-by but killing no
+    # one, at no vehicle, gathering or home: street violence
+    "At least four people suffered splinter injuries as assailants exploded three crude bombs in the Tula market "
+    "area on Friday night.",
+    "Two rickshaw pullers were injured in a cocktail blast near the Tula intersection in the afternoon.",
+    "Unknown assailants exploded four crude bombs near the district court in Khulna, injuring two rickshaw pullers.",
     # a band of nameless assailants sets fire to a bus, hurting no one
     "A gang of assailants set a bus afire near the bridge in the city at around 4 pm yesterday.",
 ])

@@ -45,6 +45,7 @@ from shardwatch.extract.casualties import _fuller, casualties, parsed_casualties
 from shardwatch.extract.doers import _named_groups, _subject_or_agent
 from shardwatch.extract.state_strikes import strike_frame
 from shardwatch.extract.attack_property import heritage_demolition, school_burning
+from shardwatch.extract.attack_street import street_bombs_in_streets
 
 EXTRACTOR = "attacks"
 VERSION = version_of(__name__)
@@ -303,7 +304,7 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
     frames = [frame for frame in frames if not (lede is not None and protested(frame, lede))
               and not (property_only(frame) and not armed_arsonists(frame.trigger, token_actor))
               and not shutdown_violence(frame) and not school_burning(frame) and not street_bombs_unharmed(frame)
-              and not unrest_missiles(frame)]
+              and not unrest_missiles(frame) and not street_bombs_in_streets(frame)]
     if frames and civil_lede(doc, token_actor):
         # the lede tells civil doers' harm and no one died: later bare retellings are its own
         frames = [frame for frame in frames if not retold_unrest(frame)]
