@@ -91,6 +91,13 @@ pytestmark = pytest.mark.model
     "Three passengers were injured as assailants threw a crude bomb at a bus in the Tula area on Monday night.",
     "Two constables were injured as assailants hurled cocktails at the policemen in the Tula market area.",
     "A vendor was killed when assailants exploded two crude bombs in the Tula market area.",
+    # a protest as an attack's aim, its moment or its target: still attacks (guards on the
+    # sentences of protest)
+    "The Red Dawn Front planted a bomb in the lobby of the oil company's headquarters in Tula to protest its "
+    "actions abroad.",
+    "As dozens of protesters gathered at the consulate, unknown assailants threw an explosive device at the "
+    "building.",
+    "A bomb exploded near a protest site in Tula, killing one person and wounding 13 others.",
     # harm told however written: burns "received", a man taken away in an ambulance
     "A rickshaw puller received burn injured when assailants hurled three cocktails at his rickshaw at noon.",
     "About forty petrol bombs were thrown at soldiers in the town as they escorted ballot boxes. The throwers "
@@ -231,6 +238,11 @@ def test_attacks_that_notes_tell_plainly(text):
     "area on Friday night.",
     "Two rickshaw pullers were injured in a cocktail blast near the Tula intersection in the afternoon.",
     "Unknown assailants exploded four crude bombs near the district court in Khulna, injuring two rickshaw pullers.",
+    # an attack word in a sentence of protest, however parsed: what people protest
+    "Party supporters staged protests in Tula after their local leader was shot dead in Kota, and another leader "
+    "escaped an assassination attempt in Tula.",
+    "Hundreds of protesters from Tula tried to lynch a man accused of theft, forcing the police to fire in the air.",
+    "Relatives of the victims of the bus arson attack demonstrating in Tula on Monday holding candles.",
     # a band of nameless assailants sets fire to a bus, hurting no one
     "A gang of assailants set a bus afire near the bridge in the city at around 4 pm yesterday.",
 ])
