@@ -98,6 +98,8 @@ pytestmark = pytest.mark.model
     "As dozens of protesters gathered at the consulate, unknown assailants threw an explosive device at the "
     "building.",
     "A bomb exploded near a protest site in Tula, killing one person and wounding 13 others.",
+    # a killing over a dispute: the dispute is what comes after "over" (a guard on the rule for it)
+    "Gunmen opened fire over a land dispute in Tula, killing two farmers.",
     # harm told however written: burns "received", a man taken away in an ambulance
     "A rickshaw puller received burn injured when assailants hurled three cocktails at his rickshaw at noon.",
     "About forty petrol bombs were thrown at soldiers in the town as they escorted ballot boxes. The throwers "
@@ -243,6 +245,9 @@ def test_attacks_that_notes_tell_plainly(text):
     "escaped an assassination attempt in Tula.",
     "Hundreds of protesters from Tula tried to lynch a man accused of theft, forcing the police to fire in the air.",
     "Relatives of the victims of the bus arson attack demonstrating in Tula on Monday holding candles.",
+    # an attack noun after "over": what people are moved about
+    "The Hindu community in Tula over the temple bombing the day before.",
+    "Tension gripped the town of Tula on Monday over the bombing of a temple the day before.",
     # a band of nameless assailants sets fire to a bus, hurting no one
     "A gang of assailants set a bus afire near the bridge in the city at around 4 pm yesterday.",
 ])
