@@ -118,6 +118,7 @@ pytestmark = pytest.mark.model
     # machinery, vehicles and houses burned by an armed group: the GTD's arsons (guards on the
     # village's property), and a burning beside a killing
     "Guerrillas burned a backhoe and two trucks of a road construction firm near Tula.",
+    "A village council office was burned down by militants near Tula.",
     "On 3 May 2021, suspected militants entered the village of Tula, burned a school and killed two teachers.",
     "On 6 July 2021, suspected militants attacked the village of Tula and burned two bars.",
     # a firefight between rebels and the army, told with no toll
@@ -225,7 +226,7 @@ def test_attacks_that_notes_tell_plainly(text):
     # ... or not yet in use; a commune's offices and a ranger's outpost; the village entered and
     # the motorbike seized beside the burning
     "On 3 May 2021, presumed militants burned a gendarmerie station under construction in Tula.",
-    "On 3 May 2021, presumed militants burned a ranger station and the mayor's office in Tula.",
+    "On 3 May 2021, presumed militants burned a ranger station and the town hall in Tula.",
     "On 3 May 2021, suspected militants entered the hamlet of Tula and burned a granary.",
     "On 3 May 2021, presumed militants burned a bar and seized a motorbike in the village of Tula.",
     "On 3 May 2021, suspected militants burned thirteen harvest machines in the village of Tula.",

@@ -71,12 +71,13 @@ _GOODS_WORDS = {"shop", "shops", "bar", "bars", "granary", "granaries", "cart", 
 _RAID_DEEDS = {"enter", "seize", "take", "pillage", "loot", "ransack", "vandalize", "vandalise", "steal", "warn",
                "hold", "prohibit", "threaten", "intimidate", "destroy", "damage", "occupy", "raid", "rob"}
 # The state's small outposts in the bush and a commune's offices, which the same campaign burns:
-# ranger, forest, customs and water stations, the mayor's office, the town hall, the
-# prefecture. The GTD's arsons of the incident reports (tuning residues 0-3: 21 burnings with no
+# ranger, forest, customs and water stations, the town hall, the prefecture. The GTD's arsons of the incident reports (tuning residues 0-3: 21 burnings with no
 # one harmed) were of machinery, vehicles, houses, a security post and an event hall, none of
 # these. ACLED tuning part (i % 9 != 4): figures in school_burning.
 _OUTPOST_KINDS = {"ranger", "forest", "forestry", "customs", "water", "environmental", "veterinary", "health"}
-_OFFICE_WORDS = {"office", "offices", "prefecture", "prefectures", "town-hall", "townhall", "mayoralty"}
+# Not "office": "a village council office was burned down by militants" is an arson attack of
+# the incident reports (tests/test_extract_attack_frames); a commune's seat by its own name is.
+_OFFICE_WORDS = {"prefecture", "prefectures", "town-hall", "townhall", "mayoralty"}
 _HALL_KINDS = {"town", "city", "village"}
 # Goods a village's people ride or harvest with, burned alongside: "harvest machines", "tricycles".
 _SMALL_VEHICLES = {"motorbike", "motorbikes", "motorcycle", "motorcycles", "tricycle", "tricycles", "bicycle",
