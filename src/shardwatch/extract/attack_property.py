@@ -122,7 +122,7 @@ def school_burning(frame: AttackFrame) -> bool:
     and any property burned when the report says it was empty (``_EMPTY_WORDS``). A commune's
     offices and the state's outposts in the bush (``_village_property``), and burnings told in a
     run of deeds that harm no one ("entered the village and burned ...", ``_RAID_DEEDS``), count
-    so too (s27: ACLED tuning part 15 false alarms fewer, no attack note lost; incidents dev
+    so too (s27: ACLED tuning part 9 false alarms fewer, no attack note lost; incidents dev
     tuning residues 0-3 unchanged)."""
     trigger = frame.trigger
     if trigger.lemma_.lower() not in _BURN_LEMMAS or frame.killed is not None or frame.wounded is not None:
