@@ -79,10 +79,27 @@ pytestmark = pytest.mark.model
     "truck during the blockade.",
     # crude bombs that hurt people, or thrown by a named armed party: still attacks (guards on the
     # rule for street bombs that hurt no one)
-    "Unknown assailants exploded four crude bombs near the district court in Khulna, injuring two rickshaw pullers.",
+    # (s27: at a bus; the same bombs near a court, hurting passers-by, are the street's: below)
+    "Unknown assailants exploded four crude bombs at a bus near the district court in Khulna, injuring two "
+    "rickshaw pullers.",
     "Insurgents hurled two petrol bombs at the house of a ranger in Yala. No one was hurt.",
     "Unknown men hurled two petrol bombs at a police station in the town. No one was hurt. Police blamed a "
     "loyalist group for the attack.",
+    # crude bombs that hurt people at a procession, on a bus or thrown at people, or that kill:
+    # still attacks (guards on the street bombs in streets)
+    "Five people were injured as assailants hurled crude bombs at a procession of the ruling party in Tula.",
+    "Three passengers were injured as assailants threw a crude bomb at a bus in the Tula area on Monday night.",
+    "Two constables were injured as assailants hurled cocktails at the policemen in the Tula market area.",
+    "A vendor was killed when assailants exploded two crude bombs in the Tula market area.",
+    # a protest as an attack's aim, its moment or its target: still attacks (guards on the
+    # sentences of protest)
+    "The Red Dawn Front planted a bomb in the lobby of the oil company's headquarters in Tula to protest its "
+    "actions abroad.",
+    "As dozens of protesters gathered at the consulate, unknown assailants threw an explosive device at the "
+    "building.",
+    "A bomb exploded near a protest site in Tula, killing one person and wounding 13 others.",
+    # a killing over a dispute: the dispute is what comes after "over" (a guard on the rule for it)
+    "Gunmen opened fire over a land dispute in Tula, killing two farmers.",
     # harm told however written: burns "received", a man taken away in an ambulance
     "A rickshaw puller received burn injured when assailants hurled three cocktails at his rickshaw at noon.",
     "About forty petrol bombs were thrown at soldiers in the town as they escorted ballot boxes. The throwers "
@@ -98,6 +115,11 @@ pytestmark = pytest.mark.model
     "The day after a clash with the police, Naxalites burned 18 trucks carrying iron ore from a mine in the "
     "district.",
     "Militants burned a security post, a shed and a corral belonging to an oil company near Tula.",
+    # machinery, vehicles and houses burned by an armed group: the GTD's arsons (guards on the
+    # village's property), and a burning beside a killing
+    "Guerrillas burned a backhoe and two trucks of a road construction firm near Tula.",
+    "A village council office was burned down by militants near Tula.",
+    "On 3 May 2021, suspected militants entered the village of Tula, burned a school and killed two teachers.",
     "On 6 July 2021, suspected militants attacked the village of Tula and burned two bars.",
     # a firefight between rebels and the army, told with no toll
     "On 4 May 2020, the rebels and the military engaged in a ten-minute firefight in Barangay Tula, Samar. There "
@@ -201,11 +223,32 @@ def test_attacks_that_notes_tell_plainly(text):
     # a post burned while empty
     "On 5 July 2020, presumed militants of the JNIM entered the village of Kain and burned the police station "
     "while it was unmanned.",
+    # ... or not yet in use; a commune's offices and a ranger's outpost; the village entered and
+    # the motorbike seized beside the burning
+    "On 3 May 2021, presumed militants burned a gendarmerie station under construction in Tula.",
+    "On 3 May 2021, presumed militants burned a ranger station and the town hall in Tula.",
+    "On 3 May 2021, suspected militants entered the hamlet of Tula and burned a granary.",
+    "On 3 May 2021, presumed militants burned a bar and seized a motorbike in the village of Tula.",
+    "On 3 May 2021, suspected militants burned thirteen harvest machines in the village of Tula.",
     # a clash told first, no death, no armed party: its bombs are the clash's
     "At least 15 people were injured in a clash between the activists of two parties at the main crossing of "
     "Pabna on Monday. Several crude bombs were exploded and five cars vandalised during the incident.",
     "Clashes broke out between police and opposition activists in the capital on Monday. When police tried to "
     "disperse the activists, they hurled several hand-made bombs.",
+    # crude bombs and cocktails set off in a street or a market, hurting passers-by but killing no
+    # one, at no vehicle, gathering or home: street violence
+    "At least four people suffered splinter injuries as assailants exploded three crude bombs in the Tula market "
+    "area on Friday night.",
+    "Two rickshaw pullers were injured in a cocktail blast near the Tula intersection in the afternoon.",
+    "Unknown assailants exploded four crude bombs near the district court in Khulna, injuring two rickshaw pullers.",
+    # an attack word in a sentence of protest, however parsed: what people protest
+    "Party supporters staged protests in Tula after their local leader was shot dead in Kota, and another leader "
+    "escaped an assassination attempt in Tula.",
+    "Hundreds of protesters from Tula tried to lynch a man accused of theft, forcing the police to fire in the air.",
+    "Relatives of the victims of the bus arson attack demonstrating in Tula on Monday holding candles.",
+    # an attack noun after "over": what people are moved about
+    "The Hindu community in Tula over the temple bombing the day before.",
+    "Tension gripped the town of Tula on Monday over the bombing of a temple the day before.",
     # a band of nameless assailants sets fire to a bus, hurting no one
     "A gang of assailants set a bus afire near the bridge in the city at around 4 pm yesterday.",
 ])

@@ -63,6 +63,46 @@ _GOODS_WORDS = {"shop", "shops", "bar", "bars", "granary", "granaries", "cart", 
                 "kiosks", "harvester", "harvesters", "crop", "crops", "harvest"}
 
 
+# The deeds told beside the burning in one run of verbs that harm no one: "entered the village,
+# burned a school and pillaged the canteen", "burned a bar and seized a motorbike", "took control
+# of the site and torched a bar", "held sermons ... burned a liquor store ... and warned a
+# councilor". ACLED tuning part (i % 9 != 4): such runs hid 8 of the burnings below from the
+# rule (the objects of the other verbs, "the village", "a motorbike", were no school or shop).
+_RAID_DEEDS = {"enter", "seize", "take", "pillage", "loot", "ransack", "vandalize", "vandalise", "steal", "warn",
+               "hold", "prohibit", "threaten", "intimidate", "destroy", "damage", "occupy", "raid", "rob"}
+# The state's small outposts in the bush and a commune's offices, which the same campaign burns:
+# ranger, forest, customs and water stations, the town hall, the prefecture. The GTD's arsons of the incident reports (tuning residues 0-3: 21 burnings with no
+# one harmed) were of machinery, vehicles, houses, a security post and an event hall, none of
+# these. ACLED tuning part (i % 9 != 4): figures in school_burning.
+_OUTPOST_KINDS = {"ranger", "forest", "forestry", "customs", "water", "environmental", "veterinary", "health"}
+# Not "office": "a village council office was burned down by militants" is an arson attack of
+# the incident reports (tests/test_extract_attack_frames); a commune's seat by its own name is.
+_OFFICE_WORDS = {"prefecture", "prefectures", "town-hall", "townhall", "mayoralty"}
+_HALL_KINDS = {"town", "city", "village"}
+# Goods a village's people ride or harvest with, burned alongside: "harvest machines", "tricycles".
+_SMALL_VEHICLES = {"motorbike", "motorbikes", "motorcycle", "motorcycles", "tricycle", "tricycles", "bicycle",
+                   "bicycles"}
+
+
+def _village_property(token: Token) -> bool:
+    """A school, a village's trade, a commune's office or a ranger's outpost (``school_burning``)."""
+    word, lemma = token.lower_, token.lemma_.lower()
+    kinds = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+    if word in _SCHOOL_WORDS | _GOODS_WORDS | _OFFICE_WORDS | _SMALL_VEHICLES or lemma in _SCHOOL_WORDS | _GOODS_WORDS:
+        return True
+    if lemma == "station" or lemma == "post":
+        return bool(kinds & _OUTPOST_KINDS)
+    if lemma == "hall":
+        return bool(kinds & _HALL_KINDS)
+    return lemma == "machine" and bool(kinds & _GOODS_WORDS)  # "harvest machines"
+
+
+def _empty(doc) -> bool:
+    """The report says the burned place was empty or not yet in use ("while it was unmanned",
+    "a gendarmerie station under construction")."""
+    return any(t.lower_ in _EMPTY_WORDS or (t.lower_ == "construction" and t.head.lower_ == "under") for t in doc)
+
+
 # A post burned "while it was unmanned", after its men "had withdrawn": no one there to attack.
 # On the ACLED tuning part (i % 9 != 4) 3 false alarms of burned police and gendarmerie stations
 # told so, no attack note; no incident report of the tuning residues (0-3) did.
@@ -79,12 +119,19 @@ def school_burning(frame: AttackFrame) -> bool:
     of the tuning residues (0-3) one report is such a burning, whose gold counts it. A village's
     shops, bars and granaries (``_GOODS_WORDS``) count so too (ACLED tuning part: 4 more false
     alarms, no attack note; shots fired keep an attack, "fired in the air and burned a bar"),
-    and any property burned when the report says it was empty (``_EMPTY_WORDS``)."""
+    and any property burned when the report says it was empty (``_EMPTY_WORDS``). A commune's
+    offices and the state's outposts in the bush (``_village_property``), and burnings told in a
+    run of deeds that harm no one ("entered the village and burned ...", ``_RAID_DEEDS``), count
+    so too (s27: ACLED tuning part 9 false alarms fewer, no attack note lost; incidents dev
+    tuning residues 0-3 unchanged)."""
     trigger = frame.trigger
     if trigger.lemma_.lower() not in _BURN_LEMMAS or frame.killed is not None or frame.wounded is not None:
         return False
     deeds = (trigger, *trigger.conjuncts)
-    burned = [c for w in deeds for c in w.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(w.lemma_.lower() not in _BURN_LEMMAS and w.lemma_.lower() not in _RAID_DEEDS for w in deeds):
+        return False
+    # what was burned, not the village entered or the motorbike seized beside it
+    burned = [c for w in deeds if w.lemma_.lower() in _BURN_LEMMAS for c in w.children if c.dep_ in ("dobj", "nsubjpass")]
     # "set fire to the school": what the fire was set to
     burned = [g for b in burned for g in ([p for c in (*b.children, *b.head.children) if c.dep_ == "prep"
                                            and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
@@ -92,9 +139,7 @@ def school_burning(frame: AttackFrame) -> bool:
     burned += [c for b in burned for c in b.conjuncts]
     if not burned:
         return False
-    goods = _SCHOOL_WORDS | _GOODS_WORDS
-    if any(b.lemma_.lower() not in goods and b.lower_ not in goods for b in burned) and not any(
-            t.lower_ in _EMPTY_WORDS for t in frame.sentence.doc):
+    if not all(_village_property(b) for b in burned) and not _empty(frame.sentence.doc):
         return False
     doc = frame.sentence.doc
     if any((trigger_of(t) or {}).get("kind") == "attack" and t not in deeds for t in doc):

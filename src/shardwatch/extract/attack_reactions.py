@@ -86,6 +86,12 @@ def reaction_to(trigger: Token) -> bool:
         return True
     if trigger.dep_ == "pobj" and head.lower_ in ("against", "over") and head.head.lemma_.lower() in reactions:
         return True
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and head.lower_ == "over":
+        # "the community ... over the twin-church bombing the day before", "tension over the
+        # killing": an attack noun after "over" is what people are moved about, not a deed told
+        # (ACLED tuning part, i % 9 != 4: 4 false alarms fewer, no attack note lost; incidents dev
+        # tuning residues 0-3 unchanged)
+        return True
     if trigger.dep_ in ("relcl", "acl", "amod"):
         # "protested against a blast that killed 60", "families of two murdered boys protested":
         # the attack word describes what (or whom) the people react to
@@ -281,3 +287,51 @@ def state_fire_on_crowd(trigger: Token, token_actor: dict[int, str]) -> bool:
             return trigger.i == fire.i or trigger.i == verb.i or trigger.lemma_.lower() in (
                 "kill", "wound", "injure", "hurt", "die", "shoot")
     return False
+
+
+# Words of a protest: a sentence that holds one and an attack word tells, in a monitor's note, a
+# protest about that attack ("families of three members who were kidnapped held a demonstration",
+# "journalists recorded their protest over the murderous attack", "a mass sit-in was held
+# demanding ... who killed a man"), however the parser hung the words. Not "march", "strike",
+# "procession", "hartal" or "demand", which fighters and bombs are told with as well.
+_PROTEST_WORDS = {"protest", "protests", "demonstration", "demonstrations", "demonstrate", "rally", "rallies",
+                  "sit-in", "dharna", "shutdown", "boycott", "vigil", "agitation", "agitate", "candle", "slogan",
+                  "slogans", "memorandum", "protester", "protesters", "protestor", "protestors", "demonstrator",
+                  "demonstrators"}
+# A protest as what an attack hit: "crude bombs were hurled at a rally", "protesters were attacked",
+# "a bomb went off during a demonstration".
+_PROTEST_HIT = {"protester", "protestor", "demonstrator", "rally", "procession", "march", "demonstration", "protest",
+                "sit-in", "vigil", "crowd", "gathering", "participant", "marcher", "striker", "picket", "picketer"}
+_HIT_PREPS = {"at", "on", "upon", "into", "during", "targeting", "toward", "towards", "near", "outside"}
+
+
+def protest_sentence(frame: AttackFrame) -> bool:
+    """The frame's sentence holds a word of protest (``_PROTEST_WORDS``) and no protest the
+    attack hit (``_PROTEST_HIT``): the attack word tells what people protest, however the parser
+    hung it, unless the protest is the attack's own aim or moment (a word below the attack's
+    verb). On the ACLED tuning part (i % 9 != 4) 18 false alarms and 2 attack notes had all
+    their frames in such sentences (a rally bombed, a leader killed by "blockade supporters who
+    were picketing"); the rule took out 12 false alarms and no attack note, and no incident
+    report of the tuning residues (0-3) once the protest below the attack's verb was kept."""
+    sent = frame.sentence
+    protest = [t for t in sent if t.lower_ in _PROTEST_WORDS or t.lemma_.lower() in _PROTEST_WORDS]
+    deed = next((t for t in (frame.trigger, *frame.trigger.ancestors) if t.pos_ in ("VERB", "AUX")), frame.trigger)
+    if not protest or any(deed in t.ancestors for t in protest):
+        # "planted a bomb in the lobby to protest the company's actions", "as protesters were
+        # agitating at the consulate, assailants threw an explosive device": the attack's own
+        # aim or moment (two reports of the incidents dev residues 0-3 lost without this)
+        return False
+    if frame.killed is not None and frame.perpetrator_orgs:
+        return False  # a named group's killing told beside a protest
+    for t in sent:
+        if t.lemma_.lower() not in _PROTEST_HIT and t.lower_ not in _PROTEST_HIT:
+            continue
+        if t.dep_ == "compound":
+            t = t.head  # "a bomb exploded near a protest site"
+        if t.dep_ == "pobj" and t.head.lower_ in _HIT_PREPS:
+            return False
+        if t.dep_ in ("dobj", "nsubjpass") and (trigger_of(t.head) or {}).get("kind") == "attack":
+            return False
+        if frame.trigger in t.ancestors:
+            return False
+    return True
