@@ -251,3 +251,12 @@ def test_a_relative_clause_about_someone_elses_loss_is_not_the_named_leaders():
     # "whose deputy was arrested": the deputy was, not Baghdadi (was Baghdadi arrested)
     text = "Abu Bakr al-Baghdadi, whose deputy was arrested in Turkey last month, has not been seen in public."
     assert events_of(text, published="2016-12-01", kind="leadership") == []
+
+
+@pytest.mark.parametrize("text", [
+    "After meeting the ISIS emir Abu Salah in Raqqa, the reporter was arrested by police.",
+    "Before interviewing ISIS commander Abu Hamza in Mosul, the journalist was detained by Iraqi forces.",
+])
+def test_a_leader_named_as_the_object_of_a_gerund_is_not_the_one_arrested(text):
+    # the arrest is the reporter's; the leader is only met or interviewed (was the leader arrested)
+    assert events_of(text, published="2016-12-01", kind="leadership") == []

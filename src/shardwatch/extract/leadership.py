@@ -162,6 +162,9 @@ def _is_patient(ent: Span, trigger: Token, frame: str) -> bool:
                 return False
             if child.dep_ in ("ccomp", "advcl", "relcl", "conj") and child.pos_ in ("VERB", "AUX"):
                 return False  # another clause's person
+            if child.dep_ == "prep" and any(g.dep_ == "pcomp" and g.pos_ == "VERB" and _under(root, g)
+                                            for g in child.children):
+                return False  # "After meeting ISIS emir X, the reporter was arrested": the gerund's object
     return True
 
 
