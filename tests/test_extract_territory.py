@@ -335,3 +335,14 @@ def test_the_fall_of_a_city_to_the_group_read_as_an_infinitive_is_still_its_capt
                         kind="territory")
     assert (event.place.canonical, event.change) == ("Mosul", "captured")
     assert roles(event, "gaining") == {"islamic-state"}
+
+
+@pytest.mark.parametrize("text", [
+    "The siege of Kobane by the Islamic State lasted four months.",
+    "The Islamic State's siege of Kobane failed.",
+])
+def test_the_besieger_of_a_siege_noun_is_the_gaining_side_not_the_losing(text):
+    # was the group besieged (losing) in its own siege
+    [event] = events_of(text, published="2015-02-01", kind="territory")
+    assert (event.place.canonical, event.change) == ("Kobani (Ayn al-Arab)", "besieged")
+    assert roles(event, "gaining") == {"islamic-state"} and not roles(event, "losing")

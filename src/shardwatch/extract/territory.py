@@ -289,6 +289,8 @@ def _arguments(ctx: DocContext, trigger: Token, cue: dict, focus: Mention | None
             places, vague = places_of(ctx, prep_objects(trigger, "of", "on"))
             if not places:
                 return None
+            # "the siege of Kobane by the Islamic State", "the Islamic State's siege of Kobane"
+            gaining = _actors_of(ctx, prep_objects(trigger, "by") + [c for c in trigger.children if c.dep_ == "poss"])
         else:
             if not _objects(trigger):
                 return None
