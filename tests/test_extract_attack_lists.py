@@ -89,3 +89,13 @@ def test_years_listed_before_attacks_in_listed_cities_go_with_them_in_order():
                                 published="2017-02-01", kind="attack"))
     assert {name: (e.date.year, e.date_precision) for name, e in found.items()} == {
         "Paris": (2015, "year"), "Brussels": (2016, "year")}
+
+
+def test_a_downed_airliner_two_cities_attacks_and_a_nightclub_attack_are_four_attacks_none_fused():
+    # issue 13: such a paragraph once became one "Iraq" attack; each keeps its own place, none the report's day
+    text = ("The downing of a Russian airliner over Sinai, the Brussels and Istanbul attacks and a nightclub "
+            "attack in Orlando showed how far the group could reach.")
+    found = events_of(text, published="2017-02-01", kind="attack")
+    assert sorted(e.place.canonical for e in found) == ["Brussels", "Istanbul", "Orlando", "Sinai Peninsula"]
+    assert {e.place.country for e in found} == {"EG", "BE", "TR", "US"}
+    assert all(e.date is None for e in found)

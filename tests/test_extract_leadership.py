@@ -226,3 +226,37 @@ def test_a_specialist_named_after_his_title_is_a_leader_even_when_tagged_an_orga
 def test_an_expert_quoted_on_a_strike_is_no_leader_lost():
     text = "Terrorism expert John Harlow said the strike that killed 12 fighters would weaken the group."
     assert events_of(text, published="2016-04-03", kind="leadership") == []
+
+
+# --- issue 13 audit (stop 27): subordinate clauses nested one step further, and their limits ---
+
+def test_a_pronoun_in_a_temporal_clause_hung_on_a_phrase_of_the_main_clause_is_its_subject():
+    # "before he was killed" hangs on "issued", not on the main verb: was no event
+    text = ("In a recorded message issued before he was killed in an airstrike in August, ISIS spokesman "
+            "Abu Mohammed al-Adnani called for attacks in Europe.")
+    [event] = events_of(text, published="2016-12-01", kind="leadership")
+    assert roles(event, "subject") == {"abu-mohammed-al-adnani"}
+    assert (event.outcome, event.means, event.date.isoformat()) == ("killed", "airstrike", "2016-08-01")
+
+
+def test_a_participle_after_a_preposition_of_time_tells_of_the_main_clauses_subject():
+    text = ("After being captured by Kurdish forces near Raqqa, ISIS commander Abu Omar al-Khalidi was handed "
+            "to the coalition.")
+    [event] = events_of(text, published="2016-12-01", kind="leadership")
+    assert roles(event, "subject") == {"person:abu-omar-al-khalidi"} and event.outcome == "captured"
+    assert "commander" in event.role
+
+
+def test_a_relative_clause_about_someone_elses_loss_is_not_the_named_leaders():
+    # "whose deputy was arrested": the deputy was, not Baghdadi (was Baghdadi arrested)
+    text = "Abu Bakr al-Baghdadi, whose deputy was arrested in Turkey last month, has not been seen in public."
+    assert events_of(text, published="2016-12-01", kind="leadership") == []
+
+
+@pytest.mark.parametrize("text", [
+    "After meeting the ISIS emir Abu Salah in Raqqa, the reporter was arrested by police.",
+    "Before interviewing ISIS commander Abu Hamza in Mosul, the journalist was detained by Iraqi forces.",
+])
+def test_a_leader_named_as_the_object_of_a_gerund_is_not_the_one_arrested(text):
+    # the arrest is the reporter's; the leader is only met or interviewed (was the leader arrested)
+    assert events_of(text, published="2016-12-01", kind="leadership") == []

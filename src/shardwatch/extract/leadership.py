@@ -162,6 +162,9 @@ def _is_patient(ent: Span, trigger: Token, frame: str) -> bool:
                 return False
             if child.dep_ in ("ccomp", "advcl", "relcl", "conj") and child.pos_ in ("VERB", "AUX"):
                 return False  # another clause's person
+            if child.dep_ == "prep" and any(g.dep_ == "pcomp" and g.pos_ == "VERB" and _under(root, g)
+                                            for g in child.children):
+                return False  # "After meeting ISIS emir X, the reporter was arrested": the gerund's object
     return True
 
 
@@ -183,8 +186,23 @@ def _linked(ent: Span, trigger: Token) -> bool:
     if pronoun is not None and trigger.dep_ in ("advcl", "ccomp", "conj") and root.dep_ == "nsubj" \
             and root.head.i == trigger.head.i:
         return True
-    # "X, who was killed in a drone strike last year, had urged ...": a relative clause on the name
-    if trigger.dep_ in ("relcl", "acl") and ent.start <= trigger.head.i < ent.end:
+    # "In a message issued before he was killed in August, spokesman X called ...": the temporal
+    # clause hangs on a phrase of the main clause; the pronoun is still its subject's
+    if pronoun is not None and pronoun.dep_ in ("nsubj", "nsubjpass") and trigger.dep_ == "advcl" \
+            and root.dep_ in ("nsubj", "nsubjpass") and root.i not in {t.i for t in trigger.subtree} \
+            and root.head.i in {a.i for a in list(trigger.ancestors)[:4]}:
+        return True
+    # "X, who was killed in a drone strike last year, had urged ...": a relative clause on the name,
+    # not one whose subject is another's ("X, whose deputy was arrested last month, ...")
+    if trigger.dep_ in ("relcl", "acl") and ent.start <= trigger.head.i < ent.end and not any(
+            c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "whose" for g in c.children)
+            for c in trigger.children):
+        return True
+    # "After being captured by Kurdish forces, ISIS commander X was handed ...": a participle
+    # after a preposition of time, with no subject of its own, tells of the main clause's subject
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ in ("after", "before", "upon", "on", "since") \
+            and not any(c.dep_.startswith("nsubj") for c in trigger.children) \
+            and root.dep_ in ("nsubj", "nsubjpass") and root.head.i == trigger.head.head.i:
         return True
     # "Killed in an airstrike near Mosul, the group's finance chief X had run ...": a fronted
     # participle with no subject of its own tells of the main clause's subject

@@ -111,7 +111,8 @@ def _actors_of(ctx: DocContext, tokens: list[Token]) -> list[str]:
 
 
 # Words that name a state's forces without saying which state: "the army", "government forces".
-_GENERIC_FORCES = {"army", "troops", "military", "government", "forces", "soldiers"}
+# The parser's lemmas are singular ("forces" -> "force", "troops" -> "troop"), so both forms.
+_GENERIC_FORCES = {"army", "troops", "troop", "military", "government", "forces", "force", "soldiers", "soldier"}
 
 
 def _generic_force(ctx: DocContext, trigger: Token, place: Mention) -> str | None:
@@ -125,6 +126,19 @@ def _generic_force(ctx: DocContext, trigger: Token, place: Mention) -> str | Non
            and demonyms.get(c.lower_) != place.place.country for c in side.children):
         return None  # "Kurdish troops", "rebel forces": a side, but not the state's ("the Iraqi government" in Iraq is)
     return next((a for a, country in home_country().items() if country == place.place.country), None)
+
+
+def _to_actor_after(ctx: DocContext, noun: Token) -> list[str]:
+    """"The fall of Mosul to ISIS in June 2014 shocked ...": the small model reads "to ISIS" as an
+    infinitive; the actor right after the first "to" following the noun, before any other verb."""
+    doc = noun.doc
+    for token in doc[noun.i + 1: noun.sent.end - 1]:
+        if token.pos_ in ("VERB", "AUX") and token.i not in ctx.token_actor:
+            return []
+        if token.lower_ == "to":
+            after = doc[token.i + 1: min(token.i + 4, noun.sent.end)]
+            return [ctx.token_actor[t.i] for t in after if t.i in ctx.token_actor][:1]
+    return []
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -212,6 +226,8 @@ def _arguments(ctx: DocContext, trigger: Token, cue: dict, focus: Mention | None
             if not places:
                 return None
         gaining = _actors_of(ctx, prep_objects(trigger, "to"))
+        if not gaining and trigger.pos_ == "NOUN":
+            gaining = _to_actor_after(ctx, trigger)
     elif frame == "lose":
         if trigger.pos_ == "NOUN":
             places, vague = places_of(ctx, prep_objects(trigger, "of"))
@@ -273,6 +289,8 @@ def _arguments(ctx: DocContext, trigger: Token, cue: dict, focus: Mention | None
             places, vague = places_of(ctx, prep_objects(trigger, "of", "on"))
             if not places:
                 return None
+            # "the siege of Kobane by the Islamic State", "the Islamic State's siege of Kobane"
+            gaining = _actors_of(ctx, prep_objects(trigger, "by") + [c for c in trigger.children if c.dep_ == "poss"])
         else:
             if not _objects(trigger):
                 return None
