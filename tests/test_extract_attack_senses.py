@@ -91,7 +91,7 @@ def test_fights_that_are_no_attack(sentence):
     # the chronicle's present tells a past deed ("A woman tries to shoot the president ...")
     ("A Red Brigades member tries to shoot a judge in Turin.", "Turin"),
     # a verb joined to the attempt in the past tells its own deed
-    ("A suicide car bomber attempted to target a police patrol near Jenin, but detonated prematurely.", "Jenin"),
+    ("A suicide car bomber attempted to target a police patrol near Jenin, but detonated prematurely.", "Janīn"),
 ])
 def test_an_attempt_made_is_an_attack(sentence, place):
     [attack] = events_of(sentence, published="2017-05-04", kind="attack")
