@@ -67,6 +67,15 @@ STATE_KINDS = {"state_force", "coalition"}
 _NAME_KINDS = ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "NORP")
 
 
+def means_verb(token: Token) -> Token | None:
+    """The verb whose means the word is: "destroyed a stretch of the pipeline with explosives"
+    (the parser hangs "with" on the verb or, as often, on its object)."""
+    if token.dep_ != "pobj" or token.head.lower_ != "with":
+        return None
+    verb = token.head.head.head if token.head.head.dep_ == "dobj" else token.head.head
+    return verb if verb.pos_ == "VERB" else None
+
+
 def trigger_of(token: Token) -> dict | None:
     pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
     record = _triggers().get((token.lemma_.lower(), pos))
@@ -113,8 +122,7 @@ def trigger_of(token: Token) -> dict | None:
                 and token.head.head.lemma_.lower() in verbs
                 # "destroyed a section of the pipeline with explosives": the parser hangs the
                 # means on the object (incidents dev residue 2, one missed report)
-                or token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.dep_ == "dobj"
-                and token.head.head.head.pos_ == "VERB" and token.head.head.head.lemma_.lower() in verbs
+                or (means := means_verb(token)) is not None and means.lemma_.lower() in verbs
                 or any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in verbs for c in token.children)):
             return None
     if record and record.get("subject") and not any(

@@ -41,7 +41,7 @@ from shardwatch.extract.attack_reactions import civil_lede, protest_sentence, re
 from shardwatch.extract.attack_violence import (REMAINS_NOUNS, TOLL_LEMMAS, VEHICLE_LEMMAS, _bare_toll, _disorder_note,
                                                 dead_counted, is_violence)
 from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, OBSERVING_VERBS,
-                                               STATE_NOUNS, VICTIM_NOUNS, _weapons, counted_by, trigger_of)
+                                               STATE_NOUNS, VICTIM_NOUNS, _weapons, counted_by, means_verb, trigger_of)
 from shardwatch.extract.casualties import _fuller, casualties, is_tally, parsed_casualties
 from shardwatch.extract.doers import _named_groups, _subject_or_agent
 from shardwatch.extract.state_strikes import strike_frame
@@ -109,9 +109,7 @@ def _is_generic(trigger: Token, killed: Quantity | None, date: ResolvedDate | No
         # "assailants hurled two crude bombs at a bus": weapons thrown, told as done. On the
         # ACLED tuning part (i % 9 != 4) 47 missed attack notes were such sentences taken as generic.
         return False
-    means_of = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "with" else None
-    if means_of is not None and means_of.dep_ == "dobj":
-        means_of = means_of.head  # the parser may hang the means on the object
+    means_of = means_verb(trigger)
     if means_of is not None and means_of.tag_ == "VBD" and (trigger_of(trigger) or {}).get("with_verb"):
         return False  # "guerrillas destroyed a stretch of the pipeline with explosives" (incidents residue 2)
     if trigger.lemma_.lower() == "hostage" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in (

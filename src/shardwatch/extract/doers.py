@@ -11,7 +11,7 @@ import unicodedata
 from spacy.tokens import Span, Token
 
 from shardwatch.data import DESCRIBED
-from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, trigger_of, word_class
+from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, means_verb, trigger_of, word_class
 from shardwatch.extract.gazetteer import get_gazetteer
 
 def _same_entity(a: Token, b: Token) -> bool:
@@ -52,10 +52,8 @@ def _subject_or_agent(trigger: Token) -> list[Token]:
         heads.append(trigger.head)
     # "guerrillas destroyed a stretch of the pipeline with explosives": who used the means (the
     # parser may hang them on the object)
-    if trigger.dep_ == "pobj" and trigger.head.lower_ == "with":
-        verb = trigger.head.head.head if trigger.head.head.dep_ == "dobj" else trigger.head.head
-        if verb.pos_ == "VERB":
-            heads.append(verb)
+    if (means := means_verb(trigger)) is not None:
+        heads.append(means)
     # A noun that is no attacker ("the express train ..., killing twelve") did it as a thing:
     # the words of its name are not the doer's.
     thing = None
