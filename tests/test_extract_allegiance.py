@@ -23,6 +23,13 @@ def test_a_leader_pledging_to_a_leader_is_his_group_pledging_to_the_other_group(
     assert event.date.isoformat() == "2015-03-07"
 
 
+def test_a_headlines_present_tense_pledge_read_as_a_noun():
+    # the small model tags "pledges" as a noun; the group before it pledges to the one after "to"
+    [event] = events_of("Jund al-Khilafah pledges allegiance to ISIL.", published="2014-09-14", kind="allegiance")
+    assert event.relation == "pledged"
+    assert roles(event, "subject") == {"jund-al-khilafah"} and roles(event, "gaining") == {"islamic-state"}
+
+
 def test_a_pledge_and_the_province_it_led_to_are_one_event():
     text = ("Ansar Bayt al-Maqdis pledged allegiance to the Islamic State in November 2014. "
             "Days later the group renamed itself Sinai Province.")

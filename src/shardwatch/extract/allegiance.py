@@ -173,7 +173,10 @@ def frames_in(ctx: DocContext) -> list[AllegianceFrame]:
             gaining: list[str] = []
             losing: list[str] = []
             if frame == "accept":
-                accepted = _accepted_pledge(ctx, token, modality)
+                # "Boko Haram pledges allegiance to ISIL": a headline's verb the parser read as the
+                # noun of "accepted the pledge"; the portal's one-line summaries are written so (no
+                # dev set scores allegiance: territory summaries dev scores the other kinds, unchanged)
+                accepted = _accepted_pledge(ctx, token, modality) or _surface_pledge(ctx, token)
                 if accepted is not None:
                     frames.append(accepted)
                 continue
