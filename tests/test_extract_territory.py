@@ -335,6 +335,8 @@ def test_the_fall_of_a_city_to_the_group_read_as_an_infinitive_is_still_its_capt
                         kind="territory")
     assert (event.place.canonical, event.change) == ("Mosul", "captured")
     assert roles(event, "gaining") == {"islamic-state"}
+    # and the date hung on that "verb" is the fall's own, not the report's
+    assert (event.date.isoformat(), event.date_precision) == ("2014-06-01", "month")
 
 
 @pytest.mark.parametrize("text", [

@@ -398,7 +398,7 @@ def clause_date(trigger: Token, article: Article, *, owners: tuple[Token, ...] =
         if _is_comparison(ent, allow_since=allow_since, clause=trigger):
             continue
         if not other_relatives and any(a.dep_ == "relcl" and a.i != trigger.i and trigger not in a.subtree
-                                       for a in ent.root.ancestors):
+                                       and not a.ent_type_ for a in ent.root.ancestors):
             continue
         owner = _owner(ent)
         if owner is None:
