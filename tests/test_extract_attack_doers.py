@@ -413,3 +413,22 @@ def test_a_group_responsible_for_both_attacks_did_each():
     assert len(events) == 2
     assert all(_doers(event) == {"Weather Underground"} for event in events)
 
+
+
+
+@pytest.mark.parametrize("text, place, doer", [
+    ("Police car bombing in Denver claimed by the Red Dawn Brigades.", "Denver", "Red Dawn Brigades"),
+    ("Police bus bombing in Lyon.", "Lyon", None),
+])
+def test_a_bombing_of_a_police_vehicle_is_an_attack_on_the_police(text, place, doer):
+    # "police" before the thing hit names whose car it was, not who bombed it
+    [event] = events_of(text, published="1975-03-02", kind="attack")
+    assert event.place and event.place.name == place
+    assert _doers(event) == ({doer} if doer else set())
+
+
+def test_an_army_helicopter_attack_is_no_militants_attack():
+    # the noun between the force and the attack word is its means ("helicopter", "artillery")
+    events = events_of("An army helicopter attack on the hideout killed nine rebels in Kunar.",
+                       published="2015-03-02", kind="attack")
+    assert all(not _doers(e) - {"army", "Army"} for e in events)

@@ -174,6 +174,7 @@ def _violence_cues() -> dict[str, frozenset[str]]:
 # Who kills or shoots in the course of policing or war: "shot dead by police".
 STATE_NOUNS = word_class("state_force")
 STATE_MEN = word_class("state_men")
+STATE_MEANS = word_class("state_means")
 LEADER_WORDS = word_class("leader")
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, LEADER_WORDS, STATE_KINDS, STATE_MEN, STATE_NOUNS, VICTIM_NOUNS,
+from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, LEADER_WORDS, STATE_KINDS, STATE_MEANS, STATE_MEN, STATE_NOUNS, VICTIM_NOUNS,
                                              former)
 from shardwatch.extract.common import GROUP_NOUNS
 from shardwatch.extract.attack_violence import _UNNAMED_ATTACKERS, _armed_party
@@ -144,6 +144,14 @@ def _organisation(actor_id: str | None) -> bool:
     return actor is not None and actor.kind == "organisation"
 
 
+def _hit_thing_between(modifier: Token, trigger: Token) -> bool:
+    """"a police car bombing", "an army post attack": a noun between "police" and the attack word
+    is the thing hit, and the police's or army's is the target, not the doer (a missed report of
+    incidents residue 0); "an army helicopter attack" names the army's means."""
+    return any(c.dep_ == "compound" and c.pos_ == "NOUN" and modifier.i < c.i < trigger.i
+               and c.lower_ not in STATE_NOUNS and c.lemma_.lower() not in STATE_MEANS for c in trigger.children)
+
+
 def _state_subject(trigger: Token, doc_actor: dict[int, str]) -> bool:
     if trigger.pos_ == "NOUN" and any(_armed_party(g, doc_actor) for c in trigger.children
                                       if c.dep_ == "prep" and c.lower_ in ("by", "for") for g in c.children):
@@ -151,12 +159,14 @@ def _state_subject(trigger: Token, doc_actor: dict[int, str]) -> bool:
         # one missed report of the incidents measuring part): the attack is the militants'
         return False
     if (trigger.pos_ == "NOUN" and any(c.dep_ in ("compound", "poss") and c.lower_ in ("police", "army")
-                                       for c in trigger.children)) or (
+                                       and not _hit_thing_between(c, trigger) for c in trigger.children)) or (
             trigger.dep_ == "acl" and trigger.head.lower_ in ("police", "army") and not _subject_or_agent(trigger)):
         return True  # "a demonstrator died in police firing" (read as a noun or as "police" with "firing" hung on it)
     for token in _subject_or_agent(trigger):
         if any(c.dep_ in ("amod", "compound") and c.lower_ in _NON_STATE_MODIFIERS for c in token.children):
             continue
+        if token.dep_ == "compound" and token.head.i == trigger.i and _hit_thing_between(token, trigger):
+            continue  # "a police car bombing": the police's car was hit
         if any(c.dep_ in ("compound", "poss", "nmod") and _organisation(doc_actor.get(c.i)) for c in token.children):
             continue  # "Provisional IRA snipers", "Taliban commandos": the group's men, not the state's
         if any(g.lemma_.lower() in ATTACKER_NOUNS or g.lower_ in ATTACKER_NOUNS for c in token.children
