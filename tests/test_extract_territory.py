@@ -348,3 +348,72 @@ def test_the_besieger_of_a_siege_noun_is_the_gaining_side_not_the_losing(text):
     [event] = events_of(text, published="2015-02-01", kind="territory")
     assert (event.place.canonical, event.change) == ("Kobani (Ayn al-Arab)", "besieged")
     assert roles(event, "gaining") == {"islamic-state"} and not roles(event, "losing")
+
+
+@pytest.mark.parametrize("text", [
+    "The Iraqi government declares Ramadi fully liberated from the Islamic State.",
+    "Baghdad's government declared Ramadi liberated from ISIL on Monday.",
+])
+def test_a_place_declared_liberated_is_retaken_by_the_side_that_declares_it(text):
+    [event] = events_of(text, published="2016-02-10", kind="territory")
+    assert (event.place.canonical, event.change) == ("Ramadi", "retaken")
+    assert roles(event, "gaining") == {"iraqi-forces"} and roles(event, "losing") == {"islamic-state"}
+
+
+def test_the_army_declaring_a_town_liberated_is_the_states_retaking():
+    [event] = events_of("The army declared Ramadi liberated.", published="2016-02-10", kind="territory")
+    assert event.change == "retaken" and roles(event, "gaining") == {"iraqi-forces"}
+
+
+def test_troops_regaining_control_of_a_philippine_city_from_an_affiliated_group():
+    [event] = events_of("Philippine troops regain control of Marawi from the Maute group.",
+                        published="2017-10-23", kind="territory")
+    assert (event.place.canonical, event.place.country, event.change) == ("Marawi", "PH", "retaken")
+    assert roles(event, "gaining") == {"philippine-forces"} and roles(event, "losing") == {"maute-group"}
+
+
+def test_since_the_fall_of_a_city_keeps_the_falls_date_and_not_the_main_clauses():
+    found = events_of("Since the fall of Mosul to ISIS in June 2014, the army has rebuilt its units.",
+                      published="2017-03-01", kind="territory")
+    [fall] = [e for e in found if e.place.canonical == "Mosul"]
+    assert fall.change == "captured" and fall.date.isoformat() == "2014-06-01"
+
+
+def test_a_date_inside_a_since_phrase_is_not_the_date_of_the_main_clauses_retaking():
+    found = events_of("Since the capture of Mosul by ISIS in June 2014, Iraqi forces have retaken Ramadi.",
+                      published="2017-03-01", kind="territory")
+    by_place = {e.place.canonical: e for e in found}
+    assert by_place["Mosul"].date.isoformat() == "2014-06-01"
+    assert by_place["Ramadi"].change == "retaken" and by_place["Ramadi"].date.isoformat() != "2014-06-01"
+
+
+def test_a_side_announcing_that_a_city_has_been_captured_is_its_taker():
+    [event] = events_of("The Iraqi army confirmed that Tikrit had been retaken from ISIS.",
+                        published="2015-04-01", kind="territory")
+    assert (event.place.canonical, event.change) == ("Tikrit", "retaken")
+    assert roles(event, "gaining") == {"iraqi-forces"} and roles(event, "losing") == {"islamic-state"}
+    assert not events_of("Witnesses said that Tikrit had been captured.", published="2015-04-01", kind="territory")
+
+
+def test_a_town_name_the_model_runs_into_the_next_preposition_is_cut_there():
+    [event] = events_of("Boko Haram militants take over the town of Baga in Borno State.",
+                        published="2015-01-05", kind="territory")
+    assert (event.place.canonical, event.place.country, event.change) == ("Baga", "NG", "captured")
+
+
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("ISIS fighters were driven from Kobani in January 2015.", "Kobani (Ayn al-Arab)", set()),
+    ("Kurdish fighters drove ISIS from Kobani.", "Kobani (Ayn al-Arab)", {"ypg"}),
+    ("ISIS was routed from Manbij in August 2016.", "Manbij", set()),
+    ("Government troops reclaimed the town of Gwoza from Boko Haram.", "Gwoza", {"nigerian-forces"}),
+    ("Iraqi troops wrested control of Ramadi from the Islamic State.", "Ramadi", {"iraqi-forces"}),
+])
+def test_driven_from_routed_reclaimed_and_wrested_are_retakings(text, place, gaining):
+    [event] = events_of(text, published="2016-09-01", kind="territory")
+    assert (event.place.canonical, event.change) == (place, "retaken")
+    assert roles(event, "gaining") == gaining and roles(event, "losing") - {"islamic-state", "boko-haram"} == set()
+    assert roles(event, "losing")
+
+
+def test_people_driven_from_a_city_are_no_change_of_hands():
+    assert not events_of("Thousands of families were driven from Mosul.", published="2016-09-01", kind="territory")

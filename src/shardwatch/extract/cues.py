@@ -28,7 +28,8 @@ def cue_of(token: Token, kind: str) -> dict | None:
     if record is None or (proper and not record.get("proper")):
         return None
     particle = record.get("particle")
-    if particle and not any(c.lower_ == particle and c.dep_ in ("prt", "prep", "advmod") for c in token.children):
+    particles = [particle] if isinstance(particle, str) else particle or []  # "drove ... out" or "driven from"
+    if particles and not any(c.lower_ in particles and c.dep_ in ("prt", "prep", "advmod") for c in token.children):
         return None
     objects = record.get("object")
     if objects and not any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in objects for c in token.children):

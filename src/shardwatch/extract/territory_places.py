@@ -51,6 +51,8 @@ def _name_tokens(token: Token) -> list[Token] | None:
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     if ent is not None and ent.label_ in _NAME_LABELS:
         tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        while tokens and tokens[-1].pos_ in ("ADP", "CCONJ", "DET", "PUNCT"):
+            tokens.pop()  # the small model's "Baga in" (of "the town of Baga in Borno State") is "Baga"
         return tokens or None
     if token.pos_ != "PROPN":
         return None
@@ -160,6 +162,10 @@ def _mention(ctx: DocContext, tokens: list[Token], *, site: bool, listed: bool,
     doc = ctx.doc
     if not site and tokens[0].i > 0 and LEADER_ROLE.fullmatch(doc[tokens[0].i - 1].text):
         return None  # "the capture of ISIS commander X": a person named by their title
+    if not site and (tokens[0].dep_ == "appos" or tokens[-1].dep_ == "appos"):
+        title = tokens[-1].head if tokens[-1].dep_ == "appos" else tokens[0].head
+        if LEADER_ROLE.fullmatch(title.text):
+            return None  # "captured a senior ISIS commander, Abu Ahmed al-Alwani, near Fallujah"
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = doc.text[start:end]
     known = next((ctx.token_place[t.i] for t in tokens if t.i in ctx.token_place), None)
