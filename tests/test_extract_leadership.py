@@ -260,3 +260,21 @@ def test_a_relative_clause_about_someone_elses_loss_is_not_the_named_leaders():
 def test_a_leader_named_as_the_object_of_a_gerund_is_not_the_one_arrested(text):
     # the arrest is the reporter's; the leader is only met or interviewed (was the leader arrested)
     assert events_of(text, published="2016-12-01", kind="leadership") == []
+
+
+@pytest.mark.parametrize(("text", "person", "place"), [
+    ("A US drone strike killed Hafiz Saeed Khan, the leader of the Islamic State in Khorasan, in Nangarhar.",
+     "hafiz-saeed-khan", "Nangarhar Province"),
+    ("Isnilon Hapilon, the emir of ISIS in Southeast Asia, was shot dead by Philippine troops in Marawi.",
+     "isnilon-hapilon", "Marawi"),
+])
+def test_the_place_of_a_leaders_post_is_not_where_he_was_killed(text, person, place):
+    [event] = events_of(text, published="2017-10-20", kind="leadership")
+    assert roles(event, "subject") == {person} and event.outcome == "killed"
+    assert event.place.canonical == place
+
+
+def test_a_leader_captured_near_a_town_gives_no_territory_event_named_after_him():
+    found = events_of("Iraqi forces captured a senior ISIS commander, Abu Ahmed al-Alwani, near Fallujah.",
+                      published="2016-05-02")
+    assert [e.kind for e in found] == ["leadership"] and found[0].outcome == "captured"

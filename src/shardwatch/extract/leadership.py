@@ -426,6 +426,7 @@ def frames_in(ctx: DocContext) -> list[LeadershipFrame]:
                     continue  # "commander X (real name Y) died": Y is X
                 means, means_sent = _means(ctx, sent, pid)
                 places = [m for m in ctx.sentence_places(sent) if m.place.precision <= 2]
+                places = _outside_role(ctx, ent, places) or places
                 place = min(places, key=lambda m: (m.place.precision, m.start)) if places else None
                 present = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP")
                               for c in token.children)
@@ -435,3 +436,23 @@ def frames_in(ctx: DocContext) -> list[LeadershipFrame]:
                     date=clause_date(token, ctx.article), place=place, tense_present=present,
                 ))
     return frames
+
+
+def _outside_role(ctx: DocContext, ent: Span, places: list[Mention]) -> list[Mention]:
+    """"killed Hafiz Saeed Khan, the leader of the Islamic State in Khorasan, in Nangarhar": a place
+    of the apposition that says who the person is names his post, not where he was killed
+    (own sentences in the tests; the territory summaries' leadership places are unscored)."""
+    root = ent.root
+    role: set[int] = set()
+    for child in root.children:
+        if child.dep_ == "appos":
+            role |= {t.i for t in child.subtree}
+    if root.dep_ == "appos":  # "the group's emir in Southeast Asia, Isnilon Hapilon, ..."
+        role |= {t.i for t in root.head.subtree} - {t.i for t in root.subtree}
+        role.discard(root.head.head.i)
+    kept = []
+    for mention in places:
+        span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.start not in role:
+            kept.append(mention)
+    return kept
