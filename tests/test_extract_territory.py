@@ -417,3 +417,9 @@ def test_driven_from_routed_reclaimed_and_wrested_are_retakings(text, place, gai
 
 def test_people_driven_from_a_city_are_no_change_of_hands():
     assert not events_of("Thousands of families were driven from Mosul.", published="2016-09-01", kind="territory")
+
+
+def test_the_free_syrian_army_is_not_the_syrian_army():
+    [event] = events_of("The Free Syrian Army captures Dabiq from ISIL.", published="2016-10-16", kind="territory")
+    assert roles(event, "gaining") == {"free-syrian-army"} and roles(event, "losing") == {"islamic-state"}
+    assert event.change == "retaken"
