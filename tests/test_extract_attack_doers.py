@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from extract_helpers import events_of
+from extract_helpers import events_of, roles
 
 pytestmark = pytest.mark.model
 
@@ -432,3 +432,23 @@ def test_an_army_helicopter_attack_is_no_militants_attack():
     events = events_of("An army helicopter attack on the hideout killed nine rebels in Kunar.",
                        published="2015-03-02", kind="attack")
     assert all(not _doers(e) - {"army", "Army"} for e in events)
+
+
+@pytest.mark.parametrize(("text", "doer"), [
+    ("Gunmen from Jamaat ul-Ahrar, a faction allied with the Islamic State, bombed a park in Lahore, killing 70.",
+     "org:jamaat-ul-ahrar"),
+    ("Four sailors were kidnapped off the coast of Sabah by suspected members of Abu Sayyaf, a group linked to "
+     "the Islamic State.", "abu-sayyaf"),
+    # the parser hangs the apposition on the verb
+    ("Five fishermen are abducted off the coast of Sabah by suspected members of the Abu Sayyaf, a group linked to "
+     "the Islamic State of Iraq and the Levant.", "abu-sayyaf"),
+])
+def test_the_group_a_named_group_is_tied_to_is_not_the_doer(text, doer):
+    [event] = events_of(text, published="2016-04-03", kind="attack")
+    assert roles(event, "perpetrator") == {doer} and not roles(event, "perpetrator_individual")
+
+
+def test_militants_linked_to_the_group_are_still_its_men():
+    [event] = events_of("Militants linked to the Islamic State bombed a church in Jolo.", published="2019-01-28",
+                        kind="attack")
+    assert roles(event, "perpetrator") == {"islamic-state"}

@@ -32,7 +32,7 @@ from shardwatch.nlp.pipeline import doc_text
 from shardwatch.types import Article, Mention, Quantity
 from shardwatch.extract.versions import version_of
 from shardwatch.extract.attack_sides import (_leader_killed, _state_subject, armed_arsonists, fighters_killed,
-                                             not_doers, of_former_men)
+                                             not_doers, of_former_men, tied_aside)
 from shardwatch.extract.attack_disorder import (clash_lede, demonstration_note, non_attack_label, property_only, protest_lede,
                                                protested, shutdown_violence, street_bombs_unharmed, unrest_missiles)
 from shardwatch.extract.attack_lists import as_written, named_attack, split_listed
@@ -442,7 +442,7 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
             continue
         actor = actors().get(mention.actor_id)
         if sent.doc.text[max(0, mention.start - 5):mention.start].lower() == "anti-" \
-                or of_former_men(mention.start, sent):
+                or of_former_men(mention.start, sent) or tied_aside(mention.start, sent):
             continue  # "the anti-Taliban alliance", "two former FARC guerrillas": not the doer
         if actor is not None and actor.kind == "organisation":
             if mention.actor_id not in [a for a, _ in frame.perpetrator_orgs]:

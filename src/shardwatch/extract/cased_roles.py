@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 
 from shardwatch.extract import attacks
 from shardwatch.extract.attack_lexicon import _violence_cues
+from shardwatch.extract.attack_sides import tied_aside
 from shardwatch.extract.common import incidental_places
 from shardwatch.extract.gazetteer import get_gazetteer
 from shardwatch.extract.mentions import actor_of, place_mentions
@@ -271,6 +272,8 @@ def cased_candidates(doc: Doc, article: Article, *, places: list[Mention] | None
                 vote("perpetrator", token, 1.0, position)
         for ent in sent.ents:
             actor = actor_of(ent)
+            if tied_aside(ent.start_char, sent):
+                continue  # "Abu Sayyaf, a group linked to the Islamic State": a link, not a doer
             if (actor is not None and actor.kind in ARMED_GROUP_KINDS) or (
                     ent.label_ == "ORG" and ent.root.dep_ == "compound" and attacker_noun(ent.root.head)):
                 # a group the actor data lists, or a name the text gives its attackers ("ETA gunmen")

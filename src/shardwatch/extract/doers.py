@@ -271,8 +271,9 @@ def _group_ents(tokens: list[Token], token_actor: dict[int, str]) -> list[tuple[
             continue
         if ent.label_ != "ORG" and not (_GROUP_WORDS.search(ent.text) or (
                 ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in _GROUP_NOUNS_NAMING)
+                or any(c.dep_ == "appos" and c.lemma_.lower() in _GROUP_NOUNS_NAMING for c in ent.root.children)
                 or ent.start > 0 and token.doc[ent.start - 1].lemma_.lower() in _GROUP_NOUNS_NAMING):
-            continue  # a person's name, unless it is a group's ("the Medellín Cartel", "the group Dev Sol")
+            continue  # a person's name, unless it is a group's ("the Medellín Cartel", "the group Dev Sol", "X, a faction ...")
         name = re.sub(r"^the\s+", "", ent.text, flags=re.I).rstrip(" (")  # NER may end a name at its bracket
         # "Suspected Fulani gunmen": the NER takes the hedge into the name
         name = re.sub(r"^(?:suspected|alleged|presumed)\s+", "", name, flags=re.I)
