@@ -91,3 +91,9 @@ def test_a_faction_joining_the_organisation_switches_to_it():
 ])
 def test_joining_by_people_or_states_is_no_allegiance_event(text):
     assert events_of(text, published="2015-01-10", kind="allegiance") == []
+
+
+def test_a_pledge_accepted_that_the_group_owns_by_its_possessive():
+    [event] = events_of("The Islamic State accepted Boko Haram's pledge of allegiance, a spokesman said.",
+                        published="2015-03-13", kind="allegiance")
+    assert roles(event, "subject") == {"boko-haram"} and roles(event, "gaining") == {"islamic-state"}

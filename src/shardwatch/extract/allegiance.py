@@ -143,7 +143,9 @@ def _accepted_pledge(ctx: DocContext, token: Token, modality: str) -> Allegiance
     if acceptor is None and token.dep_ == "nsubjpass":
         acceptor = next(iter(prep_objects(token.head, "by")), None)
     gaining = _orgs_in(ctx, [acceptor]) if acceptor is not None else []
-    groups = [g for g in _orgs_in(ctx, prep_objects(token, "of", "from")) if g not in gaining]
+    # "the pledge of Boko Haram", "Boko Haram's pledge"
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    groups = [g for g in _orgs_in(ctx, prep_objects(token, "of", "from") + owners) if g not in gaining]
     if not gaining or not groups:
         return None
     sent = token.sent
