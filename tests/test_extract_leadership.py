@@ -278,3 +278,12 @@ def test_a_leader_captured_near_a_town_gives_no_territory_event_named_after_him(
     found = events_of("Iraqi forces captured a senior ISIS commander, Abu Ahmed al-Alwani, near Fallujah.",
                       published="2016-05-02")
     assert [e.kind for e in found] == ["leadership"] and found[0].outcome == "captured"
+
+
+def test_a_relative_clause_on_the_leaders_apposition_tells_of_him():
+    text = "Abu Ali al-Anbari, the group's deputy leader, who was killed in March, had run its finances."
+    [event] = events_of(text, published="2016-06-01", kind="leadership")
+    assert roles(event, "subject") == {"abu-ali-al-anbari"} and event.outcome == "killed"
+    assert event.date.isoformat() == "2016-03-01"
+    assert not events_of("Abu Ali al-Anbari, the deputy of a commander who was killed in March, ran its finances.",
+                         published="2016-06-01", kind="leadership")

@@ -194,7 +194,9 @@ def _linked(ent: Span, trigger: Token) -> bool:
         return True
     # "X, who was killed in a drone strike last year, had urged ...": a relative clause on the name,
     # not one whose subject is another's ("X, whose deputy was arrested last month, ...")
-    if trigger.dep_ in ("relcl", "acl") and ent.start <= trigger.head.i < ent.end and not any(
+    # ("X, the group's deputy leader, who was killed in March": on the name's apposition too)
+    named = trigger.head.head if trigger.head.dep_ == "appos" else trigger.head
+    if trigger.dep_ in ("relcl", "acl") and ent.start <= named.i < ent.end and not any(
             c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "whose" for g in c.children)
             for c in trigger.children):
         return True
