@@ -256,6 +256,23 @@ def test_unrest_and_reactions_are_no_attacks(text):
     assert events_of(text, published="2020-06-08", kind="attack") == [], text
 
 
+@pytest.mark.parametrize("text", [
+    # a party's acronym in capitals is no Arabic article of an armed group's name
+    "On Monday, a group of AL supporters attacked a meeting of opposition lawyers at the press club in Tula, "
+    "leaving several lawyers injured.",
+    # a town's population is its people
+    "On 3 May 2021, the local population of Tula attacked a police post with sticks and injured two officers.",
+    # people on a labour strike
+    "On 1 November, prison guards on strike raided the residence of the interior minister in Tula and disarmed "
+    "his bodyguards.",
+    # a fight told in the clause of what the crowd reacted to
+    "Angry villagers attacked a police station with stones after two rebels were killed in a gunfight near Tula "
+    "on Sunday.",
+])
+def test_civil_doers_harm_that_kills_no_one_is_unrest(text):
+    assert events_of(text, published="2020-06-08", kind="attack") == [], text
+
+
 @pytest.mark.parametrize("text, killed", [
     ("Around 4 June 2020, in Culiacan, a man was found dead in a ravine. His hands were tied.", 1),
     ("On 4 June 2020, the bodies of two men were found near the bridge in Tula. Both bore signs of torture.", 2),

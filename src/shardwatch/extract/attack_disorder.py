@@ -26,9 +26,12 @@ ARMED_MEMBERS = {"gang", "gangs", "cartel", "cartels", "militia", "militias", "m
                  "army", "front", "brigade", "mafia", "syndicate", "maoist", "maoists", "naxal", "naxals",
                  "naxalite", "naxalites"}
 # Words of an armed group's name (no parties, no bare acronyms: those name parties as often).
+# The Arabic article only as written in names ("al-Sharqiyah", "Al Shabaab"), not the capitals
+# of an acronym: "AL supporters", "AL-backed activists" (Bangladesh's Awami League) are a
+# party's men (ACLED tuning slice i % 9 == 0: 2 false alarms taken out, detection unchanged).
 _ARMED_WORDS = re.compile(r"\b(front|army|brigades?|liberation|jihad|mujahideen|mujahidin|taliban|militia|commando|"
-                          r"battalion|legion|tigers|resistance|al-\w+|al|ahrar|ansar|jaish|lashkar|harakat|tehrik|shabaab)\b",
-                          re.I)
+                          r"battalion|legion|tigers|resistance|(?-i:[Aa]l)-\w+|(?-i:[Aa]l)|ahrar|ansar|jaish|lashkar|"
+                          r"harakat|tehrik|shabaab)\b", re.I)
 # Killing words: a civil doer who kills makes violence against civilians, not a riot
 # ("villagers lynched a suspected thief", ACLED's violence against civilians).
 _LETHAL_LEMMAS = {"kill", "murder", "lynch", "behead", "slaughter", "execute", "massacre", "assassinate"}
@@ -50,7 +53,7 @@ def civil_doer(token: Token, trigger: Token, token_actor: dict[int, str]) -> boo
         # "a group of people", "a group of youth", "hundreds of inmates": the people the group is of
         token = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"), token)
-    if token.lemma_.lower() not in civil and token.lower_ not in civil:
+    if token.lemma_.lower() not in civil and token.lower_ not in civil and not _on_strike(token):
         return False
     if lethal(trigger) or trigger.lemma_.lower() == "hijack":
         return False  # "a student hijacked a small plane": no unrest seizes a plane (one missed report of the incidents measuring part)
@@ -61,6 +64,16 @@ def civil_doer(token: Token, trigger: Token, token_actor: dict[int, str]) -> boo
         if (actor is not None and actor.kind == "organisation") or (t.ent_type_ == "ORG" and _ARMED_WORDS.search(t.text)):
             return False  # "members of Ahrar al-Sharqiyah"
     return True
+
+
+def _on_strike(token: Token) -> bool:
+    """"strikers", "guards on strike", "striking workers": people on a labour strike, whose harm
+    is a strike's unrest whoever they are (ACLED tuning slice i % 9 == 0: 1 false alarm taken
+    out, prison guards on strike raiding a minister's house; detection unchanged)."""
+    if token.lemma_.lower() == "striker" or token.lower_ == "strikers":
+        return True
+    return any((c.dep_ == "amod" and c.lower_ == "striking") or (
+        c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ == "strike" for g in c.children)) for c in token.children)
 
 
 def lethal(trigger: Token) -> bool:
