@@ -281,3 +281,22 @@ def test_civil_doers_harm_that_kills_no_one_is_unrest(text):
 def test_the_dead_counted_where_no_figure_says_it(text, killed):
     [attack] = events_of(text, published="2020-06-08", kind="attack")
     assert attack.killed is not None and attack.killed.low == killed == attack.killed.high
+
+
+@pytest.mark.parametrize("text, attacks", [
+    # a village or its market raided to burn and loot, no shot and no one harmed: property destruction
+    ("On 3 May 2021, suspected militants attacked the village of Tula, several granaries were set ablaze and three "
+     "motorbikes seized.", 0),
+    ("On 3 May 2021, presumed militants attacked the weekly market of Tula and torched two stalls and seized a "
+     "motorbike.", 0),
+    ("On 3 May 2021, suspected militants burned shops and storage buildings and seized two hundred heads of cattle "
+     "in the village of Tula.", 0),
+    # shots fired, a raid that burns nothing, people harmed: attacks
+    ("On 3 May 2021, presumed militants attacked the village of Tula, fired in the air, burned a granary and seized "
+     "motorbikes.", 1),
+    ("On 3 May 2021, militants attacked a cattle camp near Tula, stealing many cattle.", 1),
+    ("On 3 May 2021, militants attacked the village of Tula, burned houses and seized cattle, injuring two "
+     "herders.", 1),
+])
+def test_a_village_raided_to_burn_and_loot_is_property_destruction(text, attacks):
+    assert len(events_of(text, published="2020-06-08", kind="attack")) == attacks, text
