@@ -268,6 +268,11 @@ def test_unrest_and_reactions_are_no_attacks(text):
     # a fight told in the clause of what the crowd reacted to
     "Angry villagers attacked a police station with stones after two rebels were killed in a gunfight near Tula "
     "on Sunday.",
+    # a party's front is no armed group's; the doers named by a pronoun who try to burn
+    "Cadres of the United Democratic Front attacked a rival party leader at Tula on Sunday afternoon. Two of his "
+    "cadres sustained minor injuries in the attack.",
+    "Five party cadres suffered burn injuries at the border bridge on Friday evening as they tried to torch a "
+    "motorcycle.",
 ])
 def test_civil_doers_harm_that_kills_no_one_is_unrest(text):
     assert events_of(text, published="2020-06-08", kind="attack") == [], text
@@ -300,3 +305,12 @@ def test_the_dead_counted_where_no_figure_says_it(text, killed):
 ])
 def test_a_village_raided_to_burn_and_loot_is_property_destruction(text, attacks):
     assert len(events_of(text, published="2020-06-08", kind="attack")) == attacks, text
+
+
+@pytest.mark.parametrize("text", [
+    # an armed front of the actor data; a pronoun that stands for the police, whom rebels attacked
+    "Members of the National Democratic Front of Bodoland attacked a market in Tula, injuring four traders.",
+    "Two policemen were injured in Tula as they tried to stop rebels who attacked a checkpoint.",
+])
+def test_armed_doers_beside_civil_words_stay_attacks(text):
+    assert len(events_of(text, published="2020-06-08", kind="attack")) == 1, text

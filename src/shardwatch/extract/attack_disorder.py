@@ -53,17 +53,41 @@ def civil_doer(token: Token, trigger: Token, token_actor: dict[int, str]) -> boo
         # "a group of people", "a group of youth", "hundreds of inmates": the people the group is of
         token = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"), token)
+    token = _antecedent(token)
     if token.lemma_.lower() not in civil and token.lower_ not in civil and not _on_strike(token):
         return False
     if lethal(trigger) or trigger.lemma_.lower() == "hijack":
         return False  # "a student hijacked a small plane": no unrest seizes a plane (one missed report of the incidents measuring part)
     for t in token.subtree:
-        if t.lower_ in cues["unknown_doer"] or t.lemma_.lower() in ATTACKER_NOUNS or t.lower_ in ARMED_MEMBERS:
+        if t.lower_ in cues["unknown_doer"] or t.lemma_.lower() in ATTACKER_NOUNS or (
+                t.lower_ in ARMED_MEMBERS and t.lower_ != "front"):
             return False  # "unknown persons", "members of an armed gang"
         actor = actors().get(token_actor.get(t.i, ""))
-        if (actor is not None and actor.kind == "organisation") or (t.ent_type_ == "ORG" and _ARMED_WORDS.search(t.text)):
-            return False  # "members of Ahrar al-Sharqiyah"
+        if (actor is not None and actor.kind == "organisation") or (
+                t.ent_type_ == "ORG" and t.lower_ != "front" and _ARMED_WORDS.search(t.text)):
+            # "members of Ahrar al-Sharqiyah"; not "Front", which names parties and alliances as
+            # often ("cadres of the Democratic Front attacked a leader": ACLED tuning slice
+            # i % 9 == 0, 1 false alarm fewer, detection unchanged); the armed fronts are in the
+            # actor data or say what they are ("Liberation Front")
+            return False
     return True
+
+
+def _antecedent(token: Token) -> Token:
+    """"Five party cadres suffered burns as they tried to torch a motorcycle": a pronoun subject
+    of a clause stands for the subject of the clause it hangs on (ACLED tuning slice i % 9 == 0:
+    1 false alarm fewer, detection unchanged)."""
+    if token.lower_ not in ("they", "he", "she") or token.dep_ != "nsubj":
+        return token
+    clause = token.head
+    for _ in range(3):
+        if clause.dep_ not in ("xcomp", "advcl", "conj", "ccomp") or clause.head.i == clause.i:
+            return token
+        clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject if subject.pos_ in ("NOUN", "PROPN") else token
+    return token
 
 
 def _on_strike(token: Token) -> bool:
