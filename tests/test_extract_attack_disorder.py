@@ -296,6 +296,10 @@ def test_the_dead_counted_where_no_figure_says_it(text, killed):
      "motorbike.", 0),
     ("On 3 May 2021, suspected militants burned shops and storage buildings and seized two hundred heads of cattle "
      "in the village of Tula.", 0),
+    ("On 3 May 2021, Boko Haram fighters stopped a lorry near Tula, seized its cargo of rice and burned the "
+     "vehicle.", 0),
+    # a named group's arson with no looting stays its attack
+    ("On 3 May 2021, Boko Haram fighters stopped a lorry near Tula and burned the vehicle.", 1),
     # shots fired, a raid that burns nothing, people harmed: attacks
     ("On 3 May 2021, presumed militants attacked the village of Tula, fired in the air, burned a granary and seized "
      "motorbikes.", 1),

@@ -167,21 +167,24 @@ _RAIDED_PLACES = {"village", "hamlet", "market", "locality", "settlement"}
 
 def looted_village(frame: AttackFrame) -> bool:
     """"Militants attacked the village of X, several sheds were set ablaze and two motorbikes
-    seized", "attacked the market and torched two bars and seized a motorbike": a village or
-    its market raided to burn and loot, with no shot fired and no one harmed anywhere in the
-    report. ACLED codes these as looting and property destruction even when a named group's men
-    do it (ACLED tuning slice i % 9 == 0: 2 false alarms taken out and, with "storage buildings"
-    as a village's property, a third; detection unchanged: its attack notes that tell such a raid
-    fire shots, "fired in the air and burned the bars", or raid a gendarmerie post; incidents
-    r0/r1 unchanged). A raid that loots but burns nothing ("attacked a cattle camp, stealing")
-    stays an attack."""
+    seized", "attacked the market and torched two bars and seized a motorbike", "seized supplies
+    at a school before burning it down", "seized foodstuff and burned the truck": a village or its
+    market raided, or property burned, by men who also loot, with no shot fired and no one harmed
+    anywhere in the report. ACLED codes these as looting and property destruction even when a
+    named group's men do it (ACLED tuning slice i % 9 == 0: 2 false alarms taken out and, with
+    "storage buildings" as a village's property, a third; detection unchanged: its attack notes
+    that tell such a raid fire shots, "fired in the air and burned the bars", or raid a
+    gendarmerie post. The burnings with looting: slice i % 9 == 1 false alarms 31 -> 29,
+    detection unchanged; incidents r0/r1 unchanged). A raid that loots but burns nothing
+    ("attacked a cattle camp, stealing") stays an attack."""
     trigger = frame.trigger
     if frame.killed is not None or frame.wounded is not None:
         return False
-    if trigger.lemma_.lower() not in _RAID_LEMMAS or trigger.pos_ != "VERB":
-        return False  # a burning told alone is school_burning's or property_only's
-    raided = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not raided or not all(r.lemma_.lower() in _RAIDED_PLACES for r in raided):
+    if trigger.lemma_.lower() in _RAID_LEMMAS and trigger.pos_ == "VERB":
+        raided = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not raided or not all(r.lemma_.lower() in _RAIDED_PLACES for r in raided):
+            return False
+    elif trigger.lemma_.lower() not in _BURN_LEMMAS:
         return False
     doc = frame.sentence.doc
     burned = any(t.lemma_.lower() in _BURN_LEMMAS or t.lower_ in ("ablaze", "afire", "torched") for t in doc)
