@@ -318,3 +318,8 @@ def test_a_village_raided_to_burn_and_loot_is_property_destruction(text, attacks
 ])
 def test_armed_doers_beside_civil_words_stay_attacks(text):
     assert len(events_of(text, published="2020-06-08", kind="attack")) == 1, text
+
+
+def test_teargas_fired_is_riot_control_however_parsed():
+    text = "Rioters set public buildings on fire in Tula and police responded by firing teargas at rioters."
+    assert events_of(text, published="2020-06-08", kind="attack") == []

@@ -330,6 +330,11 @@ def warning_fire(trigger: Token) -> bool:
             g.lower_ == "control" for g in c.subtree)) for c in verb.children)
     if not aimed_off:
         return False
+    if any(_riot_control(t) for t in trigger.subtree):
+        # "police responded by firing teargas at rioters": what is fired tells the firer, however
+        # the parser hangs the subject (ACLED tuning slice i % 9 == 2: 1 false alarm fewer,
+        # detection unchanged on slices 0-2 and incidents r0/r1)
+        return True
     node, subjects = verb, []
     while not subjects:
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
