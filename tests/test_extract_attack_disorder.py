@@ -323,3 +323,16 @@ def test_armed_doers_beside_civil_words_stay_attacks(text):
 def test_teargas_fired_is_riot_control_however_parsed():
     text = "Rioters set public buildings on fire in Tula and police responded by firing teargas at rioters."
     assert events_of(text, published="2020-06-08", kind="attack") == []
+
+
+@pytest.mark.parametrize("text, attacks", [
+    # crude bombs named in the lede, retold as "bombs": no one hurt, street violence
+    ("Two crude bombs were exploded in front of the education board office in Tula on Thursday noon. The "
+     "assailants hurled two bombs at the board office and those went off soon. However, no one was injured in the "
+     "explosion.", 0),
+    # the same with people hurt stays an attack
+    ("Two crude bombs were exploded in front of the education board office in Tula on Thursday noon. The "
+     "assailants hurled two bombs at the board office and fled. Two guards were injured in the explosion.", 1),
+])
+def test_street_devices_named_anywhere_in_the_report(text, attacks):
+    assert len(events_of(text, published="2020-06-08", kind="attack")) == attacks, text

@@ -428,9 +428,13 @@ def street_bombs_unharmed(frame: AttackFrame) -> bool:
         return False
     if any(text.split()[-1].lower() not in _NAMELESS_DOERS for _, text in frame.perpetrator_people):
         return False
-    if not any(_street_device(t) for s in (frame.sentence, *frame.mentions) for t in s):
-        return False
     doc = frame.sentence.doc
+    # anywhere in the report: "Two crude bombs were exploded in front of the board office. The
+    # assailants hurled two bombs at the office" (ACLED tuning slice i % 9 == 1: 2 false
+    # alarms fewer, the lede dropped by this rule and the retelling left; detection unchanged on
+    # slices 0-2 and incidents r0/r1)
+    if not any(_street_device(t) for t in doc):
+        return False
     if any(t.lemma_.lower() in ("blame", "responsibility", "claim", "accuse") for t in doc):
         # "a group of the republic blamed the loyalist UDA for the attack": a doer named
         # (one report of the incidents dev residue 2 lost without this)
