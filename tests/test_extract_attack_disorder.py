@@ -306,6 +306,9 @@ def test_the_dead_counted_where_no_figure_says_it(text, killed):
     ("On 3 May 2021, militants attacked a cattle camp near Tula, stealing many cattle.", 1),
     ("On 3 May 2021, militants attacked the village of Tula, burned houses and seized cattle, injuring two "
      "herders.", 1),
+    # villagers assaulted (tagged an adjective) are people harmed
+    ("On April 28, presumed JNIM militants attacked the village of Kanta, assaulted villagers, burned a bar and four "
+     "vehicles, and ransacked a school.", 1),
 ])
 def test_a_village_raided_to_burn_and_loot_is_property_destruction(text, attacks):
     assert len(events_of(text, published="2020-06-08", kind="attack")) == attacks, text
@@ -330,6 +333,9 @@ def test_teargas_fired_is_riot_control_however_parsed():
     ("Two crude bombs were exploded in front of the education board office in Tula on Thursday noon. The "
      "assailants hurled two bombs at the board office and those went off soon. However, no one was injured in the "
      "explosion.", 0),
+    # "petrol" hung on "attack" by the parser
+    ("An inter-city train came under petrol bomb attack near Tula town on Thursday night. No casualties have been "
+     "reported.", 0),
     # the same with people hurt stays an attack
     ("Two crude bombs were exploded in front of the education board office in Tula on Thursday noon. The "
      "assailants hurled two bombs at the board office and fled. Two guards were injured in the explosion.", 1),
