@@ -58,19 +58,24 @@ def civil_doer(token: Token, trigger: Token, token_actor: dict[int, str]) -> boo
         return False
     if lethal(trigger) or trigger.lemma_.lower() == "hijack":
         return False  # "a student hijacked a small plane": no unrest seizes a plane (one missed report of the incidents measuring part)
+    # a party's men: "cadres of the Democratic Front", not "members of the Azure Front dissidents"
+    partisans = token.lemma_.lower() in _PARTISANS
     for t in token.subtree:
         if t.lower_ in cues["unknown_doer"] or t.lemma_.lower() in ATTACKER_NOUNS or (
-                t.lower_ in ARMED_MEMBERS and t.lower_ != "front"):
+                t.lower_ in ARMED_MEMBERS and not (partisans and t.lower_ == "front")):
             return False  # "unknown persons", "members of an armed gang"
         actor = actors().get(token_actor.get(t.i, ""))
         if (actor is not None and actor.kind == "organisation") or (
-                t.ent_type_ == "ORG" and t.lower_ != "front" and _ARMED_WORDS.search(t.text)):
+                t.ent_type_ == "ORG" and not (partisans and t.lower_ == "front") and _ARMED_WORDS.search(t.text)):
             # "members of Ahrar al-Sharqiyah"; not "Front", which names parties and alliances as
             # often ("cadres of the Democratic Front attacked a leader": ACLED tuning slice
             # i % 9 == 0, 1 false alarm fewer, detection unchanged); the armed fronts are in the
             # actor data or say what they are ("Liberation Front")
             return False
     return True
+
+
+_PARTISANS = {"cadre", "activist", "supporter", "worker"}
 
 
 def _antecedent(token: Token) -> Token:

@@ -188,7 +188,9 @@ def looted_village(frame: AttackFrame) -> bool:
         # as a battle (2 attack notes of slices 1 and 2)
         if not raided or not all(r.lemma_.lower() in _RAIDED_PLACES for r in raided):
             return False
-    elif trigger.lemma_.lower() not in _BURN_LEMMAS:
+    elif trigger.lemma_.lower() not in _BURN_LEMMAS or any(t.lemma_.lower() in _HOMES for t in trigger.subtree):
+        # "looted the shops and then set on fire 30 houses": people's homes burned are an arson
+        # attack on them, as the incident lists count it (tests/test_extract_attack_frames)
         return False
     doc = frame.sentence.doc
     burned = any(t.lemma_.lower() in _BURN_LEMMAS or t.lower_ in ("ablaze", "afire", "torched") for t in doc)
@@ -203,4 +205,5 @@ def looted_village(frame: AttackFrame) -> bool:
     return not _harm_told(frame) and not any(_harm_word(t) for t in doc)
 
 
+_HOMES = {"house", "home", "hut", "dwelling", "residence", "shelter"}
 _PERSONAL_HARM = ("assault", "abduct", "kidnap", "rape", "tortur", "whip", "flog")
