@@ -81,3 +81,31 @@ def test_devices_defused_are_no_attacks(text):
 def test_a_blast_told_beside_a_device_defused_stays_an_attack():
     text = "An IED planted by militants exploded near a patrol in Kidal, killing two soldiers; a second device was defused."
     assert len(events_of(text, published="2020-05-07", kind="attack")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # the doers of a lede's harm hung away from their deed: on the casualty word's "as", on the
+    # first verb of a run
+    "At least four reporters were injured as activists of the youth league attacked them in front of the party "
+    "office in Tula on Sunday afternoon. Police stood by during the attack, witnesses said.",
+    "Students threw stones at the college and then ransacked the home of the principal and burned his car in "
+    "protest of the expulsions. They tried to attack the homes of other teachers but were stopped by the police.",
+    # an attack as the matter of a case or complaint filed
+    "On Saturday, a case was filed against 40 activists of the opposition alliance in connection with Friday's "
+    "arson attack on a bus in Tula.",
+    "Workers have filed a complaint against their managers for allegedly attacking two workers outside a Dhaka "
+    "factory on Wednesday, a police official said.",
+    # a day that saw protests
+    "Friday saw widespread protests against a foreign magazine in several cities. The magazine had printed the "
+    "cartoons again, following a deadly attack on its offices, which left a dozen people dead.",
+])
+def test_unrest_ledes_and_legal_steps_tell_no_attack(text):
+    assert events_of(text, published="2020-06-08", kind="attack") == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "Police filed a case against three men over the bombing of a bus in Tula that killed five.",
+    "Police arrested three men in connection with the bombing of a bus in Tula that killed five.",
+])
+def test_a_deadly_attack_named_in_a_legal_step_stays(text):
+    assert len(events_of(text, published="2020-06-08", kind="attack")) == 1, text

@@ -26,9 +26,12 @@ ARMED_MEMBERS = {"gang", "gangs", "cartel", "cartels", "militia", "militias", "m
                  "army", "front", "brigade", "mafia", "syndicate", "maoist", "maoists", "naxal", "naxals",
                  "naxalite", "naxalites"}
 # Words of an armed group's name (no parties, no bare acronyms: those name parties as often).
+# The Arabic article only as written in names ("al-Sharqiyah", "Al Shabaab"), not the capitals
+# of an acronym: "AL supporters", "AL-backed activists" (Bangladesh's Awami League) are a
+# party's men (ACLED tuning slice i % 9 == 0: 2 false alarms taken out, detection unchanged).
 _ARMED_WORDS = re.compile(r"\b(front|army|brigades?|liberation|jihad|mujahideen|mujahidin|taliban|militia|commando|"
-                          r"battalion|legion|tigers|resistance|al-\w+|al|ahrar|ansar|jaish|lashkar|harakat|tehrik|shabaab)\b",
-                          re.I)
+                          r"battalion|legion|tigers|resistance|(?-i:[Aa]l)-\w+|(?-i:[Aa]l)|ahrar|ansar|jaish|lashkar|"
+                          r"harakat|tehrik|shabaab)\b", re.I)
 # Killing words: a civil doer who kills makes violence against civilians, not a riot
 # ("villagers lynched a suspected thief", ACLED's violence against civilians).
 _LETHAL_LEMMAS = {"kill", "murder", "lynch", "behead", "slaughter", "execute", "massacre", "assassinate"}
@@ -50,17 +53,56 @@ def civil_doer(token: Token, trigger: Token, token_actor: dict[int, str]) -> boo
         # "a group of people", "a group of youth", "hundreds of inmates": the people the group is of
         token = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"), token)
-    if token.lemma_.lower() not in civil and token.lower_ not in civil:
+    token = _antecedent(token)
+    if token.lemma_.lower() not in civil and token.lower_ not in civil and not _on_strike(token):
         return False
     if lethal(trigger) or trigger.lemma_.lower() == "hijack":
         return False  # "a student hijacked a small plane": no unrest seizes a plane (one missed report of the incidents measuring part)
+    # a party's men: "cadres of the Democratic Front", not "members of the Azure Front dissidents"
+    partisans = token.lemma_.lower() in _PARTISANS
     for t in token.subtree:
-        if t.lower_ in cues["unknown_doer"] or t.lemma_.lower() in ATTACKER_NOUNS or t.lower_ in ARMED_MEMBERS:
+        if t.lower_ in cues["unknown_doer"] or t.lemma_.lower() in ATTACKER_NOUNS or (
+                t.lower_ in ARMED_MEMBERS and not (partisans and t.lower_ == "front")):
             return False  # "unknown persons", "members of an armed gang"
         actor = actors().get(token_actor.get(t.i, ""))
-        if (actor is not None and actor.kind == "organisation") or (t.ent_type_ == "ORG" and _ARMED_WORDS.search(t.text)):
-            return False  # "members of Ahrar al-Sharqiyah"
+        if (actor is not None and actor.kind == "organisation") or (
+                t.ent_type_ == "ORG" and not (partisans and t.lower_ == "front") and _ARMED_WORDS.search(t.text)):
+            # "members of Ahrar al-Sharqiyah"; not "Front", which names parties and alliances as
+            # often ("cadres of the Democratic Front attacked a leader": ACLED tuning slice
+            # i % 9 == 0, 1 false alarm fewer, detection unchanged); the armed fronts are in the
+            # actor data or say what they are ("Liberation Front")
+            return False
     return True
+
+
+_PARTISANS = {"cadre", "activist", "supporter", "worker"}
+
+
+def _antecedent(token: Token) -> Token:
+    """"Five party cadres suffered burns as they tried to torch a motorcycle": a pronoun subject
+    of a clause stands for the subject of the clause it hangs on (ACLED tuning slice i % 9 == 0:
+    1 false alarm fewer, detection unchanged)."""
+    if token.lower_ not in ("they", "he", "she") or token.dep_ != "nsubj":
+        return token
+    clause = token.head
+    for _ in range(3):
+        if clause.dep_ not in ("xcomp", "advcl", "conj", "ccomp") or clause.head.i == clause.i:
+            return token
+        clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject if subject.pos_ in ("NOUN", "PROPN") else token
+    return token
+
+
+def _on_strike(token: Token) -> bool:
+    """"strikers", "guards on strike", "striking workers": people on a labour strike, whose harm
+    is a strike's unrest whoever they are (ACLED tuning slice i % 9 == 0: 1 false alarm taken
+    out, prison guards on strike raiding a minister's house; detection unchanged)."""
+    if token.lemma_.lower() == "striker" or token.lower_ == "strikers":
+        return True
+    return any((c.dep_ == "amod" and c.lower_ == "striking") or (
+        c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ == "strike" for g in c.children)) for c in token.children)
 
 
 def lethal(trigger: Token) -> bool:
@@ -293,6 +335,11 @@ def warning_fire(trigger: Token) -> bool:
             g.lower_ == "control" for g in c.subtree)) for c in verb.children)
     if not aimed_off:
         return False
+    if any(_riot_control(t) for t in trigger.subtree):
+        # "police responded by firing teargas at rioters": what is fired tells the firer, however
+        # the parser hangs the subject (ACLED tuning slice i % 9 == 2: 1 false alarm fewer,
+        # detection unchanged on slices 0-2 and incidents r0/r1)
+        return True
     node, subjects = verb, []
     while not subjects:
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
@@ -386,9 +433,13 @@ def street_bombs_unharmed(frame: AttackFrame) -> bool:
         return False
     if any(text.split()[-1].lower() not in _NAMELESS_DOERS for _, text in frame.perpetrator_people):
         return False
-    if not any(_street_device(t) for s in (frame.sentence, *frame.mentions) for t in s):
-        return False
     doc = frame.sentence.doc
+    # anywhere in the report: "Two crude bombs were exploded in front of the board office. The
+    # assailants hurled two bombs at the office" (ACLED tuning slice i % 9 == 1: 2 false
+    # alarms fewer, the lede dropped by this rule and the retelling left; detection unchanged on
+    # slices 0-2 and incidents r0/r1)
+    if not any(_street_device(t) for t in doc):
+        return False
     if any(t.lemma_.lower() in ("blame", "responsibility", "claim", "accuse") for t in doc):
         # "a group of the republic blamed the loyalist UDA for the attack": a doer named
         # (one report of the incidents dev residue 2 lost without this)
@@ -411,9 +462,14 @@ def _street_device(token: Token) -> bool:
     devices = _violence_cues()["street_device"]
     if token.lower_ in ("cocktail", "cocktails"):
         return not any(c.lower_ == "molotov" for c in token.children)
-    return token.lemma_.lower() == "bomb" and any(
-        c.dep_ in ("compound", "amod", "nmod") and (c.lower_ in devices or c.lemma_.lower() in devices)
-        for c in token.children)
+    if token.lemma_.lower() != "bomb":
+        return False
+    # "petrol bomb attack": the parser may hang "petrol" on "attack" (ACLED tuning slice i % 9 == 3:
+    # 1 false alarm fewer, detection unchanged on slices 0-3 and incidents r0/r1)
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return any(c.dep_ in ("compound", "amod", "nmod") and (c.lower_ in devices or c.lemma_.lower() in devices)
+               for c in token.children) or (before is not None and before.dep_ in ("compound", "amod", "nmod") and (
+                   before.lower_ in devices or before.lemma_.lower() in devices))
 
 
 # A monitor's note of a demonstration gives its crowd's size in a tag: "[size=hundreds]",

@@ -48,6 +48,8 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
     # civilians: on its tuning part, i % 9 != 4, killings by mobs were 42 attack notes to 34 riots)
     # a subject the tagger took for a verb is still the doer ("inmates attacked the guards")
     doers = subjects + [c for c in trigger.children if c.dep_ == "nsubj" and c.pos_ in ("VERB", "ADJ")]
+    if trigger.dep_ == "xcomp":  # "(cadres were burned) as they tried to torch a motorcycle": who tried
+        doers += [c for c in trigger.head.children if c.dep_ == "nsubj" and c.pos_ == "PRON"]
     if any((_crowd(t, cues) and not lethal(trigger)) or civil_doer(t, trigger, token_actor) for t in doers):
         return False
     if state_cause(trigger) or civil_cause(trigger, token_actor) or warning_fire(trigger) \

@@ -45,8 +45,9 @@ from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, OBSERVING_VERBS,
 from shardwatch.extract.casualties import _fuller, casualties, is_tally, parsed_casualties
 from shardwatch.extract.doers import _named_groups, _subject_or_agent
 from shardwatch.extract.state_strikes import strike_frame
-from shardwatch.extract.attack_property import heritage_demolition, school_burning
+from shardwatch.extract.attack_property import heritage_demolition, property_destruction
 from shardwatch.extract.attack_street import street_bombs_in_streets
+from shardwatch.extract.attack_mishaps import animals_only, believed_under_attack, mishap_frame
 
 EXTRACTOR = "attacks"
 VERSION = version_of(__name__)
@@ -292,9 +293,9 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
     lede = protest_lede(doc)
     frames = [frame for frame in frames if not (lede is not None and protested(frame, lede))
               and not (property_only(frame) and not armed_arsonists(frame.trigger, token_actor))
-              and not shutdown_violence(frame) and not school_burning(frame) and not street_bombs_unharmed(frame)
+              and not shutdown_violence(frame) and not property_destruction(frame) and not street_bombs_unharmed(frame)
               and not unrest_missiles(frame) and not street_bombs_in_streets(frame)
-              and not protest_sentence(frame)]
+              and not protest_sentence(frame) and not mishap_frame(frame)]
     if frames and civil_lede(doc, token_actor):
         # the lede tells civil doers' harm and no one died: later bare retellings are its own
         frames = [frame for frame in frames if not retold_unrest(frame)]
@@ -381,6 +382,8 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
             continue  # "found 100 beheaded bodies": the finding of the dead tells no attack, nor its date
         if heritage_demolition(token, killed, wounded):
             continue  # "blew up the ancient temple": property destroyed (attack_property)
+        if animals_only(token) or believed_under_attack(token):
+            continue  # "the chickens were killed in the fire", "believed the town was under attack" (attack_mishaps)
         if token.i != triggers[-1][0].i and fighters_killed(token, token_actor) and any(
                 c.dep_ == "dobj" for c in token.children):
             # "An operation killed 15 militants after insurgents attacked a checkpoint": the

@@ -1,0 +1,37 @@
+"""Harm words that tell no attack: animals killed, old ordnance going off by accident, people
+who only believed they were under attack (``attack_mishaps``); and the attacks beside them
+that stay. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import events_of
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text", [
+    "The lorry was gutted and all the chickens it was carrying were also killed in the fire, police said.",
+    "Gunmen shot dead 40 cattle at a ranch near Tula on Monday, police said.",
+    "On 3 May 2021, a farmer accidentally stepped on a landmine in a rice field near Tula. The blast killed him "
+    "and injured his son.",
+    "On 3 May 2021, an old mortar shell accidentally exploded while children played with it in Tula, injuring two.",
+    "On 3 May 2021, soldiers fired warning shots in Tula, causing panic among residents who believed that the town "
+    "was under attack.",
+])
+def test_mishaps_are_no_attacks(text):
+    assert events_of(text, published="2020-06-08", kind="attack") == [], text
+
+
+@pytest.mark.parametrize("text", [
+    # a mine someone planted; people killed beside the animals; a belief of who did an attack
+    "A landmine planted by rebels killed two farmers near Tula on Monday.",
+    "Gunmen killed two herders and stole their cattle near Tula on Monday.",
+    "On 3 May 2021, militants attacked the village of Tula, killed five villagers and killed livestock.",
+    "Police believe the attack on the market in Tula on Monday was carried out by rebels, who killed three traders.",
+    # old ordnance not said to go off by accident: conflict monitors code it as remote violence
+    "On 3 May 2021, a child was killed when two unexploded bombs from earlier fighting exploded in a house in Tula.",
+])
+def test_attacks_beside_mishap_words_stay(text):
+    assert len(events_of(text, published="2020-06-08", kind="attack")) == 1, text
