@@ -1,0 +1,29 @@
+"""Where an attack is, among the names of its sentence (``extract.attack_places``).
+
+Sentences written by the team, each with a phenomenon seen in real incident reports.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import events_of
+
+
+def place_of(text: str):
+    attacks = events_of(text, published="2018-03-20", kind="attack")
+    assert attacks, text
+    return attacks[0].place
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a village the gazetteer lacks, tagged as an organisation: kept in the country the report names
+    ("Gunmen stormed a checkpoint in Qaryat Bahar and killed five Iraqi policemen.", "Qaryat Bahar", "IQ"),
+    # no country named: the name as written, with none
+    ("Masked men burst into a clinic at Tell Hammam, killing two nurses.", "Tell Hammam", None),
+    # a name of towns on two continents, which the gazetteer leaves unresolved
+    ("Petrol bombs were thrown at officers in Derry, injuring two.", "Derry", None),
+])
+def test_a_name_after_a_preposition_of_place_places_an_attack_placed_nowhere_finer(text, name, country):
+    place = place_of(text)
+    assert place is not None and (place.name, place.country, place.precision) == (name, country, 1)
