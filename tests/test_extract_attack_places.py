@@ -27,3 +27,22 @@ def place_of(text: str):
 def test_a_name_after_a_preposition_of_place_places_an_attack_placed_nowhere_finer(text, name, country):
     place = place_of(text)
     assert place is not None and (place.name, place.country, place.precision) == (name, country, 1)
+
+
+@pytest.mark.parametrize("text, name, canonical, country", [
+    # the name before its kind word, in the country the report names
+    ("Rebels killed four soldiers in the Qasr Jadid village in northern Syria.", "Qasr Jadid village", "Qasr Jadid",
+     "SY"),
+    # on the outskirts of a place
+    ("A grenade was thrown on the outskirts of Tell Marab, wounding three.", "Tell Marab", "Tell Marab", None),
+    # a site's name, with its kind
+    ("A suicide bomber blew himself up at Qalqas crossing, killing a guard.", "Qalqas crossing", "Qalqas", None),
+])
+def test_a_name_before_its_kind_or_after_the_outskirts_of_places_an_attack(text, name, canonical, country):
+    place = place_of(text)
+    assert place is not None and (place.name, place.canonical, place.country) == (name, canonical, country)
+
+
+def test_a_site_named_after_a_town_places_an_attack_at_the_town():
+    place = place_of("A car bomb exploded on the Kirkuk Airport Road, killing two policemen.")
+    assert place is not None and (place.canonical, place.country, place.precision) == ("Kirkuk", "IQ", 1)
