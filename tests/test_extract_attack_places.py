@@ -46,3 +46,15 @@ def test_a_name_before_its_kind_or_after_the_outskirts_of_places_an_attack(text,
 def test_a_site_named_after_a_town_places_an_attack_at_the_town():
     place = place_of("A car bomb exploded on the Kirkuk Airport Road, killing two policemen.")
     assert place is not None and (place.canonical, place.country, place.precision) == ("Kirkuk", "IQ", 1)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # the gazetteer knows the start of the title's name
+    ("2003 Mozdok Mi-8 crash: Rebels shot down a helicopter carrying thirty soldiers.", "Mozdok", "RU"),
+    # a name it lacks, as written
+    ("2007 Tal Marzouk bus explosion: A bomb went off beside a crowded bus, killing nine passengers.", "Tal Marzouk",
+     None),
+])
+def test_a_reports_title_places_an_attack_its_account_places_nowhere(text, name, country):
+    place = place_of(text)
+    assert place is not None and (place.name, place.country, place.precision) == (name, country, 1)
