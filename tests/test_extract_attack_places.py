@@ -58,3 +58,9 @@ def test_a_site_named_after_a_town_places_an_attack_at_the_town():
 def test_a_reports_title_places_an_attack_its_account_places_nowhere(text, name, country):
     place = place_of(text)
     assert place is not None and (place.name, place.country, place.precision) == (name, country, 1)
+
+
+def test_baghdads_green_zone_is_no_county_abroad():
+    # a site of the places data, whose kind word "zone" made it a US county's name
+    place = place_of("Rockets struck the Green Zone, wounding two contractors.")
+    assert place is not None and (place.country, place.precision) == ("IQ", 1)
