@@ -54,6 +54,8 @@ def test_a_site_named_after_a_town_places_an_attack_at_the_town():
     # a name it lacks, as written
     ("2007 Tal Marzouk bus explosion: A bomb went off beside a crowded bus, killing nine passengers.", "Tal Marzouk",
      None),
+    # a title naming the deed otherwise than as an attack
+    ("Mozdok prison break: Gunmen stormed the jail, killing two guards and freeing forty inmates.", "Mozdok", "RU"),
 ])
 def test_a_reports_title_places_an_attack_its_account_places_nowhere(text, name, country):
     place = place_of(text)
