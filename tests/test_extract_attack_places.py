@@ -66,3 +66,11 @@ def test_baghdads_green_zone_is_no_county_abroad():
     # a site of the places data, whose kind word "zone" made it a US county's name
     place = place_of("Rockets struck the Green Zone, wounding two contractors.")
     assert place is not None and (place.country, place.precision) == ("IQ", 1)
+
+
+def test_the_attack_retold_with_no_place_is_the_one_its_sentence_named():
+    # the second sentence retells the first attack: one event, placed by the first's name, with the toll
+    attacks = events_of("Gunmen opened fire on laborers building a school on the Mand-Buleda road in Pakistan. "
+                        "The attack killed six people and wounded two more.", published="2018-03-20", kind="attack")
+    assert len(attacks) == 1
+    assert attacks[0].place.name == "Mand-Buleda road" and attacks[0].killed.low == 6
