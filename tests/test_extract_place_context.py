@@ -195,3 +195,9 @@ def test_a_seat_geonames_lists_with_no_population_resolves_alone():
     assert place is not None and place.country == "PK" and place.lat is not None
     # a country the article names that lacks it still keeps it out
     assert get_gazetteer().resolve("Awaran", context={"IR"}) is None
+
+
+def test_service_members_nationality_is_not_where_the_attack_was():
+    attacks = events_of("A roadside bomb killed three U.S. service members. The blast occurred in Zurmat.",
+                        published="2018-03-20", kind="attack")
+    assert attacks and (attacks[0].place.name, attacks[0].place.country) == ("Zurmat", "AF")

@@ -229,3 +229,14 @@ def test_a_part_said_to_lie_in_a_town_is_placed_at_the_town(text, name):
 def test_afghan_provinces_as_reporting_spells_them(text, name, country):
     place = place_of(text)
     assert place is not None and (place.name, place.country) == (name, country)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A bomb hit an army truck in the Kurram District of North-west Pakistan, wounding four soldiers.",
+     "Kurram District"),
+    ("Rebels ambushed a police convoy in the Sorsogon province of North Philippines, killing three.",
+     "Sorsogon province"),
+])
+def test_a_compass_word_before_a_countrys_name_is_no_village_run_into_it(text, name):
+    attacks = events_of(text, published="2018-03-20", kind="attack")
+    assert attacks and attacks[0].place is not None and attacks[0].place.name == name

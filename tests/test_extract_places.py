@@ -139,3 +139,8 @@ def test_the_region_in_a_groups_name_before_its_acronym_places_its_attack():
     place = place_of("A bomb planted by the United Liberation Front of Assam (ULFA) exploded at a market, "
                      "wounding nine people.")
     assert place is not None and place.country == "IN"
+
+
+def test_the_firm_a_thing_belongs_to_is_not_where_it_was_attacked():
+    place = place_of("A power pylon belonging to Ecopetrol was bombed by guerrillas in Norte de Santander Department.")
+    assert (place.name, place.country, place.precision) == ("Norte de Santander Department", "CO", 2)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from shardwatch.extract.cues import cue_of
-from shardwatch.extract.attack_places import best_place, country_of_article, finer_place_after
+from shardwatch.extract.attack_places import best_place, country_of_article, finer_place_after, named_places
 from shardwatch.extract.common import (PLACE_NOUNS, DocContext, clause_date, deed_modality, incidental_places)
 from shardwatch.extract.mentions import actors, person_id
 from shardwatch.extract.temporal import ResolvedDate
@@ -310,6 +310,7 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
         for frame in frames:
             if frame.place is None:
                 frame.place = country
+    named_places(frames, place_mentions, article)
     _assign_segments(doc, frames, token_actor, main_org)
     return frames
 

@@ -41,10 +41,12 @@ PLACE_WORDS = {"city", "town", "village", "municipality", "district", "province"
 # People and forces a country's name can modify as their nationality: "a U.S. soldier", "U.S.
 # troops", "a French aid worker". Such a name says who was hit, not where (a soldier killed in
 # Makhmur read as an attack in the United States, and the US then ranked Makhmur's candidates).
+# "U.S. service members" too: incidents dev place r1 89.67 -> 89.81, r3 87.72 -> 87.87, country
+# r1 93.07 -> 93.21, r0 and r2 unchanged (2 reports won, none lost)
 _NATIONAL_HEADS = {"soldier", "troops", "serviceman", "servicemen", "servicemember", "sailor", "marine", "officer",
                    "official", "citizen", "national", "tourist", "journalist", "diplomat", "contractor", "worker",
                    "pilot", "commando", "personnel", "adviser", "advisor", "hostage", "aid", "reporter",
-                   "convoy", "embassy", "consulate", "patrol", "forces"}
+                   "convoy", "embassy", "consulate", "patrol", "forces", "member"}
 RESPELT_AFTER = re.compile(r"\s?\[[A-Z][^\]]*\]")
 _AIRPORT_WORDS = {"airport", "airfield", "airbase"}
 # Kinds of settlement a people's word may qualify ("the Turkmen city of"); not "the Garmsir district of".
