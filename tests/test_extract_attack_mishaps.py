@@ -35,3 +35,10 @@ def test_mishaps_are_no_attacks(text):
 ])
 def test_attacks_beside_mishap_words_stay(text):
     assert len(events_of(text, published="2020-06-08", kind="attack")) == 1, text
+
+
+def test_a_bomb_factory_blown_up_by_accident_later_does_not_undo_the_ramming_attack():
+    text = ("A van sped along a crowded boulevard in Barcelona on Thursday, killing 13 people. "
+            "Police said the cell had accidentally blown up its bomb factory in Alcanar the night before.")
+    found = events_of(text, published="2017-08-20", kind="attack")
+    assert any(e.place and e.place.canonical == "Barcelona" and e.killed and e.killed.low == 13 for e in found)
