@@ -17,3 +17,10 @@ def events_of(text: str, published: str | None = "2017-07-01", kind: str | None 
 
 def roles(event: Event, role: str) -> set[str]:
     return {a.actor_id for a in event.actors if a.role == role}
+
+
+def attack_place(text: str, published: str = "2018-03-20"):
+    """The place of the first attack the text gives (a test fails if it gives none)."""
+    attacks = events_of(text, published=published, kind="attack")
+    assert attacks, text
+    return attacks[0].place

@@ -7,13 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import events_of
-
-
-def place_of(text: str):
-    attacks = events_of(text, published="2018-03-20", kind="attack")
-    assert attacks, text
-    return attacks[0].place
+from extract_helpers import attack_place as place_of, events_of
 
 
 @pytest.mark.parametrize("text, name, country", [

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import events_of
+from extract_helpers import attack_place
 
 
 def place_of(text: str):
-    attacks = events_of(text, published="2020-03-20", kind="attack")
-    assert attacks, text
-    return attacks[0].place
+    return attack_place(text, published="2020-03-20")
 
 
 def test_a_village_the_tagger_reads_as_a_common_noun_keeps_its_province_chain():

@@ -8,15 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import events_of
+from extract_helpers import attack_place as place_of, events_of
 from shardwatch.extract.gazetteer import get_gazetteer
 from shardwatch.extract.place_names import country_tail
-
-
-def place_of(text: str):
-    attacks = events_of(text, published="2018-03-20", kind="attack")
-    assert attacks, text
-    return attacks[0].place
 
 
 @pytest.mark.parametrize("text, name, country", [
@@ -201,7 +195,6 @@ def test_a_place_the_tagger_reads_with_its_article_is_read_in_cased_text():
     # "the Jurf al-Milh" (tagged with its article) had been dropped as a lower-case word
     place = place_of("A bomb hidden in a cart wounded four farmers in the Jurf al-Milh area west of Ramadi.")
     assert place is not None and (place.name, place.country) == ("Jurf al-Milh", "IQ")
-
 
 
 @pytest.mark.parametrize("text, name", [

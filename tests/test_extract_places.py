@@ -9,17 +9,11 @@ import datetime as dt
 
 import pytest
 
-from extract_helpers import events_of
+from extract_helpers import attack_place as place_of
 from shardwatch.extract.gazetteer import get_gazetteer
 from shardwatch.extract.mentions import place_mentions
 from shardwatch.nlp import get_nlp
 from shardwatch.types import Article
-
-
-def place_of(text: str):
-    attacks = events_of(text, published="2018-03-20", kind="attack")
-    assert attacks, text
-    return attacks[0].place
 
 
 @pytest.mark.parametrize("text, country", [

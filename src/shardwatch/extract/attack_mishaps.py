@@ -74,7 +74,7 @@ def ordnance_accident(doc: Doc) -> bool:
 
 
 # What the ordnance did, in the sentence after it: "The blast killed him".
-_BLAST_WORDS = {"blast", "explosion", "explode", "detonation"}
+_ORDNANCE_OR_BLAST = _ORDNANCE | {"blast", "explosion", "explode", "detonation"}
 
 
 def mishap_frame(frame: AttackFrame) -> bool:
@@ -84,7 +84,7 @@ def mishap_frame(frame: AttackFrame) -> bool:
     report lost every filler to the report-wide reading; ACLED tuning slice i % 9 == 0 unchanged)."""
     if frame.perpetrator_orgs or frame.perpetrator_people:
         return False
-    if not any(t.lower_ in _ORDNANCE or t.lemma_.lower() in _ORDNANCE | _BLAST_WORDS for t in frame.sentence):
+    if not any(t.lower_ in _ORDNANCE or t.lemma_.lower() in _ORDNANCE_OR_BLAST for t in frame.sentence):
         return False
     return ordnance_accident(frame.sentence.doc)
 

@@ -40,10 +40,14 @@ def _fighter_phrase(token: Token) -> bool:
 
 
 
+def _token_at(start_char: int, sent: Span) -> Token | None:
+    return next((t for t in sent if t.idx <= start_char < t.idx + len(t.text)), None)
+
+
 def of_former_men(start_char: int, sent: Span) -> bool:
     """The group named at ``start_char`` is the one its dead once belonged to ("two former FARC
     guerrillas"): no doer."""
-    token = next((t for t in sent if t.idx <= start_char < t.idx + len(t.text)), None)
+    token = _token_at(start_char, sent)
     if token is None or former(token):
         return token is not None
     head = token.head  # the men, not "a former Taliban stronghold" (a place the group held)
@@ -66,8 +70,7 @@ def tied_aside(start_char: int, sent: Span) -> bool:
     apposition: "members of Abu Sayyaf, a group linked to the Islamic State, kidnapped ...";
     the doer is the named group (own sentences in the tests; the territory summaries' tuning
     part had one such attack given the Islamic State)."""
-    token = next((t for t in sent if t.idx <= start_char < t.idx + len(t.text)), None)
-    node, tied = token, False
+    node, tied = _token_at(start_char, sent), False
     for _ in range(6):
         if node is None or node.head.i == node.i:
             return False

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from shardwatch.data import DESCRIBED
 from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, means_verb, trigger_of, word_class
 from shardwatch.extract.gazetteer import get_gazetteer
+from shardwatch.extract.mentions import GROUP_NAMING_NOUNS
 
 def _same_entity(a: Token, b: Token) -> bool:
     return any(e.start <= a.i < e.end and e.start <= b.i < e.end for e in a.doc.ents)
@@ -164,7 +165,7 @@ def described_id(description: str) -> str:
 
 
 # Nouns whose appositive is a group's name whatever NER made of it: "the leftist group Dev Sol".
-_GROUP_NOUNS_NAMING = {"group", "organisation", "organization", "movement", "faction", "outfit", "militia"}
+_GROUP_NOUNS_NAMING = GROUP_NAMING_NOUNS
 
 
 # Lower-case words a group's name may hold between its capitalised words ("Army of Republika

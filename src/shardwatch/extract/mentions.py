@@ -343,7 +343,8 @@ def _stated_country(span: Span) -> str | None:
     return get_gazetteer().country_of(doc[span.end + 1: end].text) if end > span.end + 1 else None
 
 
-_GROUP_HEADS = {"group", "faction", "organisation", "organization", "movement", "militia", "outfit"}
+# Nouns that call a name a group's: "the group Dev Sol", "Abu Sayyaf, a group linked to ..."
+GROUP_NAMING_NOUNS = frozenset({"group", "organisation", "organization", "movement", "faction", "outfit", "militia"})
 
 
 def _described_as_group(ent: Span) -> bool:
@@ -352,7 +353,7 @@ def _described_as_group(ent: Span) -> bool:
     group's where the sentence says it is one (own sentences in the tests)."""
     doc = ent.doc
     before = doc[max(ent.sent.start, ent.start - 2): ent.start]
-    return any(c.dep_ == "appos" and c.lemma_.lower() in _GROUP_HEADS for c in ent.root.children) or (
+    return any(c.dep_ == "appos" and c.lemma_.lower() in GROUP_NAMING_NOUNS for c in ent.root.children) or (
         len(before) == 2 and before[-1].lower_ == "of" and before[0].lemma_.lower() in ("member", "militant", "fighter"))
 
 
