@@ -342,3 +342,13 @@ def test_teargas_fired_is_riot_control_however_parsed():
 ])
 def test_street_devices_named_anywhere_in_the_report(text, attacks):
     assert len(events_of(text, published="2020-06-08", kind="attack")) == attacks, text
+
+
+@pytest.mark.parametrize("text, attacks", [
+    # a confrontation is a clash: with the police it is unrest, with an armed group fighting
+    ("On 3 June 2020, three youths were killed and six others wounded amid violent confrontations with the police "
+     "in Tula.", 0),
+    ("On 3 June 2020, four soldiers were killed in a confrontation with militants near Tula.", 1),
+])
+def test_a_confrontation_is_a_clash(text, attacks):
+    assert len(events_of(text, published="2020-06-08", kind="attack")) == attacks, text

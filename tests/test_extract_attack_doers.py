@@ -452,3 +452,13 @@ def test_militants_linked_to_the_group_are_still_its_men():
     [event] = events_of("Militants linked to the Islamic State bombed a church in Jolo.", published="2019-01-28",
                         kind="attack")
     assert roles(event, "perpetrator") == {"islamic-state"}
+
+
+def test_an_acronym_in_brackets_belongs_to_the_name_before_it():
+    # the letters of a group the actor data knows (the German NSU) after another name that spells them
+    text = "Two guards were killed when members of the Nepal Students Union (NSU) stormed a bank in Tula on Monday."
+    events = events_of(text, published="2021-06-08", kind="attack")
+    assert len(events) == 1 and "nsu" not in roles(events[0], "perpetrator")
+    text = "Two guards were killed when members of the National Socialist Underground (NSU) stormed a bank in Zwickau."
+    events = events_of(text, published="2007-04-25", kind="attack")
+    assert len(events) == 1 and "nsu" in roles(events[0], "perpetrator")

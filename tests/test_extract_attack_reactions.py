@@ -109,3 +109,21 @@ def test_unrest_ledes_and_legal_steps_tell_no_attack(text):
 ])
 def test_a_deadly_attack_named_in_a_legal_step_stays(text):
     assert len(events_of(text, published="2020-06-08", kind="attack")) == 1, text
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 June 2021, two traders were abducted in Tula, sparking protests across the district.",
+    "A bomb planted by an unknown man outside a school in Tula on 4 June 2021 sparked protests.",
+])
+def test_an_attack_told_as_what_set_off_unrest_is_no_attack_of_the_report(text):
+    assert events_of(text, published="2021-06-08", kind="attack") == [], text
+
+
+@pytest.mark.parametrize("text", [
+    # the sentence counts the attack's dead: it tells the attack itself
+    "On 4 June 2021, a car bomb killed 12 people in Tula, sparking protests across the district.",
+    "On 4 June 2021, the bombing of the chapel in Tula, which killed 30 worshippers, sparked riots.",
+    "On 4 June 2021, militants detonated a bomb outside a school in Tula.",
+])
+def test_an_attack_that_counts_its_dead_or_has_its_doers_stays(text):
+    assert len(events_of(text, published="2021-06-08", kind="attack")) == 1, text

@@ -64,3 +64,17 @@ def test_the_death_of_a_person_is_a_toll():
 def test_the_hurt_told_in_other_words(text, toll):
     [event] = events_of(text, published="2018-06-29", kind="attack")
     assert _toll(event) == toll
+
+
+def test_no_one_hurt_is_no_toll_of_one():
+    events = events_of("On 4 June 2021, gunmen fired on a police checkpoint in Tula, killing a constable, and no "
+                       "one else was injured.", published="2021-06-08", kind="attack")
+    assert len(events) == 1
+    assert _toll(events[0]) == (1, None)
+
+
+def test_two_dozen_wounded_are_24():
+    events = events_of("A roadside bomb killed four soldiers and wounded two dozen civilians near Tula on Monday.",
+                       published="2021-06-08", kind="attack")
+    assert len(events) == 1
+    assert _toll(events[0]) == (4, 24)

@@ -58,7 +58,7 @@ def test_no_quantity():
 @pytest.mark.parametrize(
     ("text", "value"),
     [("12,000", 12_000), ("1.5 million", 1_500_000), ("twenty-two", 22), ("two hundred and five", 205),
-     ("three thousand", 3_000), ("banana", None), ("", None)],
+     ("three thousand", 3_000), ("two dozen", 24), ("banana", None), ("", None)],
 )
 def test_parse_number(text, value):
     assert parse_number(text) == value

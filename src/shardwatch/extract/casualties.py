@@ -131,7 +131,9 @@ def _count(head: Token) -> float | None:
         if token.lemma_.lower() in _ATTACKER_LEMMAS and not former(token):
             continue  # "14 militants died": their own dead (not "two former guerrillas": victims)
         value = None
-        if token.pos_ == "NUM" or token.like_num:
+        if token.lower_ == "one" and any(c.lower_ == "no" for c in token.children):
+            value = 0.0  # "no one was injured": none, not one (was read as 1 wounded)
+        elif token.pos_ == "NUM" or token.like_num:
             value = parse_number(token.text)
         else:
             # "Six General Service Unit officers": the parser may hang the number on the name before the noun

@@ -20,7 +20,7 @@ _UNITS = {
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 # Vague amounts as ranges: "dozens" is at least 24; "scores" at least 40; an upper bound
 # is left open where usage has none.
 _VAGUE = {
@@ -71,8 +71,8 @@ def parse_number(text: str) -> float | None:
             current += _TENS[word]
         elif word in _SCALES:
             scale = _SCALES[word]
-            if scale == 100:
-                current = max(current, 1) * 100
+            if scale in (12, 100):  # "two dozen" is 24 (a blast that "wounded two dozen pupils" read as 2)
+                current = max(current, 1) * scale
             else:
                 total += max(current, 1) * scale
                 current = 0

@@ -26,8 +26,39 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 def actor_of(ent: Span) -> Actor | None:
     """The canonical actor an entity names, if the actor data has it."""
     if ent.ent_id_.startswith("actor:"):
-        return actor_catalogue().get(ent.ent_id_[len("actor:"):])
+        actor = actor_catalogue().get(ent.ent_id_[len("actor:"):])
+        if actor is not None and _acronym_of_another_name(ent, actor):
+            return None  # "the Nepal Students Union (NSU)" is no German NSU
+        return actor
     return None
+
+
+_NAME_JOINERS = {"of", "the", "and", "for", "de", "du", "des", "la", "el", "al", "-", "&"}
+
+
+def _acronym_of_another_name(ent: Span, actor: Actor) -> bool:
+    """"the Nepal Students Union (NSU)": an acronym in brackets after a name whose initials spell
+    it is that name's, not the actor the data knows by the same letters (a students' union read
+    as the German National Socialist Underground; own sentences in the tests)."""
+    doc, letters = ent.doc, ent.text.upper()
+    if not (ent.text.isupper() and 2 <= len(letters) <= 6 and ent.start >= 2 and doc[ent.start - 1].text == "("
+            and ent.end < len(doc) and doc[ent.end].text == ")"):
+        return False
+    words: list[str] = []
+    i = ent.start - 2
+    while i >= max(ent.sent.start, ent.start - 12) and len(words) < len(letters):
+        token = doc[i]
+        if token.text[:1].isupper():
+            words.insert(0, token.text)
+        elif token.lower_ not in _NAME_JOINERS:
+            break
+        i -= 1
+    if "".join(w[0] for w in words).upper() != letters:
+        return False
+    # another name only when none of its words is in a name the data gives the actor: not "the
+    # Islamic State of Iraq and the Levant (ISIL)", whatever spellings the data lists
+    known = {w for a in (actor.name, *actor.aliases) for w in re.findall(r"\w+", a.lower())}
+    return not any(w.lower() in known for w in words)
 
 
 # Prepositions after which a name the tagger took for an organisation or a person is read as
