@@ -349,6 +349,10 @@ def test_street_devices_named_anywhere_in_the_report(text, attacks):
     ("On 3 June 2020, three youths were killed and six others wounded amid violent confrontations with the police "
      "in Tula.", 0),
     ("On 3 June 2020, four soldiers were killed in a confrontation with militants near Tula.", 1),
+    ("On 3 June 2020, a soldier and 12 ERP militants were shot dead in a confrontation near Tula.", 1),
+    # a group's name on rioters makes them no armed side; on fighters it does
+    ("On 3 June 2020, a constable was injured as JKLF rioters clashed with police in Sopore.", 0),
+    ("On 3 June 2020, a constable was injured as JKLF fighters clashed with police in Sopore.", 1),
 ])
-def test_a_confrontation_is_a_clash(text, attacks):
+def test_a_confrontation_or_rioters_clash_is_unrest(text, attacks):
     assert len(events_of(text, published="2020-06-08", kind="attack")) == attacks, text
