@@ -78,3 +78,13 @@ def test_two_dozen_wounded_are_24():
                        published="2021-06-08", kind="attack")
     assert len(events) == 1
     assert _toll(events[0]) == (4, 24)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Maoists gunned down two villagers at Tula on Thursday, suspecting them to be police informers.", 2),
+    ("Two passengers were burnt alive after attackers hurled a petrol bomb into a bus in Tula on Thursday.", 2),
+    ("Three traders were stabbed to death by robbers in Tula on Monday.", 3),
+])
+def test_the_dead_of_a_manner_of_killing(text, killed):
+    events = events_of(text, published="2021-06-08", kind="attack")
+    assert len(events) == 1 and _toll(events[0])[0] == killed, text
