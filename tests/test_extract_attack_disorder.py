@@ -353,6 +353,8 @@ def test_street_devices_named_anywhere_in_the_report(text, attacks):
     # a group's name on rioters makes them no armed side; on fighters it does
     ("On 3 June 2020, a constable was injured as JKLF rioters clashed with police in Sopore.", 0),
     ("On 3 June 2020, a constable was injured as JKLF fighters clashed with police in Sopore.", 1),
+    # drivers are no armed side
+    ("On 3 June 2020, truck drivers at the port of Tula were baton-charged by police following a clash.", 0),
 ])
 def test_a_confrontation_or_rioters_clash_is_unrest(text, attacks):
     assert len(events_of(text, published="2020-06-08", kind="attack")) == attacks, text

@@ -86,8 +86,9 @@ def sparked_reaction(trigger: Token) -> bool:
     """The attack is told as what set off protests or unrest: "the bombing in the town sparked
     mob violence", "two members were kidnapped, sparking protests". The report's own event is the
     reaction (conflict monitors code the attack in a note of its own); a sentence that counts the
-    attack's dead or wounded tells the attack itself and is kept. ACLED tuning part (i % 9 != 4):
-    2 false alarms fewer, no attack note lost; incidents dev tuning residues 0-3 unchanged."""
+    attack's dead or wounded tells the attack itself and is kept. ACLED tuning slices i % 9 == 0-3:
+    1 false alarm fewer (slice 1: 2.24 -> 2.16%), no attack note lost; incidents dev tuning
+    residues 0-3 unchanged."""
     def sparks(verb: Token) -> bool:
         return verb.lemma_.lower() in _SPARK_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _SPARKED for c in verb.children)
