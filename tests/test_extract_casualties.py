@@ -94,6 +94,10 @@ def test_a_date_the_parser_made_a_subject_is_no_toll():
     events = events_of("Around 9 May 2020 (as reported), in Tula municipality, a man was found dead on a road with "
                        "gunshot wounds.", published="2020-05-10", kind="attack")
     assert len(events) == 1 and _toll(events[0])[0] == 1
+    # but a number the tagger takes into a date is still the toll
+    events = events_of("A bomb hit a bus near Tula, killing a person and injuring an additional 14, the group "
+                       "claimed.", published="2020-05-10", kind="attack")
+    assert len(events) == 1 and _toll(events[0]) == (1, 14)
 
 
 @pytest.mark.parametrize("text, killed", [
@@ -114,3 +118,9 @@ def test_one_victim_named_by_kin_or_trade(text, killed):
 def test_the_toll_of_a_headline_and_of_a_named_victim(text, killed):
     events = events_of(text, published="2020-06-08", kind="attack")
     assert len(events) == 1 and _toll(events[0])[0] == killed, text
+
+
+def test_a_named_victim_and_what_he_is_are_one():
+    events = events_of("Gunmen hurled two bombs at a bus in Tula on Monday. Karim Uddin, the driver of the bus, was "
+                       "injured in the attack.", published="2020-06-08", kind="attack")
+    assert len(events) == 1 and _toll(events[0])[1] == 1

@@ -232,7 +232,8 @@ def dead_counted(trigger: Token) -> Quantity | None:
         return None
     # "Around 9 May 2020, a man was found dead": the parser may make the date a subject too (ACLED
     # tuning slices: tolls of 9, 6 and 5 read off dates; casualties drops such subjects as well)
-    patients = [c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj") and c.ent_type_ not in ("DATE", "TIME")]
+    patients = [c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")
+                and (c.ent_type_ not in ("DATE", "TIME") or c.like_num)]
     for patient in patients:
         if patient.lemma_.lower() in REMAINS_HEADS:  # "the bodies of two men"
             patient = next((g for c in patient.children if c.dep_ == "prep" and c.lower_ == "of"

@@ -127,7 +127,9 @@ def _count(head: Token) -> float | None:
     for appos in (c for c in head.children if c.dep_ == "appos"):
         # "Four soldiers, three attackers and one civilian": a list the parser hangs as an
         # apposition, told by a different kind of person; not "two people, a woman and her son"
+        # not "Yunus Ali, the driver of the bus": a named person and what he is (counted as two)
         if head.lemma_.lower() not in _GENERIC_PEOPLE and appos.lemma_.lower() != head.lemma_.lower() \
+                and head.ent_type_ != "PERSON" \
                 and appos.ent_type_ != "PERSON" and (appos.lemma_.lower() in PERSON_WORDS
                                                      or appos.lemma_.lower() in _ATTACKER_LEMMAS):
             items += [appos, *appos.conjuncts]
@@ -291,7 +293,8 @@ def parsed_casualties(sent: Span) -> tuple[Quantity | None, Quantity | None]:
             subjects = [c for c in subjects if not (c.pos_ == "NOUN" and trigger_of(c))] or subjects
             # "Around 9 May 2020, a man was found dead": a date the parser made a subject is no toll
             # (ACLED tuning slices: 9 and 5 dead read off the date)
-            subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")]
+            # (not a number the tagger took for part of a date: "injuring an additional 14")
+            subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME") or c.like_num]
             value = _count(subjects[0]) if subjects else None
             phrase = subjects[0] if subjects else token
             if not subjects and token.dep_ == "conj" and any(c.lower_ == "another" for c in token.children):
