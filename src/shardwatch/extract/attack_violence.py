@@ -404,8 +404,9 @@ def _disorder(trigger: Token, subjects: list[Token], cues: dict[str, frozenset[s
 
 
 def _no_one_hurt_in(trigger: Token) -> bool:
-    """"No one was hurt in the blast": a blast whose harm is denied is still one told, as when "no
-    one" was read as a toll of one (before "no one" counted none: an attack note of the tests)."""
+    """"No one was hurt in the blast": a blast whose harm is denied is still a blast told. It passed
+    as violence only while "no one" was misread as one hurt (``casualties._count``); ACLED tuning
+    slices i % 9 == 0-3 and incidents dev residues 0-3 unchanged with both changes."""
     verb = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "during", "by") else None
     return verb is not None and verb.lemma_.lower() in CASUALTY_LEMMAS and any(
         c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "noone") or (
