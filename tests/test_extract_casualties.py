@@ -124,3 +124,13 @@ def test_a_named_victim_and_what_he_is_are_one():
     events = events_of("Gunmen hurled two bombs at a bus in Tula on Monday. Karim Uddin, the driver of the bus, was "
                        "injured in the attack.", published="2020-06-08", kind="attack")
     assert len(events) == 1 and _toll(events[0])[1] == 1
+
+
+def test_the_victim_died_in_a_sentence_of_its_own():
+    events = events_of("On 7 May 2020, in Tula, two armed men attacked a shopkeeper. The victim died. The police "
+                       "opened an inquiry.", published="2020-06-08", kind="attack")
+    assert len(events) == 1 and _toll(events[0])[0] == 1
+    # "the victims died" does not say how many
+    events = events_of("On 7 May 2020, gunmen attacked a bus in Tula. The victims died.", published="2020-06-08",
+                       kind="attack")
+    assert len(events) == 1 and _toll(events[0])[0] is None
