@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, STATE_NOUNS, VICTIM_NOUNS, _violence_cues, _weapons, trigger_of
+from shardwatch.extract.casualties import to_death
 from shardwatch.extract.mentions import actors
 
 if TYPE_CHECKING:  # the frame is built in attacks, which imports this module
@@ -112,8 +113,7 @@ def lethal(trigger: Token) -> bool:
         return True
     if any(c.lower_ == "dead" for w in words for c in w.children):
         return True  # "shot dead"
-    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "death" for g in c.children)
-               for w in words for c in w.children)
+    return any(to_death(w) for w in words)
 
 
 def protest_lede(doc: Doc) -> Span | None:

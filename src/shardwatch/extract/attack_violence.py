@@ -15,7 +15,7 @@ from shardwatch.extract.numbers import parse_number
 from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, CREED_NOUNS, VICTIM_NOUNS, _violence_cues, _weapons, blasts_in_a_row,
                                               trigger_of)
 from shardwatch.extract.doers import _subject_or_agent
-from shardwatch.extract.casualties import PERSON_WORDS
+from shardwatch.extract.casualties import PERSON_WORDS, date_word, no_one, to_death
 from shardwatch.extract.attack_disorder import (_ARMED_WORDS, ARMED_MEMBERS, civil_cause, civil_doer, feud_fight, lethal,
                                                reciprocal, state_cause, warning_fire)
 from shardwatch.extract.attack_reactions import device_disposed, protest_deed, state_fire_on_crowd, unrest_cause
@@ -224,16 +224,13 @@ def dead_counted(trigger: Token) -> Quantity | None:
     to death". On the ACLED dev notes these new detections had gold fatalities but no toll
     (4 of 77 right before this rule)."""
     lemma = trigger.lemma_.lower()
-    to_death = any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "death" for g in c.children)
-                   for c in trigger.children)
     # not "killed a police officer" or "shot dead": their tolls come from the figures (the one
     # victim named first is not the toll of "at least 39" told later)
-    if lemma not in ("find", "lynch") and not to_death:
+    if lemma not in ("find", "lynch") and not to_death(trigger):
         return None
     # "Around 9 May 2020, a man was found dead": the parser may make the date a subject too (ACLED
     # tuning slices: tolls of 9, 6 and 5 read off dates; casualties drops such subjects as well)
-    patients = [c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")
-                and (c.ent_type_ not in ("DATE", "TIME") or c.like_num)]
+    patients = [c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj") and not date_word(c)]
     for patient in patients:
         if patient.lemma_.lower() in REMAINS_HEADS:  # "the bodies of two men"
             patient = next((g for c in patient.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -409,8 +406,7 @@ def _no_one_hurt_in(trigger: Token) -> bool:
     slices i % 9 == 0-3 and incidents dev residues 0-3 unchanged with both changes."""
     verb = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "during", "by") else None
     return verb is not None and verb.lemma_.lower() in CASUALTY_LEMMAS and any(
-        c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "noone") or (
-            c.lower_ == "one" and any(g.lower_ == "no" for g in c.children))) for c in verb.children)
+        c.dep_ in ("nsubj", "nsubjpass") and no_one(c) for c in verb.children)
 
 
 def _armed_name(token: Token) -> bool:

@@ -122,6 +122,24 @@ _DEED_NOUNS = {"battle", "gunbattle", "gunfight", "firefight", "fight", "fightin
 _GENERIC_PEOPLE = {"people", "person", "civilian", "victim", "individual", "man", "woman", "member", "passenger"}
 
 
+def no_one(token: Token) -> bool:
+    """"no one", "nobody", "none": the word denies that anyone was hurt."""
+    return token.lower_ in ("nobody", "none", "noone") or (
+        token.lower_ == "one" and any(c.lower_ == "no" for c in token.children))
+
+
+def date_word(token: Token) -> bool:
+    """A date the parser made a subject or object ("Around 9 May 2020, a man was found dead"),
+    not a number the tagger took into one ("injuring an additional 14")."""
+    return token.ent_type_ in ("DATE", "TIME") and not token.like_num
+
+
+def to_death(token: Token) -> bool:
+    """"beaten to death", "stabbed to death": the word's "to death"."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "death" for g in c.children)
+               for c in token.children)
+
+
 def _count(head: Token) -> float | None:
     """How many people a noun phrase names: its number, one for a singular person, summed
     over conjuncts ("four soldiers and a civilian"), the attackers left out; None when it does
@@ -141,7 +159,7 @@ def _count(head: Token) -> float | None:
         if token.lemma_.lower() in _ATTACKER_LEMMAS and not former(token):
             continue  # "14 militants died": their own dead (not "two former guerrillas": victims)
         value = None
-        if token.lower_ == "one" and any(c.lower_ == "no" for c in token.children):
+        if no_one(token):
             value = 0.0  # "no one was injured": none, not one (was read as 1 wounded)
         elif token.pos_ == "NUM" or token.like_num:
             value = parse_number(token.text)
@@ -224,9 +242,8 @@ def _killed_by_manner(token: Token) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
     if lemma not in _MANNER_VERBS:
         return False
-    return any(c.lower_ == "dead" or (c.lower_ == "alive" and lemma == "burn") or (
-        c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
-        for c in token.children)
+    return to_death(token) or any(c.lower_ == "dead" or (c.lower_ == "alive" and lemma == "burn")
+                                  for c in token.children)
 
 
 def parsed_casualties(sent: Span) -> tuple[Quantity | None, Quantity | None]:
@@ -297,8 +314,7 @@ def parsed_casualties(sent: Span) -> tuple[Quantity | None, Quantity | None]:
             subjects = [c for c in subjects if not (c.pos_ == "NOUN" and trigger_of(c))] or subjects
             # "Around 9 May 2020, a man was found dead": a date the parser made a subject is no toll
             # (ACLED tuning slices: 9 and 5 dead read off the date)
-            # (not a number the tagger took for part of a date: "injuring an additional 14")
-            subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME") or c.like_num]
+            subjects = [c for c in subjects if not date_word(c)]
             value = _count(subjects[0]) if subjects else None
             phrase = subjects[0] if subjects else token
             if not subjects and token.dep_ == "conj" and any(c.lower_ == "another" for c in token.children):
