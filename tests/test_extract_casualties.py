@@ -122,3 +122,17 @@ def test_the_victim_died_in_a_sentence_of_its_own():
     events = events_of("On 7 May 2020, gunmen attacked a bus in Tula. The victims died.", published="2020-06-08",
                        kind="attack")
     assert len(events) == 1 and _toll(events[0])[0] is None
+
+
+def test_a_closing_count_of_the_dead_is_the_toll_of_the_reports_one_attack():
+    # "a man and a woman" is read as one; the note's closing count says two
+    events = events_of("On 9 May 2020, in Tula, gunmen shot a man and a woman on a bus. A woman died at the scene. "
+                       "2 fatalities.", published="2020-06-08", kind="attack")
+    assert len(events) == 1 and _toll(events[0])[0] == 2
+    events = events_of("On 9 May 2020, in Tula, a shopkeeper was found dead with gunshot wounds. 1 fatality.",
+                       published="2020-06-08", kind="attack")
+    assert len(events) == 1 and _toll(events[0])[0] == 1
+    # two attacks told: the count is of both, so neither takes it
+    events = events_of("On 9 May 2020, gunmen shot dead a trader in Tula. Hours later, gunmen shot dead a driver in "
+                       "Cholula. 2 fatalities.", published="2020-06-08", kind="attack")
+    assert [_toll(e)[0] for e in events] == [1, 1]

@@ -42,7 +42,7 @@ from shardwatch.extract.attack_violence import (REMAINS_NOUNS, TOLL_LEMMAS, VEHI
                                                 dead_counted, is_violence)
 from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, OBSERVING_VERBS,
                                                STATE_NOUNS, VICTIM_NOUNS, _weapons, counted_by, means_verb, trigger_of)
-from shardwatch.extract.casualties import _fuller, casualties, is_tally, parsed_casualties, victims_died
+from shardwatch.extract.casualties import _fuller, casualties, is_tally, later_toll, parsed_casualties
 from shardwatch.extract.doers import _named_groups, _subject_or_agent
 from shardwatch.extract.state_strikes import strike_frame
 from shardwatch.extract.attack_property import heritage_demolition, property_destruction
@@ -273,8 +273,8 @@ def frames_in(doc: Doc, article: Article, place_mentions: list[Mention], actor_m
         if sent_places:
             paragraph_place = best_place(sent_places, text=doc.text)
         if frame is None:
-            if frames and frames[-1].killed is None:
-                frames[-1].killed = victims_died(sent)  # "The victim died." (casualties)
+            if frames:  # "The victim died.", "2 fatalities." (casualties)
+                frames[-1].killed = later_toll(sent, frames[-1].killed, len(frames) == 1)
             continue
         if frames and _is_anaphoric(frame, frames[-1]):
             frames[-1].mentions.append(sent)

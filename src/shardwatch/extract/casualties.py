@@ -387,6 +387,33 @@ def victims_died(sent: Span) -> Quantity | None:
     return _quantity_of(2.0 if "both" in words else 1.0, victim.text)
 
 
+def stated_fatalities(sent: Span) -> Quantity | None:
+    """"2 fatalities.", "1 fatality": a sentence that is nothing but a count of the dead, as a note
+    closes the report it sums up."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    root = sent.root
+    if root.lemma_.lower() not in ("fatality", "fatalities") or len(words) > 3:
+        return None
+    number = next((c for c in root.children if c.dep_ == "nummod"), None)
+    if number is None or any(t.pos_ in ("VERB", "AUX") and t.lower_ not in ("reported",) for t in words):
+        return None
+    return _quantity_of(parse_number(number.text), f"{number.text} {root.text}")
+
+
+def later_toll(sent: Span, killed: Quantity | None, only_attack: bool) -> Quantity | None:
+    """The toll of the attack told just before ``sent``, a sentence that tells no attack: a count
+    of the dead that closes the report ("2 fatalities.", ``stated_fatalities``) where the report
+    told ``only_attack``, else ``killed`` as the attack had it, or "The victim died."
+    (``victims_died``) where it counted no dead. A note's closing count is the coder's sum of
+    the report, and it overrides what the sentences before gave: ACLED tuning slices
+    i % 9 == 0-3 killed 79.05 -> 82.86, 79.49 (unchanged), 80.36 -> 81.25, 79.21 -> 80.20;
+    incidents dev residues 0 and 3 unchanged; detection and false alarms unchanged."""
+    stated = stated_fatalities(sent)
+    if stated is not None and only_attack:
+        return stated
+    return killed if killed is not None else victims_died(sent)
+
+
 # Cumulative tallies are not attacks: "about 50,000 had been killed since the campaign
 # began", "put the number killed at about 45,000", "killed 45,000 fighters over two years".
 _TALLY_WORDS = {"fighters", "militants", "jihadists", "estimated", "estimate", "tally", "battle-ready"}
