@@ -99,3 +99,12 @@ def test_a_downed_airliner_two_cities_attacks_and_a_nightclub_attack_are_four_at
     assert sorted(e.place.canonical for e in found) == ["Brussels", "Istanbul", "Orlando", "Sinai Peninsula"]
     assert {e.place.country for e in found} == {"EG", "BE", "TR", "US"}
     assert all(e.date is None for e in found)
+
+
+def test_a_town_and_its_region_the_parser_made_a_list_are_one_attack_with_its_toll():
+    # the parser hangs "Guanajuato" on "Irapuato" as a conjunct and the dead as an apposition;
+    # no "and" joins the two places: one attack, and the closing count is its toll
+    text = ("On 5 May 2020, in Irapuato, Guanajuato, a man and a woman were shot dead in a bar in Colonia "
+            "Centro. The woman was a waitress. 2 fatalities.")
+    [event] = events_of(text, published="2020-05-06", kind="attack")
+    assert event.place.canonical == "Irapuato" and (event.killed.low, event.killed.high) == (2, 2)
