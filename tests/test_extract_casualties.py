@@ -136,3 +136,14 @@ def test_a_closing_count_of_the_dead_is_the_toll_of_the_reports_one_attack():
     events = events_of("On 9 May 2020, gunmen shot dead a trader in Tula. Hours later, gunmen shot dead a driver in "
                        "Cholula. 2 fatalities.", published="2020-06-08", kind="attack")
     assert [_toll(e)[0] for e in events] == [1, 1]
+
+
+def test_the_attackers_dead_are_the_toll_only_where_no_one_else_died():
+    # only attackers died: their dead are the toll (as ACLED and the GTD count it)
+    [event] = events_of("On 3 March 2020, militants attacked a police post in Djibo. The attack was repelled and "
+                        "three militants were killed.", published="2020-03-04", kind="attack")
+    assert _toll(event)[0] == 3
+    # others died too: the victims are the toll, the attackers left out
+    [event] = events_of("On 3 March 2020, militants attacked a police post in Djibo. Two policemen and five "
+                        "militants were killed.", published="2020-03-04", kind="attack")
+    assert _toll(event)[0] == 2
