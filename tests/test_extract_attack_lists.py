@@ -108,3 +108,10 @@ def test_a_town_and_its_region_the_parser_made_a_list_are_one_attack_with_its_to
             "Centro. The woman was a waitress. 2 fatalities.")
     [event] = events_of(text, published="2020-05-06", kind="attack")
     assert event.place.canonical == "Irapuato" and (event.killed.low, event.killed.high) == (2, 2)
+
+
+def test_whom_a_group_is_against_is_no_part_of_its_name():
+    events = events_of("On 6 May 2020, anti-Houthi Tihama Resistance forces fired mortar shells at a village near "
+                       "Hays, killing two civilians.", published="2020-05-07", kind="attack")
+    names = {a.name for e in events for a in e.actors if a.role == "perpetrator"}
+    assert not any(n.lower().startswith("anti-") for n in names)

@@ -278,6 +278,10 @@ def _group_ents(tokens: list[Token], token_actor: dict[int, str]) -> list[tuple[
         name = re.sub(r"^the\s+", "", ent.text, flags=re.I).rstrip(" (")  # NER may end a name at its bracket
         # "Suspected Fulani gunmen": the NER takes the hedge into the name
         name = re.sub(r"^(?:suspected|alleged|presumed)\s+", "", name, flags=re.I)
+        # "anti-Houthi National Resistance": whom the group is against or for is no part of its name.
+        # ACLED tuning slices i % 9 == 0-3 perpetrator 88.89 -> 91.11, 77.50 -> 85.00, 77.59 -> 82.76,
+        # 84.62 -> 87.18; incidents dev residues 0-3 unchanged
+        name = re.sub(r"^(?:anti|pro)-\S+\s+(?=[A-Z])", "", name, flags=re.I)
         if _a_place(name):
             continue  # "the Mumbai attacks", "Herat's district": a place the tagger took for a group
         if re.fullmatch(r"[A-Z]{2,6}", name) and ent.root.dep_ == "compound" and not (
