@@ -404,10 +404,10 @@ def stated_fatalities(sent: Span) -> Quantity | None:
     closes the report it sums up."""
     words = [t for t in sent if not t.is_punct and not t.is_space]
     root = sent.root
-    if root.lemma_.lower() not in ("fatality", "fatalities") or len(words) > 3:
+    if root.lemma_.lower() != "fatality" or len(words) > 3:
         return None
     number = next((c for c in root.children if c.dep_ == "nummod"), None)
-    if number is None or any(t.pos_ in ("VERB", "AUX") and t.lower_ not in ("reported",) for t in words):
+    if number is None or any(t.pos_ in ("VERB", "AUX") and t.lower_ != "reported" for t in words):
         return None
     return _quantity_of(parse_number(number.text), f"{number.text} {root.text}")
 
