@@ -96,3 +96,19 @@ def test_last_weekday_on_that_weekday_is_a_week_back(expression, reference, expe
 def test_middle_of_a_year_is_june_to_the_month(expression):
     resolved = resolve_date(expression, reference=dt.date(2016, 4, 19))
     assert (resolved.date, resolved.precision) == (dt.date(2015, 6, 1), "month")
+
+
+@pytest.mark.parametrize("expression", ["35", "(40)", "45-minute", "the 45 minutes", "2-3", "2 hours", "60-year old"])
+def test_ages_and_lengths_are_not_years(expression):
+    # the tagger's DATE for "Karim, 35," or "a 45-minute gunfight": dateparser alone reads 1935, 1945
+    assert resolve_date(expression, reference=REF) is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "date"),
+    [("March 3-4", dt.date(2016, 3, 3)), ("April 23-28", dt.date(2015, 4, 23)), ("14-16 February", dt.date(2016, 2, 14)),
+     ("on 1 - 2 March", dt.date(2016, 3, 1)), ("January 29-31, 2015", dt.date(2015, 1, 29))],
+)
+def test_a_span_of_days_is_its_first_day(expression, date):
+    resolved = resolve_date(expression, reference=REF)
+    assert (resolved.date, resolved.precision) == (date, "day")

@@ -24,10 +24,22 @@ _LEADING = re.compile(
 _TRAILING = re.compile(r"\s+(?:night|morning|evening|afternoon)$", re.IGNORECASE)
 # Durations and vague spans are not dates: "three years", "the past two years", "decades".
 _NOT_A_DATE = re.compile(
-    r"^(?:(?!\bago\b).)*\b(?:years|months|weeks|days|decades?|centur(?:y|ies))\b(?:(?!\bago\b).)*$"
+    r"^(?:(?!\bago\b).)*\b(?:years|months|weeks|days|hours|minutes|decades?|centur(?:y|ies))\b(?:(?!\bago\b).)*$"
     r"|\bfor\b|\b\d{2,4}s\b|^(?:the )?(?:year|month|week|day)$|^(?:now|recently|currently|once)$",
     re.IGNORECASE,
 )
+# An age or a length of time the tagger took for a date: "Ali, 35, was shot" (DATE "35"), "a
+# 45-minute firefight", "(40)", "2-3 crude bombs". dateparser reads a bare number as a year of the 1900s; ACLED dev
+# tuning part (i % 9 != 4) gave 12 attacks such a year (1932, 1935, 1940, 1945, ...).
+_BARE_NUMBER = re.compile(r"^\(?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\)?(?:[\s-]+(?:minutes?|hours?|seconds?|days?|weeks?|months?|years?)(?:[\s-]+old)?)?$",
+                          re.IGNORECASE)
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+# A span of days, "April 23-28", "between 4 - 5 July": dateparser reads the second day as a year
+# (1928-04-23); the span's first day is the date (ACLED dev tuning part: its "Around 24 May 2020
+# (between 24 - 25 May)" notes are coded on the first day).
+_DAY_SPAN = re.compile(rf"\b(\d{{1,2}})\s*[-–]\s*\d{{1,2}}(?=\s+{_MONTH}\b)|\b({_MONTH}\s+\d{{1,2}})\s*[-–]\s*\d{{1,2}}\b",
+                       re.IGNORECASE)
 _RELATIVE_YEAR = re.compile(r"^(.*\S)\s+(?:of\s+)?(last|this|previous)\s+year$", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"^(?:in |the )?(\d{4})$")
 # "the middle of 2015", "mid-2015": dateparser reads these as the year; the text means its middle
@@ -65,8 +77,9 @@ def resolve_date(expression: str, *, reference: dt.date | None) -> ResolvedDate 
     undated article stays unresolved rather than being pinned to today.
     """
     text = " ".join(expression.split())
-    if not text or _NOT_A_DATE.search(text):
+    if not text or _NOT_A_DATE.search(text) or _BARE_NUMBER.match(_LEADING.sub("", text)):
         return None
+    text = _DAY_SPAN.sub(lambda m: m.group(1) or m.group(2), text)
     year_only = _YEAR_ONLY.match(text)
     if year_only:
         year = int(year_only.group(1))
