@@ -69,6 +69,10 @@ pytestmark = pytest.mark.model
     # rule for schools burned and nothing else)
     "On 2 August 2020, militants attacked the village of Tula and burned a school.",
     "On 2 August 2020, militants burned a school and killed a teacher in Tula.",
+    # a state's outpost or a company's trucks attacked and burned (guards on the rule for a town
+    # hall attacked and burned)
+    "On 3 May 2021, presumed militants attacked and burned a ranger station in Tula. No casualties reported.",
+    "On 3 May 2021, gunmen attacked and burned two trucks of a mining company near Tula, no casualties reported.",
     # a movement's fighters, not a state's forces, though called "forces"
     "On 9 May 2020, anti-Houthi National Resistance forces fired mortar shells at farms in the east of Hays "
     "district.",
@@ -227,6 +231,9 @@ def test_attacks_that_notes_tell_plainly(text):
     # the motorbike seized beside the burning
     "On 3 May 2021, presumed militants burned a gendarmerie station under construction in Tula.",
     "On 3 May 2021, presumed militants burned a ranger station and the town hall in Tula.",
+    # the attack word tells only the burning of a commune's office or a hunting camp
+    "On 3 May 2021, presumed militants attacked and burned the town hall in Tula, no casualties reported.",
+    "On 3 May 2021, suspected militants attacked the hunting camp of Tula and set it ablaze.",
     "On 3 May 2021, suspected militants entered the hamlet of Tula and burned a granary.",
     "On 3 May 2021, presumed militants burned a bar and seized a motorbike in the village of Tula.",
     "On 3 May 2021, suspected militants burned thirteen harvest machines in the village of Tula.",
