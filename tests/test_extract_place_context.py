@@ -160,9 +160,22 @@ def test_a_town_told_after_an_attack_in_a_province_is_its_place():
 
 @pytest.mark.parametrize("written, canonical", [
     ("West Jatrabari", "Jatrabari"), ("Maskurpur village", "Maskurpur"), ("the Zhari District", "Zhari"),
+    ("Barangay Lumbia", "Lumbia"), ("Sherpur Sadar upazila", "Sherpur"),
 ])
 def test_a_place_kept_as_written_is_canonical_without_its_direction_and_kind(written, canonical):
     assert bare_written(written) == canonical
+
+
+def test_a_village_in_a_chain_is_canonical_without_its_barangay():
+    # a chain whose town the gazetteer lacks keeps the village as written
+    place = place_of("On 2 May 2020, a soldier was killed during a firefight between the Abu Sayyaf and the "
+                     "military in Barangay Tandu Bato, Luuk, Sulu.")
+    assert (place.name, place.canonical, place.country) == ("Barangay Tandu Bato", "Tandu Bato", "PH")
+
+
+def test_the_seat_subdistrict_of_a_district_is_the_district():
+    place = place_of("Two activists were hacked to death by assailants in Sherpur Sadar upazila on Monday.")
+    assert (place.canonical, place.country, place.precision) == ("Sherpur", "BD", 2)
 
 
 def test_a_kind_of_unit_only_one_country_has_names_it():

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from shardwatch.extract.gazetteer import Gazetteer, region_name
+from shardwatch.extract.place_names import bare_written
 from shardwatch.types import Place
 
 # a name of capitalised words, with the lower-case joiners of Spanish, Portuguese, French and
@@ -146,7 +147,7 @@ def chain_places(gazetteer: Gazetteer, chain: Chain, country: str, regions: set[
     name = chain.first.text
     place = gazetteer.resolve(name, context={country}, regions=regions)
     if place is None or place.country != country:
-        place = Place(name=name, canonical=name, country=country, lat=None, lon=None, gazetteer_id=None,
-                      precision=1)
+        place = Place(name=name, canonical=bare_written(name), country=country, lat=None, lon=None,
+                      gazetteer_id=None, precision=1)
     places[(chain.first.start_char, chain.first.end_char)] = place
     return places

@@ -85,7 +85,8 @@ def region_name(name: str) -> str | None:
     """The bare name when the name says it is a region: "Zabul Province" -> "Zabul"."""
     key = normalise_name(name)
     match = _REGION_AFTER.match(key) or _REGION_BEFORE.match(key)
-    return match.group("name") if match else None
+    # "Natore Sadar upazila": the subdistrict of the district's seat, Natore (place_names.SEAT_AFTER)
+    return re.sub(r"(?<=\S) sadar$", "", match.group("name")) if match else None
 
 
 @dataclass(frozen=True)
