@@ -287,3 +287,20 @@ def test_a_relative_clause_on_the_leaders_apposition_tells_of_him():
     assert event.date.isoformat() == "2016-03-01"
     assert not events_of("Abu Ali al-Anbari, the deputy of a commander who was killed in March, ran its finances.",
                          published="2016-06-01", kind="leadership")
+
+
+@pytest.mark.parametrize("text", [
+    # the group or village a role noun is of, tagged a person: no leader named
+    "A local leader of Islami Chhatra Shibir was killed in a gunfight with police in Rajshahi on Monday.",
+    "On 10 June 2020, gunmen killed four civilians including the village chief of Tassiga near Dablo.",
+    # the Philippine group with its article, not the Islamic State's oil chief of that name
+    "On 2 May 2020, a soldier was killed in a firefight with the Abu Sayyaf in Barangay Bato-Bato, Indanan, Sulu.",
+])
+def test_what_a_role_is_of_and_a_group_written_like_a_leader_are_no_leader_lost(text):
+    assert not events_of(text, published="2020-06-11", kind="leadership")
+
+
+def test_the_islamic_states_oil_chief_is_still_a_leader_lost():
+    text = "US special forces killed Abu Sayyaf, the senior Islamic State commander overseeing oil and gas, in Syria."
+    [event] = events_of(text, published="2015-05-17", kind="leadership")
+    assert roles(event, "subject") == {"abu-sayyaf-is"}

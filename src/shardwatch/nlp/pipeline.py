@@ -65,8 +65,11 @@ def entity_patterns(nlp: Language) -> list[dict]:
         aliases = aliases + [a.replace("'", "\u2019") for a in aliases if "'" in a]
         for alias in aliases:
             patterns.append({"label": label, "id": ent_id, "pattern": alias})
-            # Leading "the" belongs to the mention: "the coalition", "the Islamic State".
-            if not alias.lower().startswith("the "):
+            # Leading "the" belongs to the mention: "the coalition", "the Islamic State". Not to a
+            # person's: "the Abu Sayyaf" is the Philippine group, not the Islamic State's oil chief
+            # of that name (ACLED dev tuning part: each firefight "between the Abu Sayyaf and the
+            # military" gave a leadership record of his death)
+            if not alias.lower().startswith("the ") and label != "PERSON":
                 patterns.append({"label": label, "id": ent_id, "pattern": f"the {alias}"})
         for alias in actor.get("aliases_cased", []):
             patterns.append({"label": label, "id": ent_id, "pattern": _token_pattern(nlp, alias)})
