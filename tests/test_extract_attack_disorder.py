@@ -73,6 +73,9 @@ pytestmark = pytest.mark.model
     # hall attacked and burned)
     "On 3 May 2021, presumed militants attacked and burned a ranger station in Tula. No casualties reported.",
     "On 3 May 2021, gunmen attacked and burned two trucks of a mining company near Tula, no casualties reported.",
+    # a gang's killing told beside its barricades of burning tyres (a guard on the symbols' rule)
+    "On 30 April 2020, two men were killed by a gang in Tula. The gang also blocked the road with piles of burning "
+    "tires.",
     # a movement's fighters, not a state's forces, though called "forces"
     "On 9 May 2020, anti-Houthi National Resistance forces fired mortar shells at farms in the east of Hays "
     "district.",
@@ -231,6 +234,11 @@ def test_attacks_that_notes_tell_plainly(text):
     # the motorbike seized beside the burning
     "On 3 May 2021, presumed militants burned a gendarmerie station under construction in Tula.",
     "On 3 May 2021, presumed militants burned a ranger station and the town hall in Tula.",
+    # symbols and a barricade's tyres burned: no one's property or person
+    "Members of the Hindu Sena took out a rally through the market of Kanpur. They marked Martyrs' Day burning "
+    "the flag of the Islamic State on the streets.",
+    "Clashes broke out between rioters marking the anniversary of a journalist's death and police forces in "
+    "Koudougou. Rioters threw stones at police and set up barricades of burning tires. Police responded with teargas.",
     # the attack word tells only the burning of a commune's office or a hunting camp
     "On 3 May 2021, presumed militants attacked and burned the town hall in Tula, no casualties reported.",
     "On 3 May 2021, suspected militants attacked the hunting camp of Tula and set it ablaze.",

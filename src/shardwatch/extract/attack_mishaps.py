@@ -41,6 +41,29 @@ def animals_only(trigger: Token) -> bool:
     return all(_animal(p, animals) for p in patients)
 
 
+# What protesters burn to show anger, not to harm: flags, effigies, tyres, posters.
+_SYMBOLS = {"flag", "effigy", "tyre", "tire", "poster", "banner", "portrait", "picture", "photo", "photograph"}
+
+
+def symbols_only(trigger: Token) -> bool:
+    """"They marked the day burning the ISIS flag", "set up barricades of burning tires": a
+    burning whose every patient is a symbol or a barricade's tyres, not anyone's property or
+    person. ACLED tuning part (i % 9 != 4): 2 false alarms taken out, no attack note lost (its
+    one attack note of "piles of burning tires" tells two killed first, which stays)."""
+    if trigger.lemma_.lower() not in ("burn", "torch", "set") and trigger.lower_ not in ("burning", "burnt"):
+        return False
+    patients = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if trigger.dep_ in ("amod", "acl") and trigger.head.pos_ == "NOUN":
+        patients.append(trigger.head)  # "burning tires"
+    patients = [w for p in patients for w in (p, *p.conjuncts)]
+    return bool(patients) and all(p.lemma_.lower() in _SYMBOLS for p in patients)
+
+
+def harmless_patients(trigger: Token) -> bool:
+    """The harm word's patients are animals (``animals_only``) or symbols (``symbols_only``)."""
+    return animals_only(trigger) or symbols_only(trigger)
+
+
 def _animal(noun: Token, animals: frozenset[str]) -> bool:
     if noun.lemma_.lower() in animals or noun.lower_ in animals:
         return True

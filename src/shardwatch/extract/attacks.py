@@ -47,7 +47,7 @@ from shardwatch.extract.doers import _named_groups, _subject_or_agent
 from shardwatch.extract.state_strikes import strike_frame
 from shardwatch.extract.attack_property import heritage_demolition, property_destruction
 from shardwatch.extract.attack_street import street_bombs_in_streets
-from shardwatch.extract.attack_mishaps import animals_only, believed_under_attack, mishap_frame
+from shardwatch.extract.attack_mishaps import believed_under_attack, harmless_patients, mishap_frame
 
 EXTRACTOR = "attacks"
 VERSION = version_of(__name__)
@@ -385,8 +385,8 @@ def _frame_for_sentence(sent: Span, article: Article, places: list[Mention], act
             continue  # "found 100 beheaded bodies": the finding of the dead tells no attack, nor its date
         if heritage_demolition(token, killed, wounded):
             continue  # "blew up the ancient temple": property destroyed (attack_property)
-        if animals_only(token) or believed_under_attack(token):
-            continue  # "the chickens were killed in the fire", "believed the town was under attack" (attack_mishaps)
+        if harmless_patients(token) or believed_under_attack(token):
+            continue  # "the chickens were killed in the fire", "burning the flag", "believed the town was under attack"
         if token.i != triggers[-1][0].i and fighters_killed(token, token_actor) and any(
                 c.dep_ == "dobj" for c in token.children):
             # "An operation killed 15 militants after insurgents attacked a checkpoint": the
