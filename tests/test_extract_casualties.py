@@ -147,3 +147,9 @@ def test_the_attackers_dead_are_the_toll_only_where_no_one_else_died():
     [event] = events_of("On 3 March 2020, militants attacked a police post in Djibo. Two policemen and five "
                         "militants were killed.", published="2020-03-04", kind="attack")
     assert _toll(event)[0] == 2
+
+
+def test_a_toll_told_between_two_numbers_is_that_range():
+    [event] = events_of("On 9 August 2020, gunmen on motorbikes entered the market of Tula, and reportedly killed "
+                        "between 12 and 18 people.", published="2020-08-10", kind="attack")
+    assert (event.killed.low, event.killed.high) == (12, 18)

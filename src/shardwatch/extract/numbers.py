@@ -47,8 +47,10 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:million|billion|thousan
 NUMBER = rf"(?:{_DIGITS}|{_NUMBER_WORDS})"
 QUALIFIER = "|".join(sorted(_QUALIFIERS, key=len, reverse=True))
 VAGUE = "|".join(sorted((re.escape(v) for v in _VAGUE), key=len, reverse=True))
+# "between 11 and 20 people": a range (ACLED tuning part: "killed between 11 and 20 people",
+# "executed between 15 and 25 men" had no toll)
 QUANTITY = (
-    rf"(?:(?P<qual>{QUALIFIER})\s+)?"
+    rf"(?:(?P<qual>{QUALIFIER})\s+|between\s+)?"
     rf"(?:(?P<low>{NUMBER})(?:\s*(?:to|-|–|and|or)\s*(?P<high>{NUMBER}))?|(?P<vague>{VAGUE}))"
 )
 QUANTITY_RE = re.compile(rf"\b{QUANTITY}\b", re.IGNORECASE)
