@@ -102,6 +102,10 @@ def test_a_date_the_parser_made_a_subject_is_no_toll():
     ("30 killed, including at least 14 foreigners, when gunmen and fighters of a militia attacked a hotel in Tula.", 30),
     # a person noun with the victim's name beside it is one victim
     ("Prominent rights activist, Amina Tariq was gunned down in Tula on Friday.", 1),
+    # the toll in a clause after the attack, one person in the singular or people by their community
+    ("On 9 April 2020, suspected militants attacked the village of Tula, one civilian killed and two others abducted.", 1),
+    ("On 10 January 2020, presumed militants attacked the village of Tula, 12 people of the Foulse community killed "
+     "and two wounded.", 12),
 ])
 def test_the_dead_counted(text, killed):
     events = events_of(text, published="2021-06-08", kind="attack")
