@@ -106,6 +106,11 @@ def test_a_date_the_parser_made_a_subject_is_no_toll():
     ("On 9 April 2020, suspected militants attacked the village of Tula, one civilian killed and two others abducted.", 1),
     ("On 10 January 2020, presumed militants attacked the village of Tula, 12 people of the Foulse community killed "
      "and two wounded.", 12),
+    # "shot dead" before the count, and one of the wounded who succumbed
+    ("On 28 March 2020, suspected militants entered the market in the village of Tula, and shot dead at least "
+     "fifteen people, pillaged shops, and seized livestock.", 15),
+    ("A van was fired upon near Tula by gunmen wounding six persons. The injured were taken to hospital but one "
+     "passenger succumbed to his injuries.", 1),
 ])
 def test_the_dead_counted(text, killed):
     events = events_of(text, published="2021-06-08", kind="attack")
