@@ -462,3 +462,15 @@ def test_an_acronym_in_brackets_belongs_to_the_name_before_it():
     text = "Two guards were killed when members of the National Socialist Underground (NSU) stormed a bank in Zwickau."
     events = events_of(text, published="2007-04-25", kind="attack")
     assert len(events) == 1 and "nsu" in roles(events[0], "perpetrator")
+
+
+@pytest.mark.parametrize("text, doer", [
+    # the group a modifier ties the doer to is no doer, in the attack's sentence or the claim's
+    ("Roadside bombs struck a police patrol near Tougan, killing 10 officers; the Al-Qaeda linked group Jama'at "
+     "Nasr al-Islam wal Muslimin claimed responsibility.", "jnim"),
+    ("At least 12 soldiers were killed in an attack on an army post at Diou. An al-Qaeda-linked group calling "
+     "itself Ansaroul Islam claimed the attack.", "ansarul-islam"),
+])
+def test_the_group_a_doer_is_linked_to_is_no_doer(text, doer):
+    [event] = events_of(text, published="2017-12-17", kind="attack")
+    assert {a.actor_id for a in event.actors if a.role == "perpetrator"} == {doer}

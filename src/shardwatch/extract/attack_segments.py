@@ -17,7 +17,7 @@ from shardwatch.extract.modality import modality_of
 from shardwatch.nlp.arguments import argument_spans
 from shardwatch.types import LINK_STRENGTH
 from shardwatch.extract.attack_lexicon import ATTACKER_NOUNS, _link_cues, trigger_of
-from shardwatch.extract.attack_sides import of_former_men
+from shardwatch.extract.attack_sides import linked_modifier, of_former_men
 from shardwatch.extract.doers import (_group_ents, _named_groups, _phrase_tokens, described_attributed, described_doers,
                                       in_title)
 
@@ -52,11 +52,13 @@ def _claim_in(sent: Span, token_actor: dict[int, str], main_org: str | None
         return None, None, None  # "the claim", "claimed that": not a claim of responsibility
     for token in sent:
         if token.lemma_.lower() == "claim" or token.lower_ == "amaq":
-            for t in [*(c for c in token.children if c.dep_ == "nsubj"), *sent]:
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            # a named subject before "the group" ("an al-Qaeda-linked group calling itself X claimed")
+            for t in [*sorted(subjects, key=lambda c: c.i not in token_actor), *sent]:
                 actor_id = token_actor.get(t.i)
                 actor = actors().get(actor_id or "")
-                if actor is not None and actor.kind == "organisation":
-                    return True, actor.id, None
+                if actor is not None and actor.kind == "organisation" and not linked_modifier(t, sent):
+                    return True, actor.id, None  # not "an al-Qaeda-linked group calling itself X"
                 if t.dep_ == "nsubj" and t.lower_ in GROUP_NOUNS and main_org:
                     return True, main_org, None
     # "The Red Dawn Brigades claimed responsibility": a group the actor data does not know
@@ -165,7 +167,7 @@ def _assign_segments(doc: Doc, frames: list[AttackFrame], token_actor: dict[int,
         frame.link = best
         if best != "unknown" and not frame.perpetrator_orgs:
             for sent in frame.cue_sentences:
-                orgs = [(token_actor[t.i], t) for t in sent if t.i in token_actor
+                orgs = [(token_actor[t.i], t) for t in sent if t.i in token_actor and not linked_modifier(t, sent)
                         and actors().get(token_actor[t.i]) and actors()[token_actor[t.i]].kind == "organisation"]
                 if orgs:
                     actor_id, token = orgs[0]
