@@ -132,7 +132,7 @@ def bare_written(text: str) -> str:
     "Dahana i Ghuri District" are Jatrabari, Maskurpur and Dahana i Ghuri (with "LGA" as a
     region word, ACLED tuning residue 1: place 56.6 -> 57.8; incidents dev measuring part
     unchanged). A Philippine "Barangay Taruk" is the village Taruk, and a Bangladeshi "Chandpur
-    Sadar Upazila" the seat's subdistrict, Chandpur (``SEAT_WORDS``)."""
+    Sadar Upazila" the seat's subdistrict, Chandpur (``VILLAGE_BEFORE``, ``SEAT_AFTER``)."""
     bare = SEAT_AFTER.sub("", KIND_AFTER.sub("", VILLAGE_BEFORE.sub("", DIRECTION.sub("", THE.sub("", text)))))
     return bare or text
 
