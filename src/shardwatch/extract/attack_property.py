@@ -101,6 +101,23 @@ def _village_property(token: Token) -> bool:
     return lemma == "machine" and bool(kinds & _GOODS_WORDS)  # "harvest machines"
 
 
+def _set_on_fire(objects: list[Token]) -> list[Token]:
+    """What a burning verb's objects name as burned: "set fire to the school" is the school."""
+    return [g for o in objects for g in ([p for c in (*o.children, *o.head.children) if c.dep_ == "prep"
+                                          and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+                                         if o.lemma_.lower() == "fire" else [o])]
+
+
+# Shots told beside a burning: "fired in the air", "gunshots", "gunfire" (and, for the raids and
+# attacks that burn, "shot", "shoot").
+_GUNFIRE = frozenset({"gunshot", "gunfire"})
+_SHOTS = frozenset({"shot", "shoot"})
+
+
+def _shots_fired(doc, lemmas: frozenset[str]) -> bool:
+    return any((t.lemma_.lower() == "fire" and t.pos_ == "VERB") or t.lemma_.lower() in lemmas for t in doc)
+
+
 def _empty(doc) -> bool:
     """The report says the burned place was empty or not yet in use ("while it was unmanned",
     "a gendarmerie station under construction")."""
@@ -137,9 +154,7 @@ def school_burning(frame: AttackFrame) -> bool:
     # what was burned, not the village entered or the motorbike seized beside it
     burned = [c for w in deeds if w.lemma_.lower() in _BURN_LEMMAS for c in w.children if c.dep_ in ("dobj", "nsubjpass")]
     # "set fire to the school": what the fire was set to
-    burned = [g for b in burned for g in ([p for c in (*b.children, *b.head.children) if c.dep_ == "prep"
-                                           and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
-                                          if b.lemma_.lower() == "fire" else [b])]
+    burned = _set_on_fire(burned)
     burned += [c for b in burned for c in b.conjuncts]
     if not burned:
         return False
@@ -148,8 +163,7 @@ def school_burning(frame: AttackFrame) -> bool:
     doc = frame.sentence.doc
     if any((trigger_of(t) or {}).get("kind") == "attack" and t not in deeds for t in doc):
         return False  # "attacked the village and burned a school", "fired shots and burned ..."
-    if any((t.lemma_.lower() == "fire" and t.pos_ == "VERB") or t.lemma_.lower() in ("gunshot", "gunfire")
-           for t in doc):
+    if _shots_fired(doc, _GUNFIRE):
         return False  # "fired in the air and burned a bar": armed men's shots, not only a fire
     return not _harm_told(frame)
 
@@ -178,9 +192,7 @@ def attacked_and_burned(frame: AttackFrame) -> bool:
         return False
     objects = [c for w in (trigger, *burns) for c in w.children if c.dep_ in ("dobj", "nsubjpass")]
     # "set the interior ablaze", "set fire to the school": what was set on fire
-    objects = [g for o in objects for g in ([p for c in (*o.children, *o.head.children) if c.dep_ == "prep"
-                                             and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
-                                            if o.lower_ == "fire" else [o])]
+    objects = _set_on_fire(objects)
     objects = [o for o in objects if o.lower_ not in ("interior", "it", "them", "ablaze", "afire", "alight")]
     objects += [c for o in objects for c in o.conjuncts]
     if not objects or not all(_village_property(o) and o.lemma_.lower() not in ("station", "post") for o in objects):
@@ -189,8 +201,7 @@ def attacked_and_burned(frame: AttackFrame) -> bool:
     deeds = {trigger.i, *(w.i for w in burns)}
     if any((trigger_of(t) or {}).get("kind") == "attack" and t.i not in deeds for t in doc):
         return False  # "... it was also reported that the militants had planted IEDs"
-    if any((t.lemma_.lower() == "fire" and t.pos_ == "VERB") or t.lemma_.lower() in ("gunshot", "gunfire", "shot", "shoot")
-           for t in doc):
+    if _shots_fired(doc, _GUNFIRE | _SHOTS):
         return False
     if any(t.lower_.startswith(_PERSONAL_HARM) or t.lemma_.lower() in _HOMES for t in doc):
         return False
@@ -236,8 +247,7 @@ def looted_village(frame: AttackFrame) -> bool:
     looted = any(t.lemma_.lower() in _LOOT_LEMMAS and t.pos_ == "VERB" for t in doc)
     if not (burned and looted):
         return False
-    if any((t.lemma_.lower() == "fire" and t.pos_ == "VERB") or t.lemma_.lower() in ("gunshot", "gunfire", "shot", "shoot")
-           for t in doc):
+    if _shots_fired(doc, _GUNFIRE | _SHOTS):
         return False  # "fired in the air and burned the bars at the market": armed men's shots
     if any(t.lower_.startswith(_PERSONAL_HARM) for t in doc):
         return False  # "assaulted villagers" (tagged an adjective): people harmed (slice i % 9 == 3, 1 attack note)
