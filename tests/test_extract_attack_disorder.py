@@ -373,3 +373,20 @@ def test_street_devices_named_anywhere_in_the_report(text, attacks):
 ])
 def test_a_confrontation_or_rioters_clash_is_unrest(text, attacks):
     assert len(events_of(text, published="2020-06-08", kind="attack")) == attacks, text
+
+
+@pytest.mark.parametrize("text, attacks", [
+    # a deadly fight between herders and farmers, named communities or clans is a communal battle
+    ("On 3 June 2020, Peul herders clashed with Bwa farmers near Tula over a well. Four people were killed.", 1),
+    ("On 3 June 2020, members of the Dagari and Birifor communities clashed in the village of Tula. Two people "
+     "were killed and five wounded.", 1),
+    ("On 3 June 2020, two men were killed in inter-clan clashes near Tula.", 1),
+    # with no one dead it stays a clash
+    ("On 3 June 2020, Peul herders clashed with Bwa farmers near Tula over a well. Four people were injured.", 0),
+    # two unnamed communities or groups, party men or the police make it a riot
+    ("On 3 June 2020, members of two communities clashed in Tula over a temple. One man was killed.", 0),
+    ("On 3 June 2020, two Congress groups clashed in Tula over a tender. One man was killed.", 0),
+    ("On 3 June 2020, one man was killed in clashes between Dagari community members and the police in Tula.", 0),
+])
+def test_a_deadly_communal_clash_is_a_battle(text, attacks):
+    assert len(events_of(text, published="2020-06-08", kind="attack")) == attacks, text

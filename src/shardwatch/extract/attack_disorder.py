@@ -307,6 +307,63 @@ def feud_fight(token: Token) -> bool:
                for s in sides)
 
 
+# The sides of a communal fight, which conflict monitors code as a battle when it kills: herders
+# and farmers, named communities, clans, tribes and ethnic groups ("members of the Lobi and
+# Dogosse communities clashed", "Bissa farmers clashed with Fula herders", "inter-clan clashes").
+_COMMUNAL_SIDES = {"farmer", "herder", "herdsman", "herdsmen", "pastoralist", "tribesman", "tribesmen", "clan",
+                   "tribe", "ethnie", "ethnies", "miner", "miners"}
+_NAMED_SIDES = {"community", "communities", "family", "families", "ethnic"}
+_COMMUNAL_FIGHTS = {"intercommunal", "inter-communal", "communal", "inter-clan", "interclan", "inter-ethnic",
+                    "interethnic", "ethnic", "tribal", "inter-tribal", "intertribal"}
+# A side that makes the fight unrest or a riot's, whatever else fights it ("Sikh community members
+# and the police", "supporters of two candidates").
+_UNREST_SIDES = {"police", "policeman", "policemen", "protester", "protesters", "demonstrator", "demonstrators",
+                 "rioter", "rioters", "supporter", "supporters", "activist", "activists", "worker", "workers",
+                 "student", "students", "cadre", "cadres", "party"}
+
+
+def communal_clash(token: Token) -> bool:
+    """A fight word ("clashed", "clashes", "fought", "fighting") between communities, ethnic
+    groups, clans or herders and farmers, none of them police, protesters or a party's men:
+    with its dead, a battle of a communal conflict, as ACLED codes it. Not "two communities
+    clashed" or "two rival groups" (``feud_fight``): the notes that tell those are riots.
+    ACLED tuning part (i % 9 != 4): figures in ``attack_violence.is_violence``."""
+    lemma = token.lemma_.lower()
+    if lemma not in ("clash", "fight") and token.lower_ not in _FIGHT_NOUNS:
+        return False
+    modifiers = [c.lower_ for c in token.children if c.dep_ in ("amod", "compound")]
+    # "inter-clan clashes": the tokenizer splits the prefix off ("inter", "-", "clan")
+    if any(m in _COMMUNAL_FIGHTS or m in ("clan", "ethnic", "communal", "tribal") and "inter" in modifiers
+           for m in modifiers):
+        sides = [token]
+    else:
+        sides = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        sides += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("between", "with", "among")
+                  for g in c.children if g.dep_ == "pobj"]
+        sides += [c for s in sides for c in s.conjuncts]
+        if not any(_communal_side(s) for s in sides):
+            return False
+    return not any(t.lemma_.lower() in _UNREST_SIDES or t.lower_ in _UNREST_SIDES for s in sides for t in s.subtree
+                   if t.i != token.i)
+
+
+def _communal_side(token: Token) -> bool:
+    """"Fula herders", "farmers", "the Gourmantche and Fulani communities", "members of the Lobi
+    community", "tribesmen", "two clans"; not "two communities" or "two groups" alone."""
+    if token.lemma_.lower() in ("member", "members", "people", "inhabitant", "youth", "youths"):
+        token = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                      for g in c.children if g.dep_ == "pobj"), token)
+    if token.lemma_.lower() in _COMMUNAL_SIDES or token.lower_ in _COMMUNAL_SIDES:
+        return True
+    if token.lower_ in _NAMED_SIDES or token.lemma_.lower() in _NAMED_SIDES:
+        # named: "the Lobi and Dogosse communities", "the Dabre and Zampaligre families"
+        # (the tagger reads such names as adjectives or organisations as often: "the Dagari communities")
+        return any(c.dep_ in ("compound", "amod", "nmod", "conj") and (
+            c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "ORG") or (c.is_title and c.i > token.sent.start))
+            for c in token.subtree if c.i < token.i)
+    return token.ent_type_ == "NORP" and token.pos_ in ("PROPN", "NOUN")
+
+
 # What makes a state's fire no harm aimed at anyone: fired "in the air", "blank" or "warning"
 # shots, or fire "to disperse" a crowd or "bring the situation under control".
 _WARNING_WORDS = {"blank", "warning"}

@@ -16,7 +16,7 @@ from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, CREED_NOUNS, VICT
                                               trigger_of)
 from shardwatch.extract.doers import _subject_or_agent
 from shardwatch.extract.casualties import PERSON_WORDS, date_word, no_one, to_death
-from shardwatch.extract.attack_disorder import (_ARMED_WORDS, ARMED_MEMBERS, civil_cause, civil_doer, feud_fight, lethal,
+from shardwatch.extract.attack_disorder import (_ARMED_WORDS, ARMED_MEMBERS, civil_cause, civil_doer, communal_clash, feud_fight, lethal,
                                                reciprocal, state_cause, warning_fire)
 from shardwatch.extract.attack_reactions import device_disposed, protest_deed, state_fire_on_crowd, unrest_cause
 
@@ -44,6 +44,8 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
         subjects.append(trigger.head)
     if any(_natural_word(t, cues) for t in subjects):
         return False
+    if killed is not None and (killed.low or 0) >= 1 and any(communal_clash(t) for t in sent.doc):
+        return True  # "farmers clashed with Fula herders, leaving 7 dead" (attack_disorder.communal_clash)
     # a crowd that kills does violence to a person ("a mob lynched", ACLED's violence against
     # civilians: on its tuning part, i % 9 != 4, killings by mobs were 42 attack notes to 34 riots)
     # a subject the tagger took for a verb is still the doer ("inmates attacked the guards")
@@ -466,6 +468,8 @@ def _disorder_note(doc: Doc, token_actor: dict[int, str]) -> bool:
         actor = actors().get(token_actor.get(token.i, ""))
         if actor is not None and actor.kind == "organisation":
             return False
+        if communal_clash(token) and any(t.lemma_.lower() in ("kill", "die", "dead", "death") for t in doc):
+            return False  # a deadly communal fight is a battle, its dead no riot's toll (attack_disorder)
         if token.pos_ in ("NOUN", "VERB") and (lemma in unrest or token.lower_ in unrest):
             told = True
     return told
