@@ -390,3 +390,18 @@ def test_a_confrontation_or_rioters_clash_is_unrest(text, attacks):
 ])
 def test_a_deadly_communal_clash_is_a_battle(text, attacks):
     assert len(events_of(text, published="2020-06-08", kind="attack")) == attacks, text
+
+
+@pytest.mark.parametrize("text, attacks", [
+    # a person set on fire is harm to people, not the arson of property
+    ("On 3 June 2020, a 16 year old boy was set on fire by three masked assailants in Tula.", 1),
+    ("On 3 June 2020, unknown assailants burnt alive two children in Tula.", 1),
+    # property set on fire by assailants, no one harmed, stays unrest
+    ("On 3 June 2020, assailants set a bus on fire in Tula.", 0),
+    # a note's toll with its verb left out: the locals are the hurt, not the doers
+    ("On 3 June 2020, two gunmen on a motorbike dropped a grenade at a market in Tula. Four locals wounded.", 1),
+    # bombs tossed at a vehicle, people hurt
+    ("On 3 June 2020, a driver sustained burn injuries after assailants tossed a petrol bomb at his truck near Tula.", 1),
+])
+def test_people_burned_and_hurt_by_devices_are_attacked(text, attacks):
+    assert len(events_of(text, published="2020-06-08", kind="attack")) == attacks, text
