@@ -405,3 +405,18 @@ def test_a_deadly_communal_clash_is_a_battle(text, attacks):
 ])
 def test_people_burned_and_hurt_by_devices_are_attacked(text, attacks):
     assert len(events_of(text, published="2020-06-08", kind="attack")) == attacks, text
+
+
+@pytest.mark.parametrize("text, attacks", [
+    # the crowd's aim or a shutdown makes the lede a protest, whose attack words are its cause
+    ("About 200 farmers marched to the district office in Tula to demand action against the policemen involved "
+     "in the killing of a farmer.", 0),
+    ("Hartal (bandh) on the Tula road affects normal traffic on Monday. The hartal was imposed against the killing "
+     "of one Ram Singh.", 0),
+    ("A large number of traders and relatives of a jeweller who was shot dead by robbers protested in Tula.", 0),
+    # a bomb planted to protest is a bombing, a drone strike no shutdown
+    ("Anarchists planted a bomb in the lobby of a bank in Tula to protest its loans.", 1),
+    ("A drone strike killed six militants near Tula on Tuesday.", 1),
+])
+def test_a_lede_that_sets_out_to_protest_tells_a_protest(text, attacks):
+    assert len(events_of(text, published="2020-06-08", kind="attack")) == attacks, text

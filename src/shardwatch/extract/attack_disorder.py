@@ -138,9 +138,21 @@ def protest_lede(doc: Doc) -> Span | None:
     # "A rally was attacked": a lede whose own verb is an attack word tells the attack; its
     # conjuncts may still stage a protest ("families whose children were kidnapped continued their sit-in")
     verbs = list(root.conjuncts) if (trigger_of(root) or {}).get("kind") == "attack" else [root, *root.conjuncts]
+    if root.pos_ in ("NOUN", "PROPN"):
+        # "A large number of traders ... protested": the parser made the crowd the root
+        verbs += [t for t in sent if t.dep_ == "acl" and t.pos_ == "VERB"]
+    if any(c.dep_ == "nsubj" and (c.lower_ in _SHUTDOWN_NOUNS or c.lower_ == "strike" and any(
+            g.lower_ in _SHUTDOWN_NOUNS for g in c.children)) for c in root.children):
+        return sent  # "Strike (bandh) on the highway affects normal traffic"
     for verb in verbs:
         if is_protest(verb):
             return sent
+        if any(c.dep_ in ("xcomp", "advcl") and (is_protest(c) or c.lemma_.lower() in _PROTEST_AIMS)
+               and (c.dep_ == "xcomp" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+               for c in verb.children) and not any((trigger_of(c) or {}).get("kind") == "attack"
+                                                   for c in verb.children if c.dep_ in ("dobj", "nsubj")):
+            # (not "planted a bomb in the lobby to protest the company's actions": a bombing)
+            return sent  # "began rioting", "marched to the town to demand that ..."
         if verb.lemma_.lower() in cues["stage_verb"] or verb.lower_ in cues["stage_verb"]:
             near = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "advcl", "prep")]
             if any((trigger_of(c) or {}).get("kind") == "attack" for c in near):
@@ -151,6 +163,15 @@ def protest_lede(doc: Doc) -> Span | None:
             if any(is_protest(t) for t in near):
                 return sent
     return None
+
+
+# What a lede's crowd sets out to do, and a shutdown as its subject: protests whose attack words
+# are their cause ("marched to demand action against the police who shot", "began rioting after a
+# driver was lynched", "Strike (bandh) ... against the killing of"). ACLED tuning part (i % 9 != 4):
+# 5 false alarms fewer (2.22 -> 2.17%), detection unchanged; incidents residues 0-3 unchanged once
+# a bomb planted "to protest" and a "drone strike" were kept out (they had lost 8 reports).
+_PROTEST_AIMS = {"demand", "denounce", "condemn", "protest", "riot"}
+_SHUTDOWN_NOUNS = {"bandh", "hartal", "shutdown"}  # not "strike": "a drone strike killed five"
 
 
 def protested(frame: AttackFrame, lede: Span) -> bool:
