@@ -59,6 +59,13 @@ def test_an_attack_the_troops_repelled_is_the_rebels():
     assert "Shining Path" in _doers(event)
 
 
+def test_their_attack_the_police_repulsed_is_the_militants():
+    [event] = events_of("On 2 June 2020, six Taliban fighters were killed when Afghan police repulsed their attack on a "
+                        "checkpoint in Zhari district, Kandahar.", published="2020-06-05", kind="attack")
+    assert "Taliban" in _doers(event)
+    assert event.killed is not None and event.killed.low == 6
+
+
 @pytest.mark.parametrize("text", [
     "Two firebombs exploded at a hostel for migrant workers near Marseille.",
     "Four churches were attacked with a sledgehammer in Leeds overnight.",
