@@ -212,13 +212,14 @@ def property_only(frame: AttackFrame) -> bool:
 
 def person_burned(trigger: Token) -> bool:
     """What the fire was set to is a person: "set a boy on fire", "a 14-year-old boy was set
-    ablaze" (ACLED tuning part, i % 9 != 4: 2 attack notes
-    more, children burnt alive and a boy set on fire; no false alarm)."""
+    ablaze" (ACLED tuning part, i % 9 != 4: 2 attack notes more, children burnt alive and a boy
+    set on fire; no false alarm)."""
     # by someone: "burnt alive two children", "was set on fire by two assailants"; not "four
     # passengers were burnt", the toll of a bus set on fire (ACLED's riots as often)
     by_someone = any(c.dep_ == "agent" for c in trigger.children)
     # (the words, not the tagger's PERSON: "set a tank-lorry afire", "burnt Ruma Rice Mills")
-    return any(c.lemma_.lower() in PERSON_WORDS or c.lower_ in PERSON_WORDS or c.lemma_.lower() in ("child", "man", "woman", "youth", "villager")
+    return any(c.lemma_.lower() in PERSON_WORDS or c.lower_ in PERSON_WORDS
+               or c.lemma_.lower() in ("child", "man", "woman", "youth", "villager")
                for c in trigger.children if c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and by_someone))
 
 

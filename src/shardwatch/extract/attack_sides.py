@@ -209,7 +209,8 @@ def _hit_thing_between(modifier: Token, trigger: Token) -> bool:
                and c.lower_ not in STATE_NOUNS and c.lemma_.lower() not in STATE_MEANS for c in trigger.children)
 
 
-_REPEL_VERBS = {"repulse", "repel", "thwart", "repell", "fend", "beat", "push"}
+# "repulsed their attack", "fended off its attack", "beat back their assault"
+_REPEL_VERBS = {"repulse", "repel", "thwart", "fend", "beat", "push"}
 
 
 def _state_subject(trigger: Token, doc_actor: dict[int, str]) -> bool:

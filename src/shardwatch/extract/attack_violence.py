@@ -16,8 +16,8 @@ from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, CREED_NOUNS, VICT
                                               trigger_of)
 from shardwatch.extract.doers import _subject_or_agent
 from shardwatch.extract.casualties import PERSON_WORDS, date_word, no_one, to_death
-from shardwatch.extract.attack_disorder import (_ARMED_WORDS, ARMED_MEMBERS, civil_cause, civil_doer, communal_clash, feud_fight, lethal, person_burned,
-                                               reciprocal, state_cause, warning_fire)
+from shardwatch.extract.attack_disorder import (_ARMED_WORDS, ARMED_MEMBERS, civil_cause, civil_doer, communal_clash,
+                                               feud_fight, lethal, person_burned, reciprocal, state_cause, warning_fire)
 from shardwatch.extract.attack_reactions import device_disposed, protest_deed, state_fire_on_crowd, unrest_cause
 
 if TYPE_CHECKING:  # the frame is built in attacks, which imports this module
