@@ -420,3 +420,8 @@ def test_people_burned_and_hurt_by_devices_are_attacked(text, attacks):
 ])
 def test_a_lede_that_sets_out_to_protest_tells_a_protest(text, attacks):
     assert len(events_of(text, published="2020-06-08", kind="attack")) == attacks, text
+
+
+def test_members_of_a_group_named_as_armed_are_no_civil_doers():
+    text = "On 2 June 2020, members of Ahrar al Sham assaulted a shepherd in the village of Tula for smoking in Ramadan."
+    assert len(events_of(text, published="2020-06-08", kind="attack")) == 1
