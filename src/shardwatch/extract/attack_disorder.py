@@ -374,8 +374,7 @@ def communal_clash(token: Token) -> bool:
         return False
     modifiers = [c.lower_ for c in token.children if c.dep_ in ("amod", "compound")]
     # "inter-clan clashes": the tokenizer splits the prefix off ("inter", "-", "clan")
-    if any(m in _COMMUNAL_FIGHTS or m in ("clan", "ethnic", "communal", "tribal") and "inter" in modifiers
-           for m in modifiers):
+    if any(m in _COMMUNAL_FIGHTS or (m == "clan" and "inter" in modifiers) for m in modifiers):
         sides = [token]
     else:
         sides = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
