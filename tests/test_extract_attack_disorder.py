@@ -133,6 +133,13 @@ pytestmark = pytest.mark.model
     "were no reported casualties on either side.",
     # militants who fire in the air and burn: their deed, not a state's warning fire
     "Gunmen fired in the air and set fire to a bar in the village of Tula.",
+    "On 3 May 2021, gunmen fired in the air and abducted two traders in the village of Tula.",
+    # harm told after a non-state side's fire
+    "One villager was killed and four were injured near Tula on Monday after gunmen opened fire on them.",
+    "Militants fired on a police post near Tula on Monday, leaving two policemen injured.",
+    # a state's men in the clause of the casualties, doing no firing
+    "A police officer was killed and two soldiers were wounded in Tula on Monday when officers tried to defuse a "
+    "bomb planted by rebels.",
     # gunmen firing on a crowd of protesters, or on the police near a rally: attacks (guards on
     # the state's fire on a crowd)
     "Gunmen opened fire at protesters in the square of Tula, killing four.",
@@ -266,6 +273,18 @@ def test_attacks_that_notes_tell_plainly(text):
     "Tension gripped the town of Tula on Monday over the bombing of a temple the day before.",
     # a band of nameless assailants sets fire to a bus, hurting no one
     "A gang of assailants set a bus afire near the bridge in the city at around 4 pm yesterday.",
+    # fire into the air aims at no one, whoever fires it
+    "On 30 April 2021, Greek border police on a river patrol fired at least forty shots into the air near the "
+    "village of Tula.",
+    "Gunmen on motorbikes shot into the air as they rode through the market of Tula on 3 May 2021 and took away "
+    "sacks of grain.",
+    # the state's fire as the cause of casualties hung on the last of them, or told by "leaving"
+    "A farmer died and three others were hurt near Tula on Monday after jawans of the border force opened fire on "
+    "the fields.",
+    "Officers shot at a gang of robbers fleeing a bank in Tula on Monday, leaving two of them wounded.",
+    # a habit of attacks is no attack
+    "On 1 May 2021, UN troops opened a post in the town of Tula to shield residents from repeated attacks by the "
+    "militia.",
 ])
 def test_unrest_and_reactions_are_no_attacks(text):
     assert events_of(text, published="2020-06-08", kind="attack") == [], text
@@ -288,6 +307,9 @@ def test_unrest_and_reactions_are_no_attacks(text):
     "cadres sustained minor injuries in the attack.",
     "Five party cadres suffered burn injuries at the border bridge on Friday evening as they tried to torch a "
     "motorcycle.",
+    # the crowd's damage told first is what "the attack" later retells
+    "Supporters of a regional party smashed the windows of a bus full of pilgrims in Tula on Friday. One passenger "
+    "was slightly hurt in the attack.",
 ])
 def test_civil_doers_harm_that_kills_no_one_is_unrest(text):
     assert events_of(text, published="2020-06-08", kind="attack") == [], text

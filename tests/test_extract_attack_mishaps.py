@@ -19,6 +19,14 @@ pytestmark = pytest.mark.model
     "On 3 May 2021, an old mortar shell accidentally exploded while children played with it in Tula, injuring two.",
     "On 3 May 2021, soldiers fired warning shots in Tula, causing panic among residents who believed that the town "
     "was under attack.",
+    # ordnance left over from a war, which no one set off
+    "An old rocket left over from the civil war went off in a paddy near Tula on 4 May 2021, killing a farmer.",
+    # would-be attackers harmed at their own device
+    "On 2 May 2021, two suspected militants were reportedly killed near Tula while in the process of planting an IED "
+    "under a bridge.",
+    "On 2 May 2021, two suspected militants died near Tula while they were planting an IED under a bridge.",
+    "On 5 March 2021, two rebels died while laying a landmine on a track outside Tula.",
+    "On 5 March 2021, a rebel was killed in Tula when the bomb he was making exploded.",
 ])
 def test_mishaps_are_no_attacks(text):
     assert events_of(text, published="2020-06-08", kind="attack") == [], text
@@ -32,6 +40,12 @@ def test_mishaps_are_no_attacks(text):
     "Police believe the attack on the market in Tula on Monday was carried out by rebels, who killed three traders.",
     # old ordnance not said to go off by accident: conflict monitors code it as remote violence
     "On 3 May 2021, a child was killed when two unexploded bombs from earlier fighting exploded in a house in Tula.",
+    # a bomber killed in the act, a bomb disposal expert killed by a planted bomb, people killed
+    # while rebels planted mines: attacks
+    "A young man was killed in Tula on Friday as he hurled a bomb into a crowded shrine.",
+    "A police officer was killed and two soldiers were wounded in Tula on Monday when officers tried to defuse a bomb "
+    "planted by rebels.",
+    "On 5 March 2021, two farmers were killed near Tula while rebels were planting landmines on their land.",
 ])
 def test_attacks_beside_mishap_words_stay(text):
     assert len(events_of(text, published="2020-06-08", kind="attack")) == 1, text

@@ -277,7 +277,19 @@ def state_cause(trigger: Token) -> bool:
         if (cause.lemma_.lower() in STATE_NOUNS or cause.lower_ in STATE_NOUNS) and any(
                 c.dep_ == "acl" and c.lower_ in fires for c in cause.children):
             return True  # the parser's "in [police [firing on a procession]]"
-    for clause in (c for c in trigger.children if c.dep_ == "advcl"):
+    leaving = next((v for v in (trigger.head, trigger.head.head) if v.lemma_.lower() == "leave"
+                    and v.dep_ in ("advcl", "xcomp")), None)
+    if leaving is not None and any(w.lemma_.lower() in STATE_NOUNS or w.lower_ in STATE_NOUNS
+                                   for c in leaving.head.children if c.dep_ == "nsubj" for w in (c, *c.children)):
+        return True  # "police fired six rounds at the robbers, leaving two injured" (ACLED tuning part: 1 false alarm)
+    # "one was killed and four were injured after BSF jawans opened fire": the parser hangs the
+    # shared cause on the last casualty word (ACLED tuning part, i % 9 != 4: 1 false alarm)
+    # Only fire told so: "one was killed and four soldiers wounded when an officer tried to defuse a
+    # bomb", "after security forces raided a camp" stay attacks (2 incident reports of residues 0-3)
+    clauses = [c for c in trigger.children if c.dep_ == "advcl"] + [
+        c for v in trigger.conjuncts for c in v.children if c.dep_ == "advcl" and c.lemma_.lower() in ("open", "fire", "shoot")
+        and any(m.lower_ in ("after", "when", "as") for m in c.children if m.dep_ in ("mark", "advmod"))]  # not "before"
+    for clause in clauses:
         for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
             words = [subject, *(c for c in subject.children if c.dep_ in ("compound", "amod"))]
             if any(w.lemma_.lower() in STATE_NOUNS or w.lower_ in STATE_NOUNS or w.lower_ == "personnel" for w in words):
@@ -425,9 +437,14 @@ def warning_fire(trigger: Token) -> bool:
             break
         verb = verb.head
     phrase = [*trigger.subtree, *verb.children, *(g for c in verb.children if c.dep_ == "prep" for g in c.children)]
+    if any(t.lower_ == "air" and t.head.lower_ in ("in", "into") for t in phrase):
+        # "militants fired gunshots in the air and burned a school", "border police fired shots
+        # into the air": fire aimed at no one, whoever fires it; what else they did may still be
+        # an attack ("fired in the air and abducted two villagers"). ACLED tuning part (i % 9 != 4):
+        # 2 false alarms fewer, no attack note lost; incident reports of residues 0-3 unchanged
+        return True
     aimed_off = any(t.lower_ in _WARNING_WORDS and t.dep_ == "amod" for t in trigger.subtree) or any(
         _riot_control(t) for t in phrase) or any(
-        t.lower_ == "air" and t.head.lower_ == "in" for t in phrase) or any(
         c.dep_ in ("advcl", "xcomp") and (c.lemma_.lower() in _CONTROL_VERBS or any(
             g.lower_ == "control" for g in c.subtree)) for c in verb.children)
     if not aimed_off:

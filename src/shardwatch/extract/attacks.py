@@ -138,20 +138,20 @@ def _is_generic(trigger: Token, killed: Quantity | None, date: ResolvedDate | No
         # checkpoints": attacks told as done to what they hit. Incidents dev: 3 missed reports of
         # the measuring part (residue 3), 2 of residue 1.
         return False
-    if trigger.dep_ == "pobj" and trigger.head.head.lemma_.lower() in _TREND_NOUNS:
-        # "amid an increase in militant attacks on soldiers": a trend, never one attack, however
-        # dated and placed the sentence is (ACLED tuning part, i % 9 != 4: 2 false alarms, protests
-        # "amid increase in attacks"; no attack note or incident report of residues 0-3 changed)
+    if trigger.dep_ == "pobj" and trigger.head.head.lemma_.lower() in _TREND_NOUNS or any(
+            c.dep_ == "amod" and c.lower_ in _HABITUAL for c in trigger.children):
+        # "amid an increase in attacks", "due to continued attacks by the militia": a trend or a habit, never
+        # one attack (ACLED tuning part, i % 9 != 4: 2 + 1 false alarms; no attack note or incident report lost)
         return True
     return date is None or not any(m.place.precision == 1 for m in places)
 
 
 # Nouns of a trend: "an increase in attacks", "the rise in bombings", "a surge of killings".
 _TREND_NOUNS = {"increase", "rise", "surge", "upsurge", "spike", "escalation", "uptick", "decline", "decrease", "drop"}
+_HABITUAL = {"continued", "repeated", "recurring", "recurrent", "frequent", "persistent", "incessant"}  # not "ongoing clashes"
 _TOLD_VERBS = {"carry", "occur", "explode", "detonate", "throw", "hurl", "strike", "hit", "target", "rock", "go"}
 _RUN_NOUNS = {"series", "string", "spate", "wave", "pair", "number"}
-# and what they destroyed ("a series of arson attacks destroyed 26 trucks": incidents residue 2
-# detected 96.59 -> 96.70; residues 0-1 and the ACLED slice i % 9 == 0 unchanged)
+# and what they destroyed ("a series of arson attacks destroyed 26 trucks": incidents r2 96.59 -> 96.70)
 _DONE_VERBS = {"strike", "target", "hit", "rock", "destroy", "damage"}
 _CARRY_VERBS = {"conduct", "carry", "launch", "stage", "orchestrate", "mount", "perpetrate", "commit"}
 
