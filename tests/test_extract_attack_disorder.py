@@ -134,6 +134,9 @@ pytestmark = pytest.mark.model
     # militants who fire in the air and burn: their deed, not a state's warning fire
     "Gunmen fired in the air and set fire to a bar in the village of Tula.",
     "On 3 May 2021, gunmen fired in the air and abducted two traders in the village of Tula.",
+    # a list of attack words; a police official as the victim
+    "A wave of bombings, shootings and kidnappings hit Tula on 1 June 2021, killing 12.",
+    "Gunmen shot dead a police official outside the court in Tula on Wednesday.",
     # harm told after a non-state side's fire
     "One villager was killed and four were injured near Tula on Monday after gunmen opened fire on them.",
     "Militants fired on a police post near Tula on Monday, leaving two policemen injured.",
@@ -282,6 +285,12 @@ def test_attacks_that_notes_tell_plainly(text):
     "A farmer died and three others were hurt near Tula on Monday after jawans of the border force opened fire on "
     "the fields.",
     "Officers shot at a gang of robbers fleeing a bank in Tula on Monday, leaving two of them wounded.",
+    # a past attack named in a compound; a catalogue of wrongs; a state's man named by his rank
+    "Shops stayed shut in Tula on 3 May 2021, a day after a young man died at a rally held for a hotel attack "
+    "convict.",
+    "Disruptions to the vote in Tula on 1 June 2021, including the burning of ballot boxes, booth capturing, "
+    "gun-shooting and impersonation, were reported.",
+    "Violence broke out in Tula on Wednesday after a police official shot dead a lawyer outside the court.",
     # a habit of attacks is no attack
     "On 1 May 2021, UN troops opened a post in the town of Tula to shield residents from repeated attacks by the "
     "militia.",
@@ -439,6 +448,10 @@ def test_people_burned_and_hurt_by_devices_are_attacked(text, attacks):
     # a bomb planted to protest is a bombing, a drone strike no shutdown
     ("Anarchists planted a bomb in the lobby of a bank in Tula to protest its loans.", 1),
     ("A drone strike killed six militants near Tula on Tuesday.", 1),
+    # a crowd that blocks a road demanding something protests; men who take hostages demanding a release attack
+    ("Colleagues of a murdered journalist sat on the road outside the court in Tula on 3 May 2021, demanding a fair "
+     "trial.", 0),
+    ("Militants took hostage 20 workers in Tula on 3 May 2021, demanding the release of their leader.", 1),
 ])
 def test_a_lede_that_sets_out_to_protest_tells_a_protest(text, attacks):
     assert len(events_of(text, published="2020-06-08", kind="attack")) == attacks, text

@@ -153,7 +153,10 @@ def protest_lede(doc: Doc) -> Span | None:
         if is_protest(verb):
             return sent
         if any(c.dep_ in ("xcomp", "advcl") and (is_protest(c) or c.lemma_.lower() in _PROTEST_AIMS)
-               and (c.dep_ == "xcomp" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+               and (c.dep_ == "xcomp" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    or c.tag_ == "VBG" and c.lemma_.lower() in _PROTEST_AIMS and not any(
+                        (trigger_of(g) or {}).get("kind") == "attack" or g.lemma_.lower() in ATTACKER_NOUNS
+                        for g in verb.children))  # "blocked the road, demanding"; not "took hostage ..."
                for c in verb.children) and not any((trigger_of(c) or {}).get("kind") == "attack"
                                                    for c in verb.children if c.dep_ in ("dobj", "nsubj")):
             # (not "planted a bomb in the lobby to protest the company's actions": a bombing)
