@@ -134,6 +134,9 @@ pytestmark = pytest.mark.model
     # militants who fire in the air and burn: their deed, not a state's warning fire
     "Gunmen fired in the air and set fire to a bar in the village of Tula.",
     "On 3 May 2021, gunmen fired in the air and abducted two traders in the village of Tula.",
+    # armed men storming to free their leader; a mob that kills
+    "Militants stormed the town of Tula on 3 May 2021 to free their leader, killing four guards and burning the jail.",
+    "A mob lynched a suspected thief in Tula on 3 May 2021.",
     # a list of attack words; a police official as the victim
     "A wave of bombings, shootings and kidnappings hit Tula on 1 June 2021, killing 12.",
     "Gunmen shot dead a police official outside the court in Tula on Wednesday.",
@@ -291,6 +294,9 @@ def test_attacks_that_notes_tell_plainly(text):
     "Disruptions to the vote in Tula on 1 June 2021, including the burning of ballot boxes, booth capturing, "
     "gun-shooting and impersonation, were reported.",
     "Violence broke out in Tula on Wednesday after a police official shot dead a lawyer outside the court.",
+    # a threat: what people are at risk of has not happened
+    "On 28 June 2021, suspected militants entered the village of Tula and told the Christians to convert to Islam or "
+    "be at risk of being executed during their next visit.",
     # a habit of attacks is no attack
     "On 1 May 2021, UN troops opened a post in the town of Tula to shield residents from repeated attacks by the "
     "militia.",
@@ -316,6 +322,12 @@ def test_unrest_and_reactions_are_no_attacks(text):
     "cadres sustained minor injuries in the attack.",
     "Five party cadres suffered burn injuries at the border bridge on Friday evening as they tried to torch a "
     "motorcycle.",
+    # a crowd however named ("a group of" demonstrators), a mob whose deed hangs below its purpose,
+    # a lynching that was not carried out
+    "A group of 500 demonstrators hurled a petrol bomb at the police office in Tula on Tuesday.",
+    "A vigilante mob attacked the gendarmerie in Tula on 3 May 2021 to free a suspected thief, injuring four "
+    "gendarmes and setting fires.",
+    "An angry mob attacked and nearly lynched a teacher accused of theft in Tula on 3 May 2021.",
     # the crowd's damage told first is what "the attack" later retells
     "Supporters of a regional party smashed the windows of a bus full of pilgrims in Tula on Friday. One passenger "
     "was slightly hurt in the attack.",

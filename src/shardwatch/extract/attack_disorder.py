@@ -113,7 +113,9 @@ def _on_strike(token: Token) -> bool:
 
 def lethal(trigger: Token) -> bool:
     """The harm word kills: "killed", "lynched", "shot dead", "beaten to death"."""
-    words = (trigger, *trigger.conjuncts)
+    # not "nearly lynched", "almost beaten to death": no one died (ACLED tuning part: 1 false alarm)
+    words = [w for w in (trigger, *trigger.conjuncts) if not any(
+        c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in w.children)]
     if any(w.lemma_.lower() in _LETHAL_LEMMAS for w in words):
         return True
     if any(c.lower_ == "dead" for w in words for c in w.children):
