@@ -288,12 +288,11 @@ def test_attacks_that_notes_tell_plainly(text):
     "A farmer died and three others were hurt near Tula on Monday after jawans of the border force opened fire on "
     "the fields.",
     "Officers shot at a gang of robbers fleeing a bank in Tula on Monday, leaving two of them wounded.",
-    # a past attack named in a compound; a catalogue of wrongs; a state's man named by his rank
+    # a past attack named in a compound; a catalogue of wrongs
     "Shops stayed shut in Tula on 3 May 2021, a day after a young man died at a rally held for a hotel attack "
     "convict.",
     "Disruptions to the vote in Tula on 1 June 2021, including the burning of ballot boxes, booth capturing, "
     "gun-shooting and impersonation, were reported.",
-    "Violence broke out in Tula on Wednesday after a police official shot dead a lawyer outside the court.",
     # a threat: what people are at risk of has not happened
     "On 28 June 2021, suspected militants entered the village of Tula and told the Christians to convert to Islam or "
     "be at risk of being executed during their next visit.",

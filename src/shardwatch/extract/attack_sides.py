@@ -213,10 +213,6 @@ def _hit_thing_between(modifier: Token, trigger: Token) -> bool:
 _REPEL_VERBS = {"repulse", "repel", "thwart", "fend", "beat", "push"}
 
 
-# A state's man named by his rank under "police" or "army" ("a police official", "army men").
-_STATE_RANKS = {"official", "man", "men", "personnel", "inspector", "constable", "guard", "chief", "commander"}
-
-
 def _state_subject(trigger: Token, doc_actor: dict[int, str]) -> bool:
     if trigger.pos_ == "NOUN" and any(_armed_party(g, doc_actor) for c in trigger.children
                                       if c.dep_ == "prep" and c.lower_ in ("by", "for") for g in c.children):
@@ -244,9 +240,6 @@ def _state_subject(trigger: Token, doc_actor: dict[int, str]) -> bool:
             continue  # "a team of 30 militants": the militants' team
         if token.lemma_.lower() in STATE_NOUNS or token.lower_ in STATE_NOUNS:
             return True
-        if token.lemma_.lower() in _STATE_RANKS and any(c.dep_ == "compound" and c.lower_ in ("police", "army")
-                                                        for c in token.children):
-            return True  # "a police official shot dead a lawyer" (ACLED tuning part: 1 false alarm)
         actor_id = doc_actor.get(token.i)
         if actor_id and actors().get(actor_id) and actors()[actor_id].kind in STATE_KINDS:
             return True
