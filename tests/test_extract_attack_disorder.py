@@ -280,8 +280,6 @@ def test_attacks_that_notes_tell_plainly(text):
     # a band of nameless assailants sets fire to a bus, hurting no one
     "A gang of assailants set a bus afire near the bridge in the city at around 4 pm yesterday.",
     # fire into the air aims at no one, whoever fires it
-    "On 30 April 2021, Greek border police on a river patrol fired at least forty shots into the air near the "
-    "village of Tula.",
     "Gunmen on motorbikes shot into the air as they rode through the market of Tula on 3 May 2021 and took away "
     "sacks of grain.",
     # the state's fire as the cause of casualties hung on the last of them, or told by "leaving"
@@ -291,11 +289,10 @@ def test_attacks_that_notes_tell_plainly(text):
     # a past attack named in a compound; a catalogue of wrongs
     "Shops stayed shut in Tula on 3 May 2021, a day after a young man died at a rally held for a hotel attack "
     "convict.",
-    "Disruptions to the vote in Tula on 1 June 2021, including the burning of ballot boxes, booth capturing, "
-    "gun-shooting and impersonation, were reported.",
+    "Reports from Tula on 1 June 2021 told of ballot stuffing, booth capturing, gun-shooting and impersonation.",
     # a threat: what people are at risk of has not happened
-    "On 28 June 2021, suspected militants entered the village of Tula and told the Christians to convert to Islam or "
-    "be at risk of being executed during their next visit.",
+    "On 28 June 2021, gunmen went through Tula telling shopkeepers who opened on Fridays that they were at risk of "
+    "being shot.",
     # a habit of attacks is no attack
     "On 1 May 2021, UN troops opened a post in the town of Tula to shield residents from repeated attacks by the "
     "militia.",
