@@ -258,6 +258,11 @@ def _negated_harm(token: Token) -> bool:
     return any(t.lower_ in _NEGATIONS for t in near)
 
 
+def _state_word(token: Token) -> bool:
+    """A noun of state forces (``state_force`` in ``attack_words.jsonl``), by lemma or form."""
+    return token.lemma_.lower() in STATE_NOUNS or token.lower_ in STATE_NOUNS
+
+
 def state_cause(trigger: Token) -> bool:
     """"12 people were injured when police opened fire", "students were injured after the
     police caned them": the casualties of a state's action told in a clause of the casualty
@@ -265,7 +270,7 @@ def state_cause(trigger: Token) -> bool:
     casualty = ("kill", "wound", "injure", "hurt", "die", "shoot")
     head = trigger.head
     if trigger.dep_ == "acl" and trigger.lower_ in ("firing", "shooting") and head.dep_ == "pobj" and (
-            head.lemma_.lower() in STATE_NOUNS or head.lower_ in STATE_NOUNS) and head.head.lower_ in ("in", "by") \
+            _state_word(head)) and head.head.lower_ in ("in", "by") \
             and head.head.head.lemma_.lower() in casualty:
         return True  # "killed in [security forces [firing]]": the fire word itself
     if trigger.lemma_.lower() not in casualty:
@@ -276,16 +281,16 @@ def state_cause(trigger: Token) -> bool:
     fires = ("firing", "fire", "shooting")
     for cause in (g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "by")
                   for g in c.children if g.dep_ == "pobj"):
-        if cause.lower_ in fires and any(w.lemma_.lower() in STATE_NOUNS or w.lower_ in STATE_NOUNS
-                                         for w in cause.children if w.dep_ in ("compound", "amod", "nmod")):
+        if cause.lower_ in fires and any(_state_word(w) for w in cause.children
+                                         if w.dep_ in ("compound", "amod", "nmod")):
             return True
-        if (cause.lemma_.lower() in STATE_NOUNS or cause.lower_ in STATE_NOUNS) and any(
+        if _state_word(cause) and any(
                 c.dep_ == "acl" and c.lower_ in fires for c in cause.children):
             return True  # the parser's "in [police [firing on a procession]]"
     leaving = next((v for v in (trigger.head, trigger.head.head) if v.lemma_.lower() == "leave"
                     and v.dep_ in ("advcl", "xcomp")), None)
-    if leaving is not None and any(w.lemma_.lower() in STATE_NOUNS or w.lower_ in STATE_NOUNS
-                                   for c in leaving.head.children if c.dep_ == "nsubj" for w in (c, *c.children)):
+    if leaving is not None and any(_state_word(w) for c in leaving.head.children if c.dep_ == "nsubj"
+                                   for w in (c, *c.children)):
         return True  # "police fired six rounds at the robbers, leaving two injured" (ACLED tuning part: 1 false alarm)
     # "one was killed and four were injured after BSF jawans opened fire": the parser hangs the
     # shared cause on the last casualty word (ACLED tuning part, i % 9 != 4: 1 false alarm)
@@ -297,7 +302,7 @@ def state_cause(trigger: Token) -> bool:
     for clause in clauses:
         for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
             words = [subject, *(c for c in subject.children if c.dep_ in ("compound", "amod"))]
-            if any(w.lemma_.lower() in STATE_NOUNS or w.lower_ in STATE_NOUNS or w.lower_ == "personnel" for w in words):
+            if any(_state_word(w) or w.lower_ == "personnel" for w in words):
                 return True
     return False
 
@@ -428,11 +433,11 @@ _CONTROL_VERBS = {"disperse", "control", "scatter", "quell"}
 
 
 def warning_fire(trigger: Token) -> bool:
-    """"Police opened blank fire to disperse the workers", "police stopped the clash, opening
-    rounds of fire in the air": a state's riot control, not an attack (ACLED's notes tell it
-    beside the riot it ended). On the ACLED tuning part (i % 9 != 4) 5 false alarms were such
-    sentences, and 1 attack note, told by another sentence too; no incident report of the
-    tuning residues (0-3) told such fire."""
+    """Fire aimed at no one: shots "in" or "into the air", whoever fires them, and a state's
+    riot control ("Police opened blank fire to disperse the workers", "police stopped the clash,
+    opening rounds of fire"; ACLED's notes tell it beside the riot it ended). On the ACLED tuning
+    part (i % 9 != 4) 5 false alarms were the state's such fire, and 1 attack note, told by
+    another sentence too; no incident report of the tuning residues (0-3) told such fire."""
     words = {"fire", "shoot", "shot", "shots", "round", "rounds", "open", "gunfire", "gun-fire"}
     if trigger.lemma_.lower() not in words and trigger.lower_ not in words:
         return False
@@ -468,7 +473,7 @@ def warning_fire(trigger: Token) -> bool:
     words_of = [w for s in subjects for w in (s, *s.conjuncts, *(g for c in s.children if c.dep_ == "prep"
                                                                   for g in c.children),
                                               *(c for c in s.children if c.dep_ == "compound"))]  # "police personnel"
-    return any(w.lemma_.lower() in STATE_NOUNS or w.lower_ in STATE_NOUNS for w in words_of)
+    return any(_state_word(w) for w in words_of)
 
 
 def _riot_control(token: Token) -> bool:

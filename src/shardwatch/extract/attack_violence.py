@@ -24,6 +24,18 @@ if TYPE_CHECKING:  # the frame is built in attacks, which imports this module
     from shardwatch.extract.attacks import AttackFrame
 
 
+# Dependencies that chain a participle, a purpose or a conjunct to the clause whose subject did it.
+_CHAIN_DEPS = ("advcl", "xcomp", "conj")
+
+
+def _subjects_up(verb: Token) -> list[Token]:
+    """The subjects of the first clause up a chain of participles, purposes and conjuncts from
+    ``verb`` ("pickets blast bombs, leaving four wounded", "a mob attacked to free a thief, injuring")."""
+    while verb.dep_ in _CHAIN_DEPS and not any(c.dep_ == "nsubj" for c in verb.children) and verb.head.i != verb.i:
+        verb = verb.head
+    return [c for c in verb.children if c.dep_ == "nsubj"]
+
+
 def _catalogue(trigger: Token) -> bool:
     """A noun in a list of wrongs at least half of which are no attack words ("incidents of booth
     capturing, gun-shooting and impersonation", "killings, kidnapping, extortion threats and the
@@ -73,20 +85,14 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
         # tuning part, i % 9 != 4: with "dropped a grenade", 1 attack note more and 1 riot note
         # of "unknown pickets" that blast bombs)
         doers = [t for t in doers if t.i != trigger.head.i]
-        verb = trigger.head.head
-        while verb.dep_ in ("advcl", "xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
-            verb = verb.head  # "pickets blast three bombs, leaving four people wounded": the pickets
-        doers += [c for c in verb.children if c.dep_ == "nsubj"] if trigger.head.dep_ == "dobj" else []
+        # "pickets blast three bombs, leaving four people wounded": the pickets
+        doers += _subjects_up(trigger.head.head) if trigger.head.dep_ == "dobj" else []
     if trigger.dep_ == "xcomp":  # "(cadres were burned) as they tried to torch a motorcycle": who tried
         doers += [c for c in trigger.head.children if c.dep_ == "nsubj" and c.pos_ == "PRON"]
-    verb, climbed = trigger, []
-    while not doers and not climbed and trigger.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") \
-            and verb.head.i != verb.i:
-        # "a mob attacked the post to free a thief, injuring four gendarmes": the crowd of the
-        # clause the participle hangs below (ACLED tuning part: 1 false alarm; as any doer, not
-        # only a crowd, "members from B-18 started shooting" lost an attack note)
-        verb = verb.head
-        climbed = [c for c in verb.children if c.dep_ == "nsubj"]
+    # "a mob attacked the post to free a thief, injuring four gendarmes": the crowd of the clause
+    # the participle hangs below (ACLED tuning part: 1 false alarm; as any doer, not only a crowd,
+    # "members from B-18 started shooting" lost an attack note)
+    climbed = _subjects_up(trigger.head) if not doers and trigger.tag_ == "VBG" and trigger.dep_ in _CHAIN_DEPS else []
     if any((_crowd(t, cues) and not lethal(trigger)) or civil_doer(t, trigger, token_actor) for t in doers) \
             or any(_crowd(t, cues) and not lethal(trigger) for t in climbed):
         return False
