@@ -150,6 +150,10 @@ pytestmark = pytest.mark.model
     # the state's fire on a crowd)
     "Gunmen opened fire at protesters in the square of Tula, killing four.",
     "Militants opened fire on a police post near the rally in Tula, killing two policemen.",
+    # a clash that kills, after which; gunfire heard beside a death; a militant's deed
+    "Two soldiers were killed after a clash with rebels near Tula on Monday.",
+    "Gunfire was heard in Tula on Monday night, and one protester was killed.",
+    "One militant killed by the police while attacking a checkpoint in Tula.",
 ])
 def test_attacks_that_notes_tell_plainly(text):
     assert events_of(text, published="2020-06-08", kind="attack"), text
@@ -296,6 +300,17 @@ def test_attacks_that_notes_tell_plainly(text):
     # a habit of attacks is no attack
     "On 1 May 2021, UN troops opened a post in the town of Tula to shield residents from repeated attacks by the "
     "militia.",
+    # a man hurt by the police's blows, told in a phrase of the casualty word
+    "Anil, who was badly injured after being beaten up by police and BSF jawans near the border last month, died "
+    "of his injuries in Patna on Friday.",
+    # a clash told as what came before the news, with no dead
+    "On 3 May 2021, some 300 villagers of Tula were displaced following a clash between the rebels and the army.",
+    "Officers were sent to Tula on 5 May 2021 to secure the district after an armed clash occurred there between "
+    "armed men and the police.",
+    "Earlier, a clash had taken place between the police and the militia at the border post.",
+    # gunfire only heard; a rioter's deed
+    "Gunfire was heard from an army camp in Tula overnight. The soldiers blocked the road to demand their pay.",
+    "One rioter killed by the police while attacking the mayor's house in Tula.",
 ])
 def test_unrest_and_reactions_are_no_attacks(text):
     assert events_of(text, published="2020-06-08", kind="attack") == [], text

@@ -27,6 +27,9 @@ pytestmark = pytest.mark.model
     "On 2 May 2021, two suspected militants died near Tula while they were planting an IED under a bridge.",
     "On 5 March 2021, two rebels died while laying a landmine on a track outside Tula.",
     "On 5 March 2021, a rebel was killed in Tula when the bomb he was making exploded.",
+    # what was beheaded or raided is no one: statues, a herd
+    "On 9 March 2021, unknown men broke into a chapel in Tula, beheading and smashing three statues.",
+    "Cattle rustlers raided livestock from civilians near Tula on 6 June 2021.",
 ])
 def test_mishaps_are_no_attacks(text):
     assert events_of(text, published="2020-06-08", kind="attack") == [], text

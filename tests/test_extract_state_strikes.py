@@ -78,6 +78,12 @@ def test_shelling_with_no_state_named_is_no_states_strike():
     assert not by_state(roles(attack, "perpetrator"))
 
 
+def test_teargas_shells_the_police_lob_are_no_shelling():
+    text = ("Police fired blank shots into the air and lobbed several rounds of teargas shells in Tula as protesters "
+            "blocked the highway.")
+    assert events_of(text, published="2020-06-08", kind="attack") == []
+
+
 def test_a_strike_a_state_admits_it_may_have_made_is_reported():
     # the admission tells the strike; "may have" hedges what was hit
     [strike] = events_of("The Pentagon acknowledges that its warplanes may have struck an Iraqi army post near "
