@@ -507,9 +507,9 @@ def background_clash(trigger: Token, killed: Quantity | None) -> bool:
     """A clash told as what came before the report's news, counting no dead: "displaced
     following a clash between the rebels and the army", "the day after the clash", "arrived
     after an armed clash occurred on 3 May", "Earlier, a clash had taken place". ACLED tuning
-    part (i % 9 != 4): 4 false alarms (displacements, deployments, a sit-in, an arson told
-    after a clash), no attack note lost (an attack note's "After the clash, soldiers seized"
-    retells the clash its first sentence told)."""
+    part (i % 9 != 4): 3 false alarms fewer (a displacement, a deployment, a sit-in; an arson
+    told after a clash stays the arsonists' attack), no attack note lost (an attack note's
+    "After the clash, soldiers seized" retells the clash its first sentence told)."""
     if killed is not None or trigger.lower_ not in _CLASH_WORDS:
         return False
     if trigger.dep_ == "pobj" and trigger.head.lower_ in _BEFORE_NOW:
