@@ -154,6 +154,12 @@ pytestmark = pytest.mark.model
     "Two soldiers were killed after a clash with rebels near Tula on Monday.",
     "Gunfire was heard in Tula on Monday night, and one protester was killed.",
     "One militant killed by the police while attacking a checkpoint in Tula.",
+    # an attack made in retaliation; a purpose beside a deed done; "he" who is the gunman
+    "Militants attacked a police post in Tula in retaliation for the arrest of their leader, killing two officers.",
+    "Gunmen stormed the village of Tula to loot shops and killed three traders.",
+    "Soldiers shot a gunman when he was attacking a school in Tula.",
+    "Suspected Maoist cadres attacked a police post in Tula, injuring two constables.",
+    "A firebombing by suspected strike supporters on a lorry left two people badly burned in Tula on Tuesday.",
 ])
 def test_attacks_that_notes_tell_plainly(text):
     assert events_of(text, published="2020-06-08", kind="attack"), text
@@ -311,6 +317,14 @@ def test_attacks_that_notes_tell_plainly(text):
     # gunfire only heard; a rioter's deed
     "Gunfire was heard from an army camp in Tula overnight. The soldiers blocked the road to demand their pay.",
     "One rioter killed by the police while attacking the mayor's house in Tula.",
+    # "he" is whom the police shot, not the police
+    "Police shot a picket as he was lobbing a petrol bomb at a truck in Khulna.",
+    # a killing that set off a riot, or that the riot pays back; the toll of violence that broke out
+    "After a ward councillor was stabbed to death, residents of Tula rioted and overturned dozens of cars.",
+    "Youths in Tula threw stones at the police on Friday in retaliation for a rebel being killed in a raid nearby.",
+    "Twenty policemen were wounded with machetes as violence broke out during efforts to clear a market in Tula.",
+    # a party's men however the report hedges who they were
+    "Six people were hurt when alleged activists of the ruling front attacked a party office in Kollam.",
 ])
 def test_unrest_and_reactions_are_no_attacks(text):
     assert events_of(text, published="2020-06-08", kind="attack") == [], text

@@ -67,6 +67,11 @@ def civil_doer(token: Token, trigger: Token, token_actor: dict[int, str]) -> boo
     # a party's men: "cadres of the Democratic Front", not "members of the Azure Front dissidents"
     partisans = token.lemma_.lower() in _PARTISANS
     for t in token.subtree:
+        if partisans and t.lower_ in _HEDGES and t.head.i == token.i:
+            # "alleged LDF activists": a party's men, whoever reports them. ACLED tuning part (i % 9 != 4):
+            # 1 false alarm fewer; with "suspected" too 2, but a firebombing by "suspected hartal
+            # supporters" was an attack note lost
+            continue
         if t.lower_ in cues["unknown_doer"] or t.lemma_.lower() in ATTACKER_NOUNS or (
                 t.lower_ in ARMED_MEMBERS and not (partisans and t.lower_ == "front")):
             return False  # "unknown persons", "members of an armed gang"
@@ -83,6 +88,7 @@ def civil_doer(token: Token, trigger: Token, token_actor: dict[int, str]) -> boo
 
 
 _PARTISANS = {"cadre", "activist", "supporter", "worker"}
+_HEDGES = {"alleged"}
 
 
 def _antecedent(token: Token) -> Token:
@@ -92,11 +98,18 @@ def _antecedent(token: Token) -> Token:
     if token.lower_ not in ("they", "he", "she") or token.dep_ != "nsubj":
         return token
     clause = token.head
+    handled = None  # the people a clause up the chain acts on
     for _ in range(3):
         if clause.dep_ not in ("xcomp", "advcl", "conj", "ccomp") or clause.head.i == clause.i:
             return token
         clause = clause.head
+        handled = handled or next((c for c in clause.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and _state_word(subject) and handled is not None and clause.dep_ != "conj":
+            # "police shot a picket when he was hurling a petrol bomb", "police fired to disperse
+            # the workers when they attacked the station": the state's men are not who attacked,
+            # those they acted on are (ACLED tuning part, i % 9 != 4: 1 false alarm, the picket)
+            return handled
         if subject is not None:
             return subject if subject.pos_ in ("NOUN", "PROPN") else token
     return token
@@ -501,6 +514,17 @@ _DEATH_LEMMAS = {"kill", "die", "dead", "death", "murder", "lynch", "succumb", "
 
 
 _BEFORE_NOW = {"after", "following", "since"}
+
+
+def unrest_erupted(trigger: Token, killed: Quantity | None) -> bool:
+    """People hurt "as violence erupted during an eviction", "when clashes broke out": the toll of
+    unrest that broke out, no one's attack, where no one died. ACLED tuning part (i % 9 != 4): 1
+    false alarm; no incident report of residues 0-3 tells a toll so."""
+    if killed is not None or trigger.lemma_.lower() not in ("injure", "wound", "hurt"):
+        return False
+    unrest = _violence_cues()["disorder"] | {"violence", "clash", "riot", "rioting", "tension", "scuffle"}
+    return any(c.dep_ == "advcl" and c.lemma_.lower() in ("erupt", "break", "flare") and any(
+        s.dep_ == "nsubj" and s.lemma_.lower() in unrest for s in c.children) for c in trigger.children)
 
 
 def background_clash(trigger: Token, killed: Quantity | None) -> bool:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # the frame is built in attacks, which imports this module
 # murdered a resident", "relatives of a boy who had been kidnapped protested"): not "march" or
 # "rally", which fighters do before an attack of their own ("marched into the town, killing 12").
 _DEEP_REACTIONS = {"protest", "condemn", "denounce", "mourn", "commemorate", "decry", "demonstrate", "honor",
-                   "honour"}
+                   "honour", "riot"}  # "after a candidate was murdered, residents rioted" (ACLED tuning part: 1)
 # What people hold or stage to react: "held a protest", "staged a sit-in".
 _REACTION_NOUNS = {"protest", "demonstration", "sit-in", "vigil", "procession", "ceremony", "commemoration",
                    "memorial", "rally", "march"}
@@ -39,7 +39,10 @@ _RIOT_VERBS = {"riot", "protest", "demonstrate", "agitate"}
 # Nouns of what people demand or show for the victims of an attack told elsewhere: "demanding
 # justice for the victims of the massacre", "marched in solidarity with the victims", "demanding
 # the arrest of the culprits who attacked a driver", "demanding their release".
-_REACTION_AIMS = {"justice", "solidarity", "arrest", "release", "probe", "compensation", "punishment"}
+_REACTION_AIMS = {"justice", "solidarity", "arrest", "release", "probe", "compensation", "punishment",
+                  # "rioters pelted stones in retaliation for two militants being killed" (ACLED tuning
+                  # part, i % 9 != 4: 1 false alarm)
+                  "retaliation", "revenge", "reprisal"}
 
 
 def _under_reaction(trigger: Token) -> bool:

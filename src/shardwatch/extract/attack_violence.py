@@ -17,7 +17,8 @@ from shardwatch.extract.attack_lexicon import (ATTACKER_NOUNS, CREED_NOUNS, VICT
 from shardwatch.extract.doers import _subject_or_agent
 from shardwatch.extract.casualties import PERSON_WORDS, date_word, no_one, to_death
 from shardwatch.extract.attack_disorder import (_ARMED_WORDS, ARMED_MEMBERS, background_clash, civil_cause, civil_doer,
-                                               communal_clash, feud_fight, lethal, person_burned, reciprocal, state_cause, warning_fire)
+                                               communal_clash, feud_fight, lethal, person_burned, reciprocal, state_cause,
+                                               unrest_erupted, warning_fire)
 from shardwatch.extract.attack_reactions import device_disposed, protest_deed, state_fire_on_crowd, unrest_cause
 
 if TYPE_CHECKING:  # the frame is built in attacks, which imports this module
@@ -93,6 +94,9 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
         doers += _subjects_up(trigger.head.head) if trigger.head.dep_ == "dobj" else []
     if trigger.dep_ == "xcomp":  # "(cadres were burned) as they tried to torch a motorcycle": who tried
         doers += [c for c in trigger.head.children if c.dep_ == "nsubj" and c.pos_ == "PRON"]
+    deed = trigger.head if trigger.dep_ == "dobj" else trigger
+    if deed.dep_ == "advcl":  # "police shot a picket when he was hurling a bomb": whom "he" stands for
+        doers += [c for c in deed.children if c.dep_ == "nsubj" and c.pos_ == "PRON"]  # (attack_disorder._antecedent)
     # "a mob attacked the post to free a thief, injuring four gendarmes": the crowd of the clause
     # the participle hangs below (ACLED tuning part: 1 false alarm; as any doer, not only a crowd,
     # "members from B-18 started shooting" lost an attack note)
@@ -105,7 +109,8 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
             or any(_crowd(t, cues) and not lethal(trigger) for t in climbed):
         return False
     if state_cause(trigger) or civil_cause(trigger, token_actor) or warning_fire(trigger) \
-            or state_fire_on_crowd(trigger, token_actor) or background_clash(trigger, killed):
+            or state_fire_on_crowd(trigger, token_actor) or background_clash(trigger, killed) \
+            or unrest_erupted(trigger, killed):
         return False
     # the doers of an unrest's harm: people "to protest" something, a crowd's cause ("after the
     # police raided a market": attack_reactions); figures there
