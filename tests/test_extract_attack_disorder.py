@@ -307,24 +307,24 @@ def test_attacks_that_notes_tell_plainly(text):
     "On 1 May 2021, UN troops opened a post in the town of Tula to shield residents from repeated attacks by the "
     "militia.",
     # a man hurt by the police's blows, told in a phrase of the casualty word
-    "Anil, who was badly injured after being beaten up by police and BSF jawans near the border last month, died "
-    "of his injuries in Patna on Friday.",
+    "Ravi, who was badly injured after being beaten up by policemen near Tula last month, died in hospital on "
+    "Friday.",
     # a clash told as what came before the news, with no dead
-    "On 3 May 2021, some 300 villagers of Tula were displaced following a clash between the rebels and the army.",
-    "Officers were sent to Tula on 5 May 2021 to secure the district after an armed clash occurred there between "
-    "armed men and the police.",
-    "Earlier, a clash had taken place between the police and the militia at the border post.",
+    "Hundreds of families left Tula on 3 May 2021, following a clash between the army and rebels near the town.",
+    "Extra troops reached Tula on 5 May 2021, two days after an armed clash occurred between soldiers and a gang.",
+    "Earlier, a clash had taken place between the militia and the police at the bridge.",
     # gunfire only heard; a rioter's deed
-    "Gunfire was heard from an army camp in Tula overnight. The soldiers blocked the road to demand their pay.",
-    "One rioter killed by the police while attacking the mayor's house in Tula.",
+    "Gunfire was heard from the barracks in Tula overnight as mutinous troops demanded their back pay.",
+    "One rioter killed by troops while attacking the governor's residence in Tula.",
     # "he" is whom the police shot, not the police
-    "Police shot a picket as he was lobbing a petrol bomb at a truck in Khulna.",
+    "Police shot a picket in Khulna as he was hurling a petrol bomb at a lorry.",
     # a killing that set off a riot, or that the riot pays back; the toll of violence that broke out
-    "After a ward councillor was stabbed to death, residents of Tula rioted and overturned dozens of cars.",
+    "Residents rioted through the night in Tula after a ward councillor was stabbed to death.",
     "Youths in Tula threw stones at the police on Friday in retaliation for a rebel being killed in a raid nearby.",
-    "Twenty policemen were wounded with machetes as violence broke out during efforts to clear a market in Tula.",
+    "Twenty officers were wounded with machetes in Tula as violence broke out while the council cleared a market.",
     # a party's men however the report hedges who they were
-    "Six people were hurt when alleged activists of the ruling front attacked a party office in Kollam.",
+    "Two party workers were hurt in Kollam on Monday when alleged activists of the ruling front stormed their "
+    "office.",
 ])
 def test_unrest_and_reactions_are_no_attacks(text):
     assert events_of(text, published="2020-06-08", kind="attack") == [], text

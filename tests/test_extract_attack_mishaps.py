@@ -28,7 +28,7 @@ pytestmark = pytest.mark.model
     "On 5 March 2021, two rebels died while laying a landmine on a track outside Tula.",
     "On 5 March 2021, a rebel was killed in Tula when the bomb he was making exploded.",
     # what was beheaded or raided is no one: statues, a herd
-    "On 9 March 2021, unknown men broke into a chapel in Tula, beheading and smashing three statues.",
+    "Vandals broke into a church in Tula, beheading and toppling two statues of saints.",
     "Cattle rustlers raided livestock from civilians near Tula on 6 June 2021.",
 ])
 def test_mishaps_are_no_attacks(text):

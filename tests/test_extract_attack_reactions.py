@@ -115,7 +115,7 @@ def test_a_deadly_attack_named_in_a_legal_step_stays(text):
     "On 4 June 2021, two traders were abducted in Tula, sparking protests across the district.",
     "A bomb planted by an unknown man outside a school in Tula on 4 June 2021 sparked protests.",
     # what a protest is "over", hung on the verb by the parser, behind another noun
-    "Reporters met outside the assembly hall in Tula and recorded their protest over the closing of a radio station "
+    "Reporters met outside the town hall in Tula and recorded their protest over the closing of a radio station "
     "and the vicious attack on reporter Imran Ali in Kota.",
 ])
 def test_an_attack_told_as_what_set_off_unrest_is_no_attack_of_the_report(text):
