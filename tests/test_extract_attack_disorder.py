@@ -160,6 +160,7 @@ pytestmark = pytest.mark.model
     "Soldiers shot a gunman when he was attacking a school in Tula.",
     "Suspected Maoist cadres attacked a police post in Tula, injuring two constables.",
     "A firebombing by suspected strike supporters on a lorry left two people badly burned in Tula on Tuesday.",
+    "Militants responded by attacking a police post in Tula, injuring two officers.",
 ])
 def test_attacks_that_notes_tell_plainly(text):
     assert events_of(text, published="2020-06-08", kind="attack"), text
@@ -325,6 +326,9 @@ def test_attacks_that_notes_tell_plainly(text):
     # a party's men however the report hedges who they were
     "Two party workers were hurt in Kollam on Monday when alleged activists of the ruling front stormed their "
     "office.",
+    # the state's men named in a phrase's modifier; citizens' deed told as the means of their response
+    "At one point both the RAB and Police force fired blank shots to disperse the workers in Tula.",
+    "After a policeman shot a driver, angry citizens of Tula responded by burning the police post.",
 ])
 def test_unrest_and_reactions_are_no_attacks(text):
     assert events_of(text, published="2020-06-08", kind="attack") == [], text

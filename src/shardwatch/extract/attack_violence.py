@@ -94,6 +94,8 @@ def is_violence(trigger: Token, record: dict, sent: Span, killed: Quantity | Non
         doers += _subjects_up(trigger.head.head) if trigger.head.dep_ == "dobj" else []
     if trigger.dep_ == "xcomp":  # "(cadres were burned) as they tried to torch a motorcycle": who tried
         doers += [c for c in trigger.head.children if c.dep_ == "nsubj" and c.pos_ == "PRON"]
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ == "by":  # "citizens responded by burning the station"
+        doers += [c for c in trigger.head.head.children if c.dep_ == "nsubj"]  # (ACLED tuning part, with "citizens" among the civil doers: 2 false alarms)
     deed = trigger.head if trigger.dep_ == "dobj" else trigger
     if deed.dep_ == "advcl":  # "police shot a picket when he was hurling a bomb": whom "he" stands for
         doers += [c for c in deed.children if c.dep_ == "nsubj" and c.pos_ == "PRON"]  # (attack_disorder._antecedent)
