@@ -66,6 +66,8 @@ def _strike_token(sent: Span, pattern: re.Pattern) -> Token | None:
 
 # What police fire to break up a crowd: "lobbed rounds of teargas shells", "tear gas shells" (ACLED
 # tuning part, i % 9 != 4: 1 false alarm, a state's "shelling" that was teargas)
+# Wider than attack_disorder._riot_control, which judges what is fired: notes write "tear smoke
+# shells", "smoke shells" and "pepper gas shells" too.
 _CROWD_MUNITIONS = {"teargas", "tear-gas", "gas", "smoke", "rubber"}
 
 
