@@ -208,3 +208,38 @@ def test_service_members_nationality_is_not_where_the_attack_was():
     attacks = events_of("A roadside bomb killed three U.S. service members. The blast occurred in Zurmat.",
                         published="2018-03-20", kind="attack")
     assert attacks and (attacks[0].place.name, attacks[0].place.country) == ("Zurmat", "AF")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # "Cameroon" tagged as an organisation still names the country: not Lymany, Ukraine
+    ("Insurgents raided a market in the village of Limani close to the frontier with Nigeria in northern Cameroon, "
+     "killing two traders.", "Limani", "CM"),
+    # "the far North of Cameroon", one name to the tagger: its country (the gazetteer's Kolofata has none)
+    ("Suicide bombers killed six people at a market in Kolofata in the far North of Cameroon.", "Kolofata", "CM"),
+    # a country of four words at the end of a name: not El Beni, Bolivia
+    ("Rebels killed five people in an ambush in the Beni territory of Democratic Republic of Congo on Tuesday.",
+     "Beni territory", "CD"),
+])
+def test_a_country_the_tagger_misreads_or_runs_into_a_name_still_places_the_attack(text, name, country):
+    place = place_of(text)
+    assert place is not None and (place.name, place.country) == (name, country)
+
+
+def test_a_name_written_as_a_district_that_only_a_town_abroad_bears_names_no_country():
+    # GeoNames' only "Kech" is an alternate name of Ketsch, Germany: the soldiers' country says where
+    place = place_of("Four Pakistani soldiers died when militants ambushed their patrol in the Kech district.")
+    assert place is not None and (place.name, place.country) == ("Kech district", "PK")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a big city abroad (Palma, Spain) is no match for the country written after the name
+    ("A church was torched and two guards shot dead in Palma in northern Mozambique.", "Palma", "MZ"),
+    # the country of the region the name is said to lie in (not Balad, Iraq; not Lafia, Nigeria)
+    ("A mine exploded under an army truck at Balad in the Middle Shabelle region of Somalia, killing two soldiers.",
+     "Balad", "SO"),
+    ("Gunmen shot dead a teacher in the village of Lafia in the central Malian region of Segou.", "Lafia", "ML"),
+])
+def test_the_country_written_after_a_name_beats_a_namesake_abroad(text, name, country):
+    place = place_of(text)
+    assert place is not None and (place.name, place.country) == (name, country)
+    assert place.lat is None  # kept as written: the gazetteer knows no such place there

@@ -199,7 +199,7 @@ CODED_AS = re.compile(r"\bcoded as (?:the )?(?P<name>[A-Z][\w'\-]*(?: [A-Z][\w'\
 def country_tail(text: str, gazetteer) -> tuple[str, str] | None:
     """("Madagali", "NG") for "Madagali Nigeria": a name whose last words are a country's."""
     words = text.split()
-    for k in (3, 2, 1):  # "South Sudan" before "Sudan"
+    for k in (5, 4, 3, 2, 1):  # "South Sudan" before "Sudan", "Democratic Republic of Congo" before "Congo"
         if len(words) <= k:
             continue
         place = gazetteer.resolve(" ".join(words[-k:]))
