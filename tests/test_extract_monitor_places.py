@@ -112,3 +112,15 @@ def test_a_country_run_into_the_place_name_is_its_country(text, name, country):
 ])
 def test_a_district_the_geonames_data_lacks_is_in_its_country(text, country):
     assert place_of(text).country == country
+
+
+def test_a_short_form_in_mixed_case_in_brackets_is_no_region():
+    # "(LoC)" is the initials of "the Line of Control", not a region (the gazetteer's "Loc" is a
+    # Vietnamese district): no chain, so no place in Vietnam; a one-name chain still is one
+    from shardwatch.extract.admin_chains import chains
+    from shardwatch.nlp import get_nlp
+    doc = get_nlp()("Pakistani troops shelled Indian posts across the Line of Control (LoC) on Sunday, wounding two soldiers.")
+    assert chains(doc) == []
+    place = place_of("Pakistani troops shelled Indian posts across the Line of Control (LoC) on Sunday, wounding two soldiers.")
+    assert place is None or place.country != "VN"
+    assert [c.first.text for c in chains(get_nlp()("Gunmen burned the school in Dablo (Sanmatenga) on Monday."))] == ["Dablo"]
