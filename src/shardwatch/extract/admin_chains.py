@@ -102,7 +102,7 @@ def _initials(name: str, before: str) -> bool:
     case (a short form in mixed case, which ``_acronym`` does not see; as a region it had placed
     Kashmir's border firing in Vietnam, "Loc" being an alternate name of Binh Long: incidents dev
     tuning residues 0-3, one report's country and place won, none lost; ACLED tuning part unchanged,
-    its 22 notes of the Line of Control being scored as neither attack nor none)."""
+    its 32 notes of the Line of Control being scored as neither attack nor none)."""
     words = before.split()
     return " " not in name and 2 <= len(name) <= len(words) \
         and name.lower() == "".join(word[0] for word in words[-len(name):]).lower()
