@@ -162,3 +162,23 @@ def test_a_toll_told_between_two_numbers_is_that_range():
     [event] = events_of("On 9 August 2020, gunmen on motorbikes entered the market of Tula, and reportedly killed "
                         "between 12 and 18 people.", published="2020-08-10", kind="attack")
     assert (event.killed.low, event.killed.high) == (12, 18)
+
+
+@pytest.mark.parametrize("text, toll", [
+    # "perished": the dead, as "died" tells them
+    ("A roadside bomb tore through a minibus of teachers outside Quetta. At least 13 people perished in the blast.",
+     (13, None)),
+    # "a total of": the people the total is of
+    ("A car bomb hit the motorcade of a judge in Tripoli, killing a total of six people.", (6, None)),
+    # a person named by trade alone, however rare the trade
+    ("A mine clearance expert was killed and two others were wounded by a booby trap in Sirte.", (1, 2)),
+    # a bare participle joined to a passive tells of its subject, however far apart
+    ("Two engineers were dragged out of their car by gunmen and killed near Kunduz.", (2, None)),
+    # a person by trade beside a count: both
+    ("A tax collector and three of his escorts were shot dead at a checkpoint near Gao.", (4, None)),
+    # but a band of people is no one person
+    ("Rebels attacked an army post near Ataq, killing a group of soldiers.", (None, None)),
+])
+def test_the_dead_however_the_toll_is_worded(text, toll):
+    [event] = events_of(text, published="2019-02-11", kind="attack")
+    assert _toll(event) == toll
