@@ -271,6 +271,9 @@ def test_the_group_behind_the_named_attackers(text, doer):
      "extremists.", "Islamic extremists"),
     ("A bomb wrecked a carriage of an express train near Varanasi. Islamic extremists are suspected.",
      "Islamic extremists"),
+    # an armed group no one can name is still an armed group, as monitors code it
+    ("An unidentified armed group raided a hamlet near Kirundo and killed two farmers.", "unidentified armed group"),
+    ("An armed group ambushed a truck of traders on the road to Djibo, killing one of them.", "armed group"),
 ])
 def test_attackers_described_only_by_their_kind_are_the_perpetrator(text, described):
     [event] = events_of(text, published="2019-03-20", kind="attack")

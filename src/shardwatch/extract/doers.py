@@ -420,6 +420,14 @@ def _description(doer: Token, token_actor: dict[int, str]) -> str | None:
         return doer.doc[start:doer.i + 1].text
     if _names_identity(doer) and doer.pos_ in ("PROPN", "NOUN") and doer.dep_ in ("nsubj", "nsubjpass", "pobj"):
         return doer.text  # "An Islamist stabbed a guard"
+    if doer.lemma_.lower() == "group" and any(c.dep_ == "amod" and c.lower_ == "armed" for c in doer.children):
+        # "an unidentified armed group attacked": an armed group, not a band of gunmen, though
+        # none the report can name (conflict monitors' "Unidentified Armed Group"): on the ACLED
+        # tuning attack notes (i % 9 != 4) 24 of the 35 that say so have it as the perpetrator (the
+        # other 11 none): perpetrator 295 -> 303 of 352 (84.05 -> 86.08); incidents dev residues 0-3
+        # unchanged (4 reports say "armed group", the group named beside it)
+        start = min(c.left_edge.i for c in doer.children if c.dep_ in ("amod", "compound") and c.i < doer.i)
+        return doer.doc[start:doer.i + 1].text
     return None
 
 
