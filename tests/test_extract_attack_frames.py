@@ -509,6 +509,13 @@ def test_a_lede_told_in_a_toll_clause_or_as_a_headline_takes_the_reports_day(tex
     assert (event.date, event.date_precision) == (dt.date(2004, 9, 16), "reported")
 
 
+def test_a_reports_only_attack_told_in_a_clause_of_its_first_sentence_takes_the_reports_day():
+    # the parser hangs "attacked" on "sustained": no sentence dates the attack, and it is the news
+    [event] = events_of("Four soldiers sustained wounds when insurgents attacked their convoy with a roadside bomb "
+                        "near Tal Afar.", published="2019-04-02", kind="attack")
+    assert (event.date, event.date_precision) == (dt.date(2019, 4, 2), "reported")
+
+
 def test_an_attack_recalled_in_a_clause_of_another_deed_keeps_no_date():
     [event] = events_of("The museum reopened two years after gunmen stormed its halls in Tunis.",
                         published="2004-09-16", kind="attack")
