@@ -124,3 +124,12 @@ def test_a_short_form_in_mixed_case_in_brackets_is_no_region():
     place = place_of("Pakistani troops shelled Indian posts across the Line of Control (LoC) on Sunday, wounding two soldiers.")
     assert place is None or place.country != "VN"
     assert [c.first.text for c in chains(get_nlp()("Gunmen burned the school in Dablo (Sanmatenga) on Monday."))] == ["Dablo"]
+
+
+def test_a_town_the_tagger_took_for_a_product_is_a_place_after_a_preposition_of_place():
+    # NER tags "Svitlodarsk" as a product; right after "near" it is the town (GeoNames' Svetlodarsk)
+    place = place_of("On 9 May 2020, monitors counted 14 bursts of machine-gun fire near Svitlodarsk.")
+    assert place is not None and (place.name, place.country) == ("Svitlodarsk", "UA")
+    # a product with its article is a thing: "in a Toyota Hilux" is no Japanese city
+    place = place_of("On 5 May 2020, gunmen in a Toyota Hilux shot dead two policemen near Gao.")
+    assert place is not None and (place.name, place.country) == ("Gao", "ML")
