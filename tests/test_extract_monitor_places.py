@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from extract_helpers import attack_place
+from shardwatch.extract.admin_chains import chains
+from shardwatch.nlp import get_nlp
 
 
 def place_of(text: str):
@@ -117,8 +119,6 @@ def test_a_district_the_geonames_data_lacks_is_in_its_country(text, country):
 def test_a_short_form_in_mixed_case_in_brackets_is_no_region():
     # "(LoC)" is the initials of "the Line of Control", not a region (the gazetteer's "Loc" is a
     # Vietnamese district): no chain, so no place in Vietnam; a one-name chain still is one
-    from shardwatch.extract.admin_chains import chains
-    from shardwatch.nlp import get_nlp
     doc = get_nlp()("Pakistani troops shelled Indian posts across the Line of Control (LoC) on Sunday, wounding two soldiers.")
     assert chains(doc) == []
     place = place_of("Pakistani troops shelled Indian posts across the Line of Control (LoC) on Sunday, wounding two soldiers.")

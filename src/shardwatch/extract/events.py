@@ -273,7 +273,7 @@ def _lede_attack_dated(article: Article, frames: list[attacks.AttackFrame], even
         return events
     first = min(range(len(frames)), key=lambda i: frames[i].trigger.i)
     frame = frames[first]
-    if not in_lede(frame.sentence) or getattr(frame, "own_date_only", False) or frame.sentence.start != 0 \
+    if frame.sentence.start != 0 or getattr(frame, "own_date_only", False) \
             or any(ent.label_ in ("DATE", "TIME") for ent in frame.sentence.ents):
         return events  # "two years after gunmen stormed the museum": a time the sentence tells apart
     return [dataclasses.replace(e, date=article.published, date_precision="reported") if i == first else e
