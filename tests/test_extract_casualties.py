@@ -182,3 +182,16 @@ def test_a_toll_told_between_two_numbers_is_that_range():
 def test_the_dead_however_the_toll_is_worded(text, toll):
     [event] = events_of(text, published="2019-02-11", kind="attack")
     assert _toll(event) == toll
+
+
+@pytest.mark.parametrize(("closing", "killed"), [
+    ("Unknown fatalities coded as 3 due to lack of precision.", 3),
+    ("Total fatalities coded as 7 (a local radio reported 9).", 7),
+    ("Unknown number of fatalities and injuries coded as 10.", 10),
+    # a figure split between events is not this one's
+    ("Fatalities coded as 10 and spread across two locations.", None),
+])
+def test_the_toll_a_monitor_coded_is_the_toll_of_its_one_attack(closing, killed):
+    events = events_of("On 3 May 2020, militants attacked an army post near Gao and killed an unspecified number of "
+                       f"soldiers. {closing}", published="2020-06-08", kind="attack")
+    assert len(events) == 1 and _toll(events[0])[0] == killed

@@ -133,3 +133,58 @@ def test_a_town_the_tagger_took_for_a_product_is_a_place_after_a_preposition_of_
     # a product with its article is a thing: "in a Toyota Hilux" is no Japanese city
     place = place_of("On 5 May 2020, gunmen in a Toyota Hilux shot dead two policemen near Gao.")
     assert place is not None and (place.name, place.country) == ("Gao", "ML")
+
+
+def test_the_place_a_hamlet_is_told_near_with_its_district_is_the_coded_one():
+    # the monitor gives district and province after the place it codes to, not after the hamlet
+    place = place_of("On 4 March 2020, gunmen burned the granaries of the hamlet of Goro, near Bouroum "
+                     "(Bouroum, Namentenga), and killed two herders.")
+    assert (place.name, place.country) == ("Bouroum", "BF")
+    # with no such chain the hamlet told is where it happened
+    place = place_of("On 4 March 2020, gunmen burned the granaries of the hamlet of Goro, near Bouroum, and killed "
+                     "two herders.")
+    assert place.name == "Goro"
+
+
+def test_a_road_between_two_villages_is_coded_to_its_first_end():
+    # the district and province follow the second name; the monitor codes the first
+    place = place_of("On 8 March 2020, militants ambushed a supply convoy between Nongoudoum and Banh (Banh, "
+                     "Loroum), killing three soldiers.")
+    assert (place.name, place.country) == ("Nongoudoum", "BF")
+    place = place_of("On 8 March 2020, gunmen burned a lorry between Dori and Essakane (Dori, Oudalan).")
+    assert place.name == "Dori"
+
+
+def test_a_headquarters_subdistrict_is_placed_at_its_district():
+    # "Sadar upazila" is the headquarters subdistrict named for its district, not the village of Sadar
+    place = place_of("On 7 February 2015, assailants threw petrol bombs at a bus in Sadar upazila of Rangamati, "
+                     "killing two passengers.")
+    assert (place.name, place.country) == ("Rangamati", "BD")
+
+
+def test_the_state_after_a_municipalitys_comma_is_no_finer_place():
+    # the state shares its name with its capital; the municipality is where it happened
+    place = place_of("On 2 May 2020, in Fresnillo municipality, Zacatecas, armed men shot dead two women.")
+    assert (place.canonical, place.country) == ("Fresnillo", "MX")
+
+
+def test_the_town_of_a_countryside_is_the_governorate_around_the_place():
+    place = place_of("On 4 May 2020, gunmen fired at a checkpoint in the town of Basira in the eastern countryside "
+                     "of Deir ez-Zor, wounding two fighters.")
+    assert (place.name, place.country) == ("Basira", "SY")
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # the units in the brackets hold the village; the tagger's tie-break took the LGA
+    ("On 28 April 2020, militants attacked an army base in Auno (Konduga LGA, Borno) and killed three soldiers.",
+     "Auno", "NG"),
+    # "settlement" between the name and its brackets
+    ("On 4 May 2020, militants attacked an army base in Ceel Salini settlement (Afgooye, Lower Shabelle).",
+     "Ceel Salini", "SO"),
+    # a unit's kind word in the brackets, and a state's short form with an ampersand
+    ("On 5 May 2020, militants lobbed a grenade at a police picket at Pakherpora town (Budgam district, J&K), "
+     "injuring four.", "Pakherpora", "IN"),
+])
+def test_a_village_before_its_bracketed_units_is_the_place(text, name, country):
+    place = place_of(text)
+    assert (place.name, place.country) == (name, country)

@@ -30,15 +30,18 @@ from shardwatch.types import Place
 
 # a name of capitalised words, with the lower-case joiners of Spanish, Portuguese, French and
 # Arabic names ("Norte de Santander", "Valle del Cauca"); a dangling joiner is not taken
-_NAME = r"[A-Z][\w'\-]*(?:[ -](?:(?:de|del|de la|da|do|dos|das|di|du|des|la|le|el|al) )?[A-Z][\w'\-]*){0,3}"
-ADMIN_PARENS = re.compile(r"\((?P<inner>" + _NAME + r"(?:,\s*" + _NAME + r"){0,3})\)")
+_NAME = r"[A-Z][\w'&\-]*(?:[ -](?:(?:de|del|de la|da|do|dos|das|di|du|des|la|le|el|al) )?[A-Z][\w'\-]*){0,3}"
+# "(Budgam district, J&K)": a unit's kind word may follow its name in the brackets
+_UNIT_NAME = _NAME + r"(?: (?:district|province|state|region|county|division|governorate))?"
+ADMIN_PARENS = re.compile(r"\((?P<inner>" + _UNIT_NAME + r"(?:,\s*" + _UNIT_NAME + r"){0,3})\)")
 # "Kipulu village (Shabunda, Sud-Kivu)": the kind word may stand between name and bracket
-_BEFORE_PARENS = re.compile(r"([A-Z][\w'\-]*(?:[ -][A-Z][\w'\-]*){0,2})(?: (?:village|town|city|area|camp|market|commune|hill|locality|district|county|sector|"
+_BEFORE_PARENS = re.compile(r"([A-Z][\w'\-]*(?:[ -][A-Z][\w'\-]*){0,2})(?: (?:village|town|city|area|camp|market|commune|hill|locality|district|county|sector|settlement|"
                             r"neighbou?rhood))?$")
 _RESPELT = re.compile(r"\[([A-Z][\w'\-]*(?: [A-Z][\w'\-]*){0,2})\]$")
 _COMMA_CHAIN = re.compile(r"(?<![\w'\-])(?P<first>" + _NAME + r")(?P<rest>(?:,\s*" + _NAME + r"){1,3})")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|around|of|from)\s+(?:the\s+)?$", re.I)
 _LIST_AFTER = re.compile(r",?\s+(?:and|or)\b")
+_BETWEEN_PAIR = re.compile(r"\bbetween (?:the )?(?:(?:villages?|towns?|localities) of )?(" + _NAME + r") and (?:the )?$")
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,12 @@ def chains(doc: Doc) -> list[Chain]:
             first = _span(doc, word.start(1), word.end(1))
             if first is not None and _name_word(first[0]):
                 found.append(Chain(first, inner, True))
+                # "between Nongoudoum and Banh (Banh, Loroum)": the road's first end lies in the
+                # chain's region too (the place a monitor codes such an event to, attack_places)
+                pair = _BETWEEN_PAIR.search(text, 0, first.start_char)
+                other = pair and _span(doc, pair.start(1), pair.end(1))
+                if other is not None and other and _name_word(other[0]):
+                    found.append(Chain(other, inner, True))
     for match in _COMMA_CHAIN.finditer(text):
         if not _LOCATIVE_BEFORE.search(text, 0, match.start()) or _LIST_AFTER.match(text, match.end()):
             continue
@@ -94,7 +103,7 @@ def _name_word(token) -> bool:
 
 
 def _acronym(name: str) -> bool:
-    return name.isupper() and len(name) <= 6
+    return name.isupper() and len(name) <= 6 and "&" not in name  # not "J&K", Jammu and Kashmir
 
 
 def _initials(name: str, before: str) -> bool:
