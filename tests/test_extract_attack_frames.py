@@ -520,3 +520,17 @@ def test_an_attack_recalled_in_a_clause_of_another_deed_keeps_no_date():
     [event] = events_of("The museum reopened two years after gunmen stormed its halls in Tunis.",
                         published="2004-09-16", kind="attack")
     assert event.date is None
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # the span's second day in brackets, with no year, is no day of the year before
+    ("Around 24 May 2020 (between 24 - 25 May), militants attacked the army camp in Solle (Solle, Loroum).",
+     dt.date(2020, 5, 24)),
+    # a night between two days is coded on the first
+    ("Overnight between 22 and 23 March 2020, militants attacked and burned a ranger station in Kabougou "
+     "(Tansarga, Tapoa).",
+     dt.date(2020, 3, 22)),
+])
+def test_a_span_of_days_dates_the_attack_on_its_first_day(text, day):
+    events = events_of(text, published="2020-05-30", kind="attack")
+    assert len(events) == 1 and events[0].date == day

@@ -175,6 +175,10 @@ def test_a_province_run_into_a_name_is_the_places_province(text, name, country):
     ("Gunmen killed two policemen at a checkpoint on Sariab Road, Quetta, on Friday.", "Quetta"),
     # but before a unit the part is the place
     ("A bomb exploded outside a police barracks in Ardboe, County Tyrone, wounding two officers.", "Ardboe"),
+    # a part the gazetteer knows, before a city of millions, which it reads as the city's district
+    ("Unknown gunmen shot dead a shopkeeper in Shershah, Karachi, on Monday.", "Karachi"),
+    # not before a province named for a city of two million
+    ("A car bomb killed nine civilians in Azaz, Aleppo, on Sunday.", "Azaz"),
 ])
 def test_a_part_of_a_town_before_the_towns_comma_is_placed_at_the_town(text, name):
     place = place_of(text)

@@ -256,6 +256,12 @@ class Gazetteer:
         return max((c.population for c in self._matches(self.cities, place.canonical)
                     if c.place.gazetteer_id == place.gazetteer_id), default=0)
 
+    def city_population(self, place: Place) -> int:
+        """The population of the largest city of the place's name in its country ("Karachi" the
+        district is also Karachi the city of 11 million)."""
+        return max((c.population for c in self._matches(self.cities, place.canonical)
+                    if c.place.country == place.country), default=0)
+
     def resolve(self, name: str, *, context: Iterable[str] = (), regions: Iterable[str] = ()) -> Place | None:
         """The place a name most likely means, given countries (ISO codes) and region names
         (as ``normalise_name`` gives them) in the context.
