@@ -188,3 +188,15 @@ def test_the_town_of_a_countryside_is_the_governorate_around_the_place():
 def test_a_village_before_its_bracketed_units_is_the_place(text, name, country):
     place = place_of(text)
     assert (place.name, place.country) == (name, country)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # the parser makes the village the subject of the participle after it; "the village of" calls it a place
+    ("On 15 September 2019, gunmen attacked the village of Diabiga killing five civilians including the imam.",
+     "Diabiga"),
+    # NER takes the village's name for a nationality
+    ("On 18 June 2019, unknown gunmen killed seventeen civilians in Belehede.", "Belehede"),
+])
+def test_a_village_the_parser_or_the_tagger_misread_is_still_the_place(text, name):
+    place = place_of(text)
+    assert place is not None and place.name == name
