@@ -79,7 +79,7 @@ def best_place(places: list[Mention], tagged: frozenset[tuple[int, int]] = froze
         # countryside": the countryside's town names the governorate around the place (ACLED's
         # tuning attack notes, lines i % 9 != 4, written so: the gold takes the town told in it 58
         # times, the countryside's 5: 6 notes' place won, 1 lost; the incident reports' gold takes
-        # the governorate, 1 report of residues 0-3 written so: the finer place is kept, as everywhere)
+        # the governorate: 1 report of residues 0-3 lost, the finer place being kept, as everywhere)
         rural = [m for m in places if _COUNTRYSIDE_OF.search(text, max(0, m.start - 30), m.start)
                  or _COUNTRYSIDE_AFTER.match(text, m.end)]
         town = [m for m in places if m not in rural]
@@ -134,7 +134,8 @@ def best_place(places: list[Mention], tagged: frozenset[tuple[int, int]] = froze
     coded = {m.start for m in places if text and _CODED_BEFORE.search(text, max(0, m.start - 16), m.start)}
     # "in Sadar upazila of Rangamati": a district's headquarters subdistrict, named for the district
     # (the gazetteer's "Sadar" is a village): the district is the place (ACLED's tuning attack notes,
-    # lines i % 9 != 4, written so: the gold takes the district 3 times of 4, the fourth a village)
+    # lines i % 9 != 4, written so: the gold takes the district 3 times of 4, the fourth a village;
+    # 2 notes' place won, none lost)
     if text:
         places = [m for m in places if not (m.text == "Sadar" and _SADAR_OF.match(text, m.end))] or places
     # "in the village of Liamou, near Tanwalbougou (Fada Ngourma, Gourma)": the place a monitor
