@@ -534,3 +534,10 @@ def test_an_attack_recalled_in_a_clause_of_another_deed_keeps_no_date():
 def test_a_span_of_days_dates_the_attack_on_its_first_day(text, day):
     events = events_of(text, published="2020-05-30", kind="attack")
     assert len(events) == 1 and events[0].date == day
+
+
+def test_the_day_the_bomb_was_thrown_is_the_attacks():
+    # the trigger is the bomb, the object of the throwing the date modifies, inside an after-clause
+    events = events_of("A rickshaw driver suffered burns after militants hurled a petrol bomb at his rickshaw in "
+                       "Jatrabari on Thursday.", published="2015-03-19", kind="attack")
+    assert len(events) == 1 and events[0].date == dt.date(2015, 3, 19)
