@@ -541,3 +541,10 @@ def test_the_day_the_bomb_was_thrown_is_the_attacks():
     events = events_of("A rickshaw driver suffered burns after militants hurled a petrol bomb at his rickshaw in "
                        "Jatrabari on Thursday.", published="2015-03-19", kind="attack")
     assert len(events) == 1 and events[0].date == dt.date(2015, 3, 19)
+
+
+def test_a_neighbourhood_named_for_a_day_is_no_date():
+    events = events_of("On 30 April 2020, rebel forces reportedly shelled parts of July 7 neighbourhood and Street 50 "
+                       "in the east of Hodeidah city (Al Hali, Al Hudaydah) with no report of casualties.",
+                       published="2020-05-02", kind="attack")
+    assert len(events) == 1 and events[0].date == dt.date(2020, 4, 30)
