@@ -200,3 +200,17 @@ def test_a_village_before_its_bracketed_units_is_the_place(text, name, country):
 def test_a_village_the_parser_or_the_tagger_misread_is_still_the_place(text, name):
     place = place_of(text)
     assert place is not None and place.name == name
+
+
+@pytest.mark.parametrize(("text", "canonical", "country"), [
+    # the district's kind word stands between its name and the comma; the tagger took only the
+    # name's first word, which alone is an alternate name of Naha, Japan
+    ("On 3 June 2015, Taliban fighters attacked a police checkpoint in Nawa-e Barakzayi district, Helmand, "
+     "killing four policemen.", "Nawa-e Barakzayi", "AF"),
+    # a region's kind word after its own name, and the country last
+    ("On 8 June 2015, gunmen shot dead two levies personnel in Zhob district, Balochistan province, Pakistan.",
+     "Zhob", "PK"),
+])
+def test_a_comma_chain_whose_first_name_has_its_kind_word_is_read(text, canonical, country):
+    place = place_of(text)
+    assert (place.canonical, place.country) == (canonical, country)
