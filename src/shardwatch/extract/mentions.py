@@ -184,9 +184,8 @@ def place_mentions(doc: Doc, article: Article) -> list[Mention]:
     for span, label, name in spans:
         if (span.start_char, span.end_char) in fixed:
             place, label = fixed[(span.start_char, span.end_char)], "GPE"
-        elif (span.start_char, span.end_char) in outside \
-                or any(start <= span.start_char and span.end_char <= end for start, end in outside):
-            continue  # a name of the chain, or a part of one ("Ahmadabad" of "Ahmadabad district, Paktia")
+        elif (span.start_char, span.end_char) in outside:
+            continue
         else:
             stated = _stated_country(span)
             place = None
