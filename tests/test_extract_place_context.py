@@ -149,7 +149,10 @@ def test_a_village_in_a_named_district_is_placed_at_the_district(text, name):
 
 def test_two_names_joined_by_and_that_name_one_region_are_that_region():
     place = place_of("Gunmen shot dead two traders in Jammu and Kashmir on Sunday.")
-    assert (place.name, place.precision, place.country) == ("Jammu and Kashmir", 2, "IN")
+    # the state's name, not the city of Jammu's; GeoNames gives the state no point, so the map
+    # shows it at India's (precision 3, located_at)
+    assert (place.name, place.gazetteer_id, place.country) == ("Jammu and Kashmir", "geonames-admin1:IN:Jammu and Kashmīr", "IN")
+    assert (place.precision, place.located_at) == (3, "India")
 
 
 def test_a_town_told_after_an_attack_in_a_province_is_its_place():
@@ -176,6 +179,8 @@ def test_a_village_in_a_chain_is_canonical_without_its_barangay():
 def test_the_seat_subdistrict_of_a_district_is_the_district():
     place = place_of("Two activists were hacked to death by assailants in Sherpur Sadar upazila on Monday.")
     assert (place.canonical, place.country, place.precision) == ("Sherpur", "BD", 2)
+    # a district GeoNames gives no point is shown at the town it is named after
+    assert (place.located_at, round(place.lat, 1), round(place.lon, 1)) == ("Sherpur", 25.0, 90.0)
 
 
 def test_a_kind_of_unit_only_one_country_has_names_it():
@@ -242,4 +247,5 @@ def test_a_name_written_as_a_district_that_only_a_town_abroad_bears_names_no_cou
 def test_the_country_written_after_a_name_beats_a_namesake_abroad(text, name, country):
     place = place_of(text)
     assert place is not None and (place.name, place.country) == (name, country)
-    assert place.lat is None  # kept as written: the gazetteer knows no such place there
+    # kept as written (the gazetteer knows no such place there), shown at a unit of its country
+    assert place.gazetteer_id is None and place.located_at and place.precision >= 2

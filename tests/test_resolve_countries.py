@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from shardwatch.extract.gazetteer import get_gazetteer
 from shardwatch.resolve import countries
 from shardwatch.resolve.corpus import update
 from shardwatch.store import EventFilter
@@ -48,9 +49,14 @@ def test_an_area_groups_unplaced_event_takes_the_country_its_other_events_lie_in
     update(tmp_db)
     events = _events(tmp_db)
     village = events["a50-e0"].place
-    assert village.country == "BF" and village.name == "Deneon" and village.precision == 1
+    burkina = get_gazetteer().countries["BF"]
+    assert village.country == "BF" and village.name == "Deneon"
     assert village.gazetteer_id == "corpus:BF"  # marked as the corpus's guess
-    assert events["a51-e0"].place.country == "BF" and events["a51-e0"].place.precision == 3
+    # shown on the map at the country, which the precision and located_at say
+    assert (village.lat, village.lon, village.precision, village.located_at) == (burkina.lat, burkina.lon, 3, "Burkina Faso")
+    unplaced = events["a51-e0"].place
+    assert (unplaced.country, unplaced.canonical, unplaced.precision, unplaced.located_at) == ("BF", "Burkina Faso", 3, None)
+    assert (unplaced.lat, unplaced.lon) == (burkina.lat, burkina.lon)
     assert events["a52-e0"].place.country is None  # the Taliban have no area of several countries
 
 

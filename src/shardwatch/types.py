@@ -79,6 +79,9 @@ class Place:
     # "central Samarra" (name "Salamiyah", "Samarra"). A reader looks the place up by its name;
     # the phrase says the event was near or in part of it.
     written: str | None = None
+    # The unit whose coordinates it has when the gazetteer cannot locate the place itself
+    # ("Soum" for a village of Soum province): lat/lon are that unit's, and precision its.
+    located_at: str | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from shardwatch.extract.common import DocContext, incidental_places
 from shardwatch.extract.events import all_events
 from shardwatch.extract.claims import claims_in, main_speaker
 from shardwatch.extract.mentions import actor_mentions, place_mentions
+from shardwatch.extract.place_coordinates import locate
 from shardwatch.extract.quotes import quotes_in
 from shardwatch.extract.versions import extraction_version
 from shardwatch.resolve.article import merge_article_events
@@ -29,6 +30,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
     if frames or (doc.text.strip() and doc.text == doc.text.lower()):  # cased text with no attack frame has no attack to argue
         found = attack_arguments.document_arguments(doc, article, frames, places=places)
         events, arguments = attack_arguments.attach(events, found)
+    events = locate(events, doc, places)
     claims, quotes = claims_in(doc, article, places, people), quotes_in(doc, article, main_org=main_speaker(people))
     return Extraction(article=article, events=tuple(events), mentions=tuple(places + people),
                       claims=tuple(claims), quotes=tuple(quotes), version=extraction_version(), arguments=arguments)

@@ -159,10 +159,34 @@ class Gazetteer:
             names = (record["name"], *record.get("variants", ()))
             keys = sorted({key for name in names for key in _keys(name)})
             number = len(self._rows)
-            self._rows.append([kind, "", record["name"], record["country"], "", "", "0", record["admin1"],
+            lat, lon = self._seat(keys, record)
+            self._rows.append([kind, "", record["name"], record["country"], lat, lon, "0", record["admin1"],
                                record.get("admin2", record["name"]), "|".join(keys)])
             for key in keys:
                 index[key].append(number)
+
+    def _seat(self, keys: list[str], record: dict) -> tuple[str, str]:
+        """The coordinates of the town of a commune's or district's name that is its seat (the
+        GeoNames place of the name in its country, in its region where GeoNames says which), or
+        none. A unit of the team's data is placed on a map where its seat is: "Pama" the commune
+        is the town of Pama. The population stays 0, so that how names resolve does not change."""
+        region = normalise_name(record["admin1"])
+        province = normalise_name(record.get("admin2") or "")
+        seats = []
+        for number in sorted({n for key in keys for n in self.cities.get(key, ())}):
+            row = self._rows[number]
+            if row[0] != "city" or row[3] != record["country"] or not row[4]:
+                continue
+            # GeoNames' region "Province de la Kompienga" holds the team's province "Kompienga"
+            in_region = normalise_name(row[7]) == region or bool(province and province in normalise_name(row[8]))
+            seats.append((in_region, int(row[6] or 0), row[4], row[5]))
+        if not seats:
+            return "", ""
+        in_region = [seat for seat in seats if seat[0]]
+        if not in_region and len(seats) > 1:
+            return "", ""  # two towns of the name and neither in its region: no guess
+        best = max(in_region or seats, key=lambda seat: seat[1])
+        return best[2], best[3]
 
     def _candidate(self, number: int) -> Candidate:
         kind, geonameid, name, country, lat, lon, population, admin1, admin2, _keys = self._rows[number]
@@ -250,6 +274,37 @@ class Gazetteer:
             found.append(self.countries[code])
         found.extend(c.place for c in self._pool(name))
         return found
+
+    def region_of(self, place: Place) -> Place | None:
+        """The smallest region with coordinates the gazetteer puts a place in: a commune's province
+        or a district's state (data/geo), else the place's first-level region; None when it knows none."""
+        country = place.country
+        if place.precision == 2:
+            # a region GeoNames gives no point ("Sherpur", an ISO 3166-2 district): the town it is
+            # named after, its seat, as the team's districts are placed (_seat)
+            seats = [c for c in self._matches(self.cities, place.canonical) if c.place.country == country
+                     and c.place.lat is not None]
+            # in its region, or the country's only town of the name (GeoNames' 2015 regions are
+            # not always today's: Sherpur lay in Dhaka division, now in Mymensingh)
+            in_region = [c for c in seats if place.admin1 and c.in_regions(set(_keys(place.admin1)))]
+            if in_region or len(seats) == 1:
+                return (in_region or seats)[0].place
+        names = [place.admin1]
+        kind, _, rest = (place.gazetteer_id or "").partition(":")
+        if kind in ("admin3", "district") and rest.startswith(f"{country}:"):
+            name = rest.split(":", 1)[1]
+            for number in self.cities.get(normalise_name(name), ()) if kind == "admin3" else ():
+                row = self._rows[number]
+                if row[0] == "admin3" and row[2] == name and row[3] == country:
+                    names = [row[8], row[7]]  # the province, then the region
+                    break
+        for wanted in filter(None, names):
+            found = [c for c in self._matches(self.regions, wanted) if c.place.country == country and c.place.lat is not None]
+            if place.admin1 and wanted != place.admin1:
+                found = [c for c in found if c.in_regions(set(_keys(place.admin1)))] or found
+            if found:
+                return found[0].place
+        return None
 
     def population(self, place: Place) -> int:
         """The population of a gazetteer place (0 for aliases and places it does not hold)."""
@@ -357,6 +412,15 @@ def _seat_alone(best: Candidate, ranked: list[Candidate], context: set[str]) -> 
     residues 0-3: place of 2 reports won ("in Panjgur", "near Daquq", tagged as an organisation), none lost."""
     return not context and best.population == 0 and best.place.precision == 1 and best.place.lat is not None \
         and len({c.place.country for c in ranked}) == 1
+
+
+def km_between(a: Place, b: Place) -> float | None:
+    """The great-circle distance between two places' points, or None when one has none."""
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
 def replace_name(place: Place, name: str) -> Place:

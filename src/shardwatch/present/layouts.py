@@ -322,7 +322,8 @@ def gtd_row(unit: dict, articles: dict[str, Article], serial: int) -> dict:
         "approxdate": "" if precision == "day" or not date else f"{precision}: {unit['date']}",
         "extended": 0, "country": "", "country_txt": country.get("name") or "",
         "region": region or "", "region_txt": GTD_REGIONS.get(region, ""), "provstate": _admin1(place),
-        "city": place.get("canonical") if place.get("precision") == 1 else "",
+        # a village shown at its province (located_at) is still the GTD's city, at specificity 4
+        "city": place.get("canonical") if place.get("precision") == 1 or place.get("located_at") else "",
         "latitude": place.get("lat"), "longitude": place.get("lon"),
         "specificity": GTD_SPECIFICITY.get(place.get("precision"), 5), "vicinity": 0,
         "summary": " ".join(e["text"] for e in unit["evidence"]),

@@ -38,7 +38,7 @@ def event_record(event: Event) -> dict:
         "place": None if place is None else {
             "name": place.name, "canonical": place.canonical, "country": place.country, "lat": place.lat,
             "lon": place.lon, "precision": place.precision, "gazetteer_id": place.gazetteer_id,
-            "admin1": place.admin1, "written": place.written,
+            "admin1": place.admin1, "written": place.written, "located_at": place.located_at,
         },
         "actors": [{"id": a.actor_id, "name": a.name, "role": a.role, "text": a.text} for a in event.actors],
         "killed": event.killed.as_json() if event.killed else None,
@@ -145,7 +145,7 @@ def incident_record(incident: Incident) -> dict:
         "place": None if place is None else {
             "name": place.name, "canonical": place.canonical, "country": place.country, "lat": place.lat,
             "lon": place.lon, "precision": place.precision, "gazetteer_id": place.gazetteer_id,
-            "admin1": place.admin1,
+            "admin1": place.admin1, "located_at": place.located_at,
         },
         "actors": [{"id": a.actor_id, "name": a.name, "role": a.role, "kind": a.kind, "parent": a.parent,
                     "person_role": a.person_role, "mentions": a.mentions} for a in incident.actors],

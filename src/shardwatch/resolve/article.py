@@ -19,10 +19,10 @@ Cross-article incidents are a later stage.
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 
 from shardwatch.data import by_state
+from shardwatch.extract.gazetteer import km_between
 from shardwatch.types import LINK_STRENGTH, PRECISION_RANK, Event, Place, Quantity
 
 # Places this close are one attack's sites: the Stade de France and Paris, Zaventem and Maalbeek.
@@ -33,14 +33,6 @@ RELATION_RANK = {"province": 2, "pledged": 1}
 
 def _place_key(event: Event) -> str | None:
     return event.place.canonical if event.place else None
-
-
-def _km(a: Place, b: Place) -> float | None:
-    if None in (a.lat, a.lon, b.lat, b.lon):
-        return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
 def _undated(event: Event) -> bool:
@@ -68,7 +60,7 @@ def _same_place(a: Event, b: Event, *, near_km: float | None) -> bool:
     if pa.endswith(", " + pb) or pb.endswith(", " + pa):
         return True
     if near_km is not None and a.place.precision == 1 and b.place.precision == 1:
-        distance = _km(a.place, b.place)
+        distance = km_between(a.place, b.place)
         return distance is not None and distance <= near_km
     return False
 

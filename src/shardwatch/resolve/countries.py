@@ -39,7 +39,7 @@ def place_by_corpus(store: Store) -> int:
         return 0
     counts = store.countries_of_actors(wanted)
     countries = get_gazetteer().countries
-    placed: dict[str, tuple[str, str]] = {}
+    placed: dict[str, tuple[str, str, float | None, float | None]] = {}
     for event_id, actors in unplaced.items():
         mine = [actor for actor in actors if actor in group_areas]
         if not mine:
@@ -53,6 +53,7 @@ def place_by_corpus(store: Store) -> int:
             continue
         code, n = tally.most_common(1)[0]
         if n >= MIN_SHARE * total and code in countries:
-            placed[event_id] = (code, countries[code].name)
+            country = countries[code]
+            placed[event_id] = (code, country.name, country.lat, country.lon)
     store.place_in_country(placed)
     return len(placed)

@@ -208,6 +208,7 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords, WatchRecords, Corp
             "place_name": p and p.name, "place_canonical": p and p.canonical, "country": p and p.country,
             "lat": p and p.lat, "lon": p and p.lon, "place_precision": p and p.precision,
             "gazetteer_id": p and p.gazetteer_id, "admin1": p and p.admin1, "place_written": p and p.written,
+            "place_located_at": p and p.located_at,
             "killed_low": k and k.low, "killed_high": k and k.high, "killed_qualifier": k and k.qualifier,
             "killed_text": k and k.text,
             "wounded_low": w and w.low, "wounded_high": w and w.high, "wounded_qualifier": w and w.qualifier,
@@ -300,7 +301,8 @@ class Store(IncidentRecords, ClaimRecords, ExtractionRecords, WatchRecords, Corp
         place = None
         if r["place_canonical"]:
             place = Place(r["place_name"], r["place_canonical"], r["country"], r["lat"], r["lon"],
-                          r["gazetteer_id"], r["place_precision"], r["admin1"], r["place_written"])
+                          r["gazetteer_id"], r["place_precision"], r["admin1"], r["place_written"],
+                          r["place_located_at"])
         actors = tuple(ActorRef(a["actor_id"], a["name"], a["role"], a["text"] or "") for a in self.db.execute(
             "SELECT * FROM event_actors WHERE event_id = ? ORDER BY rowid", (r["id"],)))
         evidence = tuple(Evidence(v["article_id"], v["start"], v["end"], v["text"], v["extractor"], v["version"])

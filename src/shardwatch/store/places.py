@@ -46,11 +46,17 @@ class CorpusPlaceRecords:
                 counts.setdefault(actor_id, Counter())[country] = n
         return counts
 
-    def place_in_country(self, placed: dict[str, tuple[str, str]]) -> None:
-        """Give events (id -> (country code, country name)) their country; an event with no place
-        takes the country as its place (precision 3). Inside ``transaction``."""
+    def place_in_country(self, placed: dict[str, tuple[str, str, float | None, float | None]]) -> None:
+        """Give events (id -> (country code, country name, its latitude, longitude)) their country;
+        an event with no place takes the country as its place, and a place with no coordinates is
+        shown at the country's (both precision 3; the latter ``located_at`` the country). Inside
+        ``transaction``."""
         self.db.executemany(
             "UPDATE events SET country = ?, gazetteer_id = COALESCE(gazetteer_id, ?),"
+            " place_located_at = CASE WHEN place_canonical IS NOT NULL AND lat IS NULL THEN ?"
+            " ELSE place_located_at END,"
+            " place_precision = CASE WHEN lat IS NULL THEN 3 ELSE place_precision END,"
             " place_name = COALESCE(place_name, ?), place_canonical = COALESCE(place_canonical, ?),"
-            " place_precision = COALESCE(place_precision, 3) WHERE id = ?",
-            [(code, CORPUS_PLACED + code, name, name, event_id) for event_id, (code, name) in placed.items()])
+            " lat = COALESCE(lat, ?), lon = COALESCE(lon, ?) WHERE id = ?",
+            [(code, CORPUS_PLACED + code, name, name, name, lat, lon, event_id)
+             for event_id, (code, name, lat, lon) in placed.items()])

@@ -230,4 +230,9 @@ MIGRATIONS.append((9, "event_place_written", """
 ALTER TABLE events ADD COLUMN place_written TEXT;
 """))
 
+# -- migration 10: the unit an event's place is shown at when its own point is unknown (issue 12) --
+MIGRATIONS.append((10, "event_place_located_at", """
+ALTER TABLE events ADD COLUMN place_located_at TEXT;
+"""))
+
 SCHEMA_VERSION = MIGRATIONS[-1][0]

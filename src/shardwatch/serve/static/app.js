@@ -72,7 +72,9 @@ function quantity(q) {
 function placeName(place) {
   if (!place) return "";
   if (typeof place === "string") return place;
-  return [place.canonical || place.name, place.country].filter(Boolean).join(", ");
+  const name = [place.canonical || place.name, place.country].filter(Boolean).join(", ");
+  // a place the gazetteer cannot locate is drawn at the unit around it: say so
+  return place.located_at ? `${name} (shown at ${place.located_at})` : name;
 }
 
 function headline(record) {
