@@ -13,7 +13,16 @@ where the smallest unit around it lies, and its precision becomes that unit's (2
 
 The name, country and gazetteer id stay as they were, so nothing that matches places by name
 changes; incidents merge only places of precision 1 by distance, so these never pull two
-events together.
+events together. ``place.located_at`` names the unit, so that a reader (and the GTD and ACLED
+layouts) know the point is not the place's own.
+
+Measured with communes and districts at their seats (data/geo, gazetteer._seat) and the chain rule
+of admin_chains._elsewhere, on ACLED's tuning attack notes (i % 9 != 4; 2,299 reports given an
+attack whose gold has coordinates; scripts/eval_events.map_scores): an event with coordinates
+42.0% -> 94.9%, one within 25 km of the gold's point 32.0% -> 43.9%, within 100 km 35.1% -> 71.2%
+(score_events place 2,007 -> 2,054, record 2,078 -> 2,122 of 2,887: it counts a point within 25 km
+as the right place); incidents dev residues 0-3 (1,182): within 25 km 93.5% -> 95.2%, place
+2,477 -> 2,490 of 2,762.
 """
 
 from __future__ import annotations
