@@ -72,3 +72,25 @@ def test_too_few_or_split_events_place_nothing(tmp_db):
     tmp_db.write_batch([_attack(51, DENEON, "jnim")])
     update(tmp_db)
     assert _events(tmp_db)["a51-e0"].place.country is None
+
+
+def test_a_place_named_with_no_country_takes_the_place_other_reports_give_its_name(tmp_db):
+    # one note names the village with its province; a later one names it alone
+    in_oudalan = Place("Kolerou", "Kolerou", "BF", 14.67, -0.39, None, 2, admin1="Sahel", located_at="Oudalan")
+    alone = Place("Kolerou", "Kolerou", None, None, None, None, 1)
+    tmp_db.write_batch([_attack(70, in_oudalan, "taliban")])
+    update(tmp_db)
+    tmp_db.write_batch([_attack(71, alone, "taliban")])
+    update(tmp_db)
+    place = _events(tmp_db)["a71-e0"].place
+    assert (place.country, place.lat, place.lon, place.precision, place.located_at) == ("BF", 14.67, -0.39, 2, "Oudalan")
+    assert place.gazetteer_id == "corpus:BF"  # the corpus's reading, and it does not vote
+
+
+def test_a_name_other_reports_place_in_two_countries_places_nothing(tmp_db):
+    tmp_db.write_batch([_attack(80, Place("Muse", "Muse", "MM", 23.98, 97.90, None, 1), "taliban"),
+                        _attack(81, Place("Muse", "Muse", "IT", 45.9, 12.5, None, 1), "taliban")])
+    update(tmp_db)
+    tmp_db.write_batch([_attack(82, Place("Muse", "Muse", None, None, None, None, 1), "taliban")])
+    update(tmp_db)
+    assert _events(tmp_db)["a82-e0"].place.country is None

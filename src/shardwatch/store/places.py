@@ -32,6 +32,34 @@ class CorpusPlaceRecords:
             found.setdefault(event_id, []).append(actor_id)
         return {event_id: tuple(sorted(actors)) for event_id, actors in found.items()}
 
+    def unplaced_names(self) -> dict[str, str]:
+        """Event id -> its place's canonical name (lower case), for every event not yet in an
+        incident whose place has a name but no country."""
+        return {event_id: name.lower() for event_id, name in self.db.execute(
+            "SELECT e.id, e.place_canonical FROM events e LEFT JOIN incident_events ie ON ie.event_id = e.id"
+            " WHERE ie.event_id IS NULL AND e.country IS NULL AND e.place_canonical IS NOT NULL").fetchall()}
+
+    def places_named(self, names: Iterable[str]) -> dict[str, Counter]:
+        """Canonical name (lower case) -> how many events place it at each (country, lat, lon,
+        precision, admin1, located_at), those the corpus placed left out."""
+        found: dict[str, Counter] = {}
+        for chunk in _chunks(sorted(set(names))):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(
+                    "SELECT LOWER(place_canonical), country, lat, lon, place_precision, admin1, place_located_at"
+                    f" FROM events WHERE LOWER(place_canonical) IN ({marks}) AND country IS NOT NULL"
+                    " AND (gazetteer_id IS NULL OR gazetteer_id NOT LIKE ?)", (*chunk, CORPUS_PLACED + "%")):
+                found.setdefault(row[0], Counter())[tuple(row[1:])] += 1
+        return found
+
+    def place_where_named(self, placed: dict[str, tuple]) -> None:
+        """Give events (id -> (country, lat, lon, precision, admin1, located_at)) the place the
+        corpus knows their place's name at, marked as the corpus's. Inside ``transaction``."""
+        self.db.executemany(
+            "UPDATE events SET country = ?, lat = ?, lon = ?, place_precision = ?, admin1 = ?,"
+            " place_located_at = ?, gazetteer_id = ? WHERE id = ?",
+            [(*where, CORPUS_PLACED + where[0], event_id) for event_id, where in placed.items()])
+
     def countries_of_actors(self, actor_ids: Iterable[str]) -> dict[str, Counter]:
         """Actor id -> how many of its events (as perpetrator) lie in each country, those the
         corpus placed left out."""
