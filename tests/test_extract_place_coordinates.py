@@ -86,3 +86,11 @@ def test_a_village_named_with_its_region_is_no_namesake_of_another_region():
     place = place_of("On 9 May 2020, rebel forces fired mortars at army positions near Vodyane, Donetsk.")
     assert (place.name, place.country, place.precision, place.located_at, place.admin1) == (
         "Vodyane", "UA", 2, "Donetsk", "Donetsk")
+
+
+def test_a_district_named_beside_the_place_is_located_at_its_seat_when_geonames_gives_it_no_point():
+    # Dinajpur district (an ISO 3166-2 row with no point) is shown at the town of Dinajpur
+    place = place_of("Border guards shot dead a farmer near Birampur Upazila in Dinajpur district on Monday.")
+    dinajpur = get_gazetteer().resolve("Dinajpur", context={"BD"})
+    assert (place.canonical, place.country, place.precision, place.located_at) == ("Birampur", "BD", 2, "Dinajpur")
+    assert (place.lat, place.lon) == (dinajpur.lat, dinajpur.lon)
