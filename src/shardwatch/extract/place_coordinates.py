@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 from shardwatch.extract.gazetteer import Gazetteer, get_gazetteer
 from shardwatch.types import Event, Mention, Place
 
+
 def locate(events: list[Event], doc: Doc, mentions: list[Mention]) -> list[Event]:
     """The events, each place with no coordinates given those of the unit around it."""
     gazetteer = get_gazetteer()
