@@ -159,34 +159,28 @@ class Gazetteer:
             names = (record["name"], *record.get("variants", ()))
             keys = sorted({key for name in names for key in _keys(name)})
             number = len(self._rows)
-            lat, lon = self._seat(keys, record)
+            # a unit of the team's data is placed on a map where its seat is ("Pama" the commune is
+            # the town of Pama); its population stays 0, so that how names resolve does not change
+            seat = self.seat(names, record["country"], record["admin1"], record.get("admin2"))
+            lat, lon = (str(seat.lat), str(seat.lon)) if seat is not None else ("", "")
             self._rows.append([kind, "", record["name"], record["country"], lat, lon, "0", record["admin1"],
                                record.get("admin2", record["name"]), "|".join(keys)])
             for key in keys:
                 index[key].append(number)
 
-    def _seat(self, keys: list[str], record: dict) -> tuple[str, str]:
-        """The coordinates of the town of a commune's or district's name that is its seat (the
-        GeoNames place of the name in its country, in its region where GeoNames says which), or
-        none. A unit of the team's data is placed on a map where its seat is: "Pama" the commune
-        is the town of Pama. The population stays 0, so that how names resolve does not change."""
-        region = normalise_name(record["admin1"])
-        province = normalise_name(record.get("admin2") or "")
-        seats = []
-        for number in sorted({n for key in keys for n in self.cities.get(key, ())}):
-            row = self._rows[number]
-            if row[0] != "city" or row[3] != record["country"] or not row[4]:
-                continue
-            # GeoNames' region "Province de la Kompienga" holds the team's province "Kompienga"
-            in_region = normalise_name(row[7]) == region or bool(province and province in normalise_name(row[8]))
-            seats.append((in_region, int(row[6] or 0), row[4], row[5]))
-        if not seats:
-            return "", ""
-        in_region = [seat for seat in seats if seat[0]]
-        if not in_region and len(seats) > 1:
-            return "", ""  # two towns of the name and neither in its region: no guess
-        best = max(in_region or seats, key=lambda seat: seat[1])
-        return best[2], best[3]
+    def seat(self, names: Iterable[str], country: str | None, admin1: str | None,
+             province: str | None = None) -> Place | None:
+        """The town a unit of one of these names is named after, its seat: the GeoNames place of
+        the name in its country, the most populous of those in its region (admin1, or GeoNames'
+        "Province de la Kompienga" holding the province "Kompienga"), or the country's only one;
+        None when two towns of the name lie outside its region or there is none."""
+        numbers = {n for name in names for key in _keys(name) for n in self.cities.get(key, ())}
+        seats = [c for c in sorted((self._candidate(n) for n in sorted(numbers)), key=lambda c: -c.population)
+                 if c.kind == "city" and c.place.country == country and c.place.lat is not None]
+        wanted = set(_keys(admin1)) if admin1 else set()
+        province = normalise_name(province or "")
+        in_region = [c for c in seats if c.in_regions(wanted) or (province and province in normalise_name(c.admin2 or ""))]
+        return (in_region or seats)[0].place if in_region or len(seats) == 1 else None
 
     def _candidate(self, number: int) -> Candidate:
         kind, geonameid, name, country, lat, lon, population, admin1, admin2, _keys = self._rows[number]
@@ -280,16 +274,14 @@ class Gazetteer:
         or a district's state (data/geo), else the place's first-level region; None when it knows none."""
         country = place.country
         if place.precision == 2:
-            # a region GeoNames gives no point ("Sherpur", an ISO 3166-2 district): the town it is
-            # named after, its seat, as the team's districts are placed (_seat)
-            seats = [c for c in self._matches(self.cities, place.canonical) if c.place.country == country
-                     and c.place.lat is not None]
-            # in its region, or the country's only town of the name (GeoNames' 2015 regions are
-            # not always today's: Sherpur lay in Dhaka division, now in Mymensingh). ACLED tuning
-            # attack notes within 25 km 1,004 -> 1,009, incidents residues 0-3 1,120 -> 1,125 (of 1,182)
-            in_region = [c for c in seats if place.admin1 and c.in_regions(set(_keys(place.admin1)))]
-            if in_region or len(seats) == 1:
-                return (in_region or seats)[0].place
+            # a region GeoNames gives no point ("Sherpur", an ISO 3166-2 district): its seat, as the
+            # team's districts are placed; the country's only town of the name counts, for GeoNames'
+            # 2015 regions are not always today's (Sherpur lay in Dhaka division, now in Mymensingh).
+            # ACLED tuning attack notes within 25 km 1,004 -> 1,009, incidents residues 0-3
+            # 1,120 -> 1,125 (of 1,182)
+            seat = self.seat((place.canonical,), country, place.admin1)
+            if seat is not None:
+                return seat
         names = [place.admin1]
         kind, _, rest = (place.gazetteer_id or "").partition(":")
         if kind in ("admin3", "district") and rest.startswith(f"{country}:"):
@@ -415,13 +407,19 @@ def _seat_alone(best: Candidate, ranked: list[Candidate], context: set[str]) -> 
         and len({c.place.country for c in ranked}) == 1
 
 
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle distance between two points, in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def km_between(a: Place, b: Place) -> float | None:
     """The great-circle distance between two places' points, or None when one has none."""
     if None in (a.lat, a.lon, b.lat, b.lon):
         return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def replace_name(place: Place, name: str) -> Place:

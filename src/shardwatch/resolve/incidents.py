@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from shardwatch.data import DESCRIBED, UNNAMED_STATE, by_state
+from shardwatch.extract.gazetteer import distance_km
 from shardwatch.types import PRECISION_RANK
 
 # A precise place farther than this from every place of an incident is somewhere else. Paris
@@ -129,13 +130,6 @@ def months(interval: tuple[dt.date, dt.date]) -> list[str]:
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return out
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
