@@ -29,7 +29,7 @@ from pathlib import Path
 
 from train import sequences
 from shardwatch.learn.spans import LABELS, normalize
-from shardwatch.learn.tagger import RoleTagger, Settings, model_dir, train
+from shardwatch.learn.tagger import RoleTagger, Settings, default_tagger, model_dir, train
 from shardwatch.learn.text import model_text
 from shardwatch.nlp import annotate, get_nlp
 
@@ -70,15 +70,18 @@ def main(argv=None) -> None:
     records = [json.loads(line) for line in open(args.train, encoding="utf-8") if line.strip()]
     cut = len(records) - args.holdout
     shipped = json.loads((model_dir() / "roles.json").read_text(encoding="utf-8"))
-    settings = Settings(tau=shipped["tau"], max_entities=shipped.get("max_entities", {}))
+    classes = default_tagger().word_classes  # the shipped model's word classes (fitted without labels)
+    settings = Settings(tau=shipped["tau"], max_entities=shipped.get("max_entities", {}),
+                        word_classes=shipped.get("word_classes", 0))
     model = Path(args.model)
     nlp = get_nlp()
     if not model.exists():
         model.parent.mkdir(parents=True, exist_ok=True)
         head = list(annotate(model_text(r["text"]) for r in records[:cut]))
-        train(sequences(head, records[:cut], nlp.tokenizer), model, c1=shipped["params"]["c1"],
+        train(sequences(head, records[:cut], nlp.tokenizer, classes), model, c1=shipped["params"]["c1"],
               c2=shipped["params"]["c2"], iterations=shipped["params"]["iterations"])
-    tagger, wide = RoleTagger(model, settings), RoleTagger(model, Settings(tau=args.floor))
+    tagger = RoleTagger(model, settings, classes)
+    wide = RoleTagger(model, Settings(tau=args.floor, word_classes=settings.word_classes), classes)
     table = {role: Counter() for role in LABELS}
     for doc, record in zip(annotate(model_text(r["text"]) for r in records[cut:]), records[cut:]):
         kept = tagger.roles(doc)

@@ -7,8 +7,11 @@
    each candidate setting of the posterior threshold ``tau``; keep the setting with the best
    micro F1 (``../shared/eval/score_roles.py``). Only MUC-4 train is used: the dev sets are
    never looked at.
-3. Train the final CRF on all documents and write ``roles.crfsuite`` and ``roles.json`` (the
-   chosen settings and the held-out figures) into ``--out``.
+   Before that, the word classes of the features (``learn.features.WordClasses``) are fitted
+   by k-means on the pipeline's token vectors of the same texts (their labels unused).
+3. Train the final CRF on all documents and write ``roles.crfsuite``, ``roles.classes.npy``
+   (the word classes' centroids) and ``roles.json`` (the chosen settings and the held-out
+   figures) into ``--out``.
 
 Deterministic: the same TRAIN gives the same model (L-BFGS, fixed document order). The features
 come from the whole pipeline (its entities, lemmas, parse): a change there changes the model, so
@@ -21,6 +24,7 @@ Usage: .venv/bin/python scripts/train.py --train ../shared/data/muc4/train.jsonl
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib.util
 import json
 import sys
@@ -28,12 +32,13 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
 from spacy.tokens import DocBin
 
 from fingerprints import Digest, crf_sample
-from shardwatch.learn.features import FEATURE_VERSION, doc_sequences
+from shardwatch.learn.features import FEATURE_VERSION, WORD_CLASSES, WordClasses, doc_sequences
 from shardwatch.learn.spans import LABELS
-from shardwatch.learn.tagger import MODEL_NAME, RoleTagger, Settings, model_dir, train
+from shardwatch.learn.tagger import MODEL_NAME, RoleTagger, Settings, classes_path, model_dir, train
 from shardwatch.learn.text import model_text
 from shardwatch.nlp import annotate, get_nlp
 
@@ -67,12 +72,32 @@ def gold_mentions(roles: dict, tokenizer) -> list[tuple[list[str], str]]:
     return out
 
 
-def sequences(docs, records, tokenizer):
+def sequences(docs, records, tokenizer, word_classes=None):
     from shardwatch.learn.spans import bio_labels
     for doc, record in zip(docs, records):
         mentions = gold_mentions(record["roles"], tokenizer)
-        for tokens, feats in doc_sequences(doc):
+        for tokens, feats in doc_sequences(doc, word_classes):
             yield feats, bio_labels([t.lower_ for t in tokens], mentions)
+
+
+def parsed(texts, nlp, cache: Path | None):
+    """The parses of ``texts``, kept in ``cache`` (a DocBin, and beside it the token vectors the
+    features read, which a DocBin does not keep) when one is named."""
+    vectors = cache.with_suffix(".vectors.npz") if cache else None
+    if cache and cache.exists() and vectors.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        with np.load(vectors) as stored:
+            for i, doc in enumerate(docs):
+                doc.tensor = stored[str(i)]
+        return docs
+    docs = list(annotate(texts))
+    if cache:
+        bin_ = DocBin(store_user_data=False)
+        for doc in docs:
+            bin_.add(doc)
+        bin_.to_disk(cache)
+        np.savez(vectors, **{str(i): doc.tensor for i, doc in enumerate(docs)})
+    return docs
 
 
 def main(argv=None) -> None:
@@ -85,6 +110,8 @@ def main(argv=None) -> None:
     parser.add_argument("--c2", type=float, default=0.01, help="L2 regularisation")
     parser.add_argument("--iterations", type=int, default=100, help="L-BFGS iterations")
     parser.add_argument("--cache", help="DocBin file to keep the parsed train texts in (speeds reruns)")
+    parser.add_argument("--word-classes", type=int, default=WORD_CLASSES,
+                        help="k of the k-means word classes of the features (default: %(default)s)")
     parser.add_argument("--max-entities", default=DEFAULT_CAPS,
                         help="ROLE=N,...: at most N fillers of ROLE per document (default: %(default)s)")
     args = parser.parse_args(argv)
@@ -93,29 +120,26 @@ def main(argv=None) -> None:
     started = time.time()
     records = [json.loads(line) for line in open(args.train, encoding="utf-8") if line.strip()]
     nlp = get_nlp()
-    cache = Path(args.cache) if args.cache else None
-    if cache and cache.exists():
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-    else:
-        docs = list(annotate(model_text(r["text"]) for r in records))
-        if cache:
-            bin_ = DocBin(store_user_data=False)
-            for doc in docs:
-                bin_.add(doc)
-            bin_.to_disk(cache)
+    docs = parsed((model_text(r["text"]) for r in records), nlp, Path(args.cache) if args.cache else None)
     print(f"parsed {len(docs)} documents in {time.time() - started:.0f} s", file=sys.stderr)
+    cut = len(records) - args.holdout
+    # fitted on the texts the held-out settings are chosen by a CRF trained on, so that the
+    # held-out texts stay unread; the final CRF reads the same classes
+    word_classes = WordClasses.fit(docs[:cut], k=args.word_classes)
+    print(f"fitted {args.word_classes} word classes in {time.time() - started:.0f} s", file=sys.stderr)
     tokenizer = nlp.tokenizer
+    with_classes = functools.partial(sequences, word_classes=word_classes)
     scorer = load_scorer(Path(args.scorer))
     params = {"c1": args.c1, "c2": args.c2, "iterations": args.iterations}
 
-    cut = len(records) - args.holdout
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "heldout.crfsuite"
-        train(sequences(docs[:cut], records[:cut], tokenizer), path, **params)
+        train(with_classes(docs[:cut], records[:cut], tokenizer), path, **params)
         gold = {r["doc_id"]: r["roles"] for r in records[cut:]}
         best, figures = None, {}
         for tau in TAUS:
-            tagger = RoleTagger(path, Settings(tau=tau, max_entities=caps))
+            tagger = RoleTagger(path, Settings(tau=tau, max_entities=caps, word_classes=args.word_classes),
+                                word_classes)
             pred = {}
             for doc, record in zip(docs[cut:], records[cut:]):
                 found = tagger.roles(doc)
@@ -136,13 +160,14 @@ def main(argv=None) -> None:
             full.add([feats, tags])
             yield feats, tags
 
-    train(hashed(sequences(docs, records, tokenizer)), out / f"{MODEL_NAME}.crfsuite", **params)
-    meta = Settings(tau=best, max_entities=caps).to_json() | {
+    train(hashed(with_classes(docs, records, tokenizer)), out / f"{MODEL_NAME}.crfsuite", **params)
+    np.save(classes_path(out), word_classes.centroids)
+    meta = Settings(tau=best, max_entities=caps, word_classes=args.word_classes).to_json() | {
         "trained_on": Path(args.train).name, "documents": len(records), "params": params,
         "heldout_documents": args.holdout, "heldout_micro": figures[str(best)],
         "feature_version": FEATURE_VERSION,
         # what tests/test_models_reproducible.py checks the pipeline still gives (scripts/fingerprints.py)
-        "sample_fingerprint": crf_sample(records, tokenizer, sequences),
+        "sample_fingerprint": crf_sample(records, tokenizer, with_classes),
         "train_fingerprint": full.hexdigest(),  # all the sequences the final model was trained on
     }
     (out / f"{MODEL_NAME}.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")

@@ -267,3 +267,84 @@ def test_cased_reports_never_reach_the_lower_case_tagger():
     assert any(e.kind == "attack" for e in extraction.events)
     assert default_tagger.cache_info().currsize == 0  # the CRF was never loaded for it
     assert gate_settings.cache_info().currsize == 0  # nor the document gate of lower-cased text
+
+
+def _doc_with_vectors(words: list[str], vectors: list[list[float]]):
+    import numpy as np
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    doc = Doc(Vocab(), words=words, sent_starts=[True] + [False] * (len(words) - 1))
+    doc.tensor = np.asarray(vectors, dtype="float32")
+    return doc
+
+
+def test_word_classes_give_each_token_the_class_of_the_nearest_centroid_of_its_unit_vector():
+    import numpy as np
+
+    from shardwatch.learn.features import WordClasses
+
+    classes = WordClasses(np.array([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0]]))
+    # lengths do not count, directions do: (5, 1) is near (1, 0); (0.1, 3) near (0, 1)
+    doc = _doc_with_vectors(["guerrillas", "attacked", "the", "post"], [[5, 1], [0.1, 3], [-2, 0.5], [0, 0]])
+    assert classes.of(doc)[:3] == [0, 1, 2]
+
+
+def test_the_tagger_features_name_the_word_class_of_a_token_and_of_its_neighbours():
+    import numpy as np
+
+    from shardwatch.learn.features import WordClasses, doc_sequences
+
+    classes = WordClasses(np.array([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0]]))
+    doc = _doc_with_vectors(["rebels", "burned", "a", "bus"], [[1, 0], [0, 1], [-1, 0], [0, 2]])
+    (tokens, feats), = doc_sequences(doc, classes)
+    burned = feats[1]
+    assert {k for k in burned if "c=" in k} == {"c=1", "-1:c=0", "1:c=2"}
+    assert not any(k.startswith("-1:c=") for k in feats[0])  # nothing before the first token
+    (_, plain), = doc_sequences(doc)  # without classes, no class features
+    assert not any(k.startswith(("c=", "-1:c=", "1:c=")) for f in plain for k in f)
+
+
+def test_word_classes_refuse_a_doc_without_token_vectors():
+    import numpy as np
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from shardwatch.learn.features import WordClasses
+
+    doc = Doc(Vocab(), words=["a", "bomb"])  # as a DocBin gives it back: no doc.tensor
+    with pytest.raises(ValueError, match="no token vectors"):
+        WordClasses(np.eye(2)).of(doc)
+
+
+def test_word_classes_fitted_twice_on_the_same_vectors_are_the_same():
+    from shardwatch.learn.features import WordClasses
+
+    docs = [_doc_with_vectors(["w"] * 6, [[1, 0], [0.9, 0.1], [0, 1], [0.1, 0.9], [-1, 0], [-0.9, -0.1]])] * 3
+    first, second = WordClasses.fit(docs, k=3), WordClasses.fit(docs, k=3)
+    assert (first.centroids == second.centroids).all()
+    assert len(set(first.of(docs[0]))) == 3  # three directions, three classes
+
+
+@pytest.mark.model
+def test_the_shipped_tagger_reads_its_word_classes_and_says_what_a_doc_without_vectors_lacks(tmp_path):
+    import shutil
+
+    from spacy.tokens import DocBin
+
+    from shardwatch.errors import ShardwatchError
+    from shardwatch.learn.tagger import RoleTagger, default_tagger, model_dir
+    from shardwatch.nlp import annotate, get_nlp
+
+    tagger = default_tagger()
+    assert tagger.settings.word_classes == 200 and tagger.word_classes.centroids.shape == (200, 96)
+    (doc,) = annotate(["guerrillas machinegunned a bus in the capital yesterday."])
+    stored = DocBin(docs=[doc]).to_bytes()
+    (read,) = DocBin().from_bytes(stored).get_docs(get_nlp().vocab)
+    with pytest.raises(ShardwatchError, match="token vectors"):
+        tagger.candidates(read)
+    # a model folder that lost its classes is refused at load time, not read wrongly
+    for name in ("roles.crfsuite", "roles.json"):
+        shutil.copy(model_dir() / name, tmp_path / name)
+    with pytest.raises(ShardwatchError, match="word classes"):
+        RoleTagger.load(tmp_path)

@@ -1,8 +1,10 @@
 """The role tagger: a linear-chain CRF (CRFsuite) over sentences, shipped in ``data/models``.
 
-``make train`` (``scripts/train.py``) writes two files into ``data/models/``:
-``roles.crfsuite`` (the CRF) and ``roles.json`` (the feature version it was trained with and
-the decoding settings chosen on a held-out part of MUC-4 train). Both load offline.
+``make train`` (``scripts/train.py``) writes three files into ``data/models/``:
+``roles.crfsuite`` (the CRF), ``roles.classes.npy`` (the centroids of the word classes its
+features use, ``learn.features.WordClasses``) and ``roles.json`` (the feature version it was
+trained with and the decoding settings chosen on a held-out part of MUC-4 train). All load
+offline.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 from spacy.tokens import Doc
 
 from shardwatch.errors import ShardwatchError
-from shardwatch.learn.features import FEATURE_VERSION, doc_sequences
+from shardwatch.learn.features import FEATURE_VERSION, WordClasses, doc_sequences, has_vectors
 from shardwatch.learn.gate import GateSettings
 from shardwatch.learn.spans import (
     LABELS, ROLE_OF, Candidate, decode_spans, entities, normalize, parenthetical_aliases, posterior_spans, span_text,
@@ -36,30 +39,42 @@ class Settings:
     min_score: dict[str, float] = field(default_factory=dict)  # per role: candidates below are dropped
     max_entities: dict[str, int] = field(default_factory=dict)  # per role: at most this many, best first
     feature_version: str = FEATURE_VERSION
+    word_classes: int = 0  # how many word classes the model's features use (0: none)
 
     @classmethod
     def from_json(cls, data: dict) -> Settings:
         return cls(tau=data["tau"], min_score=dict(data.get("min_score", {})),
-                   max_entities=dict(data.get("max_entities", {})), feature_version=data["feature_version"])
+                   max_entities=dict(data.get("max_entities", {})), feature_version=data["feature_version"],
+                   word_classes=int(data.get("word_classes", 0)))
 
     def to_json(self) -> dict:
         return {"tau": self.tau, "min_score": self.min_score, "max_entities": self.max_entities,
-                "feature_version": self.feature_version}
+                "feature_version": self.feature_version, "word_classes": self.word_classes}
 
 
 def model_dir() -> Path:
     return Path(str(resources.files("shardwatch.data") / "models"))
 
 
+def classes_path(directory: Path, name: str = MODEL_NAME) -> Path:
+    """Where the centroids of the word classes of model ``name`` are kept."""
+    return directory / f"{name}.classes.npy"
+
+
 class RoleTagger:
     """Role filler candidates of a document from the trained CRF."""
 
-    def __init__(self, model_path: Path, settings: Settings):
+    def __init__(self, model_path: Path, settings: Settings, word_classes: WordClasses | None = None):
         if settings.feature_version != FEATURE_VERSION:
             raise ShardwatchError(
                 f"role model {model_path} was trained with features v{settings.feature_version}, "
                 f"the code has v{FEATURE_VERSION}: run `make train`")
+        have = 0 if word_classes is None else len(word_classes.centroids)
+        if have != settings.word_classes:
+            raise ShardwatchError(f"role model {model_path} was trained with {settings.word_classes} word classes, "
+                                  f"{have} were given: run `make train`")
         self.settings = settings
+        self.word_classes = word_classes
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_path))
         self.labels = self._tagger.labels()
@@ -70,14 +85,24 @@ class RoleTagger:
         model, meta = directory / f"{name}.crfsuite", directory / f"{name}.json"
         if not model.exists() or not meta.exists():
             raise ShardwatchError(f"no role model in {directory}: run `make train`")
-        return cls(model, Settings.from_json(json.loads(meta.read_text(encoding="utf-8"))))
+        settings = Settings.from_json(json.loads(meta.read_text(encoding="utf-8")))
+        classes = None
+        if settings.word_classes:
+            path = classes_path(directory, name)
+            if not path.exists():
+                raise ShardwatchError(f"role model {model} needs its word classes {path}: run `make train`")
+            classes = WordClasses(np.load(path))
+        return cls(model, settings, classes)
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """Every filler string the tagger finds in ``doc`` (a parse of ``model_text``), by role."""
+        if self.word_classes is not None and not has_vectors(doc):
+            raise ShardwatchError("the role tagger reads the pipeline's token vectors (doc.tensor), which this doc "
+                                  "lacks: give it a doc from shardwatch.nlp.annotate, not one read from a DocBin")
         found: dict[tuple[str, str], Candidate] = {}
         order = 0
         short_labels = [lab for lab in LABELS.values() if "B-" + lab in self.labels]
-        for tokens, feats in doc_sequences(doc):
+        for tokens, feats in doc_sequences(doc, self.word_classes):
             self._tagger.set(feats)
             tags = self._tagger.tag()
             marginal = [{lab: self._tagger.marginal(lab, i) for lab in self.labels} for i in range(len(tags))]
