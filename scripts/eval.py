@@ -389,16 +389,22 @@ CRF_V3 = [
     "tok2vec output of en_core_web_sm, computed anyway), unit-normalised, is mapped to the nearest of "
     "200 k-means centroids (`scipy.cluster.vq.kmeans2`, `++` start, seeded, fitted by `scripts/train.py` "
     "on 60,000 token vectors of MUC-4 train's first 1,100 texts, labels unused, and shipped as "
-    "`roles.classes.npy`); the features are the class of the token and of its neighbours one away, "
-    "beside features v2. Chosen at stop 43 on MUC-4 train only: a CRF on the first 1,100 texts "
+    "`roles.classes.npy`); the features are the class of the token, of its neighbours one away and "
+    "of its syntactic head, beside features v2. Chosen on MUC-4 train only, at stop 43 (classes "
+    "fitted in an experiment, no head class): a CRF on the first 1,100 texts "
     "reading the last 200 (tagger alone, no gate, one organisation), micro F1 at tau 0.15 / 0.2 / "
     "0.3: v2 41.71 / 40.95 / 39.21; 200 classes 43.18 / 43.03 / 42.72 (perpetrator individuals "
     "31.79 -> 28.71, organisations 47.89 -> 48.98, targets 43.62 -> 46.23, victims 44.68 -> 49.76, "
     "weapons 43.37 -> 45.78); 400 classes 41.91 / 41.49 / 41.16; the 96 values as real-valued "
     "features instead 41.24 / 40.99 / 41.23. Out of fold on the first 1,100 (4 CRFs, each on three "
     "quarters, reading the fourth; tau 0.15), 200 classes: every quarter up, 36.78 -> 36.85, "
-    "41.03 -> 42.57, 34.68 -> 35.60, 32.35 -> 33.96 (mean 36.21 -> 37.25). MUC-4 dev was read once, "
-    "after: see the table above (45.66 with features v2).",
+    "41.03 -> 42.57, 34.68 -> 35.60, 32.35 -> 33.96 (mean 36.21 -> 37.25). At stop 44, with the "
+    "classes `scripts/train.py` fits: the held-out last 200 gave 42.03 at tau 0.15 (v2 41.29); the "
+    "head's class added 42.03 -> 43.37 there and every out-of-fold quarter, 36.69 -> 38.16, "
+    "39.61 -> 41.27, 35.23 -> 35.88, 31.80 -> 32.19 (mean 35.83 -> 36.88); the classes of the words "
+    "two away gave 43.16 there (with the head's 43.36), a second set of 50 classes beside the 200 "
+    "41.48: not kept. MUC-4 dev, measured after (measuring only): 45.66 with features v2, 47.34 "
+    "with the classes of the token and its neighbours; the table above has the shipped figure.",
 ]
 
 

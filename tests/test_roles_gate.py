@@ -53,12 +53,12 @@ def test_a_doubtful_filler_of_a_text_that_tells_no_incident_is_dropped():
 
     # A minister's account of last year's attacks: MUC-4 would fill no template for it, yet the
     # CRF reads its "guerrillas" as doers (with a score under 0.7).
-    text = ("the minister said the government will ask congress for more money for the police. he said "
-            "the guerrillas attacked several towns last year and that the rebels still have weapons "
-            "hidden in the mountains.")
+    text = ("the minister said the budget for the police will grow next year. he recalled that guerrillas "
+            "attacked several towns in the past and said the rebels still have arms hidden in the mountains.")
     (doc,) = annotate([text])
     ungated = default_tagger().roles(doc)
     assert [c.text for c in ungated["perpetrator_individual"]] == ["guerrillas"]
+    assert ungated["perpetrator_individual"][0].score < gate_settings().min_score
     gated = default_tagger().roles(doc, gate=gate_settings(), probability=probability(text))
     assert gated["perpetrator_individual"] == []
     (line,) = role_lines([("speech", text)])
