@@ -391,7 +391,8 @@ CRF_V3 = [
     "on 60,000 token vectors of MUC-4 train's first 1,100 texts, labels unused, and shipped as "
     "`roles.classes.npy`); the features are the class of the token, of its neighbours one away and "
     "of its syntactic head, beside features v2. Chosen on MUC-4 train only, at stop 43 (classes "
-    "fitted in an experiment, no head class): a CRF on the first 1,100 texts "
+    "fitted by an experiment script whose tag did not survive, no head class; `scripts/crf_folds.py` "
+    "gives stop 44's figures below): a CRF on the first 1,100 texts "
     "reading the last 200 (tagger alone, no gate, one organisation), micro F1 at tau 0.15 / 0.2 / "
     "0.3: v2 41.71 / 40.95 / 39.21; 200 classes 43.18 / 43.03 / 42.72 (perpetrator individuals "
     "31.79 -> 28.71, organisations 47.89 -> 48.98, targets 43.62 -> 46.23, victims 44.68 -> 49.76, "
@@ -409,7 +410,9 @@ CRF_V3 = [
     "and 4 gates on the first 1,100, each on three quarters; the roles view's titles; the same grid "
     "of 224 settings): no gate 37.74, the shipped settings 37.94, the grid's best 38.38 (weight 1, "
     "threshold 0.6, minimum 0.3), the next ten within 0.1 of it: a plateau, not a choice; kept. 200 "
-    "L-BFGS iterations instead of 100: 43.37 -> 42.87 on the last 200; kept 100.",
+    "L-BFGS iterations instead of 100: 43.37 -> 42.87 on the last 200; kept 100. "
+    "`scripts/crf_folds.py` scores these choices again (`--split last200` or `folds`, `--variant`, "
+    "`--gate`).",
 ]
 
 

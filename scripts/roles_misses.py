@@ -25,11 +25,12 @@ import argparse
 import json
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from train import sequences
 from shardwatch.learn.spans import LABELS, normalize
-from shardwatch.learn.tagger import RoleTagger, Settings, default_tagger, model_dir, train
+from shardwatch.learn.tagger import RoleTagger, default_tagger, model_dir, train
 from shardwatch.learn.text import model_text
 from shardwatch.nlp import annotate, get_nlp
 
@@ -70,9 +71,8 @@ def main(argv=None) -> None:
     records = [json.loads(line) for line in open(args.train, encoding="utf-8") if line.strip()]
     cut = len(records) - args.holdout
     shipped = json.loads((model_dir() / "roles.json").read_text(encoding="utf-8"))
-    classes = default_tagger().word_classes  # the shipped model's word classes (fitted without labels)
-    settings = Settings(tau=shipped["tau"], max_entities=shipped.get("max_entities", {}),
-                        word_classes=shipped.get("word_classes", 0))
+    # the shipped model's settings and word classes (the classes were fitted without labels)
+    settings, classes = default_tagger().settings, default_tagger().word_classes
     model = Path(args.model)
     nlp = get_nlp()
     if not model.exists():
@@ -81,7 +81,7 @@ def main(argv=None) -> None:
         train(sequences(head, records[:cut], nlp.tokenizer, classes), model, c1=shipped["params"]["c1"],
               c2=shipped["params"]["c2"], iterations=shipped["params"]["iterations"])
     tagger = RoleTagger(model, settings, classes)
-    wide = RoleTagger(model, Settings(tau=args.floor, word_classes=settings.word_classes), classes)
+    wide = RoleTagger(model, replace(settings, tau=args.floor, max_entities={}), classes)
     table = {role: Counter() for role in LABELS}
     for doc, record in zip(annotate(model_text(r["text"]) for r in records[cut:]), records[cut:]):
         kept = tagger.roles(doc)

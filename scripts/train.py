@@ -53,6 +53,11 @@ TAUS = (1.0, 0.3, 0.2, 0.15)
 DEFAULT_CAPS = "perpetrator_organization=1"
 
 
+def parse_caps(text: str) -> dict[str, int]:
+    """``ROLE=N,...`` as ``{role: N}``."""
+    return {role: int(n) for role, _, n in (item.partition("=") for item in text.split(",") if item)}
+
+
 def load_scorer(path: Path):
     spec = importlib.util.spec_from_file_location("score_roles", path)
     module = importlib.util.module_from_spec(spec)
@@ -115,7 +120,7 @@ def main(argv=None) -> None:
     parser.add_argument("--max-entities", default=DEFAULT_CAPS,
                         help="ROLE=N,...: at most N fillers of ROLE per document (default: %(default)s)")
     args = parser.parse_args(argv)
-    caps = {role: int(n) for role, _, n in (item.partition("=") for item in args.max_entities.split(",") if item)}
+    caps = parse_caps(args.max_entities)
 
     started = time.time()
     records = [json.loads(line) for line in open(args.train, encoding="utf-8") if line.strip()]

@@ -86,15 +86,15 @@ def _chunk_features(chunk: Span) -> dict[str, float]:
 # tokens into classes of tokens the pipeline reads alike, which generalise past the words the CRF
 # saw in training. Features: the class of the token, of its neighbours one away and of its
 # syntactic head. Chosen on MUC-4 train only (a CRF on the first 1,100 texts reading the last
-# 200, no gate, tau 0.15), at stop 43 with classes fitted in an experiment:
+# 200, no gate, tau 0.15), at stop 43 with classes fitted by an experiment whose code is lost:
 # micro F1 41.71 (v2) -> 43.18 with 200 classes (victims 44.68 -> 49.76, targets 43.62 -> 46.23,
 # weapons 43.37 -> 45.78; individual perpetrators 31.79 -> 28.71); 400 classes gave 41.91, the 96
 # real-valued dimensions as features 41.24. Out of fold on the first 1,100 (4 CRFs, each on three
 # quarters reading the fourth) every quarter rose: mean 36.21 -> 37.25. The head's class (stop
-# 44, same protocol, these classes): last 200 42.03 -> 43.37; out of fold every quarter up, 36.69
-# -> 38.16, 39.61 -> 41.27, 35.23 -> 35.88, 31.80 -> 32.19 (mean 35.83 -> 36.88); the classes of
-# the words two away as well gave 43.16 on the last 200 (with the head's, 43.36), a second set of
-# 50 classes beside the 200 41.48.
+# 44, same protocol, these classes; scripts/crf_folds.py): last 200 42.03 -> 43.37; out of fold
+# every quarter up, 36.69 -> 38.16, 39.61 -> 41.27, 35.23 -> 35.88, 31.80 -> 32.19 (mean 35.83
+# -> 36.88); the classes of the words two away as well gave 43.16 on the last 200 (with the
+# head's, 43.36), a second set of 50 classes beside the 200 41.48.
 WORD_CLASSES = 200
 CLASS_SAMPLE = 60_000  # token vectors k-means is fitted on
 

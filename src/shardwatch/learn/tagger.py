@@ -94,6 +94,10 @@ class RoleTagger:
             classes = WordClasses(np.load(path))
         return cls(model, settings, classes)
 
+    def sequences(self, doc: Doc) -> list[tuple[list, list[dict[str, float]]]]:
+        """The sentences of ``doc`` as the CRF reads them (``learn.features.doc_sequences``)."""
+        return doc_sequences(doc, self.word_classes)
+
     def candidates(self, doc: Doc) -> list[Candidate]:
         """Every filler string the tagger finds in ``doc`` (a parse of ``model_text``), by role."""
         if self.word_classes is not None and not has_vectors(doc):
@@ -102,7 +106,7 @@ class RoleTagger:
         found: dict[tuple[str, str], Candidate] = {}
         order = 0
         short_labels = [lab for lab in LABELS.values() if "B-" + lab in self.labels]
-        for tokens, feats in doc_sequences(doc, self.word_classes):
+        for tokens, feats in self.sequences(doc):
             self._tagger.set(feats)
             tags = self._tagger.tag()
             marginal = [{lab: self._tagger.marginal(lab, i) for lab in self.labels} for i in range(len(tags))]
