@@ -39,7 +39,11 @@ QUARTER = HEAD // 4
 # What each variant changes in features v3 (stop 44's figures, last 200, tau 0.15):
 # shipped 43.37; no-head 42.03; two-away 43.36; no-head,two-away 43.16; no-head,classes50 41.48;
 # iterations200 42.87.
-VARIANTS = ("shipped", "no-head", "two-away", "classes50", "iterations200")
+# Features v4 (stop 45; last 200, the tagger alone at tau 0.15 / 0.2 / 0.3): shipped, the encoder's
+# 400 classes, TBD; tok2vec (v3's 200 classes of the pipeline's own vectors in their place) 43.37 /
+# 42.67 / 42.18.
+VARIANTS = ("shipped", "no-head", "two-away", "classes50", "iterations200", "tok2vec")
+# and c1=X, c2=X: the CRF's regularisation in place of roles.json's
 GRID = [(w, t, m) for w in (1.0, 0.7, 0.5, 0.3) for t in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
         for m in (0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)]
 
@@ -59,14 +63,23 @@ def changed(seqs, doc, classes: WordClasses, names: set[str], extra: WordClasses
     """``seqs`` (the shipped features of ``doc``) with the changes ``names`` name."""
     base = classes.of(doc)
     more = extra.of(doc) if extra is not None else None
+    if "tok2vec" in names:
+        base = more
     for tokens, feats in seqs:
         for k, (token, f) in enumerate(zip(tokens, feats)):
+            if "tok2vec" in names:  # the pipeline's classes in place of the encoder's
+                for key in [key for key in f if key.startswith(("c=", "-1:c=", "1:c=", "head_c="))]:
+                    del f[key]
+                f[f"c={base[token.i]}"] = f[f"head_c={base[token.head.i]}"] = 1.0
+                for offset in (-1, 1):
+                    if 0 <= k + offset < len(tokens):
+                        f[f"{offset}:c={base[tokens[k + offset].i]}"] = 1.0
             if "no-head" in names:
                 del f[f"head_c={base[token.head.i]}"]
             for offset in (-2, 2) if "two-away" in names else ():
                 if 0 <= k + offset < len(tokens):
                     f[f"{offset}:c={base[tokens[k + offset].i]}"] = 1.0
-            if more is not None:
+            if more is not None and "classes50" in names:
                 f[f"k50={more[token.i]}"] = 1.0
                 for offset in (-1, 1):
                     if 0 <= k + offset < len(tokens):
@@ -80,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("last200", "folds"), default="last200", help="what is read (step 2)")
     parser.add_argument("--variant", nargs="+", default=["shipped"],
                         help=f"comma-joined changes, one run each, from {', '.join(VARIANTS)}")
+    parser.add_argument("--quarters", type=int, nargs="+", help="with --split folds: only these quarters (0-3)")
     parser.add_argument("--gate", action="store_true", help="score the gate's settings out of fold too (step 3)")
     parser.add_argument("--cache", type=Path, help="DocBin for the parsed texts (as scripts/train.py --cache)")
     args = parser.parse_args(argv)
@@ -97,13 +111,18 @@ def main(argv: list[str] | None = None) -> int:
         taus = (0.15, 0.2, 0.3)
     else:
         quarters = [list(range(q * QUARTER, (q + 1) * QUARTER)) for q in range(4)]
-        splits = [([i for j, part in enumerate(quarters) if j != q for i in part], quarters[q]) for q in range(4)]
+        splits = [([i for j, part in enumerate(quarters) if j != q for i in part], quarters[q]) for q in range(4)
+                  if args.quarters is None or q in args.quarters]
         taus = (0.15,)
     for variant in args.variant:
         names = set(variant.split(","))
+        reg = {n.split("=")[0]: float(n.split("=")[1]) for n in names if n.startswith(("c1=", "c2="))}
+        names = {n for n in names if not n.startswith(("c1=", "c2="))}
         if names - set(VARIANTS):
             parser.error(f"unknown variant {variant}: choose from {', '.join(VARIANTS)}")
-        extra = WordClasses.fit(docs[:HEAD], k=50) if "classes50" in names else None
+        # of the pipeline's own vectors (doc.tensor): 50 beside the encoder's, or v3's 200 in their place
+        extra = (WordClasses.fit(docs[:HEAD], k=50) if "classes50" in names
+                 else WordClasses.fit(docs[:HEAD], k=200) if "tok2vec" in names else None)
         iterations = 200 if "iterations200" in names else params["iterations"]
         all_cands = {}
         for trained, read in splits:
@@ -118,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
                         for tokens, feats in seqs:
                             yield feats, bio_labels([t.lower_ for t in tokens], mentions)
 
-                train(labelled(), path, c1=params["c1"], c2=params["c2"], iterations=iterations)
+                train(labelled(), path, c1=reg.get("c1", params["c1"]), c2=reg.get("c2", params["c2"]),
+                      iterations=iterations)
                 tagger = VariantTagger(path, settings, shipped.word_classes, names, extra)
                 for tau in taus:
                     tagger.settings.tau = tau

@@ -34,8 +34,11 @@ from pathlib import Path
 
 import numpy as np
 from spacy.tokens import DocBin
+from tqdm import tqdm
 
 from fingerprints import Digest, crf_sample
+
+from shardwatch.learn.encoder import CACHE_KEY, default_encoder
 from shardwatch.learn.features import FEATURE_VERSION, WORD_CLASSES, WordClasses, doc_sequences
 from shardwatch.learn.spans import LABELS
 from shardwatch.learn.tagger import MODEL_NAME, RoleTagger, Settings, classes_path, model_dir, train
@@ -86,22 +89,34 @@ def sequences(docs, records, tokenizer, word_classes=None):
 
 
 def parsed(texts, nlp, cache: Path | None):
-    """The parses of ``texts``, kept in ``cache`` (a DocBin, and beside it the token vectors the
-    features read, which a DocBin does not keep) when one is named."""
+    """The parses of ``texts`` with the token encoder's vectors (``learn.encoder``, kept in each
+    doc's ``user_data``), kept in ``cache`` when one is named: a DocBin, and beside it the
+    pipeline's token vectors and the encoder's, which a DocBin does not keep."""
     vectors = cache.with_suffix(".vectors.npz") if cache else None
+    encoded = cache.with_suffix(".minilm.npz") if cache else None
     if cache and cache.exists() and vectors.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
         with np.load(vectors) as stored:
             for i, doc in enumerate(docs):
                 doc.tensor = stored[str(i)]
-        return docs
-    docs = list(annotate(texts))
-    if cache:
-        bin_ = DocBin(store_user_data=False)
-        for doc in docs:
-            bin_.add(doc)
-        bin_.to_disk(cache)
-        np.savez(vectors, **{str(i): doc.tensor for i, doc in enumerate(docs)})
+    else:
+        docs = list(annotate(texts))
+        if cache:
+            bin_ = DocBin(store_user_data=False)
+            for doc in docs:
+                bin_.add(doc)
+            bin_.to_disk(cache)
+            np.savez(vectors, **{str(i): doc.tensor for i, doc in enumerate(docs)})
+    if encoded and encoded.exists():
+        with np.load(encoded) as stored:
+            for i, doc in enumerate(docs):
+                doc.user_data[CACHE_KEY] = stored[str(i)]
+    else:
+        encoder = default_encoder()
+        for doc in tqdm(docs, desc="encoding", unit="text", file=sys.stderr):
+            encoder.vectors(doc)
+        if encoded:
+            np.savez(encoded, **{str(i): doc.user_data[CACHE_KEY] for i, doc in enumerate(docs)})
     return docs
 
 
@@ -130,7 +145,7 @@ def main(argv=None) -> None:
     cut = len(records) - args.holdout
     # fitted on the texts the held-out settings are chosen by a CRF trained on, so that the
     # held-out texts stay unread; the final CRF reads the same classes
-    word_classes = WordClasses.fit(docs[:cut], k=args.word_classes)
+    word_classes = WordClasses.fit(docs[:cut], k=args.word_classes, vectors=default_encoder().vectors)
     print(f"fitted {args.word_classes} word classes in {time.time() - started:.0f} s", file=sys.stderr)
     tokenizer = nlp.tokenizer
     with_classes = functools.partial(sequences, word_classes=word_classes)

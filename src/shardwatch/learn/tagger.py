@@ -21,6 +21,7 @@ import pycrfsuite
 from spacy.tokens import Doc
 
 from shardwatch.errors import ShardwatchError
+from shardwatch.learn.encoder import default_encoder
 from shardwatch.learn.features import FEATURE_VERSION, WordClasses, doc_sequences, has_vectors
 from shardwatch.learn.gate import GateSettings
 from shardwatch.learn.spans import (
@@ -91,7 +92,7 @@ class RoleTagger:
             path = classes_path(directory, name)
             if not path.exists():
                 raise ShardwatchError(f"role model {model} needs its word classes {path}: run `make train`")
-            classes = WordClasses(np.load(path))
+            classes = WordClasses(np.load(path), default_encoder().vectors)
         return cls(model, settings, classes)
 
     def sequences(self, doc: Doc) -> list[tuple[list, list[dict[str, float]]]]:
@@ -100,7 +101,7 @@ class RoleTagger:
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """Every filler string the tagger finds in ``doc`` (a parse of ``model_text``), by role."""
-        if self.word_classes is not None and not has_vectors(doc):
+        if self.word_classes is not None and self.word_classes.reads_tensor and not has_vectors(doc):
             raise ShardwatchError("the role tagger reads the pipeline's token vectors (doc.tensor), which this doc "
                                   "lacks: give it a doc from shardwatch.nlp.annotate, not one read from a DocBin")
         found: dict[tuple[str, str], Candidate] = {}
