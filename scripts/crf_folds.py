@@ -20,11 +20,13 @@ Usage: .venv/bin/python scripts/crf_folds.py --shared ../shared --split last200 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 import tempfile
 from pathlib import Path
 
+import train as trainer
 from train import DEFAULT_CAPS, gold_mentions, load_scorer, parse_caps, parsed
 from shardwatch.learn.features import WordClasses
 from shardwatch.learn.features import doc_sequences
@@ -82,6 +84,11 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"comma-joined changes, one run each, from {', '.join(VARIANTS)}")
     parser.add_argument("--gate", action="store_true", help="score the gate's settings out of fold too (step 3)")
     parser.add_argument("--cache", type=Path, help="DocBin for the parsed texts (as scripts/train.py --cache)")
+    parser.add_argument("--members", type=int, default=0,
+                        help="read by an ensemble: the CRF and this many on bootstrap samples (as scripts/train.py)")
+    parser.add_argument("--decode", choices=("viterbi", "argmax"), default="viterbi",
+                        help="the ensemble's tags (learn.tagger.Settings.decode)")
+    parser.add_argument("--tau", type=float, nargs="+", help="the posterior thresholds read (default: as step 2 says)")
     args = parser.parse_args(argv)
 
     records = [json.loads(line) for line in (args.shared / "data/muc4/train.jsonl").open(encoding="utf-8")
@@ -90,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     docs = parsed((model_text(r["text"]) for r in records), nlp, args.cache)
     scorer = load_scorer(args.shared / "eval/score_roles.py")
     shipped = default_tagger()
-    settings = Settings(max_entities=parse_caps(DEFAULT_CAPS), word_classes=shipped.settings.word_classes)
+    settings = Settings(max_entities=parse_caps(DEFAULT_CAPS), word_classes=shipped.settings.word_classes,
+                        members=args.members, decode=args.decode)
     params = json.loads((model_dir() / "roles.json").read_text(encoding="utf-8"))["params"]
     if args.split == "last200":
         splits = [(list(range(HEAD)), list(range(HEAD, len(records))))]
@@ -99,6 +107,9 @@ def main(argv: list[str] | None = None) -> int:
         quarters = [list(range(q * QUARTER, (q + 1) * QUARTER)) for q in range(4)]
         splits = [([i for j, part in enumerate(quarters) if j != q for i in part], quarters[q]) for q in range(4)]
         taus = (0.15,)
+    taus = tuple(args.tau) if args.tau else taus
+    if args.members and args.variant != ["shipped"]:
+        parser.error("--members reads the shipped features only")
     for variant in args.variant:
         names = set(variant.split(","))
         if names - set(VARIANTS):
@@ -109,6 +120,20 @@ def main(argv: list[str] | None = None) -> int:
         for trained, read in splits:
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / "crf.crfsuite"
+                if args.members:
+                    trainer._TRAINING.update(
+                        sequences=functools.partial(trainer.sequences, word_classes=shipped.word_classes),
+                        docs=[docs[i] for i in trained], records=[records[i] for i in trained],
+                        tokenizer=nlp.tokenizer, params={k: params[k] for k in ("c1", "c2", "iterations")})
+                    paths = trainer.train_ensemble(len(trained), args.members, Path(tmp), "crf")
+                    tagger = RoleTagger(paths[0], settings, shipped.word_classes, paths[1:])
+                    for tau in taus:
+                        tagger.settings.tau = tau
+                        cands = {records[i]["doc_id"]: (docs[i].text, tagger.candidates(docs[i])) for i in read}
+                        all_cands.setdefault(tau, {}).update(cands)
+                        print(f"ensemble of {1 + args.members} {args.decode} read {read[0]}-{read[-1]} tau {tau}: "
+                              f"{score(scorer, records, cands, settings)}", flush=True)
+                    continue
 
                 def labelled():
                     for i in trained:
@@ -127,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{variant} read {read[0]}-{read[-1]} tau {tau}: "
                           f"{score(scorer, records, cands, settings)}", flush=True)
         if args.gate and args.split == "folds":
-            gate_grid(records, all_cands[0.15], settings, scorer)
+            gate_grid(records, all_cands[taus[0]], settings, scorer)
     return 0
 
 

@@ -349,3 +349,47 @@ def test_the_shipped_tagger_reads_its_word_classes_and_says_what_a_doc_without_v
         shutil.copy(model_dir() / name, tmp_path / name)
     with pytest.raises(ShardwatchError, match="word classes"):
         RoleTagger.load(tmp_path)
+
+
+@pytest.mark.model
+def test_an_ensemble_averages_its_crfs_marginals_and_reads_tags_as_its_settings_say(tmp_path):
+    import shutil
+
+    from shardwatch.errors import ShardwatchError
+    from shardwatch.learn.features import doc_sequences
+    from shardwatch.learn.tagger import RoleTagger, Settings, member_path, train
+    from shardwatch.nlp import annotate
+
+    texts = ["gunmen killed tomas ferrer in lima yesterday.", "a bomb wounded ines salas at her office."]
+    docs = list(annotate(texts))
+
+    def crf(path, victims):
+        pairs = [(feats, bio_labels([t.lower_ for t in tokens], [(victim, "VI")] if victim else []))
+                 for doc, victim in zip(docs, victims) for tokens, feats in doc_sequences(doc)]
+        train(pairs, path, c1=0.0, c2=0.01, iterations=50)
+
+    # the model has learnt that "tomas ferrer" is no victim, its two members that he is one
+    crf(tmp_path / "roles.crfsuite", [None, ["ines", "salas"]])
+    crf(tmp_path / "a.crfsuite", [["tomas", "ferrer"], ["ines", "salas"]])
+    shutil.copy(tmp_path / "a.crfsuite", tmp_path / "b.crfsuite")
+    members = [tmp_path / "a.crfsuite", tmp_path / "b.crfsuite"]
+    (tokens, feats), = doc_sequences(docs[0])
+    one = [RoleTagger(p, Settings()).tag(feats) for p in [tmp_path / "roles.crfsuite", *members]]
+    viterbi = RoleTagger(tmp_path / "roles.crfsuite", Settings(members=2), None, members).tag(feats)
+    argmax = RoleTagger(tmp_path / "roles.crfsuite", Settings(members=2, decode="argmax"), None, members).tag(feats)
+    for i in range(len(tokens)):
+        for label, p in viterbi[1][i].items():
+            assert p == pytest.approx(sum(m[i][label] for _, m in one) / 3)
+    assert viterbi[0] == one[0][0] and "B-VI" not in viterbi[0]  # the model's own path
+    assert argmax[0][2:4] == ["B-VI", "I-VI"]  # each token's likeliest averaged label
+    assert argmax[1] == viterbi[1]
+
+    # load() reads the members roles.json names, and refuses a model whose members are missing
+    (tmp_path / "roles.json").write_text(json.dumps(Settings(members=2, decode="argmax").to_json()))
+    with pytest.raises(ShardwatchError, match="ensemble member"):
+        RoleTagger.load(tmp_path)
+    for k, path in enumerate(members, start=1):
+        shutil.copy(path, member_path(tmp_path, k))
+    assert RoleTagger.load(tmp_path).tag(feats) == argmax
+    with pytest.raises(ShardwatchError, match="2 further CRFs, 1 were given"):
+        RoleTagger(tmp_path / "roles.crfsuite", Settings(members=2), None, members[:1])

@@ -40,16 +40,20 @@ class Settings:
     max_entities: dict[str, int] = field(default_factory=dict)  # per role: at most this many, best first
     feature_version: str = FEATURE_VERSION
     word_classes: int = 0  # how many word classes the model's features use (0: none)
+    members: int = 0  # further CRFs (bootstrap samples) whose marginals are averaged with the model's
+    decode: str = "viterbi"  # the tags spans are read from: "viterbi" (the model's) or "argmax" (averaged)
 
     @classmethod
     def from_json(cls, data: dict) -> Settings:
         return cls(tau=data["tau"], min_score=dict(data.get("min_score", {})),
                    max_entities=dict(data.get("max_entities", {})), feature_version=data["feature_version"],
-                   word_classes=int(data.get("word_classes", 0)))
+                   word_classes=int(data.get("word_classes", 0)), members=int(data.get("members", 0)),
+                   decode=data.get("decode", "viterbi"))
 
     def to_json(self) -> dict:
         return {"tau": self.tau, "min_score": self.min_score, "max_entities": self.max_entities,
-                "feature_version": self.feature_version, "word_classes": self.word_classes}
+                "feature_version": self.feature_version, "word_classes": self.word_classes,
+                "members": self.members, "decode": self.decode}
 
 
 def model_dir() -> Path:
@@ -61,10 +65,16 @@ def classes_path(directory: Path, name: str = MODEL_NAME) -> Path:
     return directory / f"{name}.classes.npy"
 
 
+def member_path(directory: Path, k: int, name: str = MODEL_NAME) -> Path:
+    """Where the ``k``-th further CRF (1-based) of the ensemble of model ``name`` is kept."""
+    return directory / f"{name}.member{k}.crfsuite"
+
+
 class RoleTagger:
     """Role filler candidates of a document from the trained CRF."""
 
-    def __init__(self, model_path: Path, settings: Settings, word_classes: WordClasses | None = None):
+    def __init__(self, model_path: Path, settings: Settings, word_classes: WordClasses | None = None,
+                 members: Iterable[Path] = ()):
         if settings.feature_version != FEATURE_VERSION:
             raise ShardwatchError(
                 f"role model {model_path} was trained with features v{settings.feature_version}, "
@@ -75,9 +85,21 @@ class RoleTagger:
                                   f"{have} were given: run `make train`")
         self.settings = settings
         self.word_classes = word_classes
+        if settings.decode not in ("viterbi", "argmax"):
+            raise ShardwatchError(f"role model {model_path}: unknown decoding {settings.decode!r}")
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_path))
         self.labels = self._tagger.labels()
+        self._members = []
+        for path in members:
+            member = pycrfsuite.Tagger()
+            member.open(str(path))
+            if set(member.labels()) != set(self.labels):
+                raise ShardwatchError(f"role model member {path} has labels {member.labels()}, not {self.labels}")
+            self._members.append(member)
+        if len(self._members) != settings.members:
+            raise ShardwatchError(f"role model {model_path} is an ensemble of {settings.members} further CRFs, "
+                                  f"{len(self._members)} were given: run `make train`")
 
     @classmethod
     def load(cls, directory: Path | None = None, name: str = MODEL_NAME) -> RoleTagger:
@@ -92,11 +114,35 @@ class RoleTagger:
             if not path.exists():
                 raise ShardwatchError(f"role model {model} needs its word classes {path}: run `make train`")
             classes = WordClasses(np.load(path))
-        return cls(model, settings, classes)
+        members = [member_path(directory, k, name) for k in range(1, settings.members + 1)]
+        for path in members:
+            if not path.exists():
+                raise ShardwatchError(f"role model {model} needs its ensemble member {path}: run `make train`")
+        return cls(model, settings, classes, members)
 
     def sequences(self, doc: Doc) -> list[tuple[list, list[dict[str, float]]]]:
         """The sentences of ``doc`` as the CRF reads them (``learn.features.doc_sequences``)."""
         return doc_sequences(doc, self.word_classes)
+
+    def tag(self, feats: list[dict[str, float]]) -> tuple[list[str], list[dict[str, float]]]:
+        """The tags of one sentence's features and each token's marginal per label: the CRF's own,
+        or with an ensemble the marginals averaged over its CRFs and the tags the model's Viterbi
+        path or each token's likeliest label (``Settings.decode``)."""
+        self._tagger.set(feats)
+        tags = self._tagger.tag()
+        marginal = [{lab: self._tagger.marginal(lab, i) for lab in self.labels} for i in range(len(tags))]
+        if not self._members:
+            return tags, marginal
+        for member in self._members:
+            member.set(feats)
+            for i, row in enumerate(marginal):
+                for lab in self.labels:
+                    row[lab] += member.marginal(lab, i)
+        n = 1 + len(self._members)
+        marginal = [{lab: p / n for lab, p in row.items()} for row in marginal]
+        if self.settings.decode == "argmax":
+            tags = [max(row, key=row.get) for row in marginal]
+        return tags, marginal
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """Every filler string the tagger finds in ``doc`` (a parse of ``model_text``), by role."""
@@ -107,9 +153,7 @@ class RoleTagger:
         order = 0
         short_labels = [lab for lab in LABELS.values() if "B-" + lab in self.labels]
         for tokens, feats in self.sequences(doc):
-            self._tagger.set(feats)
-            tags = self._tagger.tag()
-            marginal = [{lab: self._tagger.marginal(lab, i) for lab in self.labels} for i in range(len(tags))]
+            tags, marginal = self.tag(feats)
             spans = decode_spans(tags, marginal)
             if self.settings.tau < 1.0:
                 spans += posterior_spans(marginal, short_labels, self.settings.tau)
