@@ -64,7 +64,9 @@ DEFAULT_CAPS = "perpetrator_organization=1"
 # after (the seven CRFs on all 1,300 texts): the tagger alone rose (46.20 / 45.95 / 45.59 ->
 # 46.31 / 46.70 / 45.45, Viterbi tags 46.75 / 47.24 / 46.85) but the roles view, whose document
 # gate was chosen on one CRF's scores (learn.gate), fell 47.02 -> 45.06 (Viterbi tags at tau
-# 0.2: 45.44). Not the default until the gate is chosen again for an ensemble's scores.
+# 0.2: 45.44; no gate 46.40). Out of fold on the first 1,100 (scripts/crf_folds.py --members 6)
+# every quarter rose (38.16 / 41.27 / 35.88 / 32.19 -> 38.66 / 43.84 / 37.13 / 35.83): a gain on
+# train that turns into a loss on dev, so not the default (docs/EVALUATION.md, tried).
 MEMBERS = 0
 DECODES = ("viterbi", "argmax")
 _TRAINING: dict = {}  # what the forked trainers read (``_train_one``)
