@@ -119,7 +119,6 @@ def main(argv: list[str] | None = None) -> int:
         all_cands = {}
         for trained, read in splits:
             with tempfile.TemporaryDirectory() as tmp:
-                path = Path(tmp) / "crf.crfsuite"
                 if args.members:
                     trainer._TRAINING.update(
                         sequences=functools.partial(trainer.sequences, word_classes=shipped.word_classes),
@@ -127,29 +126,25 @@ def main(argv: list[str] | None = None) -> int:
                         tokenizer=nlp.tokenizer, params={k: params[k] for k in ("c1", "c2", "iterations")})
                     paths = trainer.train_ensemble(len(trained), args.members, Path(tmp), "crf")
                     tagger = RoleTagger(paths[0], settings, shipped.word_classes, paths[1:])
-                    for tau in taus:
-                        tagger.settings.tau = tau
-                        cands = {records[i]["doc_id"]: (docs[i].text, tagger.candidates(docs[i])) for i in read}
-                        all_cands.setdefault(tau, {}).update(cands)
-                        print(f"ensemble of {1 + args.members} {args.decode} read {read[0]}-{read[-1]} tau {tau}: "
-                              f"{score(scorer, records, cands, settings)}", flush=True)
-                    continue
+                    label = f"ensemble of {1 + args.members} {args.decode}"
+                else:
+                    def labelled():
+                        for i in trained:
+                            mentions = gold_mentions(records[i]["roles"], nlp.tokenizer)
+                            seqs = changed(doc_sequences(docs[i], shipped.word_classes), docs[i],
+                                           shipped.word_classes, names, extra)
+                            for tokens, feats in seqs:
+                                yield feats, bio_labels([t.lower_ for t in tokens], mentions)
 
-                def labelled():
-                    for i in trained:
-                        mentions = gold_mentions(records[i]["roles"], nlp.tokenizer)
-                        seqs = changed(doc_sequences(docs[i], shipped.word_classes), docs[i], shipped.word_classes,
-                                       names, extra)
-                        for tokens, feats in seqs:
-                            yield feats, bio_labels([t.lower_ for t in tokens], mentions)
-
-                train(labelled(), path, c1=params["c1"], c2=params["c2"], iterations=iterations)
-                tagger = VariantTagger(path, settings, shipped.word_classes, names, extra)
+                    path = Path(tmp) / "crf.crfsuite"
+                    train(labelled(), path, c1=params["c1"], c2=params["c2"], iterations=iterations)
+                    tagger = VariantTagger(path, settings, shipped.word_classes, names, extra)
+                    label = variant
                 for tau in taus:
                     tagger.settings.tau = tau
                     cands = {records[i]["doc_id"]: (docs[i].text, tagger.candidates(docs[i])) for i in read}
                     all_cands.setdefault(tau, {}).update(cands)
-                    print(f"{variant} read {read[0]}-{read[-1]} tau {tau}: "
+                    print(f"{label} read {read[0]}-{read[-1]} tau {tau}: "
                           f"{score(scorer, records, cands, settings)}", flush=True)
         if args.gate and args.split == "folds":
             gate_grid(records, all_cands[taus[0]], settings, scorer)
