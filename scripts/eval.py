@@ -977,7 +977,8 @@ def markdown(results: list[Result], alarms: FalseAlarms | None = None,
         "The MUC-4 figure also moves with the training itself (stop 47): the CRF trained on the same 1,300 "
         "texts with its word classes fitted from other k-means seeds (1-4; the shipped classes are seed 0) "
         "reads MUC-4 dev at 44.39, 45.05, 45.89 and 46.08 against the shipped 47.02 (mean of the five 45.69; "
-        "paired differences -2.62, -1.97, -1.13, -0.94), and without word classes at 44.80. The shipped "
+        "paired differences -2.62, -1.97, -1.13, -0.94; `scripts/train.py --class-seed K --out DIR`, tau kept "
+        "at the shipped 0.15, then `shardwatch roles` with that model). The shipped "
         "model is the luckiest of five draws: expect about 45.7 from this method on MUC-4's kind of text, "
         "and read any change to the CRF over several seeds, not against the shipped draw alone.",
     ]

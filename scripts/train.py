@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import importlib.util
 import json
 import multiprocessing
 import sys
@@ -40,6 +39,7 @@ import numpy as np
 from spacy.tokens import DocBin
 
 from fingerprints import Digest, crf_sample
+from roles_bootstrap import load_scorer
 from shardwatch.learn.features import FEATURE_VERSION, WORD_CLASSES, WordClasses, doc_sequences
 from shardwatch.learn.spans import LABELS
 from shardwatch.learn.tagger import MODEL_NAME, RoleTagger, Settings, classes_path, member_path, model_dir, train
@@ -100,13 +100,6 @@ def parse_caps(text: str) -> dict[str, int]:
     return {role: int(n) for role, _, n in (item.partition("=") for item in text.split(",") if item)}
 
 
-def load_scorer(path: Path):
-    spec = importlib.util.spec_from_file_location("score_roles", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def gold_mentions(roles: dict, tokenizer) -> list[tuple[list[str], str]]:
     out = []
     for role, ents in roles.items():
@@ -161,6 +154,8 @@ def main(argv=None) -> None:
                         help="further CRFs on bootstrap samples, marginals averaged (default: %(default)s)")
     parser.add_argument("--word-classes", type=int, default=WORD_CLASSES,
                         help="k of the k-means word classes of the features (default: %(default)s)")
+    parser.add_argument("--class-seed", type=int, default=0,
+                        help="seed of the word classes' k-means; the shipped classes are seed 0 (default: %(default)s)")
     parser.add_argument("--max-entities", default=DEFAULT_CAPS,
                         help="ROLE=N,...: at most N fillers of ROLE per document (default: %(default)s)")
     args = parser.parse_args(argv)
@@ -174,7 +169,7 @@ def main(argv=None) -> None:
     cut = len(records) - args.holdout
     # fitted on the texts the held-out settings are chosen by a CRF trained on, so that the
     # held-out texts stay unread; the final CRF reads the same classes
-    word_classes = WordClasses.fit(docs[:cut], k=args.word_classes)
+    word_classes = WordClasses.fit(docs[:cut], k=args.word_classes, seed=args.class_seed)
     print(f"fitted {args.word_classes} word classes in {time.time() - started:.0f} s", file=sys.stderr)
     tokenizer = nlp.tokenizer
     with_classes = functools.partial(sequences, word_classes=word_classes)
