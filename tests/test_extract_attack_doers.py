@@ -484,3 +484,64 @@ def test_an_acronym_in_brackets_belongs_to_the_name_before_it():
 def test_the_group_a_doer_is_linked_to_is_no_doer(text, doer):
     [event] = events_of(text, published="2017-12-17", kind="attack")
     assert {a.actor_id for a in event.actors if a.role == "perpetrator"} == {doer}
+
+
+def _people(event) -> list[tuple[str, str]]:
+    return [(a.actor_id, a.name) for a in event.actors if a.role == "perpetrator_individual"]
+
+
+@pytest.mark.parametrize("text, person", [
+    # who tried the deed did it
+    ("Jonas Weber tried to kill a mayor with a knife at a market in Cologne.", "Jonas Weber"),
+    # the person a noun is said to be: an apposition, "named", "identified as"
+    ("A 19-year-old student, Lukas Brandt, stabbed three worshippers at a mosque in Hamburg.", "Lukas Brandt"),
+    ("A man named Tomas Novak threw a petrol bomb at a synagogue in Brno, injuring two people.", "Tomas Novak"),
+    ("Two wardens were hurt when an inmate stabbed them with a kitchen knife in the prison of Lyon. The police "
+     "stormed the visiting room and wounded the attacker, who was identified as Karim Benali.", "Karim Benali"),
+])
+def test_a_lone_attacker_is_named(text, person):
+    [event] = events_of(text, published="2016-05-01", kind="attack")
+    assert [name for _, name in _people(event)] == [person]
+
+
+def test_every_person_listed_as_the_doers_is_one():
+    text = "Anna Berg, Ivan Petrov and Pavel Sokolov planted a bomb at a bank in Riga, wounding two guards."
+    [event] = events_of(text, published="2016-05-01", kind="attack")
+    assert sorted(name for _, name in _people(event)) == ["Anna Berg", "Ivan Petrov", "Pavel Sokolov"]
+    # the people shot are not listed with the one who shot them
+    [event] = events_of("Ivan Petrov shot Pavel Sokolov and Anna Berg at a cafe in Riga.", published="2016-05-01",
+                        kind="attack")
+    assert [name for _, name in _people(event)] == ["Ivan Petrov"]
+
+
+def test_a_person_named_in_full_once_is_named_in_full():
+    text = ("Hassan Karimi, a former soldier who had been discharged, hijacked a bus in Herat. After the police "
+            "refused his demands, Karimi set off a grenade, killing four passengers.")
+    [event] = events_of(text, published="2016-05-01", kind="attack")
+    assert _people(event) == [("person:hassan-karimi", "Hassan Karimi")]
+
+
+def test_a_person_who_did_two_deeds_is_one_doer():
+    text = "In the chapel shooting, Daniel Price kills 12 and injures 40 worshippers in Tulsa before being shot."
+    [event] = events_of(text, published="2016-05-01", kind="attack")
+    assert _people(event) == [("person:daniel-price", "Daniel Price")]
+
+
+@pytest.mark.parametrize("text", [
+    # the joined verb is passive: its subject was shot
+    "A civilian, Amir Khan, favoured to win the council election as an independent candidate, was shot dead by "
+    "unidentified masked men while campaigning in Peshawar.",
+    # a mob that tried to lynch a man is no attacker (nor an attack)
+    "Hundreds of protesters from two villages tried to lynch a man accused of theft, forcing the police to fire "
+    "in the air.",
+])
+def test_no_victim_or_mob_is_named_the_doer(text):
+    events = events_of(text, published="2016-05-01", kind="attack")
+    assert not [p for event in events for p in _people(event)]
+
+
+def test_a_lone_student_with_a_knife_attacks_and_a_picket_with_a_petrol_bomb_riots():
+    assert len(events_of("A student stabbed two teachers at a school in Hamburg.", published="2016-05-01",
+                         kind="attack")) == 1
+    assert not events_of("Police shot a picket when he was hurling a petrol bomb at a bus in Dhaka.",
+                         published="2016-05-01", kind="attack")

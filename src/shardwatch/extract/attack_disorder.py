@@ -64,6 +64,8 @@ def civil_doer(token: Token, trigger: Token, token_actor: dict[int, str]) -> boo
         return False
     if lethal(trigger) or trigger.lemma_.lower() == "hijack":
         return False  # "a student hijacked a small plane": no unrest seizes a plane (one missed report of the incidents measuring part)
+    if token.tag_ == "NN" and any(w.pos_ == "VERB" and w.lemma_.lower() in _LONE_ARMED for w in (trigger, *trigger.conjuncts)):
+        return False  # "a student stabbed three worshippers": one man's knife or gun is no unrest
     # a party's men: "cadres of the Democratic Front", not "members of the Azure Front dissidents"
     partisans = token.lemma_.lower() in _PARTISANS
     for t in token.subtree:
@@ -88,6 +90,9 @@ def civil_doer(token: Token, trigger: Token, token_actor: dict[int, str]) -> boo
 
 
 _PARTISANS = {"cadre", "activist", "supporter", "worker"}
+# Harm one man does with a weapon (``civil_doer``): a crowd riots, a lone student or villager who
+# stabs or shoots attacks (not "a picket hurling a petrol bomb", unrest's weapon).
+_LONE_ARMED = {"stab", "shoot", "behead"}
 
 
 def _antecedent(token: Token) -> Token:

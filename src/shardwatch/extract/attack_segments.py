@@ -398,9 +398,12 @@ def _identified_attacker(frame: AttackFrame) -> None:
     for sent in frame.segment:
         for ent in sent.ents:
             head = ent.root.head
+            verb = head.head
+            # "the attacker was identified as X", "the attacker, who was identified as X"
             if ent.label_ == "PERSON" and ent.root.dep_ == "pobj" and head.lower_ == "as" \
-                    and head.head.lemma_.lower() == "identify" and any(
-                        c.dep_ == "nsubjpass" and c.lemma_.lower() in _ATTACKER_WORDS for c in head.head.children):
+                    and verb.lemma_.lower() == "identify" and (any(
+                        c.dep_ == "nsubjpass" and c.lemma_.lower() in _ATTACKER_WORDS for c in verb.children)
+                        or verb.dep_ == "relcl" and verb.head.lemma_.lower() in _ATTACKER_WORDS):
                 frame.perpetrator_people.append((person_id(ent.text), ent.text))
                 return
 

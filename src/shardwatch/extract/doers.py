@@ -65,10 +65,18 @@ def _subject_or_agent(trigger: Token) -> list[Token]:
         if trigger.head.pos_ == "NOUN" and trigger.head.lower_ not in ATTACKER_NOUNS \
                 and trigger.head.lemma_.lower() not in ATTACKER_NOUNS:
             thing = trigger.head
-    # "gunmen raid a house and kill a mother": the first verb's subject did both
-    if trigger.dep_ == "conj" and trigger.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in trigger.children):
+    # "gunmen raid a house and kill a mother": the first verb's subject did both (not where the
+    # joined verb is passive: "a candidate, X, ... was shot dead by masked men": X is the victim)
+    if trigger.dep_ == "conj" and trigger.pos_ == "VERB" and not any(
+            c.dep_.startswith("nsubj") or c.dep_ == "auxpass" for c in trigger.children):
         heads.append(trigger.head)
     found = []
+    # "X tries to assassinate the governor", "a militant tried to attack": who tried did it, when
+    # a person or an attacker (not "protesters tried to lynch a man", a mob's deed)
+    if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in _TRYING \
+            and not any(c.dep_.startswith("nsubj") for c in trigger.children):
+        found.extend(c for c in trigger.head.children if c.dep_ == "nsubj" and (
+            c.ent_type_ in ("PERSON", "NORP") or c.lemma_.lower() in ATTACKER_NOUNS or c.lower_ in ATTACKER_NOUNS))
     # "was kidnapped and murdered by X": the agent of the passive verb joined to the trigger did
     # both (its agent only: in "one was killed and five police injured" the police are victims)
     for conj in (c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == "VBN"):
@@ -90,7 +98,53 @@ def _subject_or_agent(trigger: Token) -> list[Token]:
                 found.extend(g for g in child.children if g.dep_ == "pobj")
             if child.dep_ == "prep" and child.lower_ == "for" and _passive_or_noun(head):
                 found.extend(g for g in child.children if g.dep_ == "pobj" and _attackers_for(g))
-    return found
+    named = [person for token in found if (person := named_person(token)) is not None and person not in found]
+    joined = [t for d in found + named for t in _listed_people(d) if t not in found and t not in named]
+    return found + named + joined
+
+
+def _listed_people(token: Token) -> list[Token]:
+    """The roots of the other people listed with the person ``token`` is of: "Ivan Petrov and
+    Pavel Sokolov hijacked a plane" (the parser may hang either name on the other), "X, Y and Z";
+    none for a token of no person."""
+    people = [e for e in token.sent.ents if e.label_ == "PERSON"]
+    at = next((k for k, e in enumerate(people) if e.start <= token.i < e.end), None)
+    if at is None:
+        return []
+    doc, out = token.doc, []
+    for step in (-1, 1):
+        k = at
+        while 0 <= k + step < len(people):
+            left, right = sorted((people[k], people[k + step]), key=lambda e: e.start)
+            if not all(t.lower_ in (",", "and") for t in doc[left.end:right.start]) or left.end == right.start:
+                break
+            k += step
+            out.append(people[k].root)
+    return out
+
+
+# Verbs whose subject does the deed of the verb they govern ("tries to assassinate").
+_TRYING = {"try", "attempt", "seek", "plot", "conspire"}
+# Participles that give a noun its person's name ("a man named X", "the gunman, identified as X").
+_NAMING = {"name", "call", "identify"}
+
+
+def named_person(noun: Token) -> Token | None:
+    """The person a noun that is no name is said to be: "a 17-year-old pupil, Kevin Marsh,"
+    (an apposition), "a man named Olaf Berg", "the gunman, identified as Peter Lund": the last
+    word of the name, or None. A lone attacker is written so in incident lists."""
+    if noun.ent_type_ or noun.pos_ != "NOUN":
+        return None
+    for child in noun.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return child
+        if child.dep_ == "acl" and child.lemma_.lower() in _NAMING:
+            for g in child.children:
+                if g.dep_ in ("oprd", "attr", "dobj") and g.ent_type_ == "PERSON":
+                    return g
+                if g.dep_ == "prep" and g.lower_ == "as":
+                    return next((p for p in g.children if p.dep_ == "pobj" and p.ent_type_ == "PERSON"), None)
+    return None
 
 
 # Deeds whose noun a person's name before it makes the victim's, not the doer's.

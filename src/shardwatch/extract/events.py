@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from shardwatch.extract import allegiance, attacks, leadership, territory
 from shardwatch.extract.attack_lexicon import trigger_of
 from shardwatch.extract.common import DocContext
-from shardwatch.extract.mentions import actors
+from shardwatch.extract.mentions import actors, full_name, person_id
 from shardwatch.extract.temporal import ResolvedDate
 from shardwatch.types import ActorRef, Article, Event, Evidence
 
@@ -181,7 +181,11 @@ def attack_event(article: Article, frame: attacks.AttackFrame) -> Event:
     for actor_id, text in frame.perpetrator_people:
         if actor_id:
             known = actors().get(actor_id)
-            refs.append(ActorRef(actor_id, known.name if known else text, "perpetrator_individual", text))
+            name = known.name if known else full_name(frame.sentence.doc, text)
+            if known is None and name != text:
+                actor_id = person_id(name)
+            if not any(r.actor_id == actor_id and r.role == "perpetrator_individual" for r in refs):
+                refs.append(ActorRef(actor_id, name, "perpetrator_individual", text))
     evidence = [_evidence(article, frame.sentence)]
     for sent in frame.mentions + frame.cue_sentences + frame.claim_sentences:
         if all(sent.start_char != ev.start for ev in evidence):

@@ -71,6 +71,16 @@ def person_id(name: str) -> str:
     return f"person:{slug(name)}"
 
 
+def full_name(doc: Doc, name: str) -> str:
+    """The whole name of a person a report names in full once and then in part ("Minh Van Tho,
+    a former officer, hijacked a bus ... Tho set off a grenade": "Minh Van Tho"): the one longer
+    name of the document's people that ends with ``name``; ``name`` itself when there is none,
+    or more than one ("Hassan Ali" and "Omar Ali" for "Ali")."""
+    fuller = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and ent.text.endswith(" " + name)
+              and len(ent) <= 5}
+    return fuller.pop() if len(fuller) == 1 else name
+
+
 def place_mentions(doc: Doc, article: Article) -> list[Mention]:
     gazetteer = get_gazetteer()
     spans = [s for s in name_spans(doc) if not across_border(s[0])]
