@@ -12,7 +12,6 @@ from shardwatch.extract.mentions import actor_mentions, place_mentions
 from shardwatch.extract.place_coordinates import locate
 from shardwatch.extract.quotes import quotes_in
 from shardwatch.extract.versions import extraction_version
-from shardwatch.resolve.article import merge_article_events
 from shardwatch.types import Article, Extraction
 
 __all__ = ["extract"]
@@ -25,6 +24,9 @@ def extract(article: Article, doc: Doc) -> Extraction:
     incidental = incidental_places(doc, places)
     ctx = DocContext(doc, article, [m for m in places if m not in incidental], people, all_places=places)
     frames = attacks.frames_in(doc, article, places, people, ctx=ctx)
+    # imported here: resolve.article reads the gazetteer of this package, so importing it first
+    # (as its tests do) would import this module half-made
+    from shardwatch.resolve.article import merge_article_events
     events = merge_article_events(all_events(ctx, frames))
     arguments = ()
     if frames or (doc.text.strip() and doc.text == doc.text.lower()):  # cased text with no attack frame has no attack to argue
