@@ -70,3 +70,12 @@ def test_the_attack_retold_with_no_place_is_the_one_its_sentence_named():
                         "The attack killed six people and wounded two more.", published="2018-03-20", kind="attack")
     assert len(attacks) == 1
     assert attacks[0].place.name == "Mand-Buleda road" and attacks[0].killed.low == 6
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Militants operating in Idlib killed at least 22 soldiers in the northern part of Hama Governorate.",
+     "Hama Governorate"),
+    ("Gunmen based in Kandahar ambushed a police patrol in Zabul province, killing six officers.", "Zabul"),
+])
+def test_where_the_doers_are_based_is_not_where_they_struck(text, place):
+    assert place in place_of(text, published="2019-05-04").name
