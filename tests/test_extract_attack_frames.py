@@ -550,3 +550,10 @@ def test_a_neighbourhood_named_for_a_day_is_no_date():
                        "in the east of Hodeidah city (Al Hali, Al Hudaydah) with no report of casualties.",
                        published="2020-05-02", kind="attack")
     assert len(events) == 1 and events[0].date == dt.date(2020, 4, 30)
+
+
+def test_the_historical_present_the_tagger_reads_as_a_plural_noun_tells_an_attack():
+    # "wounds" tagged NNS, yet with a subject and an object: a verb
+    [event] = events_of("A suicide bomber wounds two members of the security service near Jenin.",
+                        published="2003-08-12", kind="attack")
+    assert event.place.name == "Jenin" and event.wounded.value == 2

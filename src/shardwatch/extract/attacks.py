@@ -90,9 +90,10 @@ def _span_text(token: Token) -> str:
 
 
 def _is_generic(trigger: Token, killed: Quantity | None, date: ResolvedDate | None, places: list[Mention]) -> bool:
-    """A plural noun trigger with no toll names no single attack ("a string of bombings in
-    2016", "attacks in Turkey, France and Belgium") unless a date and a city pin it down."""
-    if trigger.pos_ != "NOUN" or trigger.tag_ != "NNS" or killed is not None:
+    """A plural noun trigger with no toll names no single attack ("a string of bombings in 2016", "attacks in
+    Turkey, France and Belgium") unless a date and a city pin it down; not a verb misread ("a bomber wounds two")."""
+    if trigger.pos_ != "NOUN" or trigger.tag_ != "NNS" or killed is not None or (
+            trigger_of(trigger) or {}).get("pos") == "VERB":
         return False
     counted = any(c.dep_ == "nummod" or c.lower_ == "twin" for c in trigger.children) or any(
         c.lower_ in ("several", "multiple") for c in trigger.children) and trigger.head.lemma_.lower() in _TOLD_VERBS
