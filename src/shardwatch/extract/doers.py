@@ -66,7 +66,8 @@ def _subject_or_agent(trigger: Token) -> list[Token]:
                 and trigger.head.lemma_.lower() not in ATTACKER_NOUNS:
             thing = trigger.head
     # "gunmen raid a house and kill a mother": the first verb's subject did both (not where the
-    # joined verb is passive: "a candidate, X, ... was shot dead by masked men": X is the victim)
+    # joined verb is passive: "a candidate, X, ... was shot dead by masked men": X is the victim,
+    # whom ``named_person`` would have made the doer of one ACLED tuning note)
     if trigger.dep_ == "conj" and trigger.pos_ == "VERB" and not any(
             c.dep_.startswith("nsubj") or c.dep_ == "auxpass" for c in trigger.children):
         heads.append(trigger.head)
@@ -106,7 +107,8 @@ def _subject_or_agent(trigger: Token) -> list[Token]:
 def _listed_people(token: Token) -> list[Token]:
     """The roots of the other people listed with the person ``token`` is of: "Ivan Petrov and
     Pavel Sokolov hijacked a plane" (the parser may hang either name on the other), "X, Y and Z";
-    none for a token of no person."""
+    none for a token of no person. No report of the incidents' tuning residues 0-3 or of ACLED's
+    tuning part changed with it (the lists' gold names one attacker); a record names them all."""
     people = [e for e in token.sent.ents if e.label_ == "PERSON"]
     at = next((k for k, e in enumerate(people) if e.start <= token.i < e.end), None)
     if at is None:
