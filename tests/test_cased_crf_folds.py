@@ -1,21 +1,14 @@
 """scripts/cased_crf_folds.py: the BIO labels read off argument offsets and what the CRF's fillers
 add to the roles view's line (hand-built Docs, team-written sentences)."""
 
-import importlib
-import sys
-from pathlib import Path
-
 import spacy
 from spacy.tokens import Doc
 
-ROOT = Path(__file__).resolve().parent.parent
+from script_helpers import script
 
 
 def _script():
-    scripts = str(ROOT / "scripts")
-    if scripts not in sys.path:
-        sys.path.insert(0, scripts)
-    return importlib.import_module("cased_crf_folds")
+    return script("cased_crf_folds")
 
 
 def test_arguments_become_bio_tags_and_the_longer_of_two_overlapping_mentions_wins():

@@ -13,12 +13,12 @@ commit what it writes.
 from __future__ import annotations
 
 import functools
-import importlib
 import json
-import sys
 from pathlib import Path
 
 import pytest
+
+from script_helpers import script
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -27,12 +27,7 @@ MODELS = ROOT / "src" / "shardwatch" / "data" / "models"
 pytestmark = pytest.mark.skipif(not (SHARED / "data" / "muc4").is_dir(), reason=f"no {SHARED / 'data'} (../shared missing)")
 
 
-def _script(name: str):
-    """A module of scripts/ (they import each other by their bare names)."""
-    scripts = str(ROOT / "scripts")
-    if scripts not in sys.path:
-        sys.path.insert(0, scripts)
-    return importlib.import_module(name)
+_script = script  # a module of scripts/
 
 
 @pytest.mark.model

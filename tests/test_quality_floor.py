@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from script_helpers import script
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SCORER = SHARED / "eval" / "score_events.py"
 SUBSETS = {
@@ -53,12 +55,7 @@ def scores(tmp_path_factory):
 
 
 def _eval_events():
-    scripts = str(Path(__file__).resolve().parents[1] / "scripts")
-    if scripts not in sys.path:
-        sys.path.insert(0, scripts)
-    import eval_events
-
-    return eval_events
+    return script("eval_events")
 
 
 def field(score: dict, name: str) -> float:

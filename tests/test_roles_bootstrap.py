@@ -5,21 +5,17 @@ Gold and predictions written by the team; scored by the shared scorer beside the
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
+
+from script_helpers import script
 
 SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score_roles.py"
 
 
 def _bootstrap():
-    scripts = str(Path(__file__).resolve().parents[1] / "scripts")
-    if scripts not in sys.path:
-        sys.path.insert(0, scripts)
-    import roles_bootstrap
-
-    return roles_bootstrap
+    return script("roles_bootstrap")
 
 
 # Ten made-up reports: each names one attacker group and one victim.

@@ -1,19 +1,11 @@
 """scripts/roles_folds.py: the offline re-run of the cased view's last step and the candidates' labels."""
 
-import importlib
-import sys
-from pathlib import Path
-
 from shardwatch.learn.fillers import Candidate, RoleChoice
-
-ROOT = Path(__file__).resolve().parent.parent
+from script_helpers import script
 
 
 def _script():
-    scripts = str(ROOT / "scripts")
-    if scripts not in sys.path:
-        sys.path.insert(0, scripts)
-    return importlib.import_module("roles_folds")
+    return script("roles_folds")
 
 
 def _cand(role, name, text, at, rank, chosen, known=False):

@@ -1,19 +1,11 @@
 """scripts/roles_misses.py: each gold filler is put in the first class of miss it fits."""
 
-import importlib
-import sys
-from pathlib import Path
-
 from shardwatch.learn.spans import Candidate
-
-ROOT = Path(__file__).resolve().parent.parent
+from script_helpers import script
 
 
 def _classify():
-    scripts = str(ROOT / "scripts")
-    if scripts not in sys.path:
-        sys.path.insert(0, scripts)
-    return importlib.import_module("roles_misses").classify
+    return script("roles_misses").classify
 
 
 TEXT = ("urban guerrillas of the red dawn front shot the mayor of villa nueva and a clerk. "
