@@ -121,24 +121,30 @@ def _run(cmd: list[str], timeout: float | None, env: dict | None = None) -> str 
     return None
 
 
-def map_scores(gold_lines: list[str], export: Path) -> dict:
-    """Where the map shows the attacks: of the attack reports given an attack whose gold has
-    coordinates, how many have an attack event with coordinates, and one within each of MAP_RADII
-    km of the gold's point (score_events.py scores names; this scores the points a map draws)."""
+def attacks_by_report(export: Path) -> dict[str, list[dict]]:
+    """The attack events of an export (``shardwatch export --format jsonl``) by the report they
+    came from (its ``urn:shardwatch-eval:<doc_id>``): every exported report, with none or more."""
     article_doc: dict[str, str] = {}
-    points: dict[str, list[tuple[float, float]]] = {}
     with export.open(encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
     for record in records:
         if record.get("type") == "article":
             article_doc[record["id"]] = (record.get("url") or "").rsplit(":", 1)[-1]
+    out: dict[str, list[dict]] = {doc: [] for doc in article_doc.values()}
     for record in records:
         if record.get("type") == "event" and record.get("kind") == "attack":
-            place = record.get("place") or {}
             for article_id in record.get("article_ids", ()):
-                doc = points.setdefault(article_doc.get(article_id, ""), [])
-                if place.get("lat") is not None and place.get("lon") is not None:
-                    doc.append((place["lat"], place["lon"]))
+                out.setdefault(article_doc.get(article_id, ""), []).append(record)
+    return out
+
+
+def map_scores(gold_lines: list[str], export: Path) -> dict:
+    """Where the map shows the attacks: of the attack reports given an attack whose gold has
+    coordinates, how many have an attack event with coordinates, and one within each of MAP_RADII
+    km of the gold's point (score_events.py scores names; this scores the points a map draws)."""
+    points = {doc: [(e["place"]["lat"], e["place"]["lon"]) for e in events
+                    if (e.get("place") or {}).get("lat") is not None and e["place"].get("lon") is not None]
+              for doc, events in attacks_by_report(export).items() if events}  # reports given an attack
     counts = {"reports": 0, "located": 0, **{f"within_{r}": 0 for r in MAP_RADII}}
     for line in gold_lines:
         gold = json.loads(line)

@@ -127,7 +127,7 @@ def _listed_people(token: Token) -> list[Token]:
 
 # Verbs whose subject does the deed of the verb they govern ("tries to assassinate"). With
 # ``named_person`` and the full names of ``mentions.full_name``, on the incident reports of the
-# tuning residues 0-3 (``shardwatch ingest``, ``score_events.py``): perpetrator right in 4 more
+# tuning residues 0-3 (ingested before and after, ``scripts/events_diff.py``): perpetrator right in 4 more
 # of 1,374 reports (a would-be assassin, a student named in apposition, "a man named X", a
 # hijacker named in full once), 3 more doers named where the gold has none (all right: "a
 # suspected militant tried to attack"); ACLED's tuning part (i % 9 != 4) unchanged. Climbing to

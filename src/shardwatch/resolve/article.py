@@ -7,7 +7,7 @@ been liberated"); these are one event with several evidence spans. Within one ar
   within 25 km of each other: the Brussels airport and metro bombings are one attack, or a
   place and the country or region it lies in) or one has none, and their dates are compatible
   (equal, or one without a date of its own). The country or region: on the incident reports of
-  the tuning residues 0-3 (3,875 reports, ``shardwatch ingest`` then ``score_events.py``)
+  the tuning residues 0-3 (3,875 reports ingested before and after, ``scripts/events_diff.py``)
   killed right in 13 more reports, wounded 8, place 2, perpetrator 1, attack type 2 more and 2
   fewer; ACLED's tuning part (i % 9 != 4) killed 1 more, nothing lost;
 - territory events merge when they are about the same place, their dates are compatible and
