@@ -16,23 +16,14 @@ exported, then
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 from collections import Counter
 from pathlib import Path
 
 from eval_events import attacks_by_report
+from roles_bootstrap import load_scorer  # loads any of the shared scorers as a module
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def load_scorer(path: Path):
-    spec = importlib.util.spec_from_file_location("score_events", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"cannot load the scorer at {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def report_fields(scorer, gold: dict, events: list[dict]) -> dict:
